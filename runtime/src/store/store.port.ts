@@ -1,0 +1,140 @@
+/**
+ * The storage port. Every adapter (sqlite, mongodb) implements exactly this interface and passes
+ * the same contract suite (test/contract.suite.ts). Everything above the store — platform tables
+ * (users, apps, versions) and app records alike — goes through it, so the whole runtime runs on
+ * either adapter.
+ */
+
+/** A document as stored: plain JSON. Field names are identifiers (no `$`, no `.`). */
+export type Doc = Record<string, unknown>;
+
+/** System fields every stored document carries. `version` starts at 1 and grows by one per update. */
+export interface StoredDoc extends Doc {
+  id: string;
+  version: number;
+  createdAt: string; // ISO 8601
+  updatedAt: string; // ISO 8601
+}
+
+/** A comparable scalar as it appears in filters. */
+export type Scalar = string | number | boolean | null;
+
+/** Operators allowed on one field. Anything else (e.g. `$where`, `$function`) is refused. */
+export interface FieldOperators {
+  $eq?: Scalar;
+  $ne?: Scalar;
+  $gt?: Scalar;
+  $gte?: Scalar;
+  $lt?: Scalar;
+  $lte?: Scalar;
+  $in?: Scalar[];
+  $nin?: Scalar[];
+  $exists?: boolean;
+  $regex?: string;
+  $options?: string; // only "i" is supported, with $regex
+  $not?: FieldOperators;
+}
+
+/**
+ * The MongoDB-style filter subset shared by every adapter, the API and the builder.
+ * `{ field: scalar }` means `$eq`. A field path is `ident` or `ident.ident…` (into json fields).
+ * On array-valued fields (multienum, many-relations) equality and `$in` match when any element
+ * matches, as in MongoDB.
+ */
+export type Filter = {
+  $and?: Filter[];
+  $or?: Filter[];
+  $nor?: never;
+} & { [field: string]: Scalar | FieldOperators | Filter[] | undefined };
+
+export interface SortKey {
+  field: string;
+  dir: 'asc' | 'desc';
+}
+
+export interface FindOptions {
+  filter?: Filter;
+  /** Ties are always broken by `id` ascending, so pages are stable. */
+  sort?: SortKey[];
+  /** 1..1000; adapters default to 50. */
+  limit?: number;
+  /** Opaque cursor from a previous page's `nextCursor`; only valid with the same filter and sort. */
+  cursor?: string;
+}
+
+export interface Page<T = StoredDoc> {
+  items: T[];
+  /** null on the last page. */
+  nextCursor: string | null;
+}
+
+export type AggregateOp = 'count' | 'sum' | 'avg' | 'min' | 'max';
+
+export interface AggregateOptions {
+  filter?: Filter;
+  groupBy?: string[];
+  metrics: Array<{ op: AggregateOp; field?: string; as: string }>;
+}
+
+/** One row per group: the groupBy fields' values plus one property per metric (`as`). */
+export type AggregateRow = Record<string, unknown>;
+
+/** The kind of value a field holds, as far as storage cares (indexes, mongoose models). */
+export type FieldKind = 'string' | 'number' | 'boolean' | 'date' | 'json' | 'array';
+
+export interface CollectionSpec {
+  /** ^[A-Za-z0-9_]+$ — adapters quote it, but refuse anything else. */
+  name: string;
+  /** Declared fields. Undeclared fields may still be stored and filtered (as JSON). */
+  fields: Array<{ name: string; kind: FieldKind; indexed?: boolean; unique?: boolean }>;
+  /** Compound indexes. */
+  indexes?: Array<{ fields: string[]; unique?: boolean }>;
+}
+
+export interface UpdateOptions {
+  /** When set and the stored version differs, the update fails with VersionConflictError. */
+  expectedVersion?: number;
+}
+
+export interface Collection {
+  readonly name: string;
+  /** Inserts one document; `id` is generated when absent. Sets version 1 and timestamps. */
+  insert(doc: Doc): Promise<StoredDoc>;
+  /** Bulk insert in one transaction (all or nothing). Returns the number inserted. */
+  insertMany(docs: Doc[]): Promise<number>;
+  get(id: string): Promise<StoredDoc | null>;
+  /**
+   * Shallow-merges `patch` into the document (a key set to `undefined` or absent is left alone,
+   * a key set to `null` stores null); bumps version and updatedAt. System fields in the patch
+   * are ignored. Throws NotFoundError, VersionConflictError, UniqueViolationError.
+   */
+  update(id: string, patch: Doc, options?: UpdateOptions): Promise<StoredDoc>;
+  /** Replaces all non-system fields. Same errors as update. */
+  replace(id: string, doc: Doc, options?: UpdateOptions): Promise<StoredDoc>;
+  /** Throws NotFoundError, VersionConflictError. */
+  delete(id: string, options?: UpdateOptions): Promise<void>;
+  find(options?: FindOptions): Promise<Page>;
+  count(filter?: Filter): Promise<number>;
+  aggregate(options: AggregateOptions): Promise<AggregateRow[]>;
+}
+
+export interface Store {
+  /** Which adapter this is ('sqlite' | 'mongodb'). */
+  readonly kind: string;
+  /**
+   * Creates the collection or brings it in line with the spec: adds missing indexes, drops
+   * indexes no longer declared, never loses documents. Idempotent. Fails with
+   * UniqueViolationError (and changes nothing) if a new unique index conflicts with existing data.
+   */
+  ensureCollection(spec: CollectionSpec): Promise<Collection>;
+  /** A collection already ensured in this process (or existing on disk). */
+  collection(name: string): Collection;
+  listCollections(): Promise<string[]>;
+  dropCollection(name: string): Promise<void>;
+  /**
+   * Runs `fn` atomically: every write made through `tx` commits together or not at all (a thrown
+   * error rolls back and is rethrown). Writes outside `tx` never become part of it.
+   */
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
