@@ -1,6 +1,6 @@
 /**
  * The storage port. Every adapter (sqlite, mongodb) implements exactly this interface and passes
- * the same contract suite (test/contract.suite.ts). Everything above the store — platform tables
+ * the same contract suite (runtime/test/store/contract.suite.ts). Everything above the store — platform tables
  * (users, apps, versions) and app records alike — goes through it, so the whole runtime runs on
  * either adapter.
  */

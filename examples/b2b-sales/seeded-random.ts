@@ -1,0 +1,56 @@
+/**
+ * A tiny seeded PRNG (mulberry32) and the few helpers the demo generator needs. Demo data must be
+ * identical on every machine and run (it is a test fixture), so nothing here touches Math.random.
+ */
+
+export interface Random {
+  /** Uniform in [0, 1). */
+  next(): number;
+  /** Integer in [min, max], both inclusive. */
+  int(min: number, max: number): number;
+  pick<T>(items: readonly T[]): T;
+  /** Picks by relative weight: `weighted([['a', 3], ['b', 1]])` gives 'a' three times as often. */
+  weighted<T>(entries: ReadonlyArray<readonly [T, number]>): T;
+  chance(p: number): boolean;
+  /** `n` distinct items in random order. */
+  sample<T>(items: readonly T[], n: number): T[];
+}
+
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export function createRandom(seed: number): Random {
+  const next = mulberry32(seed);
+  const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
+  return {
+    next,
+    int,
+    pick: (items) => items[int(0, items.length - 1)],
+    weighted: (entries) => {
+      const total = entries.reduce((sum, [, w]) => sum + w, 0);
+      let r = next() * total;
+      for (const [value, w] of entries) {
+        r -= w;
+        if (r < 0) return value;
+      }
+      return entries[entries.length - 1][0];
+    },
+    chance: (p) => next() < p,
+    sample: (items, n) => {
+      const copy = [...items];
+      for (let i = copy.length - 1; i > 0; i--) {
+        const j = int(0, i);
+        [copy[i], copy[j]] = [copy[j], copy[i]];
+      }
+      return copy.slice(0, n);
+    },
+  };
+}

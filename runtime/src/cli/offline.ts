@@ -1,0 +1,15 @@
+import { loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { openStore } from '../store';
+import { createPlatform, type Platform } from '../platform/platform';
+
+/** Runs a CLI command against the data directory directly, without a server. */
+export async function withPlatform<T>(dataDir: string | undefined, fn: (platform: Platform) => Promise<T>): Promise<T> {
+  const config = loadConfig(process.env, dataDir ? { dataDir } : {});
+  const store = await openStore({ url: config.dbUrl, dataDir: config.dataDir });
+  try {
+    return await fn(await createPlatform(config, store, createLogger('warn')));
+  } finally {
+    await store.close();
+  }
+}

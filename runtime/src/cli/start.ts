@@ -1,0 +1,41 @@
+import { loadConfig, type RuntimeConfig } from '../config';
+import { createLogger } from '../logger';
+import { openStore } from '../store';
+import { createPlatform, type Platform } from '../platform/platform';
+import { createHttpApp, listen } from '../http/server';
+import { ensureAdmin, loadExamples } from '../bootstrap';
+import type { Server } from 'node:http';
+
+export interface Running {
+  platform: Platform;
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Opens the store, prepares the platform (first start: admin + examples) and serves HTTP. */
+export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print: (line: string) => void = console.log): Promise<Running> {
+  const config = loadConfig(process.env, overrides);
+  const log = createLogger(config.logLevel);
+  const store = await openStore({ url: config.dbUrl, dataDir: config.dataDir });
+  const platform = await createPlatform(config, store, log);
+  const fresh = await ensureAdmin(platform, print);
+  if (fresh) await loadExamples(platform, print);
+  const server = await listen(createHttpApp(platform), config.port, config.host);
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  let stopped = false;
+  return {
+    platform,
+    server,
+    url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import path from 'node:path';
+
+/** Runtime settings, read once from the environment at start; everything else receives this object. */
+export interface RuntimeConfig {
+  port: number;
+  host: string;
+  dataDir: string;
+  /** `mongodb://…` selects the mongodb adapter; unset means the embedded SQLite file in dataDir. */
+  dbUrl?: string;
+  adminEmail?: string;
+  adminPassword?: string;
+  /** Largest accepted JSON body (app definitions, records). */
+  maxBodyBytes: number;
+  /** Import and publish the example apps on first start. */
+  loadExamples: boolean;
+  logLevel: string;
+  sessionTtlHours: number;
+  /** Set the Secure flag on the session cookie (behind HTTPS). */
+  secureCookies: boolean;
+}
+
+function int(value: string | undefined, fallback: number, name: string): number {
+  if (value === undefined || value === '') return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a non-negative integer, got "${value}"`);
+  return n;
+}
+
+/** Accepts `5mb`, `512kb` or a byte count. */
+export function parseBytes(value: string | undefined, fallback: number, name = 'size'): number {
+  if (value === undefined || value === '') return fallback;
+  const m = /^(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?$/i.exec(value.trim());
+  if (!m) throw new Error(`${name} must look like 2mb, 512kb or a byte count, got "${value}"`);
+  const unit = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 }[(m[2] ?? 'b').toLowerCase() as 'b'];
+  return Math.floor(Number(m[1]) * unit);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
+  return {
+    port: int(env.PORT, 3000, 'PORT'),
+    host: env.HOST ?? '0.0.0.0',
+    dataDir: path.resolve(env.TESSERA_DATA_DIR ?? '.tessera'),
+    dbUrl: env.TESSERA_DB || undefined,
+    adminEmail: env.TESSERA_ADMIN_EMAIL || undefined,
+    adminPassword: env.TESSERA_ADMIN_PASSWORD || undefined,
+    maxBodyBytes: parseBytes(env.TESSERA_MAX_BODY, 2 * 1024 * 1024, 'TESSERA_MAX_BODY'),
+    loadExamples: env.TESSERA_EXAMPLES !== 'false',
+    logLevel: env.LOG_LEVEL ?? 'info',
+    sessionTtlHours: int(env.TESSERA_SESSION_TTL_HOURS, 24 * 7, 'TESSERA_SESSION_TTL_HOURS'),
+    secureCookies: env.TESSERA_SECURE_COOKIES === 'true',
+    ...overrides,
+  };
+}

@@ -1,0 +1,46 @@
+import type { Request, RequestHandler } from 'express';
+import type { Accounts, Principal, PlatformRole } from '../platform/accounts';
+import { forbidden, unauthorized } from './problem';
+
+export const SESSION_COOKIE = 'tessera_session';
+
+declare module 'express-serve-static-core' {
+  interface Request {
+    principal?: Principal | null;
+  }
+}
+
+/** Resolves the caller from `Authorization: Bearer <api key>` or the session cookie; never rejects by itself. */
+export function authenticate(accounts: Accounts): RequestHandler {
+  return async (req, _res, next) => {
+    const header = req.headers.authorization;
+    if (header?.startsWith('Bearer ')) {
+      req.principal = await accounts.principalForApiKey(header.slice(7).trim());
+    } else {
+      const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+      req.principal = token ? await accounts.principalForSession(token) : null;
+    }
+    next();
+  };
+}
+
+export function principalOf(req: Request): Principal {
+  if (!req.principal) throw unauthorized();
+  return req.principal;
+}
+
+const RANK: Record<PlatformRole, number> = { member: 0, builder: 1, admin: 2 };
+
+/** Route guard: signed in, with at least this platform role. */
+export function requireRole(role: PlatformRole): RequestHandler {
+  return (req, _res, next) => {
+    const p = principalOf(req);
+    if (RANK[p.user.role] < RANK[role]) throw forbidden(`this needs the ${role} role`);
+    next();
+  };
+}
+
+export const requireSignIn: RequestHandler = (req, _res, next) => {
+  principalOf(req);
+  next();
+};

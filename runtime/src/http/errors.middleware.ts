@@ -1,0 +1,30 @@
+import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { Problem } from './problem';
+import { ExpressionError } from '../expressions/evaluate';
+import { InvalidQueryError, NotFoundError, UniqueViolationError, VersionConflictError } from '../store/store.errors';
+
+/** Maps anything thrown in a route to problem+json; unknown errors become a 500 without internals. */
+export function toProblem(err: unknown): Problem {
+  if (err instanceof Problem) return err;
+  const e = err as { type?: string; status?: number; message?: string; limit?: number };
+  if (e?.type === 'entity.too.large') return new Problem(413, 'Payload too large', `the request body is larger than the limit of ${e.limit} bytes`);
+  if (e?.type === 'entity.parse.failed') return new Problem(400, 'Malformed JSON', `the request body is not valid JSON: ${e.message}`);
+  if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new Problem(415, 'Unsupported media type', e.message);
+  if (err instanceof InvalidQueryError) return new Problem(400, 'Bad request', err.message, { errors: [{ pointer: err.path, message: err.message }] });
+  if (err instanceof ExpressionError) return new Problem(422, 'Expression failed', err.message);
+  if (err instanceof NotFoundError) return new Problem(404, 'Not found', err.message);
+  if (err instanceof UniqueViolationError) return new Problem(409, 'Conflict', err.message);
+  if (err instanceof VersionConflictError) return new Problem(412, 'Precondition failed', err.message);
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new Problem(e.status, 'Bad request', e.message);
+  return new Problem(500, 'Internal server error', 'something went wrong on our side; the error was logged with this request id');
+}
+
+export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
+  const problem = toProblem(err);
+  if (problem.status >= 500) req.log?.error({ err }, 'request failed');
+  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON(req.originalUrl)));
+};
+
+export const notFoundHandler: RequestHandler = (req, _res, next) => {
+  next(new Problem(404, 'Not found', `no route ${req.method} ${req.path}`));
+};

@@ -1,0 +1,79 @@
+import { Router } from 'express';
+import { param } from '../params';
+import type { Platform } from '../../platform/platform';
+import { badRequest, unauthorized, Problem } from '../problem';
+import { principalOf, requireRole, SESSION_COOKIE } from '../auth.middleware';
+import { LoginLimiter } from '../login-limiter';
+
+/** Sign in/out, the current user, users (admin) and API keys. */
+export function authRoutes(platform: Platform): Router {
+  const r = Router();
+  const limiter = new LoginLimiter();
+
+  r.post('/auth/login', async (req, res) => {
+    const { email, password } = (req.body ?? {}) as { email?: unknown; password?: unknown };
+    if (typeof email !== 'string' || typeof password !== 'string') throw badRequest('send {"email": …, "password": …}');
+    const key = `${req.ip}|${email.toLowerCase()}`;
+    const wait = limiter.check(key);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+      throw new Problem(429, 'Too many requests', `too many failed sign-ins; try again in ${Math.ceil(wait / 1000)} s`);
+    }
+    const user = await platform.accounts.authenticate(email, password);
+    if (!user) {
+      limiter.fail(key);
+      throw unauthorized('wrong email or password');
+    }
+    limiter.reset(key);
+    const session = await platform.accounts.createSession(user.id);
+    res.cookie(SESSION_COOKIE, session.token, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: platform.config.secureCookies,
+      expires: new Date(session.expiresAt),
+      path: '/',
+    });
+    res.json({ user, expiresAt: session.expiresAt });
+  });
+
+  r.post('/auth/logout', async (req, res) => {
+    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    if (token) await platform.accounts.endSession(token);
+    res.clearCookie(SESSION_COOKIE, { path: '/' });
+    res.status(204).end();
+  });
+
+  r.get('/auth/me', (req, res) => {
+    res.json({ user: principalOf(req).user });
+  });
+
+  r.get('/users', requireRole('admin'), async (_req, res) => {
+    res.json({ items: await platform.accounts.listUsers() });
+  });
+  r.post('/users', requireRole('admin'), async (req, res) => {
+    res.status(201).json(await platform.accounts.createUser(req.body ?? {}));
+  });
+  r.get('/users/:id', requireRole('admin'), async (req, res) => {
+    res.json(await platform.accounts.getUser(param(req, 'id')));
+  });
+  r.patch('/users/:id', requireRole('admin'), async (req, res) => {
+    res.json(await platform.accounts.updateUser(param(req, 'id'), req.body ?? {}));
+  });
+
+  // API keys belong to the signed-in user; admins see everyone's.
+  r.get('/api-keys', async (req, res) => {
+    const p = principalOf(req);
+    res.json({ items: await platform.accounts.listApiKeys(p.user.role === 'admin' ? undefined : p.user.id) });
+  });
+  r.post('/api-keys', async (req, res) => {
+    const p = principalOf(req);
+    const { key, info } = await platform.accounts.createApiKey(p.user.id, (req.body as { name?: unknown } | undefined)?.name);
+    res.status(201).json({ ...info, key, note: 'store this key now: it is not shown again' });
+  });
+  r.delete('/api-keys/:id', async (req, res) => {
+    const p = principalOf(req);
+    await platform.accounts.deleteApiKey(param(req, 'id'), p.user.role === 'admin' ? undefined : p.user.id);
+    res.status(204).end();
+  });
+  return r;
+}

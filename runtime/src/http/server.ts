@@ -1,0 +1,77 @@
+import express from 'express';
+import cookieParser from 'cookie-parser';
+import { pinoHttp } from 'pino-http';
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { Platform } from '../platform/platform';
+import { authenticate } from './auth.middleware';
+import { errorHandler, notFoundHandler } from './errors.middleware';
+import { authRoutes } from './routes/auth.routes';
+import { appsRoutes } from './routes/apps.routes';
+import { recordsRoutes } from './routes/records.routes';
+import { Problem } from './problem';
+
+const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+
+/** The Express application: JSON API under /api, problem+json errors, one log line per request. */
+export function createHttpApp(platform: Platform): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.set('etag', false); // our ETags are record versions, set explicitly
+
+  app.use(
+    pinoHttp({
+      logger: platform.log,
+      // Reuse a sane incoming id so a request can be followed across services.
+      genReqId: (req, res) => {
+        const incoming = req.headers['x-request-id'];
+        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
+        res.setHeader('X-Request-Id', id);
+        return id;
+      },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
+
+  const api = express.Router();
+  api.use(express.json({ limit: platform.config.maxBodyBytes, strict: false, type: ['application/json', 'application/*+json'] }));
+  // A mutating request must be JSON: it keeps HTML forms on other sites (CSRF) from reaching us with a cookie.
+  api.use((req, _res, next) => {
+    if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.headers['content-length'] !== '0' && !req.is(['application/json', 'application/*+json'])) {
+      throw new Problem(415, 'Unsupported media type', 'send the body as application/json');
+    }
+    next();
+  });
+  api.use(cookieParser());
+  api.get('/health', (_req, res) => {
+    res.json({ status: 'ok', store: platform.store.kind });
+  });
+  api.use(authenticate(platform.accounts));
+  api.use(authRoutes(platform));
+  api.use(appsRoutes(platform));
+  api.use(recordsRoutes(platform));
+  api.use(notFoundHandler);
+
+  app.use('/api', api);
+  app.get('/', (_req, res) => {
+    res.type('text/plain').send('Tessera is running. The API is under /api (see /api/health).');
+  });
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}
+
+export function listen(app: express.Express, port: number, host: string): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host, (err?: Error) => (err ? reject(err) : resolve(server)));
+    server.once('error', reject);
+    // Bound slow clients: headers within 20 s, whole request within 60 s.
+    server.headersTimeout = 20_000;
+    server.requestTimeout = 60_000;
+  });
+}

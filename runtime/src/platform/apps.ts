@@ -1,0 +1,257 @@
+import { validateDefinition, type AppDefinition, type ValidationIssue } from '@tessera/schemas';
+import type { Store, StoredDoc } from '../store/store.port';
+import { UniqueViolationError, VersionConflictError } from '../store/store.errors';
+import { badRequest, conflict, notFound, preconditionFailed, unprocessable } from '../http/problem';
+import { APP_REVISIONS, APP_VERSIONS, APPS } from './platform-collections';
+import { migrateAppStorage, dropAppStorage, countAppRecords } from './storage-migration';
+
+const APP_ID = /^[a-z][a-z0-9-]{1,62}$/;
+
+export interface AppSummary {
+  id: string;
+  name: string;
+  revision: number;
+  publishedVersion: number | null;
+  updatedAt: string;
+  publishedAt: string | null;
+}
+
+export interface AppDraft extends AppSummary {
+  draft: Record<string, unknown>;
+  /** Validation issues of the draft (a draft may be saved invalid; publishing refuses it). */
+  issues: ValidationIssue[];
+}
+
+export interface VersionInfo {
+  version: number;
+  note: string;
+  publishedAt: string;
+  publishedBy: string | null;
+  revision: number;
+}
+
+export interface Published {
+  version: number;
+  definition: AppDefinition;
+}
+
+function summary(doc: StoredDoc): AppSummary {
+  return {
+    id: doc.id,
+    name: (doc.name as string) ?? doc.id,
+    revision: doc.revision as number,
+    publishedVersion: (doc.publishedVersion as number | null) ?? null,
+    updatedAt: doc.updatedAt,
+    publishedAt: (doc.publishedAt as string | null) ?? null,
+  };
+}
+
+/** A draft must at least be an object naming its app; everything else is the validator's job. */
+function checkDraftShape(draft: unknown, appId?: string): Record<string, unknown> {
+  if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) {
+    throw badRequest('an app definition must be a JSON object', [{ pointer: '', message: 'must be an object' }]);
+  }
+  const id = (draft as { id?: unknown }).id;
+  if (typeof id !== 'string' || !APP_ID.test(id)) {
+    throw badRequest('the definition needs an "id": lowercase letters, digits and hyphens, 2-63 characters, starting with a letter', [
+      { pointer: '/id', message: 'must be an app id like "b2b-sales"' },
+    ]);
+  }
+  if (appId !== undefined && id !== appId) {
+    throw badRequest(`the definition's id "${id}" does not match the app "${appId}"`, [{ pointer: '/id', message: `must be "${appId}"` }]);
+  }
+  return draft as Record<string, unknown>;
+}
+
+/**
+ * App drafts (every save kept as a numbered revision), immutable numbered published versions,
+ * rollback, deletion. Publishing migrates storage before the version becomes visible.
+ */
+export class Apps {
+  /** Published definitions, re-read from the store at most once per `refreshMs` (other processes may publish). */
+  private readonly published = new Map<string, { value: Published | null; checkedAt: number }>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly options: { refreshMs?: number } = {},
+  ) {}
+
+  private apps() {
+    return this.store.collection(APPS);
+  }
+
+  async list(): Promise<AppSummary[]> {
+    const page = await this.apps().find({ sort: [{ field: 'name', dir: 'asc' }], limit: 1000 });
+    return page.items.map(summary);
+  }
+
+  private async appDoc(appId: string): Promise<StoredDoc> {
+    const doc = APP_ID.test(appId) ? await this.apps().get(appId) : null;
+    if (!doc) throw notFound(`no app "${appId}"`);
+    return doc;
+  }
+
+  async get(appId: string): Promise<AppDraft> {
+    const doc = await this.appDoc(appId);
+    const draft = doc.draft as Record<string, unknown>;
+    const result = validateDefinition(draft);
+    return { ...summary(doc), draft, issues: result.ok ? [] : result.errors };
+  }
+
+  async create(input: unknown, userId: string | null): Promise<AppDraft> {
+    const draft = checkDraftShape(input);
+    const appId = draft.id as string;
+    try {
+      await this.store.transaction(async (tx) => {
+        await tx.collection(APPS).insert({ id: appId, name: nameOf(draft), draft, revision: 1, publishedVersion: null, publishedAt: null });
+        await tx.collection(APP_REVISIONS).insert({ appId, revision: 1, definition: draft, savedBy: userId });
+      });
+    } catch (err) {
+      if (err instanceof UniqueViolationError) throw conflict(`an app "${appId}" already exists`);
+      throw err;
+    }
+    return this.get(appId);
+  }
+
+  /** Saves a new draft revision. `expectedRevision` (from If-Match) makes concurrent editors conflict instead of overwrite. */
+  async saveDraft(appId: string, input: unknown, opts: { expectedRevision?: number; userId: string | null }): Promise<AppDraft> {
+    const draft = checkDraftShape(input, appId);
+    const doc = await this.appDoc(appId);
+    const current = doc.revision as number;
+    if (opts.expectedRevision !== undefined && opts.expectedRevision !== current) {
+      throw preconditionFailed(`the draft was changed by someone else (revision ${current}, you edited ${opts.expectedRevision}); reload it`, {
+        currentRevision: current,
+      });
+    }
+    const revision = current + 1;
+    try {
+      await this.store.transaction(async (tx) => {
+        await tx.collection(APPS).update(appId, { draft, name: nameOf(draft), revision }, { expectedVersion: doc.version });
+        await tx.collection(APP_REVISIONS).insert({ appId, revision, definition: draft, savedBy: opts.userId });
+      });
+    } catch (err) {
+      if (err instanceof VersionConflictError || err instanceof UniqueViolationError) {
+        throw preconditionFailed('the draft was changed by someone else at the same time; reload it');
+      }
+      throw err;
+    }
+    return this.get(appId);
+  }
+
+  async history(appId: string): Promise<Array<{ revision: number; savedAt: string; savedBy: string | null }>> {
+    await this.appDoc(appId);
+    const page = await this.store
+      .collection(APP_REVISIONS)
+      .find({ filter: { appId }, sort: [{ field: 'revision', dir: 'desc' }], limit: 1000 });
+    return page.items.map((d) => ({ revision: d.revision as number, savedAt: d.createdAt, savedBy: (d.savedBy as string) ?? null }));
+  }
+
+  async revision(appId: string, revision: number): Promise<Record<string, unknown>> {
+    const page = await this.store.collection(APP_REVISIONS).find({ filter: { appId, revision }, limit: 1 });
+    if (!page.items[0]) throw notFound(`app "${appId}" has no revision ${revision}`);
+    return page.items[0].definition as Record<string, unknown>;
+  }
+
+  /** Validates the draft, migrates storage, then records an immutable numbered version. */
+  async publish(appId: string, opts: { note?: unknown; userId: string | null; definition?: unknown }): Promise<VersionInfo> {
+    const doc = await this.appDoc(appId);
+    const source = opts.definition ?? doc.draft;
+    const result = validateDefinition(source);
+    if (!result.ok) throw unprocessable(`the definition of "${appId}" has ${result.errors.length} error(s); fix them before publishing`, result.errors);
+    const definition = result.definition;
+    if (definition.id !== appId) throw badRequest(`the definition's id "${definition.id}" does not match the app "${appId}"`);
+
+    const previous = await this.getPublished(appId, { fresh: true });
+    await migrateAppStorage(this.store, definition, previous?.definition ?? null);
+
+    const version = ((doc.publishedVersion as number | null) ?? 0) + 1;
+    const note = typeof opts.note === 'string' ? opts.note.slice(0, 2000) : '';
+    let saved: StoredDoc;
+    try {
+      saved = await this.store.transaction(async (tx) => {
+        const row = await tx.collection(APP_VERSIONS).insert({ appId, number: version, definition, note, publishedBy: opts.userId, revision: doc.revision });
+        await tx.collection(APPS).update(appId, { publishedVersion: version, publishedAt: row.createdAt });
+        return row;
+      });
+    } catch (err) {
+      if (err instanceof UniqueViolationError) throw conflict(`version ${version} of "${appId}" was just published by someone else; try again`);
+      throw err;
+    }
+    this.published.set(appId, { value: { version, definition }, checkedAt: Date.now() });
+    return toVersionInfo(saved);
+  }
+
+  async versions(appId: string): Promise<VersionInfo[]> {
+    await this.appDoc(appId);
+    const page = await this.store.collection(APP_VERSIONS).find({ filter: { appId }, sort: [{ field: 'number', dir: 'desc' }], limit: 1000 });
+    return page.items.map(toVersionInfo);
+  }
+
+  async version(appId: string, version: number): Promise<VersionInfo & { definition: AppDefinition }> {
+    const page = await this.store.collection(APP_VERSIONS).find({ filter: { appId, number: version }, limit: 1 });
+    const row = page.items[0];
+    if (!row) throw notFound(`app "${appId}" has no published version ${version}`);
+    return { ...toVersionInfo(row), definition: row.definition as AppDefinition };
+  }
+
+  /** Rolling back publishes a copy of an older version as a new version, and makes it the draft too. */
+  async rollback(appId: string, version: number, userId: string | null): Promise<VersionInfo> {
+    const old = await this.version(appId, version);
+    const draft = await this.get(appId);
+    await this.saveDraft(appId, old.definition, { expectedRevision: draft.revision, userId });
+    return this.publish(appId, { note: `Rollback to version ${version}`, userId });
+  }
+
+  /** Refuses to delete an app whose records exist unless `force` (then its records are dropped too). */
+  async delete(appId: string, force: boolean): Promise<void> {
+    await this.appDoc(appId);
+    const counts = await countAppRecords(this.store, appId);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    if (total > 0 && !force) {
+      throw conflict(`app "${appId}" has ${total} record(s); delete with ?force=true to remove the app and its data`, { records: counts });
+    }
+    await dropAppStorage(this.store, appId);
+    const revisions = this.store.collection(APP_REVISIONS);
+    const versions = this.store.collection(APP_VERSIONS);
+    await this.store.transaction(async (tx) => {
+      for (const coll of [revisions, versions]) {
+        for (;;) {
+          const page = await tx.collection(coll.name).find({ filter: { appId }, limit: 500 });
+          if (!page.items.length) break;
+          for (const item of page.items) await tx.collection(coll.name).delete(item.id);
+        }
+      }
+      await tx.collection(APPS).delete(appId);
+    });
+    this.published.delete(appId);
+  }
+
+  /** The definition the runtime serves for an app, or null when it was never published. */
+  async getPublished(appId: string, opts: { fresh?: boolean } = {}): Promise<Published | null> {
+    const cached = this.published.get(appId);
+    const refreshMs = this.options.refreshMs ?? 1000;
+    if (cached && !opts.fresh && Date.now() - cached.checkedAt < refreshMs) return cached.value;
+    const doc = APP_ID.test(appId) ? await this.apps().get(appId) : null;
+    const versionNo = (doc?.publishedVersion as number | null) ?? null;
+    let value: Published | null = null;
+    if (versionNo !== null) {
+      value = cached?.value?.version === versionNo ? cached.value : { version: versionNo, definition: (await this.version(appId, versionNo)).definition };
+    }
+    this.published.set(appId, { value, checkedAt: Date.now() });
+    return value;
+  }
+}
+
+function nameOf(draft: Record<string, unknown>): string {
+  return typeof draft.name === 'string' ? draft.name.slice(0, 200) : String(draft.id);
+}
+
+function toVersionInfo(row: StoredDoc): VersionInfo {
+  return {
+    version: row.number as number,
+    note: (row.note as string) ?? '',
+    publishedAt: row.createdAt,
+    publishedBy: (row.publishedBy as string) ?? null,
+    revision: row.revision as number,
+  };
+}

@@ -1,0 +1,33 @@
+import type { CollectionSpec } from '../store/store.port';
+
+/**
+ * The platform's own data lives in the same store as app records (so the whole runtime works on
+ * either adapter). Names start with `_`, which app collections never do.
+ */
+export const USERS = '_users';
+export const SESSIONS = '_sessions';
+export const API_KEYS = '_api_keys';
+export const APPS = '_apps';
+export const APP_REVISIONS = '_app_revisions';
+export const APP_VERSIONS = '_app_versions';
+
+export const PLATFORM_COLLECTIONS: CollectionSpec[] = [
+  { name: USERS, fields: [{ name: 'email', kind: 'string', unique: true }] },
+  // id = sha256(token): the token itself is never stored.
+  { name: SESSIONS, fields: [{ name: 'userId', kind: 'string', indexed: true }, { name: 'expiresAt', kind: 'date', indexed: true }] },
+  // id = sha256(key)
+  { name: API_KEYS, fields: [{ name: 'userId', kind: 'string', indexed: true }] },
+  // id = app id
+  { name: APPS, fields: [] },
+  {
+    name: APP_REVISIONS,
+    fields: [{ name: 'appId', kind: 'string' }, { name: 'revision', kind: 'number' }],
+    indexes: [{ fields: ['appId', 'revision'], unique: true }],
+  },
+  {
+    name: APP_VERSIONS,
+    // `number`, not `version`: `version` is the store's own optimistic-concurrency counter.
+    fields: [{ name: 'appId', kind: 'string' }, { name: 'number', kind: 'number' }],
+    indexes: [{ fields: ['appId', 'number'], unique: true }],
+  },
+];

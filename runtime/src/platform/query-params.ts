@@ -1,0 +1,89 @@
+import type { Entity } from '@tessera/schemas';
+import { getFieldType } from '@tessera/schemas';
+import type { Filter, SortKey } from '../store/store.port';
+import { badRequest, type ProblemIssue } from '../http/problem';
+
+export const SYSTEM_FIELDS = ['id', 'version', 'createdAt', 'updatedAt', 'createdBy'] as const;
+const MAX_FILTER_CHARS = 10_000;
+
+/** Field names a query on this entity may use: stored fields, system fields; json fields allow dotted paths below them. */
+function queryableFields(entity: Entity): { plain: Set<string>; json: Set<string>; computed: Set<string> } {
+  const plain = new Set<string>(SYSTEM_FIELDS);
+  const json = new Set<string>();
+  const computed = new Set<string>();
+  for (const f of entity.fields) {
+    if (!getFieldType(f.type).stored) computed.add(f.id);
+    else if (f.type === 'json') json.add(f.id);
+    else plain.add(f.id);
+  }
+  return { plain, json, computed };
+}
+
+function checkPath(path: string, entity: Entity, pointer: string, issues: ProblemIssue[], known = queryableFields(entity)): void {
+  const head = path.split('.')[0];
+  if (known.computed.has(head)) {
+    issues.push({ pointer, message: `"${head}" is computed on read and cannot be filtered or sorted on` });
+  } else if (known.json.has(head)) {
+    return;
+  } else if (!known.plain.has(path)) {
+    issues.push({ pointer, message: `unknown field "${path}" on ${entity.id}` });
+  }
+}
+
+/** Walks a filter and reports every field the entity does not have (operators are checked by the store). */
+function checkFilterFields(filter: unknown, entity: Entity, pointer: string, issues: ProblemIssue[]): void {
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
+    issues.push({ pointer, message: 'a filter must be a JSON object' });
+    return;
+  }
+  for (const [key, value] of Object.entries(filter)) {
+    const here = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+    if (key === '$and' || key === '$or') {
+      if (Array.isArray(value)) value.forEach((sub, i) => checkFilterFields(sub, entity, `${here}/${i}`, issues));
+    } else if (!key.startsWith('$')) {
+      checkPath(key, entity, here, issues);
+    }
+  }
+}
+
+/** `filter` query parameter: JSON text. */
+export function parseFilter(raw: unknown, entity: Entity): Filter | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') throw badRequest('filter must be given once, as JSON');
+  if (raw.length > MAX_FILTER_CHARS) throw badRequest(`filter is longer than ${MAX_FILTER_CHARS} characters`);
+  let filter: unknown;
+  try {
+    filter = JSON.parse(raw);
+  } catch (err) {
+    throw badRequest(`filter is not valid JSON: ${(err as Error).message}`, [{ pointer: '/filter', message: 'invalid JSON' }]);
+  }
+  const issues: ProblemIssue[] = [];
+  checkFilterFields(filter, entity, '/filter', issues);
+  if (issues.length) throw badRequest(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), issues);
+  return filter as Filter;
+}
+
+/** `sort=lastName,-createdAt` (a leading `-` means descending). */
+export function parseSort(raw: unknown, entity: Entity): SortKey[] | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') throw badRequest('sort must be given once, like sort=lastName,-createdAt');
+  const keys = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  if (keys.length > 5) throw badRequest('sort takes at most 5 fields');
+  const issues: ProblemIssue[] = [];
+  const known = queryableFields(entity);
+  const sort = keys.map((key, i): SortKey => {
+    const desc = key.startsWith('-');
+    const field = desc || key.startsWith('+') ? key.slice(1) : key;
+    checkPath(field, entity, `/sort/${i}`, issues, known);
+    return { field, dir: desc ? 'desc' : 'asc' };
+  });
+  if (issues.length) throw badRequest(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), issues);
+  return sort;
+}
+
+export function parseLimit(raw: unknown): number | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 1 || n > 1000) throw badRequest('limit must be an integer from 1 to 1000', [{ pointer: '/limit', message: 'out of range' }]);
+  return n;
+}

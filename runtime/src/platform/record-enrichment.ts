@@ -1,0 +1,57 @@
+import type { Entity, Field } from '@tessera/schemas';
+import type { Store, StoredDoc, Filter } from '../store/store.port';
+import { evaluateExpression } from '../expressions/evaluate';
+import { recordCollectionName } from './storage-plan';
+
+type ComputedField = Extract<Field, { type: 'computed' }>;
+type RollupField = Extract<Field, { type: 'rollup' }>;
+
+/**
+ * Computed fields and rollups are evaluated on read, never stored. Computed fields run in
+ * declaration order, so one may use another declared before it. An expression that fails yields
+ * null for that field rather than failing the whole read; the error is reported once per field.
+ */
+export async function addComputedFields(entity: Entity, record: StoredDoc, onError?: (field: string, err: unknown) => void): Promise<StoredDoc> {
+  const computed = entity.fields.filter((f): f is ComputedField => f.type === 'computed');
+  if (computed.length === 0) return record;
+  const out: StoredDoc = { ...record };
+  for (const field of computed) {
+    try {
+      out[field.id] = await evaluateExpression(field.expression.$expr, out);
+    } catch (err) {
+      out[field.id] = null;
+      onError?.(field.id, err);
+    }
+  }
+  return out;
+}
+
+/**
+ * Rollups for a page of records: one grouped aggregate query per rollup field for the whole page
+ * (not one per record).
+ */
+export async function addRollups(store: Store, appId: string, entity: Entity, records: StoredDoc[]): Promise<StoredDoc[]> {
+  const rollups = entity.fields.filter((f): f is RollupField => f.type === 'rollup');
+  if (rollups.length === 0 || records.length === 0) return records;
+  const ids = records.map((r) => r.id);
+  const values = new Map<string, Map<string, unknown>>();
+  for (const rollup of rollups) {
+    const filter: Filter = { [rollup.via]: { $in: ids } };
+    const combined: Filter = rollup.filter ? { $and: [filter, rollup.filter as Filter] } : filter;
+    const rows = await store.collection(recordCollectionName(appId, rollup.entity)).aggregate({
+      filter: combined,
+      groupBy: [rollup.via],
+      metrics: [{ op: rollup.aggregate, field: rollup.aggregate === 'count' ? undefined : rollup.field, as: 'value' }],
+    });
+    const byId = new Map<string, unknown>(rows.map((row) => [String(row[rollup.via]), row.value]));
+    values.set(rollup.id, byId);
+  }
+  return records.map((record) => {
+    const out: StoredDoc = { ...record };
+    for (const rollup of rollups) {
+      const v = values.get(rollup.id)?.get(record.id);
+      out[rollup.id] = v ?? (rollup.aggregate === 'count' || rollup.aggregate === 'sum' ? 0 : null);
+    }
+    return out;
+  });
+}

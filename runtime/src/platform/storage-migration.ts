@@ -1,0 +1,55 @@
+import type { AppDefinition, Entity } from '@tessera/schemas';
+import type { Store } from '../store/store.port';
+import { evaluateExpression, isExpression } from '../expressions/evaluate';
+import { collectionSpecFor, defaultOf, recordCollectionName, storedFields } from './storage-plan';
+
+/**
+ * Brings storage in line with a definition about to be published: creates collections and
+ * indexes (dropping indexes no longer declared) and fills fields that are new in this version
+ * and have a default into existing records. Records are never deleted; an entity removed from the
+ * definition keeps its data, so a rollback brings it back.
+ */
+export async function migrateAppStorage(store: Store, next: AppDefinition, previous: AppDefinition | null): Promise<void> {
+  for (const entity of next.entities) {
+    await store.ensureCollection(collectionSpecFor(next.id, entity));
+    const before = previous?.entities.find((e) => e.id === entity.id);
+    await backfillDefaults(store, next.id, entity, before ?? null);
+  }
+}
+
+async function backfillDefaults(store: Store, appId: string, entity: Entity, before: Entity | null): Promise<void> {
+  if (!before) return; // a new entity has no records yet
+  const known = new Set(before.fields.map((f) => f.id));
+  const added = storedFields(entity).filter((f) => !known.has(f.id) && defaultOf(f) !== undefined);
+  const collection = store.collection(recordCollectionName(appId, entity.id));
+  for (const field of added) {
+    const fallback = defaultOf(field);
+    const value = isExpression(fallback) ? await evaluateExpression(fallback.$expr, { now: new Date().toISOString() }) : fallback;
+    // Each pass updates the records it found, so they stop matching; the loop ends when none is left.
+    for (;;) {
+      const page = await collection.find({ filter: { [field.id]: { $exists: false } }, limit: 500 });
+      if (page.items.length === 0) break;
+      await store.transaction(async (tx) => {
+        const c = tx.collection(collection.name);
+        for (const doc of page.items) await c.update(doc.id, { [field.id]: value });
+      });
+    }
+  }
+}
+
+/** Every collection the app ever stored records in (entities removed from later versions included). */
+async function appCollections(store: Store, appId: string): Promise<Array<{ entityId: string; name: string }>> {
+  const prefix = recordCollectionName(appId, '');
+  return (await store.listCollections()).filter((n) => n.startsWith(prefix)).map((name) => ({ entityId: name.slice(prefix.length), name }));
+}
+
+/** Record counts per entity id. */
+export async function countAppRecords(store: Store, appId: string): Promise<Record<string, number>> {
+  const counts: Record<string, number> = {};
+  for (const { entityId, name } of await appCollections(store, appId)) counts[entityId] = await store.collection(name).count();
+  return counts;
+}
+
+export async function dropAppStorage(store: Store, appId: string): Promise<void> {
+  for (const { name } of await appCollections(store, appId)) await store.dropCollection(name);
+}

@@ -1,0 +1,10 @@
+import type { AggregateOptions, AggregateRow } from '../store.port';
+import { normalizeAggregate } from '../query/aggregate.normalize';
+import type { MongoContext } from './mongo.context';
+import { buildPipeline, toRows } from './aggregate.mongo';
+
+export async function aggregate(ctx: MongoContext, options: AggregateOptions): Promise<AggregateRow[]> {
+  const q = normalizeAggregate(options);
+  const docs = await ctx.coll.aggregate(buildPipeline(q), { session: ctx.session }).toArray();
+  return toRows(q, docs);
+}

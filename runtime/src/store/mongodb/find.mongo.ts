@@ -1,0 +1,31 @@
+import type { Filter, FindOptions, Page } from '../store.port';
+import { normalizeFind, type NormalizedFind } from '../query/find-options.normalize';
+import { normalizeFilter } from '../query/filter.normalize';
+import { fromMongo, type MongoContext } from './mongo.context';
+import { toMongoFilter, type MongoQuery } from './filter.mongo';
+import { keysetQuery, sortValue, toMongoSort } from './sort.mongo';
+
+/** The query, sort and limit `find` sends; exported so unit tests can snapshot it without a server. */
+export function buildFindQuery(q: NormalizedFind): { query: MongoQuery; sort: Record<string, 1 | -1>; limit: number } {
+  const filter = toMongoFilter(q.filter);
+  const query = q.after ? { $and: [filter, keysetQuery(q.sort, q.after)] } : filter;
+  return { query, sort: toMongoSort(q.sort), limit: q.limit + 1 };
+}
+
+export async function find(ctx: MongoContext, options: FindOptions = {}): Promise<Page> {
+  const q = normalizeFind(ctx.name, options, { arrayFields: ctx.arrayFields });
+  const { query, sort, limit } = buildFindQuery(q);
+  const docs = await ctx.coll.find(query, { session: ctx.session }).sort(sort).limit(limit).toArray();
+  const more = docs.length > q.limit;
+  if (more) docs.pop();
+  let nextCursor: string | null = null;
+  if (more) {
+    const last = docs[docs.length - 1];
+    nextCursor = q.cursorFor({ values: q.sort.slice(0, -1).map((k) => sortValue(last, k.field)), id: last._id });
+  }
+  return { items: docs.map(fromMongo), nextCursor };
+}
+
+export async function count(ctx: MongoContext, filter?: Filter): Promise<number> {
+  return ctx.coll.countDocuments(toMongoFilter(normalizeFilter(filter)), { session: ctx.session });
+}

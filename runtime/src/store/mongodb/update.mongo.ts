@@ -1,0 +1,50 @@
+import type { Doc, StoredDoc, UpdateOptions } from '../store.port';
+import { NotFoundError, StoreError, VersionConflictError } from '../store.errors';
+import { userFields } from '../shared/doc.prepare';
+import type mongoose from 'mongoose';
+import { fromMongo, type MongoContext, type MongoDoc } from './mongo.context';
+import { mapMongoError } from './mongo.errors';
+
+/** After a failed conditional write: was the document missing, or at another version? */
+async function explainMiss(ctx: MongoContext, id: string, expected: number | undefined): Promise<never> {
+  const cur = await ctx.coll.findOne({ _id: id }, { projection: { version: 1 }, session: ctx.session });
+  if (!cur) throw new NotFoundError(ctx.name, id);
+  throw new VersionConflictError(ctx.name, id, expected ?? -1, cur.version as number);
+}
+
+/** Merge: one atomic findOneAndUpdate; `{_id, version}` is the optimistic-concurrency check. */
+export async function update(ctx: MongoContext, id: string, patch: Doc, options?: UpdateOptions): Promise<StoredDoc> {
+  const expected = options?.expectedVersion;
+  const filter = expected === undefined ? { _id: id } : { _id: id, version: expected };
+  let doc;
+  try {
+    doc = await ctx.coll.findOneAndUpdate(
+      filter,
+      { $set: { ...userFields(patch), updatedAt: new Date().toISOString() }, $inc: { version: 1 } } as unknown as mongoose.mongo.UpdateFilter<MongoDoc>,
+      { returnDocument: 'after', session: ctx.session },
+    );
+  } catch (err) {
+    throw mapMongoError(ctx, err);
+  }
+  return doc ? fromMongo(doc) : explainMiss(ctx, id, expected);
+}
+
+/** Replace keeps createdAt, so it reads first and writes with a compare-and-set on version. */
+export async function replace(ctx: MongoContext, id: string, next: Doc, options?: UpdateOptions): Promise<StoredDoc> {
+  const expected = options?.expectedVersion;
+  const fields = userFields(next);
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const cur = await ctx.coll.findOne({ _id: id }, { session: ctx.session });
+    if (!cur) throw new NotFoundError(ctx.name, id);
+    const version = cur.version as number;
+    if (expected !== undefined && version !== expected) throw new VersionConflictError(ctx.name, id, expected, version);
+    const row = { _id: id, ...fields, version: version + 1, createdAt: cur.createdAt, updatedAt: new Date().toISOString() };
+    try {
+      const r = await ctx.coll.replaceOne({ _id: id, version }, row, { session: ctx.session });
+      if (r.matchedCount === 1) return fromMongo(row);
+    } catch (err) {
+      throw mapMongoError(ctx, err);
+    }
+  }
+  throw new StoreError(`${ctx.name}/${id}: too much write contention`);
+}

@@ -1,0 +1,23 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Store } from './store.port';
+import { createSqliteStore } from './sqlite/sqlite.store';
+
+export interface OpenStoreOptions {
+  /** `mongodb://…` or `mongodb+srv://…` selects MongoDB (usually from TESSERA_DB); anything else, the embedded store. */
+  url?: string;
+  /** Where the embedded store keeps `tessera.db`; created when missing. */
+  dataDir: string;
+}
+
+/** Picks the adapter from configuration. mongoose is loaded only when MongoDB is asked for. */
+export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  const url = options.url?.trim();
+  if (url && /^mongodb(\+srv)?:\/\//.test(url)) {
+    // require, not import(): keeps this module CommonJS-resolvable under jest and tsx alike.
+    const { createMongoStore } = require('./mongodb/mongo.store') as typeof import('./mongodb/mongo.store');
+    return createMongoStore({ uri: url });
+  }
+  mkdirSync(options.dataDir, { recursive: true });
+  return createSqliteStore({ file: join(options.dataDir, 'tessera.db') });
+}

@@ -1,0 +1,25 @@
+import type { Scalar } from '../store.port';
+
+/**
+ * The normalized filter both adapters compile. Small on purpose: adapters switch on `op` and
+ * never see raw user input. `not` comes only from a field-level `$not`, so every leaf under it
+ * names the same field.
+ */
+export type FilterNode = AndNode | OrNode | NotNode | Leaf;
+
+export interface AndNode { op: 'and'; args: FilterNode[] }
+export interface OrNode { op: 'or'; args: FilterNode[] }
+export interface NotNode { op: 'not'; field: string; arg: FilterNode }
+
+export type CompareOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte';
+export interface CompareLeaf { op: CompareOp; field: string; value: Scalar }
+export interface InLeaf { op: 'in' | 'nin'; field: string; values: Scalar[] }
+export interface ExistsLeaf { op: 'exists'; field: string; value: boolean }
+export interface RegexLeaf { op: 'regex'; field: string; pattern: string; flags: '' | 'i' }
+export type Leaf = CompareLeaf | InLeaf | ExistsLeaf | RegexLeaf;
+
+export const MATCH_ALL: AndNode = { op: 'and', args: [] };
+
+export function isLeaf(n: FilterNode): n is Leaf {
+  return n.op !== 'and' && n.op !== 'or' && n.op !== 'not';
+}

@@ -1,0 +1,15 @@
+import type { UpdateOptions } from '../store.port';
+import { NotFoundError, VersionConflictError } from '../store.errors';
+import type { SqliteContext } from './sqlite.context';
+
+export function remove(ctx: SqliteContext, id: string, options?: UpdateOptions): void {
+  const expected = options?.expectedVersion;
+  if (expected === undefined) {
+    if (ctx.stmts.deleteAny.run(id).changes === 0) throw new NotFoundError(ctx.name, id);
+    return;
+  }
+  if (ctx.stmts.deleteAt.run(id, expected).changes === 1) return;
+  const actual = ctx.stmts.version.get(id) as number | undefined;
+  if (actual === undefined) throw new NotFoundError(ctx.name, id);
+  throw new VersionConflictError(ctx.name, id, expected, actual);
+}

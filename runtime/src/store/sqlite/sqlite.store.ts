@@ -1,0 +1,117 @@
+import Database from 'better-sqlite3';
+import type { Collection, CollectionSpec, Store } from '../store.port';
+import { StoreError } from '../store.errors';
+import { checkCollectionName, emptySpec, sanitizeSpec } from '../shared/spec.validate';
+import { createContext, type SqliteContext } from './sqlite.context';
+import { SqliteCollection, type Runner } from './sqlite.collection';
+import { SqliteGate } from './sqlite.gate';
+import { StatementCache } from './statement.cache';
+import { ensureTable, planIndex } from './ensure-collection.sqlite';
+import { ensureMeta, forget, listNames, readSpec } from './sqlite.meta';
+import { registerRegexp } from './regexp.fn';
+import { runTransaction } from './transaction.sqlite';
+import { quoteIdent } from './sql.fields';
+
+export interface SqliteStoreOptions {
+  /** Database file; ':memory:' for tests. */
+  file: string;
+}
+
+/**
+ * The embedded adapter: one better-sqlite3 connection in WAL mode (readers never block the
+ * writer; synchronous=NORMAL is durable across application crashes, and a power loss can only
+ * lose the last transactions, never corrupt the file).
+ */
+export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
+  const db = new Database(options.file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma('busy_timeout = 5000');
+  db.pragma('temp_store = MEMORY');
+  db.pragma('cache_size = -32000');
+  registerRegexp(db);
+  ensureMeta(db);
+  return new SqliteStore(db);
+}
+
+export class SqliteStore implements Store {
+  readonly kind = 'sqlite';
+  readonly gate = new SqliteGate();
+  readonly cache: StatementCache;
+  private readonly holders = new Map<string, { ctx: SqliteContext }>();
+  private readonly gated: Runner = (op) => this.gate.run(op);
+
+  constructor(readonly db: Database.Database) {
+    this.cache = new StatementCache(db);
+  }
+
+  /** Shared by the store and its `tx` facades; `run` decides whether to pass the gate. */
+  async ensureWith(spec: CollectionSpec, run: Runner): Promise<Collection> {
+    const clean = sanitizeSpec(spec);
+    return run(() => {
+      const indexFields = ensureTable(this.db, clean);
+      const holder = this.holders.get(clean.name);
+      if (holder) {
+        holder.ctx.spec = clean;
+        holder.ctx.indexFields = indexFields;
+      } else {
+        this.holders.set(clean.name, { ctx: createContext(this.db, clean, indexFields, this.cache) });
+      }
+      return this.collectionWith(clean.name, run);
+    });
+  }
+
+  collectionWith(name: string, run: Runner): Collection {
+    return new SqliteCollection(this.holder(name), run);
+  }
+
+  private holder(name: string): { ctx: SqliteContext } {
+    checkCollectionName(name);
+    let holder = this.holders.get(name);
+    if (!holder) {
+      const spec = readSpec(this.db, name);
+      if (!spec) throw new StoreError(`collection "${name}" does not exist; call ensureCollection first`);
+      const clean = (() => { try { return sanitizeSpec(spec); } catch { return emptySpec(name); } })();
+      const indexFields = new Map(clean.indexes.map((ix) => planIndex(name, ix)).map((p) => [p.name, p.fields] as const));
+      holder = { ctx: createContext(this.db, clean, indexFields, this.cache) };
+      this.holders.set(name, holder);
+    }
+    return holder;
+  }
+
+  dropWith(name: string): void {
+    checkCollectionName(name);
+    this.db.transaction(() => {
+      this.db.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+      forget(this.db, name);
+    })();
+    this.holders.delete(name);
+    this.cache.clear(); // statements on the dropped table would fail anyway
+  }
+
+  ensureCollection(spec: CollectionSpec): Promise<Collection> {
+    return this.ensureWith(spec, this.gated);
+  }
+
+  collection(name: string): Collection {
+    return this.collectionWith(name, this.gated);
+  }
+
+  async listCollections(): Promise<string[]> {
+    return this.gate.run(() => listNames(this.db));
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    return this.gate.run(() => this.dropWith(name));
+  }
+
+  transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
+    return this.gate.exclusive(() => runTransaction(this, fn));
+  }
+
+  async close(): Promise<void> {
+    await this.gate.exclusive(async () => {
+      if (this.db.open) this.db.close();
+    });
+  }
+}

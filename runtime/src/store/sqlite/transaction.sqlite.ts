@@ -1,0 +1,83 @@
+import type { Collection, CollectionSpec, Store } from '../store.port';
+import { StoreError } from '../store.errors';
+import type { Runner } from './sqlite.collection';
+import type { SqliteStore } from './sqlite.store';
+
+/**
+ * Runs `fn` inside BEGIN IMMEDIATE … COMMIT/ROLLBACK. Called while the store's gate is held, so
+ * nothing outside `tx` touches the connection meanwhile. IMMEDIATE takes the write lock up front:
+ * another process writing the same file makes us wait (busy_timeout) instead of failing at COMMIT.
+ * Nested `tx.transaction` uses a SAVEPOINT; nested calls are run one at a time.
+ */
+export async function runTransaction<T>(store: SqliteStore, fn: (tx: Store) => Promise<T>): Promise<T> {
+  store.db.exec('BEGIN IMMEDIATE');
+  const tx = new SqliteTx(store, 0);
+  try {
+    const result = await fn(tx);
+    store.db.exec('COMMIT');
+    return result;
+  } catch (err) {
+    if (store.db.inTransaction) store.db.exec('ROLLBACK');
+    throw err;
+  } finally {
+    tx.end();
+  }
+}
+
+class SqliteTx implements Store {
+  readonly kind = 'sqlite';
+  private live = true;
+  private nested: Promise<unknown> = Promise.resolve();
+  private readonly direct: Runner = (op) => {
+    if (!this.live) throw new StoreError('this transaction has ended; its `tx` can no longer be used');
+    return op();
+  };
+
+  constructor(private readonly store: SqliteStore, private readonly depth: number) {}
+
+  end(): void {
+    this.live = false;
+  }
+
+  ensureCollection(spec: CollectionSpec): Promise<Collection> {
+    return this.store.ensureWith(spec, this.direct);
+  }
+
+  collection(name: string): Collection {
+    return this.store.collectionWith(name, this.direct);
+  }
+
+  async listCollections(): Promise<string[]> {
+    return this.direct(() => this.store.db.prepare('SELECT name FROM "__tessera_collections" ORDER BY name').pluck().all() as string[]);
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    return this.direct(() => this.store.dropWith(name));
+  }
+
+  transaction<R>(fn: (tx: Store) => Promise<R>): Promise<R> {
+    const run = async (): Promise<R> => {
+      const sp = `tx_sp_${this.depth + 1}`;
+      this.direct(() => this.store.db.exec(`SAVEPOINT ${sp}`));
+      const inner = new SqliteTx(this.store, this.depth + 1);
+      try {
+        const result = await fn(inner);
+        this.store.db.exec(`RELEASE ${sp}`);
+        return result;
+      } catch (err) {
+        this.store.db.exec(`ROLLBACK TO ${sp}`);
+        this.store.db.exec(`RELEASE ${sp}`);
+        throw err;
+      } finally {
+        inner.end();
+      }
+    };
+    const p = this.nested.then(run, run);
+    this.nested = p.catch(() => undefined);
+    return p;
+  }
+
+  async close(): Promise<void> {
+    throw new StoreError('close the store, not a transaction');
+  }
+}

@@ -1,0 +1,121 @@
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createSqliteStore, openStore, StoreError, UniqueViolationError, type FindOptions, type SqliteStore } from '../../src/store';
+import { explainFind } from '../../src/store/sqlite/find.sqlite';
+import { CONTACTS, PEOPLE } from './contract/fixtures';
+
+const dir = mkdtempSync(join(tmpdir(), 'tessera-sqlite-adapter-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function seededStore(file = ':memory:'): Promise<SqliteStore> {
+  const store = createSqliteStore({ file });
+  const c = await store.ensureCollection(CONTACTS);
+  await c.insertMany(PEOPLE);
+  return store;
+}
+
+function plan(store: SqliteStore, options: FindOptions): string {
+  const ctx = (store as unknown as { holders: Map<string, { ctx: Parameters<typeof explainFind>[0] }> }).holders.get('contacts')!.ctx;
+  const { sql, params } = explainFind(ctx, options);
+  return (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+}
+
+describe('sqlite adapter specifics', () => {
+  it('filters and sorts use the expression indexes (EXPLAIN QUERY PLAN)', async () => {
+    const store = await seededStore();
+    expect(plan(store, { filter: { email: 'ann@x.io' } })).toMatch(/USING INDEX tx_contacts__email__u_\w+ \(<expr>=\?\)/);
+    expect(plan(store, { filter: { score: { $gt: 3 } }, sort: [{ field: 'score', dir: 'asc' }] })).toMatch(/SEARCH contacts USING (COVERING )?INDEX tx_contacts__score_\w+ \(<expr>>\?\)$/);
+    expect(plan(store, { sort: [{ field: 'name', dir: 'asc' }] })).toMatch(/^SCAN contacts USING (COVERING )?INDEX tx_contacts__name_\w+$/);
+    expect(plan(store, { filter: { status: 'open' }, sort: [{ field: 'score', dir: 'asc' }] })).toMatch(/INDEX tx_contacts__status__score_\w+ \(<expr>=\?\)$/);
+    expect(plan(store, { filter: { company: 'acme', code: 1 } })).toMatch(/INDEX tx_contacts__company__code__u_\w+ \(<expr>=\? AND <expr>=\?\)/);
+    expect(plan(store, { filter: { name: { $in: ['Ann', 'Eve'] } } })).toMatch(/INDEX tx_contacts__name_\w+ \(<expr>=\?\)/);
+    expect(plan(store, { filter: { id: 'a' } })).toMatch(/sqlite_autoindex_contacts_1 \(id=\?\)/);
+    store.close();
+  });
+
+  it('binds every value as a parameter', async () => {
+    const store = await seededStore();
+    const ctx = (store as unknown as { holders: Map<string, { ctx: Parameters<typeof explainFind>[0] }> }).holders.get('contacts')!.ctx;
+    const { sql, params } = explainFind(ctx, { filter: { name: "x' OR '1'='1", 'meta.city': { $regex: "'; DROP TABLE contacts; --" } } });
+    expect(sql).not.toContain('OR \'1\'');
+    expect(sql).not.toContain('DROP');
+    expect(params).toContain("x' OR '1'='1");
+    await store.close();
+  });
+
+  it('stores booleans as JSON true/false, and WAL + synchronous=NORMAL on files', async () => {
+    const store = await seededStore(join(dir, 'wal.db'));
+    expect(store.db.prepare(`SELECT json("doc") FROM contacts WHERE id = 'a'`).pluck().get()).toContain('"vip":true');
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(store.db.pragma('synchronous', { simple: true })).toBe(1);
+    await store.close();
+  });
+
+  it('reopens a file: collections, specs and unique-error field names survive', async () => {
+    const file = join(dir, 'reopen.db');
+    await (await seededStore(file)).close();
+    const again = createSqliteStore({ file });
+    expect(await again.listCollections()).toEqual(['contacts']);
+    const c = again.collection('contacts');
+    expect(await c.count({ tags: 'lead' })).toBe(2); // array semantics need the stored spec
+    await expect(c.insert({ email: 'ann@x.io' })).rejects.toMatchObject({ fields: ['email'] });
+    expect(() => again.collection('nope')).toThrow(StoreError);
+    await again.close();
+  });
+
+  it('calling the outer store inside transaction(fn) fails fast instead of deadlocking', async () => {
+    const store = await seededStore();
+    const c = store.collection('contacts');
+    await expect(store.transaction(async () => c.get('a'))).rejects.toThrow(/use the `tx` store/);
+    await expect(store.transaction(async () => store.transaction(async () => 1))).rejects.toThrow(StoreError);
+    expect(await c.get('a')).not.toBeNull(); // the gate was released
+    await store.close();
+  });
+
+  it('nested tx.transaction rolls back to its savepoint only', async () => {
+    const store = await seededStore();
+    await store.transaction(async (tx) => {
+      await tx.collection('contacts').insert({ id: 'outer' });
+      await expect(tx.transaction(async (inner) => {
+        await inner.collection('contacts').insert({ id: 'inner' });
+        throw new UniqueViolationError('contacts', ['x']);
+      })).rejects.toBeInstanceOf(UniqueViolationError);
+      await tx.transaction(async (inner) => inner.collection('contacts').insert({ id: 'inner2' }));
+    });
+    const c = store.collection('contacts');
+    expect(await c.get('outer')).not.toBeNull();
+    expect(await c.get('inner')).toBeNull();
+    expect(await c.get('inner2')).not.toBeNull();
+    await store.close();
+  });
+
+  it('is fast in-process: get by id and batched inserts', async () => {
+    const store = createSqliteStore({ file: join(dir, 'speed.db') });
+    const c = await store.ensureCollection(CONTACTS);
+    const rows = Array.from({ length: 100_000 }, (_, i) => ({ name: `n${i}`, email: `u${i}@x.io`, score: i % 1000, tags: ['a'], meta: { i } }));
+    let t = process.hrtime.bigint();
+    await c.insertMany(rows);
+    const insertRate = 100_000 / (Number(process.hrtime.bigint() - t) / 1e9);
+    const ids = (await c.find({ limit: 1000 })).items.map((d) => d.id);
+    t = process.hrtime.bigint();
+    for (let i = 0; i < 100_000; i++) await c.get(ids[i % 1000]);
+    const getRate = 100_000 / (Number(process.hrtime.bigint() - t) / 1e9);
+    console.log(`sqlite store: insertMany ${Math.round(insertRate)} rows/s, get by id ${Math.round(getRate)}/s`);
+    expect(insertRate).toBeGreaterThan(20_000); // loose: jest workers share 2 cores; the log line has the real numbers
+    expect(getRate).toBeGreaterThan(30_000);
+    await store.close();
+  });
+
+  it('openStore picks sqlite for a missing or non-mongodb url and creates the data dir', async () => {
+    const dataDir = join(dir, 'nested', 'data');
+    const store = await openStore({ dataDir });
+    expect(store.kind).toBe('sqlite');
+    expect(existsSync(join(dataDir, 'tessera.db'))).toBe(true);
+    await store.close();
+    const other = await openStore({ url: 'sqlite:whatever', dataDir });
+    expect(other.kind).toBe('sqlite');
+    await other.close();
+  });
+});

@@ -1,0 +1,29 @@
+/**
+ * What a component type folder exports: the JSON Schema of its `props` plus what the page
+ * designer needs (palette entry, scaffold) and what the validator needs (refs). The component
+ * object around `props` (id, type, source, visible, children) is assembled in one place:
+ * definition/component-branch.ts.
+ */
+import type { JsonSchema } from '../json-schema';
+import type { RefSpec } from '../ref-spec';
+
+export interface ComponentTypeDescriptor {
+  type: string;
+  title: string;
+  description: string;
+  /** An @ant-design/icons component name. */
+  icon: string;
+  group: 'data' | 'chart' | 'layout' | 'content';
+  acceptsChildren: boolean;
+  /** Whether the component takes a data `source`. */
+  source: 'required' | 'optional' | 'none';
+  /** JSON Schema of `props`. */
+  schema: JsonSchema;
+  /** The component dropped on the canvas, without `id` (the designer assigns one). */
+  scaffold: Record<string, unknown>;
+  refs: RefSpec[];
+  /** Rules a schema cannot express (tabs: one label per child); paths are relative to the component. */
+  check?(component: { props?: unknown; children?: unknown[] }): Array<{ path: string; message: string }>;
+}
+
+export const defineComponentType = (d: ComponentTypeDescriptor): ComponentTypeDescriptor => d;

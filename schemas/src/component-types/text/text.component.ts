@@ -1,0 +1,9 @@
+import { defineComponentType } from '../component-type';
+import schema from './text.component.schema.json';
+
+export const textComponent = defineComponentType({
+  type: 'text', title: 'Text', description: 'Static markdown.', icon: 'FileTextOutlined', group: 'content',
+  acceptsChildren: false, source: 'none', schema,
+  refs: [],
+  scaffold: { type: 'text', props: { content: 'Text' } },
+});

@@ -1,0 +1,21 @@
+import type { ComputedField } from '../../generated/app-definition';
+import type { JsonSchema } from '../../json-schema';
+import { defineFieldType } from '../field-type';
+import ownSchema from './computed.field.schema.json';
+
+/** Value schemas of the result types, for the API document (computed values are read-only). */
+const resultSchemas: Record<string, JsonSchema> = {
+  text: { type: 'string' },
+  number: { type: 'number' },
+  boolean: { type: 'boolean' },
+  date: { type: 'string', format: 'date' },
+  datetime: { type: 'string', format: 'date-time' },
+  json: {},
+};
+
+export const computedField = defineFieldType<ComputedField>({
+  type: 'computed', title: 'Formula', description: 'Computed on read from a JSONata expression over the record.',
+  icon: 'FunctionOutlined', group: 'advanced', ownSchema, storageKind: 'json', stored: false,
+  scaffold: { type: 'computed', label: 'Formula', expression: { $expr: "''" }, resultType: 'text' },
+  valueSchema: (f) => resultSchemas[f.resultType ?? 'text'] ?? {},
+});

@@ -1,0 +1,9 @@
+import type { LongtextField } from '../../generated/app-definition';
+import { defineFieldType } from '../field-type';
+import ownSchema from './longtext.field.schema.json';
+
+export const longtextField = defineFieldType<LongtextField>({
+  type: 'longtext', title: 'Long text', description: 'Multi-line text.', icon: 'AlignLeftOutlined', group: 'text',
+  ownSchema, scaffold: { type: 'longtext', label: 'Notes' }, storageKind: 'string', stored: true,
+  valueSchema: (f) => ({ type: 'string', maxLength: f.maxLength ?? 100000 }),
+});

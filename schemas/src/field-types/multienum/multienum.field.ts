@@ -1,0 +1,15 @@
+import type { MultienumField } from '../../generated/app-definition';
+import { defineFieldType } from '../field-type';
+import ownSchema from './multienum.field.schema.json';
+
+export const multienumField = defineFieldType<MultienumField>({
+  type: 'multienum', title: 'Multiple choice', description: 'Any number of values out of a list of options.',
+  icon: 'TagsOutlined', group: 'choice', ownSchema, storageKind: 'array', stored: true,
+  scaffold: { type: 'multienum', label: 'Interests', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
+  valueSchema: (f) => ({
+    type: 'array',
+    uniqueItems: true,
+    maxItems: f.maxItems ?? f.options.length,
+    items: { type: 'string', enum: f.options.map((o) => o.value) },
+  }),
+});

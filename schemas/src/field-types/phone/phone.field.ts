@@ -1,0 +1,10 @@
+import type { PhoneField } from '../../generated/app-definition';
+import { defineFieldType } from '../field-type';
+import ownSchema from './phone.field.schema.json';
+
+export const phoneField = defineFieldType<PhoneField>({
+  type: 'phone', title: 'Phone', description: 'A phone number.', icon: 'PhoneOutlined', group: 'text',
+  ownSchema, scaffold: { type: 'phone', label: 'Phone' }, storageKind: 'string', stored: true,
+  // Numbers are written in too many national styles to parse; accept the characters they use.
+  valueSchema: (f) => ({ type: 'string', pattern: '^\\+?[0-9 ().\\-]{3,}$', maxLength: f.maxLength ?? 32 }),
+});

@@ -1,0 +1,39 @@
+/**
+ * @tessera/schemas: the JSON Schemas of app definitions and connector manifests, the types
+ * generated from them, the type registries the builder and runtime dispatch on, validators with
+ * readable errors, and schema migrations. Browser-safe: no node: imports.
+ */
+export type * from './generated/app-definition';
+export type { AppDefinition as AppDefinitionInput } from './generated/app-definition.input';
+export type {
+  AuthScheme, ConnectorManifest, ConnectorTrigger, HttpBinding, Operation as ConnectorOperation,
+} from './generated/connector-manifest';
+
+export { pascalCase, type FieldKind, type JsonSchema } from './json-schema';
+export type { RefKind, RefSpec } from './ref-spec';
+export { createRegistry, type Registry } from './registry/registry';
+
+export { fieldTypes, getFieldType, storageKindOf } from './field-types/field-types.index';
+export { fieldSchema, type FieldTypeDescriptor } from './field-types/field-type';
+export { componentTypes } from './component-types/component-types.index';
+export type { ComponentTypeDescriptor } from './component-types/component-type';
+export { triggerTypes } from './trigger-types/trigger-types.index';
+export type { TriggerTypeDescriptor } from './trigger-types/trigger-type';
+export { nodeTypes } from './node-types/node-types.index';
+export type { NodeTypeDescriptor } from './node-types/node-type';
+
+export { allDefs, APP_DEFINITION_SCHEMA_ID, buildAppDefinitionSchema, standaloneSchema } from './definition/app-definition.build';
+export { buildConnectorManifestSchema, CONNECTOR_MANIFEST_SCHEMA_ID } from './definition/connector-manifest.build';
+
+export { createAjv } from './validate/ajv.factory';
+export { formatAjvErrors } from './validate/ajv-errors.format';
+export { validateDefinition, type DefinitionResult } from './validate/definition.validator';
+export { createRecordValidator, entityRecordSchema, type RecordMode, type RecordValidationResult } from './validate/record.validator';
+export { validateConnectorManifest, type ManifestResult } from './validate/connector-manifest.validator';
+export { checkSemantics } from './validate/semantic/semantic.validator';
+export { SYSTEM_FIELDS } from './validate/semantic/semantic.context';
+export { formatIssues, joinPointer, type ValidationIssue } from './validate/validation-issue';
+
+export { migrateDefinition } from './migrations/migrate';
+export { CURRENT_SCHEMA_VERSION, defineMigrations, type Migration, type MigrationResult } from './migrations/migration';
+export { migrations } from './migrations/migrations.index';

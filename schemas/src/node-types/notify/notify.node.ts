@@ -1,0 +1,8 @@
+import { defineNodeType } from '../node-type';
+import schema from './notify.node.schema.json';
+
+export const notifyNode = defineNodeType({
+  type: 'notify', title: 'Notify', description: 'Sends an in-app or email notification.', icon: 'BellOutlined', group: 'people', schema,
+  refs: [],
+  scaffold: { type: 'notify', config: { channel: 'inApp', to: '', message: '' } },
+});

@@ -1,0 +1,50 @@
+/**
+ * The one place a definition is parsed: copied, migrated, checked against the JSON Schema
+ * (defaults applied), then checked for references. Everything downstream sees only the result.
+ */
+import type { ValidateFunction } from 'ajv';
+import { buildAppDefinitionSchema } from '../definition/app-definition.build';
+import { unionNouns } from '../definition/type-branches';
+import type { AppDefinition } from '../generated/app-definition';
+import { migrateDefinition } from '../migrations/migrate';
+import { createAjv } from './ajv.factory';
+import { formatAjvErrors, type UnionNames } from './ajv-errors.format';
+import { checkSemantics } from './semantic/semantic.validator';
+import type { ValidationIssue } from './validation-issue';
+
+export type DefinitionResult = { ok: true; definition: AppDefinition } | { ok: false; errors: ValidationIssue[] };
+
+export const unionNames: UnionNames = {
+  ...Object.fromEntries(Object.entries(unionNouns).map(([title, u]) => [title, { noun: u.noun, values: () => u.registry.types() }])),
+  Source: { noun: 'source kind', values: () => ['entity', 'connector', 'workflow'] },
+};
+
+let compiled: ValidateFunction | undefined;
+
+/** Compiled once, on first use (compiling the whole schema takes a while; most imports never validate). */
+export function definitionSchemaValidator(): ValidateFunction {
+  compiled ??= createAjv().compile(buildAppDefinitionSchema());
+  return compiled;
+}
+
+function copyJson(input: unknown): unknown {
+  try {
+    return structuredClone(input);
+  } catch {
+    return undefined;
+  }
+}
+
+export function validateDefinition(input: unknown): DefinitionResult {
+  const doc = copyJson(input);
+  if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
+    return { ok: false, errors: [{ pointer: '', message: 'an app definition must be a JSON object' }] };
+  }
+  const migrated = migrateDefinition(doc as Record<string, unknown>);
+  if (!migrated.ok) return migrated;
+  const validate = definitionSchemaValidator();
+  if (!validate(migrated.definition)) return { ok: false, errors: formatAjvErrors(validate.errors, unionNames) };
+  const definition = migrated.definition as unknown as AppDefinition;
+  const errors = checkSemantics(definition);
+  return errors.length ? { ok: false, errors } : { ok: true, definition };
+}
