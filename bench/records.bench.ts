@@ -95,7 +95,7 @@ async function main(): Promise<void> {
   };
   await pair('get by id', (t) => ({ paths: (i) => t.get(idAt(i)) }));
   await pair('list: filter status, sort lastName, 50', (t) => ({ paths: (i) => t.list(CONTACT_STATUSES[i % CONTACT_STATUSES.length]) }));
-  await pair('create with validation', (t) => ({ method: 'POST', bodies: (i) => JSON.stringify(contactInput(i, t.name)) }));
+  await pair('create with validation', (t) => ({ method: 'POST', paths: () => t.create, bodies: (i) => JSON.stringify(contactInput(i, t.name)) }));
   const mem = readMemory(tessera.child.pid);
   await tessera.child.stop();
 

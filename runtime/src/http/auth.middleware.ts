@@ -1,4 +1,5 @@
 import type { Request, RequestHandler } from 'express';
+import { parse as parseCookies } from 'cookie';
 import type { Accounts, Principal, PlatformRole } from '../platform/accounts';
 import { forbidden, unauthorized } from './problem';
 
@@ -17,11 +18,17 @@ export function authenticate(accounts: Accounts): RequestHandler {
     if (header?.startsWith('Bearer ')) {
       req.principal = await accounts.principalForApiKey(header.slice(7).trim());
     } else {
-      const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+      const token = sessionToken(req);
       req.principal = token ? await accounts.principalForSession(token) : null;
     }
     next();
   };
+}
+
+/** Cookies are parsed only here, and only when no API key was sent. */
+export function sessionToken(req: Request): string | undefined {
+  const header = req.headers.cookie;
+  return header ? parseCookies(header)[SESSION_COOKIE] : undefined;
 }
 
 export function principalOf(req: Request): Principal {

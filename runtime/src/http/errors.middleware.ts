@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import type { Logger } from 'pino';
 import { Problem } from './problem';
 import { ExpressionError } from '../expressions/evaluate';
 import { InvalidQueryError, NotFoundError, UniqueViolationError, VersionConflictError } from '../store/store.errors';
@@ -19,11 +20,13 @@ export function toProblem(err: unknown): Problem {
   return new Problem(500, 'Internal server error', 'something went wrong on our side; the error was logged with this request id');
 }
 
-export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
-  const problem = toProblem(err);
-  if (problem.status >= 500) req.log?.error({ err }, 'request failed');
-  res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON(req.originalUrl)));
-};
+export function errorHandler(log: Logger): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const problem = toProblem(err);
+    if (problem.status >= 500) log.error({ reqId: req.id, err }, 'request failed');
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON(req.originalUrl)));
+  };
+}
 
 export const notFoundHandler: RequestHandler = (req, _res, next) => {
   next(new Problem(404, 'Not found', `no route ${req.method} ${req.path}`));

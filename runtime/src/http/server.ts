@@ -1,7 +1,4 @@
 import express from 'express';
-import cookieParser from 'cookie-parser';
-import { pinoHttp } from 'pino-http';
-import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { Platform } from '../platform/platform';
 import { authenticate } from './auth.middleware';
@@ -10,8 +7,7 @@ import { authRoutes } from './routes/auth.routes';
 import { appsRoutes } from './routes/apps.routes';
 import { recordsRoutes } from './routes/records.routes';
 import { Problem } from './problem';
-
-const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+import { requestLog } from './request-log.middleware';
 
 /** The Express application: JSON API under /api, problem+json errors, one log line per request. */
 export function createHttpApp(platform: Platform): express.Express {
@@ -20,23 +16,7 @@ export function createHttpApp(platform: Platform): express.Express {
   app.set('trust proxy', 'loopback');
   app.set('etag', false); // our ETags are record versions, set explicitly
 
-  app.use(
-    pinoHttp({
-      logger: platform.log,
-      // Reuse a sane incoming id so a request can be followed across services.
-      genReqId: (req, res) => {
-        const incoming = req.headers['x-request-id'];
-        const id = typeof incoming === 'string' && REQUEST_ID.test(incoming) ? incoming : randomUUID();
-        res.setHeader('X-Request-Id', id);
-        return id;
-      },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info'),
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-    }),
-  );
+  app.use(requestLog(platform.log));
 
   const api = express.Router();
   api.use(express.json({ limit: platform.config.maxBodyBytes, strict: false, type: ['application/json', 'application/*+json'] }));
@@ -47,14 +27,14 @@ export function createHttpApp(platform: Platform): express.Express {
     }
     next();
   });
-  api.use(cookieParser());
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', store: platform.store.kind });
   });
   api.use(authenticate(platform.accounts));
+  // The records API is the hot path: matched first.
+  api.use(recordsRoutes(platform));
   api.use(authRoutes(platform));
   api.use(appsRoutes(platform));
-  api.use(recordsRoutes(platform));
   api.use(notFoundHandler);
 
   app.use('/api', api);
@@ -62,7 +42,7 @@ export function createHttpApp(platform: Platform): express.Express {
     res.type('text/plain').send('Tessera is running. The API is under /api (see /api/health).');
   });
   app.use(notFoundHandler);
-  app.use(errorHandler);
+  app.use(errorHandler(platform.log));
   return app;
 }
 

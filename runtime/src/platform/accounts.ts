@@ -182,17 +182,17 @@ export class Accounts {
   }
 
   async principalForApiKey(key: string): Promise<Principal | null> {
-    const id = sha256(key);
-    const cached = this.keyCache.get(id);
+    // Keyed by the key itself so a hit costs no hashing; the map lives only in this process's memory.
+    const cached = this.keyCache.get(key);
     const now = Date.now();
     if (cached && cached.until > now) return cached.principal;
-    const doc = await this.store.collection(API_KEYS).get(id);
+    const doc = await this.store.collection(API_KEYS).get(sha256(key));
     if (!doc) return null;
     const user = await this.store.collection(USERS).get(doc.userId as string);
     if (!user || user.disabled) return null;
     const principal: Principal = { user: toUser(user), via: 'apiKey' };
     if (this.keyCache.size > 10_000) this.keyCache.clear();
-    this.keyCache.set(id, { principal, until: now + (this.options.cacheMs ?? 10_000) });
+    this.keyCache.set(key, { principal, until: now + (this.options.cacheMs ?? 10_000) });
     return principal;
   }
 }

@@ -27,12 +27,23 @@ export class Records {
     private readonly log: { warn: (obj: object, msg: string) => void } = console,
   ) {}
 
+  /** Resolved once per published definition: every request of the records API starts here. */
+  private readonly targets = new WeakMap<AppDefinition, Map<string, Target>>();
+
   async target(appId: string, entityId: string): Promise<Target> {
     const published = await this.apps.getPublished(appId);
     if (!published) throw notFound(`app "${appId}" does not exist or is not published`);
-    const entity = published.definition.entities.find((e) => e.id === entityId);
-    if (!entity) throw notFound(`app "${appId}" has no entity "${entityId}"`);
-    return { definition: published.definition, entity, collection: this.store.collection(recordCollectionName(appId, entity.id)) };
+    const { definition } = published;
+    let byEntity = this.targets.get(definition);
+    if (!byEntity) this.targets.set(definition, (byEntity = new Map()));
+    let target = byEntity.get(entityId);
+    if (!target) {
+      const entity = definition.entities.find((e) => e.id === entityId);
+      if (!entity) throw notFound(`app "${appId}" has no entity "${entityId}"`);
+      target = { definition, entity, collection: this.store.collection(recordCollectionName(appId, entity.id)) };
+      byEntity.set(entityId, target);
+    }
+    return target;
   }
 
   async list(appId: string, entityId: string, options: FindOptions): Promise<Page> {
@@ -108,6 +119,7 @@ export class Records {
   }
 
   private async enrich(t: Target, docs: StoredDoc[]): Promise<StoredDoc[]> {
+    if (!hasDerivedFields(t.entity)) return docs; // the common case: nothing to evaluate
     const withRollups = await addRollups(this.store, t.definition.id, t.entity, docs);
     return Promise.all(
       withRollups.map((d) =>
@@ -154,6 +166,18 @@ export class Records {
     }
     if (errors.length) throw unprocessable(`the ${t.entity.id} links to records that do not exist`, errors);
   }
+}
+
+const derived = new WeakMap<Entity, boolean>();
+
+/** Whether an entity has computed or rollup fields (cached per definition object). */
+function hasDerivedFields(entity: Entity): boolean {
+  let has = derived.get(entity);
+  if (has === undefined) {
+    has = entity.fields.some((f) => f.type === 'computed' || f.type === 'rollup');
+    derived.set(entity, has);
+  }
+  return has;
 }
 
 async function queryErrors<T>(fn: () => Promise<T>): Promise<T> {

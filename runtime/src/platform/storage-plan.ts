@@ -7,9 +7,17 @@ import type { CollectionSpec } from '../store/store.port';
  * fixed-length, collision-free, identifier-safe prefix; entity ids are identifiers already.
  */
 export function recordCollectionName(appId: string, entityId: string): string {
-  const hash = createHash('sha256').update(appId).digest('hex').slice(0, 12);
-  return `r${hash}_${entityId}`;
+  let prefix = prefixes.get(appId);
+  if (prefix === undefined) {
+    prefix = `r${createHash('sha256').update(appId).digest('hex').slice(0, 12)}_`;
+    if (prefixes.size > 10_000) prefixes.clear();
+    prefixes.set(appId, prefix);
+  }
+  return prefix + entityId;
 }
+
+/** Every records request needs the name: hash each app id once. */
+const prefixes = new Map<string, string>();
 
 export type StoredField = Exclude<Field, { type: 'computed' } | { type: 'rollup' }>;
 

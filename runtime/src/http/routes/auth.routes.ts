@@ -2,7 +2,7 @@ import { Router } from 'express';
 import { param } from '../params';
 import type { Platform } from '../../platform/platform';
 import { badRequest, unauthorized, Problem } from '../problem';
-import { principalOf, requireRole, SESSION_COOKIE } from '../auth.middleware';
+import { principalOf, requireRole, SESSION_COOKIE, sessionToken } from '../auth.middleware';
 import { LoginLimiter } from '../login-limiter';
 
 /** Sign in/out, the current user, users (admin) and API keys. */
@@ -37,7 +37,7 @@ export function authRoutes(platform: Platform): Router {
   });
 
   r.post('/auth/logout', async (req, res) => {
-    const token = (req.cookies as Record<string, string> | undefined)?.[SESSION_COOKIE];
+    const token = sessionToken(req);
     if (token) await platform.accounts.endSession(token);
     res.clearCookie(SESSION_COOKIE, { path: '/' });
     res.status(204).end();

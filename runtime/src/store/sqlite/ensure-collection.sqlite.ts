@@ -36,7 +36,7 @@ export function ensureTable(db: Database.Database, spec: SanitizedSpec): Map<str
   const table = quoteIdent(spec.name);
   const planned = spec.indexes.map((ix) => planIndex(spec.name, ix));
   const run = db.transaction(() => {
-    db.exec(`CREATE TABLE IF NOT EXISTS ${table} ("id" TEXT PRIMARY KEY NOT NULL, "version" INTEGER NOT NULL, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "doc" BLOB NOT NULL)`);
+    db.exec(`CREATE TABLE IF NOT EXISTS ${table} ("id" TEXT PRIMARY KEY NOT NULL, "version" INTEGER NOT NULL, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "doc" TEXT NOT NULL)`);
     const existing = new Set(
       (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND substr(name, 1, ?) = ?`)
         .pluck().all(spec.name, INDEX_PREFIX.length, INDEX_PREFIX) as string[]),
