@@ -9,8 +9,8 @@ import { CONTACTS, PEOPLE } from './contract/fixtures';
 const dir = mkdtempSync(join(tmpdir(), 'tessera-sqlite-adapter-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function seededStore(file = ':memory:'): Promise<SqliteStore> {
-  const store = createSqliteStore({ file });
+async function seededStore(file = ':memory:', options: { transactionWaitMs?: number } = {}): Promise<SqliteStore> {
+  const store = createSqliteStore({ file, ...options });
   const c = await store.ensureCollection(CONTACTS);
   await c.insertMany(PEOPLE);
   return store;
@@ -65,8 +65,8 @@ describe('sqlite adapter specifics', () => {
     await again.close();
   });
 
-  it('calling the outer store inside transaction(fn) fails fast instead of deadlocking', async () => {
-    const store = await seededStore();
+  it('calling the outer store inside transaction(fn) fails with a clear error instead of deadlocking', async () => {
+    const store = await seededStore(':memory:', { transactionWaitMs: 200 });
     const c = store.collection('contacts');
     await expect(store.transaction(async () => c.get('a'))).rejects.toThrow(/use the `tx` store/);
     await expect(store.transaction(async () => store.transaction(async () => 1))).rejects.toThrow(StoreError);

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { StoreError } from '../store.errors';
 
 /**
@@ -11,42 +10,58 @@ import { StoreError } from '../store.errors';
  * waits for it (FIFO). With no transaction open, operations run immediately and synchronously:
  * the hot path pays one counter check.
  *
- * Calling the outer store from inside `fn` would wait for `fn` forever; AsyncLocalStorage
- * detects that and throws instead of deadlocking.
+ * Calling the outer store (instead of `tx`) from inside `fn` would wait for `fn` forever. That
+ * is not detected up front: doing so needs AsyncLocalStorage, and on Node 20 the first
+ * `AsyncLocalStorage.run` switches on promise hooks for the whole process, making every `await`
+ * ~3x slower from then on. Instead a wait longer than `waitMs` fails with an error that names the
+ * mistake, and the transaction rolls back.
  */
 export class SqliteGate {
   private tail: Promise<void> = Promise.resolve();
   private holders = 0;
-  private active: object | null = null;
-  private readonly als = new AsyncLocalStorage<object>();
+
+  constructor(private readonly waitMs = 10_000) {}
 
   run<T>(op: () => T): T | Promise<T> {
     if (this.holders === 0) return op();
-    this.refuseReentry();
-    return this.tail.then(op);
+    return this.queued(op);
+  }
+
+  private async queued<T>(op: () => T): Promise<T> {
+    const deadline = Date.now() + this.waitMs;
+    // Re-check after every wake-up: another transaction may have been queued meanwhile.
+    while (this.holders > 0) await this.waitFor(this.tail, deadline);
+    return op();
   }
 
   async exclusive<T>(fn: () => Promise<T>): Promise<T> {
-    if (this.holders > 0) this.refuseReentry();
+    const deadline = Date.now() + this.waitMs;
     this.holders++;
     const prev = this.tail;
     let release!: () => void;
     this.tail = new Promise<void>((r) => (release = r));
     try {
-      await prev;
-      const token = {};
-      this.active = token;
-      return await this.als.run(token, fn);
+      await this.waitFor(prev, deadline);
+      return await fn();
     } finally {
-      this.active = null;
       this.holders--;
       release();
     }
   }
 
-  private refuseReentry(): void {
-    if (this.active !== null && this.als.getStore() === this.active) {
-      throw new StoreError('inside transaction(fn) use the `tx` store it passes; the outer store waits until the transaction ends');
-    }
+  private waitFor(turn: Promise<void>, deadline: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () =>
+          reject(
+            new StoreError(
+              `waited ${this.waitMs} ms for a transaction to end; inside transaction(fn) use the \`tx\` store it passes — the outer store waits until the transaction ends`,
+            ),
+          ),
+        Math.max(0, deadline - Date.now()),
+      );
+    });
+    return Promise.race([turn, timeout]).finally(() => clearTimeout(timer));
   }
 }

@@ -15,6 +15,8 @@ import { quoteIdent } from './sql.fields';
 export interface SqliteStoreOptions {
   /** Database file; ':memory:' for tests. */
   file: string;
+  /** How long an operation waits for an open transaction before failing (default 10 s). */
+  transactionWaitMs?: number;
 }
 
 /**
@@ -31,17 +33,18 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   db.pragma('cache_size = -32000');
   registerRegexp(db);
   ensureMeta(db);
-  return new SqliteStore(db);
+  return new SqliteStore(db, options.transactionWaitMs);
 }
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
-  readonly gate = new SqliteGate();
+  readonly gate: SqliteGate;
   readonly cache: StatementCache;
   private readonly holders = new Map<string, { ctx: SqliteContext }>();
   private readonly gated: Runner = (op) => this.gate.run(op);
 
-  constructor(readonly db: Database.Database) {
+  constructor(readonly db: Database.Database, transactionWaitMs?: number) {
+    this.gate = new SqliteGate(transactionWaitMs);
     this.cache = new StatementCache(db);
   }
 
