@@ -46,7 +46,40 @@ export async function loadExample(platform: Platform, name: string, print: (line
     });
   }
   print(`Loaded the example app "${definition.id}" with ${total} demo records.`);
+  await loadDemoMembers(platform, definition.id, path.join(dir, 'members.json'), print);
   return true;
+}
+
+interface DemoMember {
+  email: string;
+  name: string;
+  roles: string[];
+  team?: string;
+}
+
+/**
+ * An example's demo users (`members.json`): platform accounts with the `member` role and their
+ * membership in the app, so the app can be tried as a rep or a manager. One password for all of
+ * them, from TESSERA_DEMO_PASSWORD or printed once. Existing accounts keep their password.
+ */
+export async function loadDemoMembers(platform: Platform, appId: string, file: string, print: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  if (!fs.existsSync(file)) return;
+  const members = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoMember[];
+  const password = env.TESSERA_DEMO_PASSWORD || randomSecret(12);
+  const created: string[] = [];
+  for (const m of members) {
+    let user = await platform.accounts.findUserByEmail(m.email);
+    if (!user) {
+      await platform.accounts.createUser({ email: m.email, name: m.name, password, role: 'member' });
+      user = await platform.accounts.findUserByEmail(m.email);
+      created.push(m.email);
+    }
+    const roles = (await platform.apps.getPublished(appId, { fresh: true }))?.definition.roles.map((r) => r.id) ?? [];
+    await platform.memberships.put(appId, user!.id, { roles: m.roles, team: m.team ?? null }, roles);
+  }
+  if (!created.length) return;
+  if (env.TESSERA_DEMO_PASSWORD) print(`Created the demo users ${created.join(', ')} (password from TESSERA_DEMO_PASSWORD).`);
+  else print(`Created the demo users ${created.join(', ')} with the one-time password: ${password}`);
 }
 
 export async function loadExamples(platform: Platform, print: (line: string) => void): Promise<void> {

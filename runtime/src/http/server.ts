@@ -6,8 +6,13 @@ import { errorHandler, notFoundHandler } from './errors.middleware';
 import { authRoutes } from './routes/auth.routes';
 import { appsRoutes } from './routes/apps.routes';
 import { recordsRoutes } from './routes/records.routes';
+import { liveRoutes } from './routes/live.routes';
+import { viewsRoutes } from './routes/views.routes';
+import { membersRoutes } from './routes/members.routes';
+import { runtimeRoutes } from './routes/runtime.routes';
 import { Problem } from './problem';
 import { requestLog } from './request-log.middleware';
+import { clientRoutes } from './client/client.routes';
 
 /** The Express application: JSON API under /api, problem+json errors, one log line per request. */
 export function createHttpApp(platform: Platform): express.Express {
@@ -20,10 +25,13 @@ export function createHttpApp(platform: Platform): express.Express {
 
   const api = express.Router();
   api.use(express.json({ limit: platform.config.maxBodyBytes, strict: false, type: ['application/json', 'application/*+json'] }));
-  // A mutating request must be JSON: it keeps HTML forms on other sites (CSRF) from reaching us with a cookie.
+  // A mutating request must be JSON: it keeps HTML forms on other sites (CSRF) from reaching us with
+  // a cookie. CSV imports take text/csv, which a cross-site form cannot send either (not a CORS-safelisted type).
   api.use((req, _res, next) => {
     if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.headers['content-length'] !== '0' && !req.is(['application/json', 'application/*+json'])) {
-      throw new Problem(415, 'Unsupported media type', 'send the body as application/json');
+      if (!(req.method === 'POST' && req.path.endsWith('/import') && req.is('text/csv'))) {
+        throw new Problem(415, 'Unsupported media type', 'send the body as application/json');
+      }
     }
     next();
   });
@@ -35,12 +43,15 @@ export function createHttpApp(platform: Platform): express.Express {
   api.use(recordsRoutes(platform));
   api.use(authRoutes(platform));
   api.use(appsRoutes(platform));
+  api.use(runtimeRoutes(platform));
+  api.use(liveRoutes(platform));
+  api.use(viewsRoutes(platform));
+  api.use(membersRoutes(platform));
   api.use(notFoundHandler);
 
   app.use('/api', api);
-  app.get('/', (_req, res) => {
-    res.type('text/plain').send('Tessera is running. The API is under /api (see /api/health).');
-  });
+  // The app client (/apps/:appId…) and the builder (/builder), built by vite; `/` redirects to /apps/.
+  app.use(clientRoutes());
   app.use(notFoundHandler);
   app.use(errorHandler(platform.log));
   return app;

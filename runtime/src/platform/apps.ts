@@ -73,7 +73,13 @@ export class Apps {
 
   constructor(
     private readonly store: Store,
-    private readonly options: { refreshMs?: number } = {},
+    private readonly options: {
+      refreshMs?: number;
+      /** Called after a version is committed (the live stream tells open pages to reload). */
+      onPublished?: (appId: string, version: number) => void;
+      /** Called after an app is deleted, to remove what hangs off it (memberships, views, audit). */
+      onDeleted?: (appId: string) => Promise<void>;
+    } = {},
   ) {}
 
   private apps() {
@@ -178,6 +184,7 @@ export class Apps {
       throw err;
     }
     this.published.set(appId, { value: { version, definition }, checkedAt: Date.now() });
+    this.options.onPublished?.(appId, version);
     return toVersionInfo(saved);
   }
 
@@ -224,6 +231,7 @@ export class Apps {
       await tx.collection(APPS).delete(appId);
     });
     this.published.delete(appId);
+    await this.options.onDeleted?.(appId);
   }
 
   /** The definition the runtime serves for an app, or null when it was never published. */

@@ -10,6 +10,9 @@ export const API_KEYS = '_api_keys';
 export const APPS = '_apps';
 export const APP_REVISIONS = '_app_revisions';
 export const APP_VERSIONS = '_app_versions';
+export const APP_MEMBERS = '_app_members';
+export const AUDIT = '_audit';
+export const VIEWS = '_views';
 
 export const PLATFORM_COLLECTIONS: CollectionSpec[] = [
   { name: USERS, fields: [{ name: 'email', kind: 'string', unique: true }] },
@@ -29,5 +32,24 @@ export const PLATFORM_COLLECTIONS: CollectionSpec[] = [
     // `number`, not `version`: `version` is the store's own optimistic-concurrency counter.
     fields: [{ name: 'appId', kind: 'string' }, { name: 'number', kind: 'number' }],
     indexes: [{ fields: ['appId', 'number'], unique: true }],
+  },
+  {
+    // Who may use an app: { appId, userId, email, name, roles, team }. The email is copied from
+    // the user (emails never change) so "team" scopes need no user lookups.
+    name: APP_MEMBERS,
+    fields: [{ name: 'appId', kind: 'string' }, { name: 'userId', kind: 'string', indexed: true }],
+    indexes: [{ fields: ['appId', 'userId'], unique: true }],
+  },
+  {
+    // { appId, entity, recordId, action, at, user: { id, email, name }, changes: [{ field, from, to }] }
+    name: AUDIT,
+    fields: [{ name: 'appId', kind: 'string' }, { name: 'at', kind: 'date', indexed: true }],
+    indexes: [{ fields: ['appId', 'entity', 'recordId', 'at'] }],
+  },
+  {
+    // Saved table views: { appId, userId, component, name, state, shared }
+    name: VIEWS,
+    fields: [{ name: 'appId', kind: 'string' }],
+    indexes: [{ fields: ['appId', 'component', 'userId'] }],
   },
 ];

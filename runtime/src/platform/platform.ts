@@ -5,6 +5,14 @@ import { Accounts } from './accounts';
 import { Apps } from './apps';
 import { Records } from './records';
 import { PLATFORM_COLLECTIONS } from './platform-collections';
+import { Memberships } from './members/memberships';
+import { Access } from './members/access';
+import type { ChangeFeed } from './live/change-feed.port';
+import { MemoryChangeFeed } from './live/memory.change-feed';
+import { ImportJobs } from './csv/import-jobs';
+import { Views } from './views/views';
+import { dropAudit } from './audit/audit-log';
+import { LiveLimits } from './live/live-limits';
 
 /** Everything a request handler or CLI command needs, wired once. */
 export interface Platform {
@@ -14,12 +22,29 @@ export interface Platform {
   accounts: Accounts;
   apps: Apps;
   records: Records;
+  memberships: Memberships;
+  access: Access;
+  feed: ChangeFeed;
+  imports: ImportJobs;
+  views: Views;
+  liveLimits: LiveLimits;
 }
 
 export async function createPlatform(config: RuntimeConfig, store: Store, log: Logger): Promise<Platform> {
   for (const spec of PLATFORM_COLLECTIONS) await store.ensureCollection(spec);
   const accounts = new Accounts(store, { sessionTtlHours: config.sessionTtlHours });
-  const apps = new Apps(store);
-  const records = new Records(store, apps, log);
-  return { config, store, log, accounts, apps, records };
+  const feed = new MemoryChangeFeed();
+  const memberships = new Memberships(store, accounts);
+  const views = new Views(store);
+  const apps = new Apps(store, {
+    onPublished: (appId, version) => feed.publish({ appId, kind: 'published', version }),
+    // Whatever belongs to an app and nothing else goes with it.
+    onDeleted: async (appId) => {
+      await memberships.removeApp(appId);
+      await views.removeApp(appId);
+      await dropAudit(store, appId);
+    },
+  });
+  const records = new Records(store, apps, feed, log);
+  return { config, store, log, accounts, apps, records, memberships, access: new Access(memberships), feed, imports: new ImportJobs(), views, liveLimits: new LiveLimits() };
 }

@@ -19,9 +19,14 @@ function queryableFields(entity: Entity): { plain: Set<string>; json: Set<string
   return { plain, json, computed };
 }
 
-function checkPath(path: string, entity: Entity, pointer: string, issues: ProblemIssue[], known = queryableFields(entity)): void {
+const NONE: ReadonlySet<string> = new Set();
+
+/** Hidden fields are reported exactly like unknown ones, so a query cannot probe for them. */
+function checkPath(path: string, entity: Entity, pointer: string, issues: ProblemIssue[], known = queryableFields(entity), hidden = NONE): void {
   const head = path.split('.')[0];
-  if (known.computed.has(head)) {
+  if (hidden.has(head)) {
+    issues.push({ pointer, message: `unknown field "${path}" on ${entity.id}` });
+  } else if (known.computed.has(head)) {
     issues.push({ pointer, message: `"${head}" is computed on read and cannot be filtered or sorted on` });
   } else if (known.json.has(head)) {
     return;
@@ -31,7 +36,7 @@ function checkPath(path: string, entity: Entity, pointer: string, issues: Proble
 }
 
 /** Walks a filter and reports every field the entity does not have (operators are checked by the store). */
-function checkFilterFields(filter: unknown, entity: Entity, pointer: string, issues: ProblemIssue[]): void {
+export function checkFilterFields(filter: unknown, entity: Entity, pointer: string, issues: ProblemIssue[], hidden = NONE): void {
   if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
     issues.push({ pointer, message: 'a filter must be a JSON object' });
     return;
@@ -39,15 +44,15 @@ function checkFilterFields(filter: unknown, entity: Entity, pointer: string, iss
   for (const [key, value] of Object.entries(filter)) {
     const here = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (key === '$and' || key === '$or') {
-      if (Array.isArray(value)) value.forEach((sub, i) => checkFilterFields(sub, entity, `${here}/${i}`, issues));
+      if (Array.isArray(value)) value.forEach((sub, i) => checkFilterFields(sub, entity, `${here}/${i}`, issues, hidden));
     } else if (!key.startsWith('$')) {
-      checkPath(key, entity, here, issues);
+      checkPath(key, entity, here, issues, undefined, hidden);
     }
   }
 }
 
 /** `filter` query parameter: JSON text. */
-export function parseFilter(raw: unknown, entity: Entity): Filter | undefined {
+export function parseFilter(raw: unknown, entity: Entity, hidden: ReadonlySet<string> = NONE): Filter | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') throw badRequest('filter must be given once, as JSON');
   if (raw.length > MAX_FILTER_CHARS) throw badRequest(`filter is longer than ${MAX_FILTER_CHARS} characters`);
@@ -58,13 +63,13 @@ export function parseFilter(raw: unknown, entity: Entity): Filter | undefined {
     throw badRequest(`filter is not valid JSON: ${(err as Error).message}`, [{ pointer: '/filter', message: 'invalid JSON' }]);
   }
   const issues: ProblemIssue[] = [];
-  checkFilterFields(filter, entity, '/filter', issues);
+  checkFilterFields(filter, entity, '/filter', issues, hidden);
   if (issues.length) throw badRequest(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), issues);
   return filter as Filter;
 }
 
 /** `sort=lastName,-createdAt` (a leading `-` means descending). */
-export function parseSort(raw: unknown, entity: Entity): SortKey[] | undefined {
+export function parseSort(raw: unknown, entity: Entity, hidden: ReadonlySet<string> = NONE): SortKey[] | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') throw badRequest('sort must be given once, like sort=lastName,-createdAt');
   const keys = raw.split(',').map((part) => part.trim()).filter(Boolean);
@@ -74,7 +79,7 @@ export function parseSort(raw: unknown, entity: Entity): SortKey[] | undefined {
   const sort = keys.map((key, i): SortKey => {
     const desc = key.startsWith('-');
     const field = desc || key.startsWith('+') ? key.slice(1) : key;
-    checkPath(field, entity, `/sort/${i}`, issues, known);
+    checkPath(field, entity, `/sort/${i}`, issues, known, hidden);
     return { field, dir: desc ? 'desc' : 'asc' };
   });
   if (issues.length) throw badRequest(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), issues);

@@ -1,29 +1,44 @@
-import { createRecordValidator, type AppDefinition, type Entity, type Field } from '@tessera/schemas';
+import { createRecordValidator, type AppDefinition, type Entity } from '@tessera/schemas';
 import type { Collection, Doc, FindOptions, Page, Store, StoredDoc } from '../store/store.port';
-import { InvalidQueryError, NotFoundError, UniqueViolationError, VersionConflictError } from '../store/store.errors';
-import { badRequest, conflict, notFound, preconditionFailed, unprocessable } from '../http/problem';
-import { evaluateExpression, isExpression } from '../expressions/evaluate';
+import { forbidden, notFound, unprocessable } from '../http/problem';
 import type { Apps } from './apps';
-import type { Principal } from './accounts';
-import { defaultOf, recordCollectionName } from './storage-plan';
+import { recordCollectionName } from './storage-plan';
 import { addComputedFields, addRollups } from './record-enrichment';
+import type { Action, Caller, EntityPolicy } from './policy/policy.types';
+import { policyFor } from './policy/effective-permissions.policy';
+import { andFilters, inScope, rowScopeFilter } from './policy/row-scope.policy';
+import { visibleRecord } from './policy/visible-record.policy';
+import { writeAudit } from './audit/audit-log';
+import type { ChangeFeed } from './live/change-feed.port';
+import { assertOwnerInScope, assertWritable, checkRelations, prepareCreate } from './record-input';
+import { queryErrors, writeErrors } from './record-errors';
+import { deleteWithRelations } from './record-delete';
 
-interface Target {
+export interface Target {
   definition: AppDefinition;
   entity: Entity;
   collection: Collection;
 }
 
-type RelationField = Extract<Field, { type: 'relation' }>;
+/** One caller working on one entity: resolved once per request, passed to every method. */
+export interface RecordScope {
+  appId: string;
+  target: Target;
+  policy: EntityPolicy;
+  caller: Caller;
+}
 
 /**
- * The records of published apps: validation against the entity, defaults, relation integrity,
- * computed fields and rollups, optimistic concurrency. HTTP-agnostic; routes call it.
+ * The records of published apps: permissions (entity, row, field), validation against the
+ * entity, defaults, relation integrity, computed fields and rollups, optimistic concurrency, the
+ * audit trail (written in the same transaction as the change) and change events (published after
+ * commit). HTTP-agnostic; routes call it.
  */
 export class Records {
   constructor(
-    private readonly store: Store,
+    readonly store: Store,
     private readonly apps: Apps,
+    private readonly feed: ChangeFeed,
     private readonly log: { warn: (obj: object, msg: string) => void } = console,
   ) {}
 
@@ -46,79 +61,114 @@ export class Records {
     return target;
   }
 
-  async list(appId: string, entityId: string, options: FindOptions): Promise<Page> {
-    const t = await this.target(appId, entityId);
-    const page = await queryErrors(() => t.collection.find(options));
-    return { items: await this.enrich(t, page.items), nextCursor: page.nextCursor };
+  async scope(appId: string, entityId: string, caller: Caller): Promise<RecordScope> {
+    const target = await this.target(appId, entityId);
+    return { appId, target, caller, policy: policyFor(target.definition, target.entity, caller) };
   }
 
-  async count(appId: string, entityId: string, filter: FindOptions['filter']): Promise<number> {
-    const t = await this.target(appId, entityId);
-    return queryErrors(() => t.collection.count(filter));
+  /** The scope filter ANDed with the caller's filter. */
+  scopedFilter(s: RecordScope, filter: FindOptions['filter'], action: Action = 'read'): FindOptions['filter'] {
+    return andFilters(filter, rowScopeFilter(s.policy, s.caller, s.target.entity, s.caller.teamOwners, action));
   }
 
-  async get(appId: string, entityId: string, id: string): Promise<StoredDoc> {
-    const t = await this.target(appId, entityId);
-    const doc = await t.collection.get(id);
-    if (!doc) throw notFound(`${entityId} "${id}" does not exist`);
-    return (await this.enrich(t, [doc]))[0];
+  async list(s: RecordScope, options: FindOptions): Promise<Page> {
+    allow(s, 'read');
+    const page = await queryErrors(() => s.target.collection.find({ ...options, filter: this.scopedFilter(s, options.filter) }));
+    const items = await this.enrich(s.target, page.items);
+    return { items: s.policy.hidden.size ? items.map((d) => visibleRecord(d, s.policy)) : items, nextCursor: page.nextCursor };
   }
 
-  async create(appId: string, entityId: string, body: unknown, principal: Principal | null): Promise<StoredDoc> {
-    const t = await this.target(appId, entityId);
-    const input = await this.withDefaults(t.entity, body, principal);
-    const checked = createRecordValidator(t.entity, 'create')(input);
-    if (!checked.ok) throw unprocessable(`the ${entityId} is not valid`, checked.errors);
-    await this.checkRelations(t, input as Doc);
-    const doc = await writeErrors(t.entity, () => t.collection.insert({ ...(input as Doc), createdBy: principal?.user.id ?? null }));
-    return (await this.enrich(t, [doc]))[0];
+  async count(s: RecordScope, filter: FindOptions['filter']): Promise<number> {
+    allow(s, 'read');
+    return queryErrors(() => s.target.collection.count(this.scopedFilter(s, filter)));
   }
 
-  async update(appId: string, entityId: string, id: string, body: unknown, expectedVersion?: number): Promise<StoredDoc> {
-    const t = await this.target(appId, entityId);
-    const checked = createRecordValidator(t.entity, 'update')(body);
-    if (!checked.ok) throw unprocessable(`the ${entityId} change is not valid`, checked.errors);
-    await this.checkRelations(t, body as Doc);
-    const doc = await writeErrors(t.entity, () => t.collection.update(id, body as Doc, { expectedVersion }));
-    return (await this.enrich(t, [doc]))[0];
+  /** Out-of-scope records answer 404 exactly like missing ones: their existence is not revealed. */
+  async get(s: RecordScope, id: string): Promise<StoredDoc> {
+    allow(s, 'read');
+    const doc = await s.target.collection.get(id);
+    if (!doc || !inScope(doc, s.policy, s.caller)) throw notFound(`${s.target.entity.id} "${id}" does not exist`);
+    return visibleRecord((await this.enrich(s.target, [doc]))[0], s.policy);
+  }
+
+  async create(s: RecordScope, body: unknown): Promise<StoredDoc> {
+    allow(s, 'create');
+    const { entity, definition } = s.target;
+    const input = await prepareCreate(entity, body, s.policy, s.caller);
+    await checkRelations(this.store, s.appId, entity, input);
+    const doc = await writeErrors(entity, () =>
+      this.store.transaction(async (tx) => {
+        const created = await tx.collection(s.target.collection.name).insert({ ...input, createdBy: s.caller.user.id });
+        await writeAudit(tx, { appId: s.appId, entity, recordId: created.id, action: 'create', caller: s.caller, before: null, after: created });
+        return created;
+      }),
+    );
+    const enriched = (await this.enrich(s.target, [doc]))[0];
+    this.feed.publish({ appId: s.appId, kind: 'change', type: 'created', entity: entity.id, id: doc.id, version: doc.version, record: enriched, definition });
+    return visibleRecord(enriched, s.policy);
+  }
+
+  /**
+   * Inserts prepared documents (see prepareCreate) in one transaction with their audit entries:
+   * all or none. For the CSV import; a unique violation rolls the whole batch back.
+   */
+  async insertBatch(s: RecordScope, docs: Doc[]): Promise<StoredDoc[]> {
+    const { entity, definition } = s.target;
+    const created = await this.store.transaction(async (tx) => {
+      const coll = tx.collection(s.target.collection.name);
+      const out: StoredDoc[] = [];
+      for (const input of docs) {
+        const doc = await coll.insert({ ...input, createdBy: s.caller.user.id });
+        await writeAudit(tx, { appId: s.appId, entity, recordId: doc.id, action: 'create', caller: s.caller, before: null, after: doc });
+        out.push(doc);
+      }
+      return out;
+    });
+    for (const doc of await this.enrich(s.target, created)) {
+      this.feed.publish({ appId: s.appId, kind: 'change', type: 'created', entity: entity.id, id: doc.id, version: doc.version, record: doc, definition });
+    }
+    return created;
+  }
+
+  async update(s: RecordScope, id: string, body: unknown, expectedVersion?: number): Promise<StoredDoc> {
+    allow(s, 'update');
+    const { entity, definition } = s.target;
+    assertWritable(body, s.policy, entity.id);
+    const checked = createRecordValidator(entity, 'update')(body);
+    if (!checked.ok) throw unprocessable(`the ${entity.id} change is not valid`, checked.errors);
+    await checkRelations(this.store, s.appId, entity, body as Doc);
+    const { before, doc } = await writeErrors(entity, () =>
+      this.store.transaction(async (tx) => {
+        const coll = tx.collection(s.target.collection.name);
+        const current = await coll.get(id);
+        this.assertReachable(s, current, id, 'update');
+        assertOwnerInScope(body as Doc, s.policy, s.caller, 'update');
+        const updated = await coll.update(id, body as Doc, { expectedVersion });
+        await writeAudit(tx, { appId: s.appId, entity, recordId: id, action: 'update', caller: s.caller, before: current, after: updated });
+        return { before: current!, doc: updated };
+      }),
+    );
+    const enriched = (await this.enrich(s.target, [doc]))[0];
+    this.feed.publish({ appId: s.appId, kind: 'change', type: 'updated', entity: entity.id, id, version: doc.version, record: enriched, before, definition });
+    return visibleRecord(enriched, s.policy);
   }
 
   /** Applies each relation's `onDelete` (restrict by default) to records that point here, atomically with the delete. */
-  async delete(appId: string, entityId: string, id: string, expectedVersion?: number): Promise<void> {
-    const t = await this.target(appId, entityId);
-    if (!(await t.collection.get(id))) throw notFound(`${entityId} "${id}" does not exist`);
-    const incoming = t.definition.entities.flatMap((e) =>
-      e.fields.filter((f): f is RelationField => f.type === 'relation' && f.to === entityId).map((field) => ({ entity: e, field })),
-    );
-    await writeErrors(t.entity, () =>
-      this.store.transaction(async (tx) => {
-        for (const { entity, field } of incoming) {
-          const refs = tx.collection(recordCollectionName(appId, entity.id));
-          const filter = { [field.id]: id };
-          const mode = field.onDelete ?? 'restrict';
-          if (mode === 'restrict') {
-            const n = await refs.count(filter);
-            if (n > 0) throw conflict(`${entityId} "${id}" is used by ${n} ${entity.id} record(s) (${field.id}); remove those links first`);
-            continue;
-          }
-          for (;;) {
-            const page = await refs.find({ filter, limit: 500 });
-            if (!page.items.length) break;
-            for (const ref of page.items) {
-              if (mode === 'cascade') await refs.delete(ref.id);
-              else {
-                const value = ref[field.id];
-                await refs.update(ref.id, { [field.id]: Array.isArray(value) ? value.filter((v) => v !== id) : null });
-              }
-            }
-          }
-        }
-        await tx.collection(t.collection.name).delete(id, { expectedVersion });
-      }),
-    );
+  async delete(s: RecordScope, id: string, expectedVersion?: number): Promise<void> {
+    allow(s, 'delete');
+    const current = await s.target.collection.get(id);
+    this.assertReachable(s, current, id, 'delete');
+    const changes = await writeErrors(s.target.entity, () => deleteWithRelations(this.store, s, id, expectedVersion));
+    for (const c of changes) this.feed.publish({ ...c, appId: s.appId, kind: 'change', version: c.record.version, definition: s.target.definition });
   }
 
-  private async enrich(t: Target, docs: StoredDoc[]): Promise<StoredDoc[]> {
+  /** 404 when the caller cannot see the record, 403 when they see it but may not do this to it. */
+  private assertReachable(s: RecordScope, doc: StoredDoc | null, id: string, action: Action): asserts doc is StoredDoc {
+    if (!doc || !inScope(doc, s.policy, s.caller, 'read')) throw notFound(`${s.target.entity.id} "${id}" does not exist`);
+    if (!inScope(doc, s.policy, s.caller, action)) throw forbidden(`you may not ${action} this ${s.target.entity.id}`);
+  }
+
+  async enrich(t: Target, docs: StoredDoc[]): Promise<StoredDoc[]> {
     if (!hasDerivedFields(t.entity)) return docs; // the common case: nothing to evaluate
     const withRollups = await addRollups(this.store, t.definition.id, t.entity, docs);
     return Promise.all(
@@ -127,45 +177,10 @@ export class Records {
       ),
     );
   }
+}
 
-  /** Fills fields the client left out that have a default (a literal or an expression of `now` and `user`). */
-  private async withDefaults(entity: Entity, body: unknown, principal: Principal | null): Promise<unknown> {
-    if (typeof body !== 'object' || body === null || Array.isArray(body)) return body;
-    const out: Doc = { ...(body as Doc) };
-    for (const field of entity.fields) {
-      const fallback = defaultOf(field);
-      if (out[field.id] !== undefined || fallback === undefined) continue;
-      if (!isExpression(fallback)) {
-        out[field.id] = structuredClone(fallback);
-        continue;
-      }
-      const context = { now: new Date().toISOString(), user: principal ? { id: principal.user.id, email: principal.user.email } : null };
-      try {
-        out[field.id] = await evaluateExpression(fallback.$expr, context);
-      } catch (err) {
-        throw unprocessable(`the default of ${entity.id}.${field.id} failed: ${(err as Error).message}`, [
-          { pointer: `/${field.id}`, message: `default expression failed: ${(err as Error).message}` },
-        ]);
-      }
-    }
-    return out;
-  }
-
-  /** A relation must point at a record that exists. */
-  private async checkRelations(t: Target, input: Doc): Promise<void> {
-    const errors: Array<{ pointer: string; message: string }> = [];
-    for (const field of t.entity.fields) {
-      if (field.type !== 'relation' || input[field.id] === undefined || input[field.id] === null) continue;
-      const ids = (Array.isArray(input[field.id]) ? input[field.id] : [input[field.id]]) as string[];
-      const target = this.store.collection(recordCollectionName(t.definition.id, field.to));
-      for (const [i, id] of ids.entries()) {
-        if (!(await target.get(id))) {
-          errors.push({ pointer: `/${field.id}${Array.isArray(input[field.id]) ? `/${i}` : ''}`, message: `no ${field.to} with id "${id}"` });
-        }
-      }
-    }
-    if (errors.length) throw unprocessable(`the ${t.entity.id} links to records that do not exist`, errors);
-  }
+function allow(s: RecordScope, action: Action): void {
+  if (!s.policy[action]) throw forbidden(`your role may not ${action} ${s.target.entity.id} records`);
 }
 
 const derived = new WeakMap<Entity, boolean>();
@@ -178,33 +193,4 @@ function hasDerivedFields(entity: Entity): boolean {
     derived.set(entity, has);
   }
   return has;
-}
-
-async function queryErrors<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof InvalidQueryError) throw badRequest(err.message, [{ pointer: err.path, message: err.message }]);
-    throw err;
-  }
-}
-
-/** Store errors become the HTTP problems a client can act on. */
-async function writeErrors<T>(entity: Entity, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof UniqueViolationError) {
-      throw conflict(`another ${entity.id} already has this ${err.fields.join(' + ')}`, {
-        errors: err.fields.map((f) => ({ pointer: `/${f}`, message: 'must be unique' })),
-      });
-    }
-    if (err instanceof VersionConflictError) {
-      throw preconditionFailed(`the ${entity.id} was changed by someone else (now version ${err.actual}); reload it and try again`, {
-        currentVersion: err.actual,
-      });
-    }
-    if (err instanceof NotFoundError) throw notFound(`${entity.id} "${err.id}" does not exist`);
-    throw err;
-  }
 }

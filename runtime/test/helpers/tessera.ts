@@ -11,9 +11,13 @@ export interface TestServer {
   url: string;
   dataDir: string;
   /** fetch with the admin's API key and JSON body handling. */
-  api(method: string, route: string, body?: unknown, headers?: Record<string, string>): Promise<ApiResponse>;
+  api: ApiFn;
+  /** The same with another API key (another user). */
+  as(key: string): ApiFn;
   close(): Promise<void>;
 }
+
+export type ApiFn = (method: string, route: string, body?: unknown, headers?: Record<string, string>) => Promise<ApiResponse>;
 
 export interface ApiResponse {
   status: number;
@@ -30,10 +34,10 @@ export async function startTestServer(overrides: Partial<RuntimeConfig> = {}): P
   );
   const admin = await running.platform.accounts.findUserByEmail(ADMIN.email);
   const { key } = await running.platform.accounts.createApiKey(admin!.id, 'tests');
-  const api = async (method: string, route: string, body?: unknown, headers: Record<string, string> = {}): Promise<ApiResponse> => {
+  const as = (apiKey: string): ApiFn => async (method, route, body, headers = {}) => {
     const res = await fetch(running.url + route, {
       method,
-      headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: { authorization: `Bearer ${apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
       body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
     });
     const text = await res.text();
@@ -49,7 +53,8 @@ export async function startTestServer(overrides: Partial<RuntimeConfig> = {}): P
     running,
     url: running.url,
     dataDir,
-    api,
+    api: as(key),
+    as,
     async close() {
       await running.stop();
       fs.rmSync(dataDir, { recursive: true, force: true });

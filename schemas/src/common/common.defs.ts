@@ -15,6 +15,7 @@ import Markdown from './markdown.schema.json';
 import Metric from './metric.schema.json';
 import Scalar from './scalar.schema.json';
 import SortKey from './sort-key.schema.json';
+import SourceFilter from './source-filter.schema.json';
 import TextOrExpression from './text-or-expression.schema.json';
 import WorkflowSource from './workflow-source.schema.json';
 
@@ -27,5 +28,5 @@ const Source: JsonSchema = {
 
 export const commonDefs: Record<string, JsonSchema> = {
   AppId, Identifier, FieldPath, Label, Markdown, Expression, TextOrExpression, Scalar, FieldOperators,
-  Filter, SortKey, JsonSchemaValue, Metric, Duration, EntitySource, ConnectorSource, WorkflowSource, Source,
+  Filter, SourceFilter, SortKey, JsonSchemaValue, Metric, Duration, EntitySource, ConnectorSource, WorkflowSource, Source,
 };

@@ -102,6 +102,13 @@ export type FieldPath = string;
  */
 export type Source = EntitySource | ConnectorSource | WorkflowSource;
 /**
+ * A filter of a component's entity source: the shared filter language, where a field's value may also be an expression evaluated in the browser before the query is sent (`{ "company": { "$expr": "$params.id" } }`), or a route parameter as `":id"`.
+ *
+ * This interface was referenced by `AppDefinition`'s JSON-Schema
+ * via the `definition` "SourceFilter".
+ */
+export type SourceFilter = Filter;
+/**
  * Markdown text: a string, or a map of locale to string.
  *
  * This interface was referenced by `AppDefinition`'s JSON-Schema
@@ -1126,7 +1133,7 @@ export interface TableProps {
 export interface EntitySource {
   kind: 'entity';
   entity: Identifier;
-  filter?: Filter;
+  filter?: SourceFilter;
   /**
    * @maxItems 10
    */
@@ -1334,6 +1341,10 @@ export interface ChartProps {
   x: FieldPath;
   y?: FieldPath;
   series?: FieldPath;
+  /**
+   * Groups a date or datetime x by this period (default: month for dates).
+   */
+  bucket?: 'day' | 'week' | 'month' | 'quarter' | 'year';
   metric?: Metric;
   /**
    * Height in pixels.

@@ -13,15 +13,19 @@ function positiveInt(raw: unknown, name: string): number {
   return n;
 }
 
-/** Drafts, validation, publishing, versions, rollback; builders and admins only (reading the OpenAPI document: anyone signed in). */
+/** Drafts, validation, publishing, versions, rollback, the OpenAPI document: builders and admins only (the app list: anyone signed in). */
 export function appsRoutes(platform: Platform): Router {
   const r = Router();
   const { apps } = platform;
   const builder = requireRole('builder');
 
+  // Members see the apps they are members of; admins and builders see every app.
   r.get('/apps', async (req, res) => {
-    principalOf(req);
-    res.json({ items: await apps.list() });
+    const { user } = principalOf(req);
+    const all = await apps.list();
+    if (platform.access.isBypass(user)) return void res.json({ items: all });
+    const mine = await platform.memberships.appsOf(user.id);
+    res.json({ items: all.filter((a) => mine.has(a.id) && a.publishedVersion !== null) });
   });
   r.post('/apps/validate', builder, (req, res) => {
     const result = validateDefinition(req.body);
@@ -63,8 +67,8 @@ export function appsRoutes(platform: Platform): Router {
     const version = positiveInt((req.body as { version?: unknown } | undefined)?.version, 'version');
     res.status(201).json(await apps.rollback(param(req, 'appId'), version, principalOf(req).user.id));
   });
-  r.get('/apps/:appId/openapi.json', async (req, res) => {
-    principalOf(req);
+  // The whole API of the app, every field included: for the people who build it and integrate with it.
+  r.get('/apps/:appId/openapi.json', builder, async (req, res) => {
     const published = await apps.getPublished(param(req, 'appId'));
     if (!published) throw badRequest(`app "${param(req, 'appId')}" is not published`);
     res.json(buildOpenApi(published.definition, published.version));

@@ -10,14 +10,14 @@ import type { SqliteStore } from './sqlite.store';
  * Nested `tx.transaction` uses a SAVEPOINT; nested calls are run one at a time.
  */
 export async function runTransaction<T>(store: SqliteStore, fn: (tx: Store) => Promise<T>): Promise<T> {
-  store.db.exec('BEGIN IMMEDIATE');
+  store.cache.get('BEGIN IMMEDIATE').run();
   const tx = new SqliteTx(store, 0);
   try {
     const result = await fn(tx);
-    store.db.exec('COMMIT');
+    store.cache.get('COMMIT').run();
     return result;
   } catch (err) {
-    if (store.db.inTransaction) store.db.exec('ROLLBACK');
+    if (store.db.inTransaction) store.cache.get('ROLLBACK').run();
     throw err;
   } finally {
     tx.end();

@@ -1,0 +1,40 @@
+import type { Caller } from '../policy/policy.types';
+import { inScope } from '../policy/row-scope.policy';
+import { visibleRecord } from '../policy/visible-record.policy';
+import { policyFor } from '../policy/effective-permissions.policy';
+import type { Change } from './change-feed.port';
+
+export interface LiveMessage {
+  event: 'change' | 'published';
+  id: number;
+  data: Record<string, unknown>;
+}
+
+/**
+ * What one subscriber receives for one change, or null. Read permission, row scope and hidden
+ * fields are applied with the definition the change was written under. An update that moves a
+ * record out of the subscriber's rows arrives as `deleted` (it left their view); one that moves it
+ * in arrives as `updated` with the record.
+ */
+export function messageFor(change: Change, caller: Caller, entities: ReadonlySet<string> | null): LiveMessage | null {
+  if (change.kind === 'published') return { event: 'published', id: change.seq, data: { version: change.version } };
+  if (entities && !entities.has(change.entity)) return null;
+  const entity = change.definition.entities.find((e) => e.id === change.entity);
+  if (!entity) return null;
+  const perm = policyFor(change.definition, entity, caller);
+  if (!perm.read) return null;
+  const base = { entity: change.entity, id: change.id, version: change.version };
+  if (change.type === 'deleted') {
+    return inScope(change.record, perm, caller) ? { event: 'change', id: change.seq, data: { type: 'deleted', ...base } } : null;
+  }
+  if (inScope(change.record, perm, caller)) {
+    return { event: 'change', id: change.seq, data: { type: change.type, ...base, record: visibleRecord(change.record, perm) } };
+  }
+  if (change.before && inScope(change.before, perm, caller)) return { event: 'change', id: change.seq, data: { type: 'deleted', ...base } };
+  return null;
+}
+
+/** One SSE frame. Data is one line of JSON (JSON.stringify never emits raw newlines). */
+export function frame(m: LiveMessage): string {
+  return `id: ${m.id}\nevent: ${m.event}\ndata: ${JSON.stringify(m.data)}\n\n`;
+}

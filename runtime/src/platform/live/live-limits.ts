@@ -1,0 +1,35 @@
+/**
+ * Bounds on open live streams: each holds a socket and a listener, so a process takes at most
+ * `maxTotal` (503 beyond) and one user at most `maxPerUser` (429 beyond: a tab leak, not load).
+ */
+export class LiveLimits {
+  private total = 0;
+  private readonly perUser = new Map<string, number>();
+
+  constructor(
+    public maxTotal = 1000,
+    public maxPerUser = 20,
+    /** Comment line sent this often, so proxies keep the connection and dead clients are noticed. */
+    public heartbeatMs = 15_000,
+  ) {}
+
+  acquire(userId: string): 'ok' | 'process' | 'user' {
+    if (this.total >= this.maxTotal) return 'process';
+    const n = this.perUser.get(userId) ?? 0;
+    if (n >= this.maxPerUser) return 'user';
+    this.total++;
+    this.perUser.set(userId, n + 1);
+    return 'ok';
+  }
+
+  release(userId: string): void {
+    this.total = Math.max(0, this.total - 1);
+    const n = (this.perUser.get(userId) ?? 1) - 1;
+    if (n <= 0) this.perUser.delete(userId);
+    else this.perUser.set(userId, n);
+  }
+
+  get open(): number {
+    return this.total;
+  }
+}

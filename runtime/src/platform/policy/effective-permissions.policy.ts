@@ -1,0 +1,76 @@
+import type { AppDefinition, Entity } from '@tessera/schemas';
+import type { Action, Caller, EntityPolicy, RowScope } from './policy.types';
+import { WIDTH } from './policy.types';
+
+const ACTIONS: Action[] = ['create', 'read', 'update', 'delete'];
+const NONE: ReadonlySet<string> = new Set();
+
+/**
+ * Cached per entity object and role set: a published definition is immutable and a new publish
+ * brings new entity objects, so the WeakMap never serves a stale policy and needs no eviction.
+ * This keeps the per-request cost of the policy at one Map lookup.
+ */
+const cache = new WeakMap<Entity, Map<string, EntityPolicy>>();
+const bypassCache = new WeakMap<Entity, EntityPolicy>();
+
+/** Platform admins and builders: everything, nothing hidden. */
+export function fullAccess(entity: Entity): EntityPolicy {
+  let p = bypassCache.get(entity);
+  if (!p) {
+    p = {
+      create: true, read: true, update: true, delete: true,
+      rows: { create: 'all', read: 'all', update: 'all', delete: 'all' },
+      hidden: NONE, readonly: NONE, ownerField: entity.ownerField, bypass: true,
+    };
+    bypassCache.set(entity, p);
+  }
+  return p;
+}
+
+/**
+ * Combines the entity's permission entries of the caller's roles: union of actions, widest rows
+ * per action, and a field stays hidden only if every role granting read hides it (read-only only
+ * if no role granting create/update may write it).
+ */
+export function effectivePermissions(_definition: AppDefinition | null, entity: Entity, roles: readonly string[]): EntityPolicy {
+  const key = roles.join('\u0000');
+  let perEntity = cache.get(entity);
+  if (!perEntity) cache.set(entity, (perEntity = new Map()));
+  let policy = perEntity.get(key);
+  if (!policy) {
+    policy = compute(entity, roles);
+    if (perEntity.size > 1000) perEntity.clear();
+    perEntity.set(key, policy);
+  }
+  return policy;
+}
+
+function compute(entity: Entity, roles: readonly string[]): EntityPolicy {
+  const entries = (entity.permissions ?? []).filter((p) => roles.includes(p.role));
+  const allowed = (a: Action) => entries.some((p) => p.actions.includes(a));
+  const rows = {} as Record<Action, RowScope>;
+  for (const action of ACTIONS) {
+    let widest: RowScope = 'own';
+    for (const p of entries) if (p.actions.includes(action) && WIDTH[p.rows ?? 'all'] > WIDTH[widest]) widest = p.rows ?? 'all';
+    rows[action] = widest;
+  }
+  const readers = entries.filter((p) => p.actions.includes('read'));
+  const writers = entries.filter((p) => p.actions.includes('create') || p.actions.includes('update'));
+  const hidden = new Set<string>();
+  const readonly = new Set<string>();
+  for (const field of entity.fields) {
+    const isHidden = readers.length > 0 && readers.every((p) => p.fields?.[field.id] === 'hidden');
+    const writable = writers.some((p) => p.fields?.[field.id] === undefined);
+    if (isHidden) hidden.add(field.id);
+    else if (!writable) readonly.add(field.id);
+  }
+  return {
+    create: allowed('create'), read: allowed('read'), update: allowed('update'), delete: allowed('delete'),
+    rows, hidden, readonly, ownerField: entity.ownerField, bypass: false,
+  };
+}
+
+/** The policy of one caller for one entity: full access for platform admins/builders. */
+export function policyFor(definition: AppDefinition, entity: Entity, caller: Caller): EntityPolicy {
+  return caller.bypass ? fullAccess(entity) : effectivePermissions(definition, entity, caller.roles);
+}

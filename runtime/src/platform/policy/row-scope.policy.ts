@@ -1,0 +1,40 @@
+import type { Entity } from '@tessera/schemas';
+import type { Filter } from '../../store/store.port';
+import type { Action, Caller, EntityPolicy } from './policy.types';
+
+/**
+ * The owner values a caller may act on, or null when every row is allowed. The owner field holds
+ * an email (ids are accepted too); a caller without a team is a team of one.
+ */
+export function allowedOwners(perm: EntityPolicy, caller: Caller, action: Action = 'read', teamEmails: readonly string[] = caller.teamOwners): string[] | null {
+  const scope = perm.rows[action];
+  if (perm.bypass || scope === 'all') return null;
+  if (scope === 'team' && caller.team !== null && teamEmails.length) return [...teamEmails];
+  return [caller.user.email, caller.user.id];
+}
+
+/** A filter to AND into every query of this entity (undefined: no restriction). */
+export function rowScopeFilter(perm: EntityPolicy, caller: Caller, entity: Entity, teamEmails: readonly string[] = caller.teamOwners, action: Action = 'read'): Filter | undefined {
+  const owners = allowedOwners(perm, caller, action, teamEmails);
+  if (!owners) return undefined;
+  // Without an owner field nothing can be "own": the definition validator requires one, this is the safe fallback.
+  if (!entity.ownerField) return { id: { $in: [] } };
+  return { [entity.ownerField]: { $in: owners } };
+}
+
+/** Whether one record is inside the caller's scope for an action (the JS twin of rowScopeFilter). */
+export function inScope(record: Record<string, unknown>, perm: EntityPolicy, caller: Caller, action: Action = 'read'): boolean {
+  const owners = allowedOwners(perm, caller, action);
+  if (!owners) return true;
+  if (!perm.ownerField) return false;
+  const value = record[perm.ownerField];
+  if (Array.isArray(value)) return value.some((v) => owners.includes(v as string));
+  return typeof value === 'string' && owners.includes(value);
+}
+
+/** ANDs two optional filters without nesting when one is absent. */
+export function andFilters(a: Filter | undefined, b: Filter | undefined): Filter | undefined {
+  if (!a || !Object.keys(a).length) return b;
+  if (!b) return a;
+  return { $and: [a, b] };
+}

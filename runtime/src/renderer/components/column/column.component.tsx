@@ -1,0 +1,12 @@
+import type { ColumnProps } from '@tessera/schemas';
+import type { ComponentProps } from '../component-renderer';
+import { ComponentChildren } from '../component-view';
+
+/** Children stacked vertically; its width (span) is applied by the enclosing row. */
+export function ColumnComponent({ component }: ComponentProps<ColumnProps>) {
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 16, minWidth: 0 }}>
+      <ComponentChildren children={component.children} />
+    </div>
+  );
+}

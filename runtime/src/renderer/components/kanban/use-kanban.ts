@@ -1,0 +1,62 @@
+/**
+ * Kanban data: the records, and moving a card = PATCH of the groupBy field with If-Match.
+ * The move shows at once (optimistic) and is rolled back if the server refuses it.
+ */
+import { App } from 'antd';
+import { useEffect, useState } from 'react';
+import type { Entity, Filter } from '@tessera/schemas';
+import { useRenderer } from '../../context/renderer.context';
+import type { RecordData, SortSpec } from '../../data/data-port';
+import { matches } from '../../data/memory-query';
+import { useT } from '../../i18n/i18n.provider';
+import { useLive } from '../shared/use-live';
+
+export function useKanban(entity: Entity | undefined, groupBy: string, filter: Filter | undefined, sort: SortSpec[] | undefined, limit: number, ready: boolean) {
+  const { port } = useRenderer();
+  const { message } = App.useApp();
+  const { t } = useT();
+  const [records, setRecords] = useState<RecordData[]>();
+  const [error, setError] = useState<unknown>();
+  const [reloads, setReloads] = useState(0);
+
+  useEffect(() => {
+    if (!entity || !ready) return;
+    let alive = true;
+    setError(undefined);
+    port.list(entity.id, { filter, sort, limit }).then((p) => alive && setRecords(p.items)).catch((e) => alive && setError(e));
+    return () => {
+      alive = false;
+    };
+  }, [entity, ready, JSON.stringify(filter), reloads]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  useLive(entity?.id, (e) => {
+    if (e.kind === 'reset') return setReloads((n) => n + 1);
+    if (e.kind !== 'change') return;
+    setRecords((prev) => {
+      if (!prev) return prev;
+      if (e.type === 'deleted') return prev.filter((r) => r.id !== e.id);
+      if (!e.record) return prev;
+      const belongs = matches(e.record, filter as Record<string, unknown>);
+      const current = prev.find((r) => r.id === e.id);
+      // An older version arriving after our own optimistic move must not undo it.
+      if (current && current.version >= e.version) return prev;
+      if (current) return belongs ? prev.map((r) => (r.id === e.id ? e.record! : r)) : prev.filter((r) => r.id !== e.id);
+      return belongs ? [...prev, e.record] : prev;
+    });
+  });
+
+  async function move(id: string, lane: string | null) {
+    const before = records?.find((r) => r.id === id);
+    if (!entity || !before || (before[groupBy] ?? null) === lane) return;
+    setRecords((prev) => prev?.map((r) => (r.id === id ? { ...r, [groupBy]: lane } : r)));
+    try {
+      const saved = await port.update(entity.id, id, { [groupBy]: lane }, before.version);
+      setRecords((prev) => prev?.map((r) => (r.id === id ? saved : r)));
+    } catch (err) {
+      setRecords((prev) => prev?.map((r) => (r.id === id ? before : r)));
+      void message.error(`${t('kanban.moveFailed')}: ${(err as Error).message}`);
+    }
+  }
+
+  return { records, error, move, reload: () => setReloads((n) => n + 1) };
+}

@@ -1,0 +1,99 @@
+import { App, Button, Flex, Popconfirm, Table, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import type { Label, TableProps } from '@tessera/schemas';
+import { createPageOf, fieldOrSystem, isStored } from '../../context/entity-model';
+import { usePermissions, useRenderer } from '../../context/renderer.context';
+import type { RecordData } from '../../data/data-port';
+import { useT } from '../../i18n/i18n.provider';
+import type { ComponentProps } from '../component-renderer';
+import { Section } from '../shared/section';
+import { EmptyState, ErrorState, ProblemState } from '../shared/states';
+import { useEntitySource } from '../shared/use-entity-source';
+import { ImportDialog } from './import-dialog';
+import { buildColumns } from './table-columns';
+import { TablePager } from './table-pager';
+import { TableToolbar } from './table-toolbar';
+import { TableViews } from './table-views';
+import { useTableData } from './use-table-data';
+
+/** Records in rows: server-side filter, sort and cursor paging, saved views, CSV export and import. */
+export function TableComponent({ component }: ComponentProps<TableProps>) {
+  const { t, label } = useT();
+  const { definition, port, navigate, mode } = useRenderer();
+  const { modal } = App.useApp();
+  const props = component.props ?? ({} as TableProps);
+  const { entity, source, filter, ready, problem } = useEntitySource(component.source);
+  const perms = usePermissions(entity?.id);
+  const allColumns = useMemo(() => (props.columns ?? []).filter((c) => !perms.hidden.includes(c.field.split('.')[0])), [props.columns, perms.hidden]);
+  const [visible, setVisible] = useState<string[] | undefined>();
+  const [importing, setImporting] = useState(false);
+  const [selected, setSelected] = useState<string[]>([]);
+  const initialSort = useMemo(() => (source?.sort ?? []).map((s) => ({ field: s.field, dir: s.dir ?? 'asc' })), [source?.sort]);
+  const data = useTableData(entity, filter, ready, { columnFilters: {}, search: '', sort: initialSort, pageSize: props.pageSize ?? 25 });
+
+  if (problem || !entity) return <ProblemState problem={problem ?? { key: 'app.noSource' }} />;
+  const shownFields = visible ?? allColumns.map((c) => c.field);
+  const columns = buildColumns({
+    entity, columns: allColumns.filter((c) => shownFields.includes(c.field)), sort: data.query.sort, columnFilters: data.query.columnFilters, label,
+    setFilter: (field, clause) => data.update({ columnFilters: { ...data.query.columnFilters, [field]: clause } }),
+  });
+  const createPage = perms.create ? createPageOf(definition, entity.id) : undefined;
+  const title = props.title ? label(props.title as Label) : undefined;
+  const exportFields = shownFields.filter((f) => { const fd = fieldOrSystem(entity, f); return fd && isStored(fd); });
+
+  const deleteSelected = () => modal.confirm({
+    title: t('table.confirmDelete', { count: selected.length }), okButtonProps: { danger: true }, okText: t('common.delete'),
+    onOk: async () => {
+      await Promise.allSettled(selected.map((id) => port.remove(entity.id, id)));
+      setSelected([]);
+      data.reload();
+    },
+  });
+
+  return (
+    <Section title={title}>
+      <TableToolbar
+        search={props.search === false ? undefined : { value: data.query.search, onChange: (search) => data.update({ search }) }}
+        columns={allColumns.map((c) => ({ field: c.field, title: label(c.label ?? fieldOrSystem(entity, c.field)?.label, c.field) }))}
+        visible={shownFields} onVisible={setVisible}
+        onExport={() => {
+          const a = document.createElement('a');
+          a.href = port.exportUrl(entity.id, { filter: data.filter, sort: data.query.sort, fields: exportFields });
+          a.download = `${entity.id}.csv`;
+          a.click();
+        }}
+        onImport={perms.create ? () => setImporting(true) : undefined}
+        onNew={createPage && mode === 'live' ? () => navigate(createPage.id) : undefined}
+        views={<TableViews componentId={component.id} onApply={(state) => { data.applyView(state); setVisible(state?.columns); }}
+          current={() => ({ filter: data.query.columnFilters as never, sort: data.query.sort, columns: shownFields, pageSize: data.query.pageSize })} />}
+      />
+      {props.selectable && selected.length > 0 && (
+        <Flex gap={12} align="center" style={{ marginBottom: 8 }}>
+          <Typography.Text>{t('table.selected', { count: selected.length })}</Typography.Text>
+          {perms.delete && <Button danger size="small" onClick={deleteSelected}>{t('table.deleteSelected')}</Button>}
+        </Flex>
+      )}
+      {data.error ? <ErrorState error={data.error} onRetry={data.reload} /> : (
+        <>
+          <Table<RecordData>
+            rowKey="id" size="middle" columns={columns} dataSource={data.items} pagination={false} loading={data.loading || !data.loaded}
+            scroll={{ x: 'max-content' }} locale={{ emptyText: data.loaded ? <EmptyState /> : <span style={{ display: 'block', height: 120 }} /> }}
+            rowClassName={(r) => (data.fresh.has(r.id) ? 'tessera-row-fresh' : '')}
+            rowSelection={props.selectable ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
+            onRow={(record) => (props.rowLink ? { onClick: () => mode === 'live' && navigate(props.rowLink!, { id: record.id }), style: { cursor: 'pointer' } } : {})}
+            onChange={(_p, _f, sorter, extra) => {
+              if (extra.action !== 'sort') return;
+              const s = Array.isArray(sorter) ? sorter[0] : sorter;
+              const field = String(s?.columnKey ?? '');
+              data.update({ sort: s?.order && field ? [{ field, dir: s.order === 'descend' ? 'desc' : 'asc' }] : initialSort });
+            }}
+          />
+          <TablePager pageIndex={data.pageIndex} hasNext={data.hasNext} total={data.total} shown={data.items.length} pageSize={data.query.pageSize}
+            onPrev={data.prev} onNext={data.next} onPageSize={(pageSize) => data.update({ pageSize })} />
+        </>
+      )}
+      <ImportDialog entity={entity.id} entityLabel={label(entity.pluralLabel ?? entity.label, entity.id)} open={importing}
+        onClose={(imported) => { setImporting(false); if (imported) data.reload(); }} />
+    </Section>
+  );
+}

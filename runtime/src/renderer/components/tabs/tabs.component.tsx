@@ -1,0 +1,17 @@
+import { Tabs } from 'antd';
+import type { Label, TabsProps } from '@tessera/schemas';
+import { useT } from '../../i18n/i18n.provider';
+import type { ComponentProps } from '../component-renderer';
+import { ComponentView } from '../component-view';
+
+/** One tab per child; a tab's content mounts when first opened (related lists don't all load at once). */
+export function TabsComponent({ component }: ComponentProps<TabsProps>) {
+  const { label } = useT();
+  const tabs = component.props?.tabs ?? [];
+  const items = (component.children ?? []).map((child, i) => ({
+    key: child.id,
+    label: label((tabs[i] as { label?: Label } | undefined)?.label, child.id),
+    children: <ComponentView component={child} />,
+  }));
+  return <Tabs items={items} destroyOnHidden={false} />;
+}

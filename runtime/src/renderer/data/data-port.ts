@@ -1,0 +1,145 @@
+/**
+ * The one interface every renderer component talks to. Two adapters implement it: HTTP (the
+ * end-user API contract, docs/end-user-api.md) and an in-memory demo store (the builder's
+ * preview). Components never call fetch themselves, so the builder canvas, the tests and the
+ * real app render the same code.
+ */
+import type { AppDefinition, Filter } from '@tessera/schemas';
+
+export interface RecordData {
+  id: string;
+  version: number;
+  createdAt?: string;
+  updatedAt?: string;
+  createdBy?: string;
+  [field: string]: unknown;
+}
+
+export interface SortSpec {
+  field: string;
+  dir: 'asc' | 'desc';
+}
+
+export interface ListQuery {
+  filter?: Filter;
+  sort?: SortSpec[];
+  limit?: number;
+  cursor?: string;
+  /** Ask for `total` too (costs a count on the server). */
+  count?: boolean;
+}
+
+export interface RecordPage {
+  items: RecordData[];
+  nextCursor: string | null;
+  total?: number;
+}
+
+export type MetricOp = 'count' | 'sum' | 'avg' | 'min' | 'max';
+export type Bucket = 'day' | 'week' | 'month' | 'quarter' | 'year';
+
+export interface AggregateQuery {
+  filter?: Filter;
+  groupBy?: string[];
+  metrics: Array<{ op: MetricOp; field?: string; as: string }>;
+  bucket?: Bucket;
+}
+
+export interface AggregateResult {
+  rows: Array<Record<string, unknown>>;
+}
+
+export interface AuditEntry {
+  id: string;
+  at: string;
+  action: 'create' | 'update' | 'delete';
+  user: { id: string; email: string; name?: string } | null;
+  changes: Array<{ field: string; from: unknown; to: unknown }>;
+}
+
+export interface AuditPage {
+  items: AuditEntry[];
+  nextCursor: string | null;
+}
+
+export type LiveEvent =
+  | { kind: 'change'; type: 'created' | 'updated' | 'deleted'; entity: string; id: string; version: number; record?: RecordData }
+  | { kind: 'published'; version: number }
+  | { kind: 'reset' };
+
+export type LiveListener = (event: LiveEvent) => void;
+
+export interface ImportJob {
+  id: string;
+  entity: string;
+  status: 'running' | 'done' | 'failed';
+  total: number;
+  processed: number;
+  created: number;
+  failed: number;
+  errors: Array<{ line: number; field?: string; message: string }>;
+}
+
+export interface ViewState {
+  filter?: Filter;
+  sort?: SortSpec[];
+  columns?: string[];
+  pageSize?: number;
+}
+
+export interface SavedView {
+  id: string;
+  name: string;
+  component: string;
+  state: ViewState;
+  shared: boolean;
+}
+
+export interface EntityPermissions {
+  create: boolean;
+  read: boolean;
+  update: boolean;
+  delete: boolean;
+  rows: 'own' | 'team' | 'all';
+  hidden: string[];
+  readonly: string[];
+}
+
+export interface RuntimeInfo {
+  app: { id: string; name: string; version: number; locales: string[] };
+  definition: AppDefinition;
+  user: { id: string; email: string; name?: string };
+  roles: string[];
+  permissions: Record<string, EntityPermissions>;
+}
+
+export interface ExportQuery {
+  filter?: Filter;
+  sort?: SortSpec[];
+  fields?: string[];
+}
+
+export interface DataPort {
+  /** The published definition, the caller and what the caller may do. */
+  runtime(): Promise<RuntimeInfo>;
+  list(entity: string, query?: ListQuery): Promise<RecordPage>;
+  get(entity: string, id: string): Promise<RecordData>;
+  create(entity: string, values: Record<string, unknown>): Promise<RecordData>;
+  /** `version` is sent as If-Match: a stale version fails with a 412 ApiError. */
+  update(entity: string, id: string, patch: Record<string, unknown>, version?: number): Promise<RecordData>;
+  remove(entity: string, id: string, version?: number): Promise<void>;
+  aggregate(entity: string, query: AggregateQuery): Promise<AggregateResult>;
+  audit(entity: string, id: string, page?: { limit?: number; cursor?: string }): Promise<AuditPage>;
+  /** Live changes of every entity the caller may read; returns the unsubscribe function. */
+  subscribe(listener: LiveListener): () => void;
+  importCsv(entity: string, csv: Blob | string): Promise<{ jobId: string }>;
+  importStatus(jobId: string): Promise<ImportJob>;
+  /** A URL the browser can download (an attachment link). */
+  exportUrl(entity: string, query?: ExportQuery): string;
+  views: {
+    list(component: string): Promise<SavedView[]>;
+    create(view: Omit<SavedView, 'id'>): Promise<SavedView>;
+    update(id: string, view: Omit<SavedView, 'id'>): Promise<SavedView>;
+    remove(id: string): Promise<void>;
+  };
+}

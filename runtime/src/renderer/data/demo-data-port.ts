@@ -1,0 +1,213 @@
+/**
+ * An in-memory DataPort with generated records: what the builder's preview and the renderer's
+ * tests run against. It follows the server's rules where a user would notice: the same record
+ * validator (422 with pointers), unique fields (409), versions (412), computed fields and
+ * rollups evaluated on read, live events for every change.
+ */
+import type { AppDefinition, Entity } from '@tessera/schemas';
+import { createRecordValidator } from '@tessera/schemas';
+import { ApiError } from './api-error';
+import type { AuditEntry, DataPort, ImportJob, LiveEvent, LiveListener, RecordData, SavedView } from './data-port';
+import { generateDemoRecords } from './demo-records';
+import { parseCsvRecords, recordsToCsv } from './demo-csv';
+import { aggregateDocs, matches, sortDocs } from './memory-query';
+import { applyDefaults, readRecord } from './demo-read';
+
+export interface DemoDataPortOptions {
+  /** Records per entity (default 24). */
+  count?: number | Record<string, number>;
+  /** Artificial latency in ms, to see loading states (default 0). */
+  latencyMs?: number;
+  user?: { id: string; email: string; name?: string };
+}
+
+export interface DemoDataPort extends DataPort {
+  /** The stored records of an entity (tests inspect and tweak them). */
+  records(entity: string): RecordData[];
+}
+
+export function createDemoDataPort(definition: AppDefinition, seed = 1, options: DemoDataPortOptions = {}): DemoDataPort {
+  const user = options.user ?? { id: 'demo', email: 'demo@example.com', name: 'Demo User' };
+  const countOf = (e: Entity) => (typeof options.count === 'number' ? options.count : (options.count?.[e.id] ?? 24));
+  const store = generateDemoRecords(definition, seed, countOf);
+  const audits = new Map<string, AuditEntry[]>();
+  const listeners = new Set<LiveListener>();
+  const views = new Map<string, SavedView>();
+  const jobs = new Map<string, ImportJob>();
+  let seq = 0;
+
+  const delay = () => new Promise<void>((r) => setTimeout(r, options.latencyMs ?? 0));
+  const entityOf = (id: string): Entity => {
+    const e = definition.entities?.find((x) => x.id === id);
+    if (!e) throw new ApiError(404, 'Not found', `unknown entity "${id}"`);
+    return e;
+  };
+  const rows = (entity: string) => store.get(entity) ?? store.set(entity, []).get(entity)!;
+  const find = (entity: string, id: string) => {
+    const r = rows(entity).find((x) => x.id === id);
+    if (!r) throw new ApiError(404, 'Not found', `no ${entity} ${id}`);
+    return r;
+  };
+  const read = (entity: Entity, r: RecordData) => readRecord(entity, r, store);
+  const emit = (e: LiveEvent) => queueMicrotask(() => listeners.forEach((l) => l(e)));
+  const audit = (entity: string, id: string, action: AuditEntry['action'], changes: AuditEntry['changes']) => {
+    const list = audits.get(`${entity}/${id}`) ?? [];
+    list.unshift({ id: `au_${++seq}`, at: new Date().toISOString(), action, user, changes });
+    audits.set(`${entity}/${id}`, list);
+  };
+
+  function check(entity: Entity, values: Record<string, unknown>, mode: 'create' | 'update', selfId?: string) {
+    const result = createRecordValidator(entity, mode)(values);
+    if (!result.ok) throw new ApiError(422, 'Validation failed', 'the record is not valid', result.errors);
+    for (const f of entity.fields) {
+      const v = values[f.id];
+      if ('unique' in f && f.unique && v !== undefined && v !== null && rows(entity.id).some((r) => r.id !== selfId && r[f.id] === v)) {
+        throw new ApiError(409, 'Conflict', `another ${entity.id} has this ${f.id}`, [{ pointer: `/${f.id}`, message: 'must be unique' }]);
+      }
+    }
+  }
+
+  async function list(entityId: string, q: Parameters<DataPort['list']>[1] = {}) {
+    await delay();
+    const entity = entityOf(entityId);
+    let docs: RecordData[];
+    try {
+      docs = sortDocs(rows(entityId).filter((r) => matches(r, q.filter as Record<string, unknown>)), q.sort);
+    } catch (err) {
+      throw new ApiError(400, 'Bad request', (err as Error).message);
+    }
+    const start = q.cursor ? Number(q.cursor) : 0;
+    const limit = q.limit ?? 50;
+    const page = docs.slice(start, start + limit);
+    return {
+      items: await Promise.all(page.map((r) => read(entity, r))),
+      nextCursor: start + limit < docs.length ? String(start + limit) : null,
+      ...(q.count ? { total: docs.length } : {}),
+    };
+  }
+
+  const port: DemoDataPort = {
+    records: (entity) => rows(entity),
+    async runtime() {
+      await delay();
+      const all = { create: true, read: true, update: true, delete: true, rows: 'all' as const, hidden: [], readonly: [] };
+      return {
+        app: { id: definition.id, name: definition.name, version: 1, locales: definition.locales ?? ['en'] },
+        definition, user, roles: [], permissions: Object.fromEntries((definition.entities ?? []).map((e) => [e.id, all])),
+      };
+    },
+    list,
+    async get(entity, id) {
+      await delay();
+      return read(entityOf(entity), find(entity, id));
+    },
+    async create(entityId, values) {
+      await delay();
+      const entity = entityOf(entityId);
+      const withDefaults = await applyDefaults(entity, values, user);
+      check(entity, withDefaults, 'create');
+      const now = new Date().toISOString();
+      const record: RecordData = { ...withDefaults, id: `new_${Date.now().toString(36)}_${++seq}`, version: 1, createdAt: now, updatedAt: now, createdBy: user.email };
+      rows(entityId).unshift(record);
+      audit(entityId, record.id, 'create', Object.entries(withDefaults).map(([field, to]) => ({ field, from: null, to })));
+      const out = await read(entity, record);
+      emit({ kind: 'change', type: 'created', entity: entityId, id: record.id, version: 1, record: out });
+      return out;
+    },
+    async update(entityId, id, patch, version) {
+      await delay();
+      const entity = entityOf(entityId);
+      const current = find(entityId, id);
+      if (version !== undefined && version !== current.version) throw new ApiError(412, 'Precondition failed', `the record is at version ${current.version}`);
+      check(entity, patch, 'update', id);
+      const changes = Object.entries(patch).filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v)).map(([field, to]) => ({ field, from: current[field] ?? null, to }));
+      for (const [k, v] of Object.entries(patch)) {
+        if (v === null) delete current[k];
+        else current[k] = v;
+      }
+      current.version += 1;
+      current.updatedAt = new Date().toISOString();
+      audit(entityId, id, 'update', changes);
+      const out = await read(entity, current);
+      emit({ kind: 'change', type: 'updated', entity: entityId, id, version: current.version, record: out });
+      return out;
+    },
+    async remove(entityId, id, version) {
+      await delay();
+      const current = find(entityId, id);
+      if (version !== undefined && version !== current.version) throw new ApiError(412, 'Precondition failed', `the record is at version ${current.version}`);
+      rows(entityId).splice(rows(entityId).indexOf(current), 1);
+      audit(entityId, id, 'delete', []);
+      emit({ kind: 'change', type: 'deleted', entity: entityId, id, version: current.version + 1 });
+    },
+    async aggregate(entityId, q) {
+      await delay();
+      const entity = entityOf(entityId);
+      const docs = await Promise.all(rows(entityId).filter((r) => matches(r, q.filter as Record<string, unknown>)).map((r) => read(entity, r)));
+      return { rows: aggregateDocs(docs, q.groupBy, q.metrics, q.bucket) };
+    },
+    async audit(entity, id, p = {}) {
+      await delay();
+      const all = audits.get(`${entity}/${id}`) ?? [];
+      const start = p.cursor ? Number(p.cursor) : 0;
+      const limit = p.limit ?? 20;
+      return { items: all.slice(start, start + limit), nextCursor: start + limit < all.length ? String(start + limit) : null };
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async importCsv(entityId, csv) {
+      const entity = entityOf(entityId);
+      const text = typeof csv === 'string' ? csv : await csv.text();
+      const parsed = parseCsvRecords(entity, text);
+      const job: ImportJob = { id: `job_${++seq}`, entity: entityId, status: 'running', total: parsed.length, processed: 0, created: 0, failed: 0, errors: [] };
+      jobs.set(job.id, job);
+      // Rows are created in the background in small steps, so the dialog's progress bar moves.
+      void (async () => {
+        for (const row of parsed) {
+          try {
+            await port.create(entityId, row.values);
+            job.created++;
+          } catch (err) {
+            job.failed++;
+            const issues = err instanceof ApiError && err.errors.length ? err.errors : [{ pointer: '', message: (err as Error).message }];
+            for (const i of issues) if (job.errors.length < 1000) job.errors.push({ line: row.line, field: i.pointer.split('/')[1] || undefined, message: i.message });
+          }
+          job.processed++;
+        }
+        job.status = 'done';
+      })();
+      return { jobId: job.id };
+    },
+    async importStatus(jobId) {
+      await delay();
+      const job = jobs.get(jobId);
+      if (!job) throw new ApiError(404, 'Not found', `no import ${jobId}`);
+      return { ...job, errors: [...job.errors] };
+    },
+    exportUrl(entityId, q = {}) {
+      const entity = entityOf(entityId);
+      const docs = sortDocs(rows(entityId).filter((r) => matches(r, q.filter as Record<string, unknown>)), q.sort);
+      const csv = recordsToCsv(docs, q.fields ?? ['id', ...entity.fields.map((f) => f.id)]);
+      return typeof URL !== 'undefined' && typeof URL.createObjectURL === 'function' && typeof Blob !== 'undefined'
+        ? URL.createObjectURL(new Blob([csv], { type: 'text/csv' }))
+        : `data:text/csv;charset=utf-8,${encodeURIComponent(csv)}`;
+    },
+    views: {
+      list: async (component) => [...views.values()].filter((v) => v.component === component),
+      create: async (view) => {
+        const saved = { ...view, id: `view_${++seq}` };
+        views.set(saved.id, saved);
+        return saved;
+      },
+      update: async (id, view) => {
+        const saved = { ...view, id };
+        views.set(id, saved);
+        return saved;
+      },
+      remove: async (id) => void views.delete(id),
+    },
+  };
+  return port;
+}

@@ -1,0 +1,18 @@
+import type { ComputedField, Field } from '@tessera/schemas';
+import { defineFieldRenderer, type FieldDisplayProps } from '../field-renderer';
+import { getFieldRenderer } from '../fields.index';
+
+/** Shown like a field of its resultType (a number formula reads as a number). */
+function ComputedDisplay({ field, ...rest }: FieldDisplayProps<ComputedField>) {
+  const asType = { id: field.id, type: field.resultType ?? 'text' } as Field;
+  const { Display } = getFieldRenderer(asType.type);
+  return <Display field={asType} {...rest} />;
+}
+
+export const computedField = defineFieldRenderer<ComputedField>({
+  type: 'computed',
+  filterKind: 'none',
+  Display: ComputedDisplay,
+  sample: () => undefined, // evaluated on read by the demo port, like the server
+  text: (_f, v) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)),
+});

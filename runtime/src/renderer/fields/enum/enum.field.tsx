@@ -1,0 +1,23 @@
+import { Select } from 'antd';
+import type { EnumField } from '@tessera/schemas';
+import { defineFieldRenderer, type FieldInputProps } from '../field-renderer';
+import { EmptyValue, isEmpty } from '../shared/empty-value';
+import { OptionTag, useOptionItems } from './option-tag';
+
+function EnumInput({ field, value, onChange, disabled, placeholder, status, id }: FieldInputProps<EnumField>) {
+  const items = useOptionItems(field.options);
+  return (
+    <Select id={id} value={isEmpty(value) ? undefined : value} onChange={(v) => onChange(v ?? undefined)} options={items} disabled={disabled}
+      placeholder={placeholder} status={status} allowClear={!field.required} optionFilterProp="title" showSearch={field.options.length > 8} style={{ width: '100%' }} />
+  );
+}
+
+export const enumField = defineFieldRenderer<EnumField>({
+  type: 'enum',
+  filterKind: 'options',
+  Input: EnumInput,
+  Display: ({ field, value }) => (isEmpty(value) ? <EmptyValue /> : <OptionTag options={field.options} value={value} />),
+  // Earlier options are more common (a pipeline has more prospects than wins).
+  sample: (field, { rng }) => field.options[Math.floor(rng() ** 1.3 * field.options.length)]?.value,
+  text: (_f, v) => (isEmpty(v) ? '' : String(v)),
+});

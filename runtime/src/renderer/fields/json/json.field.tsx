@@ -1,0 +1,41 @@
+import { Typography } from 'antd';
+import type { JsonField } from '@tessera/schemas';
+import { defineFieldRenderer } from '../field-renderer';
+import { EmptyValue, isEmpty } from '../shared/empty-value';
+import { CITIES, pickOf } from '../shared/sample-words';
+import { JsonInput } from './json-input';
+
+const isFlat = (v: unknown): v is Record<string, string | number | boolean | null> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every((x) => x === null || typeof x !== 'object');
+
+/** A flat object (an address) reads as "key: value" lines; anything else as formatted JSON. */
+function JsonDisplay({ value, compact }: { value: unknown; compact?: boolean }) {
+  if (isEmpty(value)) return <EmptyValue />;
+  if (compact) return <Typography.Text ellipsis={{ tooltip: JSON.stringify(value) }} code>{JSON.stringify(value)}</Typography.Text>;
+  if (isFlat(value)) {
+    return (
+      <div>
+        {Object.entries(value).map(([k, v]) => (
+          <div key={k}><Typography.Text type="secondary">{k}: </Typography.Text>{String(v ?? '')}</div>
+        ))}
+      </div>
+    );
+  }
+  return <pre style={{ margin: 0, fontSize: 12, whiteSpace: 'pre-wrap' }}>{JSON.stringify(value, null, 2)}</pre>;
+}
+
+export const jsonField = defineFieldRenderer<JsonField>({
+  type: 'json',
+  filterKind: 'none',
+  Input: JsonInput,
+  Display: JsonDisplay,
+  // Fills the properties the field's schema declares with plausible strings; no schema -> a small object.
+  sample: (field, { rng, index }) => {
+    const schema = typeof field.schema === 'object' ? (field.schema as { properties?: Record<string, { pattern?: string }> }) : {};
+    const props = Object.keys(schema.properties ?? {});
+    if (!props.length) return { note: `sample ${index + 1}` };
+    return Object.fromEntries(props.map((p) => [p, /country/i.test(p) ? pickOf(['US', 'DE', 'CN', 'FR', 'JP'], rng)
+      : /city/i.test(p) ? pickOf(CITIES, rng) : /postal|zip/i.test(p) ? String(10000 + Math.floor(rng() * 89999)) : `${1 + Math.floor(rng() * 200)} Main Street`]));
+  },
+  text: (_f, v) => (v === undefined || v === null ? '' : JSON.stringify(v)),
+});

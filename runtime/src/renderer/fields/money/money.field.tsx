@@ -1,0 +1,35 @@
+import { InputNumber } from 'antd';
+import type { MoneyField } from '@tessera/schemas';
+import { useT } from '../../i18n/i18n.provider';
+import { defineFieldRenderer, type FieldInputProps } from '../field-renderer';
+import { EmptyValue } from '../shared/empty-value';
+import { currencySymbol, formatMoney } from '../shared/format';
+
+function MoneyInput({ field, value, onChange, disabled, placeholder, status, id }: FieldInputProps<MoneyField>) {
+  const { locale } = useT();
+  return (
+    <InputNumber id={id} value={typeof value === 'number' ? value : null} onChange={(v) => onChange(v ?? undefined)} disabled={disabled}
+      placeholder={placeholder} status={status} prefix={currencySymbol(field.currency, locale)} precision={2} style={{ width: '100%' }} />
+  );
+}
+
+function MoneyDisplay({ field, value }: { field: MoneyField; value: unknown }) {
+  const { locale } = useT();
+  return typeof value === 'number'
+    ? <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatMoney(value, field.currency, locale)}</span>
+    : <EmptyValue />;
+}
+
+export const moneyField = defineFieldRenderer<MoneyField>({
+  type: 'money',
+  filterKind: 'number',
+  Input: MoneyInput,
+  Display: MoneyDisplay,
+  // Deal-sized amounts, rounded like people quote them.
+  sample: (field, { rng }) => {
+    const min = field.min ?? 0;
+    const max = field.max ?? 250_000;
+    return Math.round((min + rng() ** 2 * (max - min)) / 500) * 500;
+  },
+  text: (_f, v) => (typeof v === 'number' ? String(v) : ''),
+});

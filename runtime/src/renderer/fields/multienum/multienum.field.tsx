@@ -1,0 +1,28 @@
+import { Select } from 'antd';
+import type { MultienumField } from '@tessera/schemas';
+import { OptionTag, useOptionItems } from '../enum/option-tag';
+import { defineFieldRenderer, type FieldInputProps } from '../field-renderer';
+import { EmptyValue, isEmpty } from '../shared/empty-value';
+
+function MultienumInput({ field, value, onChange, disabled, placeholder, status, id }: FieldInputProps<MultienumField>) {
+  const items = useOptionItems(field.options);
+  return (
+    <Select id={id} mode="multiple" value={Array.isArray(value) ? value : []} onChange={(v) => onChange(v)} options={items} disabled={disabled}
+      placeholder={placeholder} status={status} optionFilterProp="title" maxCount={field.maxItems} allowClear style={{ width: '100%' }} />
+  );
+}
+
+export const multienumField = defineFieldRenderer<MultienumField>({
+  type: 'multienum',
+  filterKind: 'options',
+  Input: MultienumInput,
+  Display: ({ field, value }) =>
+    isEmpty(value) || !Array.isArray(value) ? <EmptyValue /> : (
+      <span style={{ display: 'inline-flex', flexWrap: 'wrap', rowGap: 4 }}>{value.map((v) => <OptionTag key={String(v)} options={field.options} value={v} />)}</span>
+    ),
+  sample: (field, { rng }) => {
+    const max = Math.min(field.maxItems ?? 3, 3, field.options.length);
+    return field.options.filter(() => rng() < 0.35).slice(0, max).map((o) => o.value);
+  },
+  text: (_f, v) => (Array.isArray(v) ? v.join(';') : ''),
+});

@@ -1,0 +1,34 @@
+import { Skeleton, Typography } from 'antd';
+import type { RelationField } from '@tessera/schemas';
+import { displayOf, findEntity, recordPageOf } from '../../context/entity-model';
+import { useRenderer } from '../../context/renderer.context';
+import type { FieldDisplayProps } from '../field-renderer';
+import { EmptyValue, isEmpty } from '../shared/empty-value';
+import { useRelated } from './use-related';
+
+/** The related record's display value, linked to the page that shows that entity's records. */
+export function RelationDisplay({ field, value }: FieldDisplayProps<RelationField>) {
+  const { definition, hrefOf, navigate, mode } = useRenderer();
+  const ids = isEmpty(value) ? [] : (Array.isArray(value) ? value : [value]).map(String);
+  const related = useRelated(field.to, ids);
+  if (!ids.length) return <EmptyValue />;
+  const target = findEntity(definition, field.to);
+  const page = recordPageOf(definition, field.to);
+  return (
+    <span style={{ display: 'inline-flex', flexWrap: 'wrap', gap: 8 }}>
+      {ids.map((id) => {
+        const record = related.get(id);
+        if (record === undefined) return <Skeleton.Button key={id} active size="small" style={{ width: 80, height: 16 }} />;
+        const text = record ? displayOf(target, record) : id;
+        const href = page && record ? hrefOf(page.id, { id }) : undefined;
+        return href ? (
+          <Typography.Link key={id} href={href} onClick={(e) => {
+            e.preventDefault();
+            e.stopPropagation();
+            if (mode === 'live') navigate(page!.id, { id });
+          }}>{text}</Typography.Link>
+        ) : <Typography.Text key={id} type={record ? undefined : 'secondary'}>{text}</Typography.Text>;
+      })}
+    </span>
+  );
+}

@@ -1,0 +1,52 @@
+import { Select, Spin } from 'antd';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { RelationField } from '@tessera/schemas';
+import type { RecordData } from '../../data/data-port';
+import { displayOf, findEntity, isStored, searchFilter } from '../../context/entity-model';
+import { useRenderer } from '../../context/renderer.context';
+import type { FieldInputProps } from '../field-renderer';
+import { useRelated } from './use-related';
+
+/**
+ * Picks related records with a server-side search on the target's text fields (the whole
+ * target table is never loaded); selected values show their display text even when they are
+ * not in the current search results.
+ */
+export function RelationPicker({ field, value, onChange, disabled, placeholder, status, id }: FieldInputProps<RelationField>) {
+  const { definition, port } = useRenderer();
+  const target = findEntity(definition, field.to);
+  const [options, setOptions] = useState<RecordData[]>([]);
+  const [loading, setLoading] = useState(false);
+  const [term, setTerm] = useState('');
+  const seq = useRef(0);
+  const selected = value == null || value === '' ? [] : (Array.isArray(value) ? value : [value]).map(String);
+  const selectedRecords = useRelated(field.to, selected);
+
+  useEffect(() => {
+    if (!target) return;
+    const mine = ++seq.current;
+    setLoading(true);
+    const display = target.display && target.fields.find((f) => f.id === target.display);
+    const timer = setTimeout(() => {
+      port
+        .list(field.to, { filter: searchFilter(target, term) as never, limit: 20, sort: display && isStored(display) ? [{ field: display.id, dir: 'asc' }] : undefined })
+        .then((page) => mine === seq.current && setOptions(page.items))
+        .catch(() => mine === seq.current && setOptions([]))
+        .finally(() => mine === seq.current && setLoading(false));
+    }, term ? 250 : 0);
+    return () => clearTimeout(timer);
+  }, [term, field.to, port, target]);
+
+  const items = useMemo(() => {
+    const byId = new Map(options.map((r) => [r.id, displayOf(target, r)]));
+    for (const sid of selected) if (!byId.has(sid)) byId.set(sid, displayOf(target, selectedRecords.get(sid) ?? { id: sid }));
+    return [...byId].map(([value, label]) => ({ value, label }));
+  }, [options, selected.join(','), selectedRecords, target]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    <Select id={id} mode={field.many ? 'multiple' : undefined} value={field.many ? selected : selected[0]} disabled={disabled} placeholder={placeholder}
+      status={status} showSearch={{ filterOption: false, onSearch: setTerm }} allowClear options={items} style={{ width: '100%' }}
+      notFoundContent={loading ? <Spin size="small" /> : undefined} loading={loading}
+      onChange={(v) => onChange(v === undefined || v === null ? undefined : v)} onOpenChange={(open) => !open && setTerm('')} />
+  );
+}

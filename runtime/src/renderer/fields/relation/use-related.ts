@@ -1,0 +1,21 @@
+import { useEffect, useState } from 'react';
+import type { RecordData } from '../../data/data-port';
+import { useRenderer } from '../../context/renderer.context';
+
+/** Related records by id through the batching cache; `undefined` while loading, `null` when gone. */
+export function useRelated(entity: string, ids: string[]): Map<string, RecordData | null | undefined> {
+  const { relations } = useRenderer();
+  const key = ids.join(',');
+  const [state, setState] = useState(() => new Map(ids.map((id) => [id, relations.peek(entity, id)])));
+  useEffect(() => {
+    let alive = true;
+    setState(new Map(ids.map((id) => [id, relations.peek(entity, id)])));
+    void Promise.all(ids.map((id) => relations.load(entity, id).then((r) => [id, r] as const))).then((pairs) => {
+      if (alive) setState(new Map(pairs));
+    });
+    return () => {
+      alive = false;
+    };
+  }, [entity, key, relations]); // eslint-disable-line react-hooks/exhaustive-deps
+  return state;
+}

@@ -1,0 +1,23 @@
+import type { Field, MoneyField, RollupField } from '@tessera/schemas';
+import { findEntity, findField } from '../../context/entity-model';
+import { useRenderer } from '../../context/renderer.context';
+import { defineFieldRenderer, type FieldDisplayProps } from '../field-renderer';
+import { getFieldRenderer } from '../fields.index';
+
+/** A sum of money reads as money; counts and other aggregates as numbers. */
+function RollupDisplay({ field, ...rest }: FieldDisplayProps<RollupField>) {
+  const { definition } = useRenderer();
+  const source = field.field ? findField(findEntity(definition, field.entity), field.field) : undefined;
+  const asMoney = source?.type === 'money' && field.aggregate !== 'count';
+  const asType = (asMoney ? { id: field.id, type: 'money', currency: (source as MoneyField).currency } : { id: field.id, type: 'number' }) as Field;
+  const { Display } = getFieldRenderer(asType.type);
+  return <Display field={asType} {...rest} />;
+}
+
+export const rollupField = defineFieldRenderer<RollupField>({
+  type: 'rollup',
+  filterKind: 'none',
+  Display: RollupDisplay,
+  sample: () => undefined, // evaluated on read by the demo port
+  text: (_f, v) => (v === undefined || v === null ? '' : String(v)),
+});

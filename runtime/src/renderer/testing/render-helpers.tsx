@@ -1,0 +1,77 @@
+/**
+ * Test helpers: jsdom lacks a few browser APIs antd uses, and every renderer component needs the
+ * i18n and renderer providers. Used by the renderer's *.test.tsx only.
+ */
+import { render, type RenderResult } from '@testing-library/react';
+import type { ReactNode } from 'react';
+import type { AppDefinition } from '@tessera/schemas';
+import { RendererProvider } from '../context/renderer.context';
+import type { DataPort, EntityPermissions } from '../data/data-port';
+import { I18nProvider } from '../i18n/i18n.provider';
+
+export function installBrowserShims(): void {
+  if (typeof window === 'undefined') return;
+  window.matchMedia ??= ((query: string) => ({
+    matches: false, media: query, onchange: null, addListener: () => undefined, removeListener: () => undefined,
+    addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false,
+  })) as unknown as typeof window.matchMedia;
+  (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  window.scrollTo = () => undefined;
+  // jsdom implements getComputedStyle without pseudo-elements (antd's scrollbar measure asks for one).
+  const getStyle = window.getComputedStyle.bind(window);
+  window.getComputedStyle = ((el: Element) => getStyle(el)) as typeof window.getComputedStyle;
+  // rc-select schedules with MessageChannel, which jsdom lacks.
+  (globalThis as { MessageChannel?: unknown }).MessageChannel ??= class {
+    port1: { onmessage: ((e: unknown) => void) | null } = { onmessage: null };
+    port2 = { postMessage: (data: unknown) => setTimeout(() => this.port1.onmessage?.({ data })) };
+  };
+}
+
+export interface RenderOptions {
+  definition: AppDefinition;
+  port: DataPort;
+  params?: Record<string, string>;
+  permissions?: Record<string, EntityPermissions>;
+  navigate?: (pageId: string, params?: Record<string, string>) => void;
+}
+
+export function renderWithRenderer(ui: ReactNode, opts: RenderOptions): RenderResult {
+  installBrowserShims();
+  return render(
+    <I18nProvider locale="en">
+      <RendererProvider definition={opts.definition} port={opts.port} params={opts.params ?? {}} permissions={opts.permissions} navigate={opts.navigate ?? (() => undefined)}>
+        {ui}
+      </RendererProvider>
+    </I18nProvider>,
+  );
+}
+
+/** A minimal definition for tests: one entity with the field types forms exercise. */
+export const testDefinition = {
+  schemaVersion: 1, id: 'test-app', name: 'Test', locales: ['en', 'zh-CN'], roles: [], connections: [], workflows: [], tags: [], segments: [], navigation: [],
+  entities: [
+    {
+      id: 'company', label: 'Company', display: 'name', indexes: [], permissions: [],
+      fields: [{ id: 'name', type: 'text', label: 'Name', required: true, maxLength: 100 }],
+    },
+    {
+      id: 'contact', label: 'Contact', display: 'name', indexes: [], permissions: [],
+      fields: [
+        { id: 'name', type: 'text', label: 'Name', required: true, maxLength: 50 },
+        { id: 'email', type: 'email', label: 'Email', unique: true },
+        { id: 'score', type: 'number', label: 'Score', min: 0, max: 100, integer: true },
+        { id: 'stage', type: 'enum', label: 'Stage', default: 'new', options: [
+          { value: 'new', label: { en: 'New', 'zh-CN': '新建' }, color: 'blue' },
+          { value: 'won', label: { en: 'Won', 'zh-CN': '赢单' }, color: 'green' },
+          { value: 'lost', label: { en: 'Lost', 'zh-CN': '输单' }, color: 'red' },
+        ] },
+        { id: 'company', type: 'relation', label: 'Company', to: 'company' },
+      ],
+    },
+  ],
+  pages: [],
+} as unknown as AppDefinition;
