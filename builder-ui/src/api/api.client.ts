@@ -1,0 +1,48 @@
+/**
+ * fetch wrapper for the platform API: JSON in and out, the session cookie, and errors as
+ * ApiError carrying the problem+json body (status, detail, per-pointer errors).
+ */
+export interface ProblemIssue {
+  pointer: string;
+  message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly errors: ProblemIssue[] = [],
+    readonly body: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiResponse<T> {
+  body: T;
+  etag: string | null;
+}
+
+export type Fetch = typeof fetch;
+
+export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, fetchImpl: Fetch = fetch): Promise<ApiResponse<T>> {
+  const res = await fetchImpl(`/api${path}`, {
+    method,
+    credentials: 'same-origin',
+    headers: { Accept: 'application/json', ...(body !== undefined ? { 'Content-Type': 'application/json' } : {}), ...headers },
+    body: body !== undefined ? JSON.stringify(body) : undefined,
+  });
+  const text = await res.text();
+  let json: unknown = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch {
+    json = { detail: text };
+  }
+  if (!res.ok) {
+    const p = (json ?? {}) as { detail?: string; title?: string; errors?: ProblemIssue[] };
+    throw new ApiError(res.status, p.detail ?? p.title ?? `HTTP ${res.status}`, p.errors ?? [], (json ?? {}) as Record<string, unknown>);
+  }
+  return { body: json as T, etag: res.headers.get('ETag') };
+}

@@ -1,0 +1,49 @@
+/**
+ * Entity-level settings (label, plural, icon, display field…), generated from the Entity schema
+ * minus the lists that have their own editors (fields, indexes, permissions).
+ */
+import { DeleteOutlined } from '@ant-design/icons';
+import { allDefs, standaloneSchema, type JsonSchema, type RefSpec } from '@tessera/schemas';
+import { Button, Popconfirm } from 'antd';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { SchemaForm } from '../forms/schema-form';
+import { useAppFormContext } from '../shared/app-form-context';
+import { useBuilder } from '../store/builder.store';
+import type { DraftEntity } from '../store/draft.types';
+
+const OWN_EDITORS = new Set(['fields', 'indexes', 'permissions']);
+const ENTITY_REFS: RefSpec[] = [{ path: 'display', kind: 'field' }, { path: 'ownerField', kind: 'field' }];
+
+function entitySettingsSchema(): JsonSchema {
+  const entity = allDefs().Entity;
+  const properties = Object.fromEntries(Object.entries(entity.properties ?? {}).filter(([k]) => !OWN_EDITORS.has(k)));
+  return standaloneSchema({ ...entity, properties, required: (entity.required ?? []).filter((k) => !OWN_EDITORS.has(k)) });
+}
+
+export function EntitySettingsPanel({ entity }: { entity: DraftEntity }) {
+  const { t } = useTranslation();
+  const dispatch = useBuilder((s) => s.dispatch);
+  const schema = useMemo(entitySettingsSchema, []);
+  const ctx = useAppFormContext(ENTITY_REFS, entity.id);
+  const { fields: _f, indexes: _i, permissions: _p, ...settings } = entity;
+  return (
+    <div style={{ maxWidth: 560 }}>
+      <SchemaForm
+        schema={schema}
+        value={settings}
+        context={ctx}
+        onChange={(value, path) => {
+          const next = value as Record<string, unknown>;
+          // Keys the form removed must be removed from the entity too.
+          const patch: Record<string, unknown> = { ...next };
+          for (const k of Object.keys(settings)) if (!(k in next)) patch[k] = undefined;
+          dispatch('updateEntity', { entityId: entity.id, patch }, { coalesce: `entity:${entity.id}.${path.join('.')}` });
+        }}
+      />
+      <Popconfirm title={t('data.confirmDelete', { name: entity.id })} onConfirm={() => dispatch('removeEntity', { entityId: entity.id })}>
+        <Button danger icon={<DeleteOutlined />}>{t('data.deleteEntity')}</Button>
+      </Popconfirm>
+    </div>
+  );
+}

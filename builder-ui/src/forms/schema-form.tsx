@@ -1,0 +1,28 @@
+/**
+ * A form generated from a JSON Schema (a field type's schema, a component's props schema…).
+ * The schema must be standalone (`standaloneSchema()`), so `#/$defs/…` refs resolve. Every
+ * change hands back the whole new value plus the path of the input that changed.
+ */
+import { Form } from 'antd';
+import type { JsonSchema } from '@tessera/schemas';
+import { useMemo } from 'react';
+import { defaultFormContext, FormContext, type FormContextValue } from './form-context';
+import { SchemaField } from './schema-field';
+
+export interface SchemaFormProps {
+  schema: JsonSchema;
+  value: unknown;
+  onChange(value: unknown, path: string[]): void;
+  context?: Partial<FormContextValue>;
+}
+
+export function SchemaForm({ schema, value, onChange, context }: SchemaFormProps) {
+  const ctx = useMemo(() => ({ ...defaultFormContext, ...context }), [context]);
+  return (
+    <FormContext.Provider value={ctx}>
+      <Form layout="vertical" size="small" component="div">
+        <SchemaField schema={schema} root={schema} value={value} path={[]} onChange={(v, p) => onChange(v, p ?? [])} />
+      </Form>
+    </FormContext.Provider>
+  );
+}

@@ -1,0 +1,43 @@
+/** Monaco's JSON editor with the app definition schema attached (squiggles + completion). Lazy chunk. */
+import Editor, { DiffEditor } from '@monaco-editor/react';
+import { APP_DEFINITION_SCHEMA_ID, buildAppDefinitionSchema } from '@tessera/schemas';
+import { jsonDefaults } from '../expressions/monaco.setup';
+
+const MODEL_PATH = 'tessera-app.json';
+let configured = false;
+
+function configureSchema() {
+  if (configured) return;
+  configured = true;
+  jsonDefaults().setDiagnosticsOptions({
+    validate: true,
+    enableSchemaRequest: false,
+    schemas: [{ uri: APP_DEFINITION_SCHEMA_ID, fileMatch: [MODEL_PATH], schema: buildAppDefinitionSchema() }],
+  });
+}
+
+export default function JsonEditor({ value, onChange }: { value: string; onChange(v: string): void }) {
+  configureSchema();
+  return (
+    <Editor
+      height="100%"
+      language="json"
+      path={MODEL_PATH}
+      value={value}
+      onChange={(v) => onChange(v ?? '')}
+      options={{ minimap: { enabled: false }, fontSize: 13, tabSize: 2, automaticLayout: true, scrollBeyondLastLine: false }}
+    />
+  );
+}
+
+export function JsonDiff({ original, modified }: { original: string; modified: string }) {
+  return (
+    <DiffEditor
+      height="100%"
+      language="json"
+      original={original}
+      modified={modified}
+      options={{ readOnly: true, renderSideBySide: true, hideUnchangedRegions: { enabled: true }, minimap: { enabled: false }, automaticLayout: true, fontSize: 12 }}
+    />
+  );
+}

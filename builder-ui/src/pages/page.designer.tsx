@@ -1,0 +1,65 @@
+/**
+ * The Pages screen: pages and palette on the left, the canvas in the middle, the selected
+ * component's (or the page's) panel on the right. Drops become addComponent / moveComponent.
+ */
+import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
+import { componentTypes } from '@tessera/schemas';
+import { Card, Empty, Layout } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { TypeIcon } from '../shared/icon';
+import { useBuilder } from '../store/builder.store';
+import { findComponent } from '../store/component-tree';
+import { Canvas } from './canvas';
+import { innermost, typeOfPaletteId, type DropData } from './drop-target';
+import { PageListPanel } from './page-list.panel';
+import { PageSettingsPanel } from './page-settings.panel';
+import { PalettePanel } from './palette.panel';
+import { PropertyPanel } from './property.panel';
+
+export function PageDesigner() {
+  const { t } = useTranslation();
+  const pages = useBuilder((s) => s.definition?.pages ?? []);
+  const selection = useBuilder((s) => s.selection);
+  const dispatch = useBuilder((s) => s.dispatch);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
+  const [dragging, setDragging] = useState<string | null>(null);
+  const pageId = selection?.kind === 'page' ? selection.pageId : pages[0]?.id;
+  const page = pages.find((p) => p.id === pageId);
+  const component = page && selection?.kind === 'page' && selection.componentId ? findComponent(page.components, selection.componentId) : undefined;
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setDragging(null);
+    if (!over || !page) return;
+    const target = over.data.current as DropData | undefined;
+    if (!target) return;
+    const type = typeOfPaletteId(String(active.id));
+    if (type) dispatch('addComponent', { pageId: page.id, type, parentId: target.parentId, index: target.index });
+    else if (over.id !== `before:${active.id}`) dispatch('moveComponent', { componentId: String(active.id), parentId: target.parentId, index: target.index });
+  };
+  const draggingType = dragging ? typeOfPaletteId(dragging) ?? (page && findComponent(page.components, dragging)?.type) : undefined;
+
+  return (
+    <DndContext sensors={sensors} collisionDetection={innermost} onDragStart={(e: DragStartEvent) => setDragging(String(e.active.id))} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+      <Layout style={{ height: '100%', background: '#fff' }}>
+        <Layout.Sider width={250} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
+          <PageListPanel selectedId={page?.id} />
+          {page && <PalettePanel />}
+        </Layout.Sider>
+        <Layout.Content style={{ overflow: 'auto', background: '#f5f5f5' }}>
+          {page ? <Canvas page={page} /> : <Empty style={{ marginTop: 96 }} description={t('pages.noPages')} />}
+        </Layout.Content>
+        <Layout.Sider width={360} theme="light" style={{ borderLeft: '1px solid #f0f0f0', padding: 16, overflow: 'auto' }}>
+          {component ? <PropertyPanel key={component.id} component={component} /> : page ? <PageSettingsPanel page={page} /> : null}
+        </Layout.Sider>
+      </Layout>
+      <DragOverlay dropAnimation={null}>
+        {draggingType && (
+          <Card size="small" style={{ width: 180, boxShadow: '0 4px 12px rgba(0,0,0,.15)' }}>
+            <TypeIcon name={componentTypes.get(draggingType)?.icon} /> {componentTypes.get(draggingType)?.title}
+          </Card>
+        )}
+      </DragOverlay>
+    </DndContext>
+  );
+}

@@ -1,0 +1,44 @@
+/** Every registered component type, grouped, as draggable tiles (generated from the registry). */
+import { useDraggable } from '@dnd-kit/core';
+import { componentTypes, type ComponentTypeDescriptor } from '@tessera/schemas';
+import { Tooltip, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { TypeIcon } from '../shared/icon';
+import { paletteId } from './drop-target';
+
+function PaletteItem({ d }: { d: ComponentTypeDescriptor }) {
+  const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: paletteId(d.type) });
+  return (
+    <Tooltip title={d.description} placement="right">
+      <div
+        ref={setNodeRef}
+        {...listeners}
+        {...attributes}
+        data-testid={`palette-${d.type}`}
+        style={{ border: '1px solid #e8e8e8', borderRadius: 6, padding: '6px 8px', cursor: 'grab', background: isDragging ? '#e6f4ff' : '#fff', display: 'flex', gap: 6, alignItems: 'center', fontSize: 13 }}
+      >
+        <TypeIcon name={d.icon} style={{ color: '#1677ff' }} />
+        {d.title}
+      </div>
+    </Tooltip>
+  );
+}
+
+export function PalettePanel() {
+  const { t } = useTranslation();
+  const groups = new Map<string, ComponentTypeDescriptor[]>();
+  for (const d of componentTypes.list()) groups.set(d.group, [...(groups.get(d.group) ?? []), d]);
+  return (
+    <div style={{ padding: 12 }}>
+      <Typography.Text strong>{t('pages.palette')}</Typography.Text>
+      {[...groups].map(([group, list]) => (
+        <div key={group} style={{ marginTop: 10 }}>
+          <Typography.Text type="secondary" style={{ fontSize: 12, textTransform: 'uppercase' }}>{group}</Typography.Text>
+          <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 6, marginTop: 4 }}>
+            {list.map((d) => <PaletteItem key={d.type} d={d} />)}
+          </div>
+        </div>
+      ))}
+    </div>
+  );
+}

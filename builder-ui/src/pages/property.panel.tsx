@@ -1,0 +1,82 @@
+/**
+ * The selected component's panel: id, errors, its props form generated from the component
+ * type's JSON Schema (refs from the descriptor give field/page pickers) and its data binding.
+ * Nothing here is specific to one component type.
+ */
+import { DeleteOutlined, FunctionOutlined } from '@ant-design/icons';
+import { componentTypes, standaloneSchema } from '@tessera/schemas';
+import { Alert, Button, Input, Popconfirm, Space, Tabs, Typography } from 'antd';
+import { useMemo, useState, useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useOpenExpression } from '../expressions/expression-host';
+import { SchemaForm } from '../forms/schema-form';
+import { resolve } from '../forms/schema-utils';
+import { useAppFormContext } from '../shared/app-form-context';
+import { TypeIcon } from '../shared/icon';
+import { useBuilder } from '../store/builder.store';
+import type { DraftComponent } from '../store/draft.types';
+import { SourcePanel } from './source.panel';
+
+export function PropertyPanel({ component }: { component: DraftComponent }) {
+  const { t } = useTranslation();
+  const dispatch = useBuilder((s) => s.dispatch);
+  const issues = useBuilder((s) => s.issues.byComponent.get(component.id));
+  const descriptor = componentTypes.get(component.type);
+  const schema = useMemo(() => (descriptor ? standaloneSchema(descriptor.schema) : undefined), [descriptor]);
+  const entityId = component.source?.entity;
+  const ctx = useAppFormContext(descriptor?.refs ?? [], entityId);
+  const openExpression = useOpenExpression();
+  const [id, setId] = useState(component.id);
+  useEffect(() => setId(component.id), [component.id]);
+  if (!descriptor || !schema) return <Alert type="error" message={`Unknown component type "${component.type}"`} />;
+
+  // Array props whose items carry a `field` reference (table columns…) can get a computed column.
+  const fieldLists = Object.entries(schema.properties ?? {}).filter(([key, s]) => resolve(s, schema).items?.properties?.field && descriptor.refs.some((r) => r.path === `${key}.*.field` && r.kind === 'field'));
+  const props = (
+    <>
+      <SchemaForm
+        schema={schema}
+        value={component.props ?? {}}
+        context={ctx}
+        onChange={(value, path) => dispatch('setProps', { componentId: component.id, props: value as Record<string, unknown> }, { coalesce: `${component.id}.props.${path.join('.')}` })}
+      />
+      {entityId && openExpression && fieldLists.map(([key]) => (
+        <Button
+          key={key}
+          block
+          icon={<FunctionOutlined />}
+          // The new field is called "Computed" (renamable in the Data screen); the expression is what matters here.
+          onClick={() => openExpression({ value: undefined, entityId, onChange: (v) => dispatch('addComputedColumn', { componentId: component.id, listKey: key, label: 'Computed', expression: v.$expr }) })}
+        >
+          {t('source.computedColumn')}
+        </Button>
+      ))}
+    </>
+  );
+
+  return (
+    <div data-testid="property-panel">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
+        <Space>
+          <TypeIcon name={descriptor.icon} />
+          <Typography.Text strong>{descriptor.title}</Typography.Text>
+        </Space>
+        <Popconfirm title={t('data.confirmDelete', { name: component.id })} onConfirm={() => dispatch('removeComponent', { componentId: component.id })}>
+          <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('pages.deleteComponent')} />
+        </Popconfirm>
+      </Space>
+      <Input
+        addonBefore={t('pages.componentId')}
+        size="small"
+        value={id}
+        onChange={(e) => setId(e.target.value)}
+        onBlur={() => id && id !== component.id && dispatch('renameComponent', { componentId: component.id, id })}
+        style={{ marginBottom: 8 }}
+      />
+      {issues?.map((i) => <Alert key={i.pointer + i.message} type="error" showIcon message={i.message} description={<code>{i.pointer}</code>} style={{ marginBottom: 8 }} />)}
+      {descriptor.source === 'none' ? props : (
+        <Tabs size="small" items={[{ key: 'data', label: t('pages.data'), children: <SourcePanel component={component} /> }, { key: 'props', label: t('pages.properties'), children: props }]} />
+      )}
+    </div>
+  );
+}

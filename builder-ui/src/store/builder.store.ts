@@ -1,0 +1,126 @@
+/**
+ * The one store of the builder: the draft definition plus editor state. Every edit goes through
+ * `dispatch(commandName, args)`; zundo records the draft (and the command's name) for undo/redo,
+ * while selection, validation and save status stay out of history.
+ */
+import { validateDefinition } from '@tessera/schemas';
+import { temporal } from 'zundo';
+import { createStore, useStore, type StoreApi } from 'zustand';
+import { commands, type CommandArgs, type CommandName } from './commands/commands.index';
+import { isWrapped, type CommandResult } from './commands/command.types';
+import type { Draft, Selection } from './draft.types';
+import { emptyIssueIndex, indexIssues, type IssueIndex } from './issue-mapping';
+
+export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
+
+export interface SaveState {
+  status: SaveStatus;
+  message?: string;
+  at?: number;
+}
+
+export interface BuilderState {
+  appId: string | null;
+  definition: Draft | null;
+  revision: number | null;
+  /** Name of the command that produced the current draft: what Undo would revert. */
+  lastCommand: string | null;
+  selection: Selection;
+  issues: IssueIndex;
+  save: SaveState;
+  /** Bumped by load(): lets autosave tell a loaded draft from an edited one. */
+  generation: number;
+  load(appId: string, definition: Draft, revision: number | null): void;
+  dispatch<K extends CommandName>(name: K, args: CommandArgs<K>, opts?: { coalesce?: string }): void;
+  select(selection: Selection): void;
+  validateNow(): void;
+  setSave(save: SaveState): void;
+  setRevision(revision: number): void;
+}
+
+type Tracked = Pick<BuilderState, 'definition' | 'lastCommand'>;
+
+export const HISTORY_LIMIT = 200;
+const COALESCE_MS = 1000;
+
+export function createBuilderStore() {
+  let lastCoalesce: { key: string; at: number } | null = null;
+  let validateTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const store = createStore<BuilderState>()(
+    temporal(
+      (set, get) => ({
+        appId: null,
+        definition: null,
+        revision: null,
+        lastCommand: null,
+        selection: null,
+        issues: emptyIssueIndex(),
+        save: { status: 'idle' },
+        generation: 0,
+        load(appId, definition, revision) {
+          const t = store.temporal.getState();
+          t.pause();
+          set({ appId, definition, revision, lastCommand: null, selection: null, save: { status: 'saved' }, generation: get().generation + 1 });
+          t.resume();
+          t.clear();
+          lastCoalesce = null;
+          get().validateNow();
+        },
+        dispatch(name, args, opts) {
+          const def = get().definition;
+          if (!def) throw new Error('no draft loaded');
+          const run = commands[name] as (d: Draft, a: unknown) => CommandResult;
+          const result = run(def, args);
+          const next: Draft = isWrapped(result) ? result.def : result;
+          if (next === def) return;
+          // Typing in one input is many commands but one step for undo: keep the first
+          // recorded state and apply the rest without recording.
+          const now = Date.now();
+          const merge = !!opts?.coalesce && lastCoalesce?.key === opts.coalesce && now - lastCoalesce.at < COALESCE_MS;
+          lastCoalesce = opts?.coalesce ? { key: opts.coalesce, at: now } : null;
+          const t = store.temporal.getState();
+          if (merge) t.pause();
+          set({ definition: next, lastCommand: name, ...(isWrapped(result) && result.select !== undefined ? { selection: result.select } : {}) });
+          if (merge) t.resume();
+        },
+        select: (selection) => set({ selection }),
+        validateNow() {
+          clearTimeout(validateTimer);
+          const def = get().definition;
+          if (!def) return;
+          const result = validateDefinition(def);
+          set({ issues: indexIssues(def, result.ok ? [] : result.errors) });
+        },
+        setSave: (save) => set({ save }),
+        setRevision: (revision) => set({ revision }),
+      }),
+      {
+        limit: HISTORY_LIMIT,
+        partialize: (s): Tracked => ({ definition: s.definition, lastCommand: s.lastCommand }),
+        equality: (a, b) => a.definition === b.definition,
+      },
+    ),
+  );
+
+  // Validation follows every change of the draft (commands, undo, redo), debounced so a burst
+  // of keystrokes validates once.
+  store.subscribe((s, prev) => {
+    if (s.definition === prev.definition || !s.definition) return;
+    clearTimeout(validateTimer);
+    validateTimer = setTimeout(() => store.getState().validateNow(), 150);
+  });
+  return store;
+}
+
+export type BuilderStore = ReturnType<typeof createBuilderStore>;
+
+/** The app-wide store; tests create their own with createBuilderStore(). */
+export const builderStore: BuilderStore = createBuilderStore();
+
+export function useBuilder<T>(selector: (s: BuilderState) => T): T {
+  return useStore(builderStore as StoreApi<BuilderState>, selector);
+}
+
+export const undo = (store: BuilderStore = builderStore) => store.temporal.getState().undo();
+export const redo = (store: BuilderStore = builderStore) => store.temporal.getState().redo();

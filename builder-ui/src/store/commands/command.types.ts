@@ -1,0 +1,37 @@
+/**
+ * A command is a named, pure edit of the draft: (draft, args) -> new draft. The store applies it
+ * immutably, records it for undo under its name, and may move the selection to what it created.
+ */
+import type { Draft, Selection } from '../draft.types';
+
+export type CommandResult = Draft | { def: Draft; select?: Selection };
+export type Command<A> = (def: Draft, args: A) => CommandResult;
+export type Wrapped = { def: Draft; select?: Selection };
+
+/** A draft never has a top-level `def` key, so its presence marks the wrapped form. */
+export const isWrapped = (r: CommandResult): r is Wrapped => typeof (r as Partial<Wrapped>).def === 'object' && !('schemaVersion' in r);
+
+/** Replaces the item matching `pred`, or throws: a command on a missing target is a UI bug. */
+export function replaceWhere<T>(list: T[], pred: (x: T) => boolean, fn: (x: T) => T, what: string): T[] {
+  const i = list.findIndex(pred);
+  if (i < 0) throw new Error(`${what} not found`);
+  return list.map((x, j) => (j === i ? fn(x) : x));
+}
+
+/** Shallow patch where `undefined` removes a key (so forms can clear optional settings). */
+export function applyPatch<T extends object>(obj: T, patch: Record<string, unknown>): T {
+  const next: Record<string, unknown> = { ...(obj as Record<string, unknown>) };
+  for (const [k, v] of Object.entries(patch)) {
+    if (v === undefined) delete next[k];
+    else next[k] = v;
+  }
+  return next as T;
+}
+
+export function moveItem<T>(list: T[], from: number, to: number): T[] {
+  if (from === to || from < 0 || from >= list.length) return list;
+  const next = [...list];
+  const [item] = next.splice(from, 1);
+  next.splice(Math.max(0, Math.min(to, next.length)), 0, item);
+  return next;
+}

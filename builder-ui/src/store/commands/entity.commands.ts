@@ -1,0 +1,95 @@
+/** Commands of the data designer: entities, fields, indexes, relations. */
+import { fieldTypes } from '@tessera/schemas';
+import { labelText, type Draft, type DraftEntity, type DraftField, type DraftIndex } from '../draft.types';
+import { uniqueId } from '../ids';
+import { applyPatch, moveItem, replaceWhere, type Command } from './command.types';
+
+const withEntity = (def: Draft, entityId: string, fn: (e: DraftEntity) => DraftEntity): Draft => ({
+  ...def,
+  entities: replaceWhere(def.entities ?? [], (e) => e.id === entityId, fn, `entity "${entityId}"`),
+});
+
+const withField = (def: Draft, entityId: string, fieldId: string, fn: (f: DraftField) => DraftField): Draft =>
+  withEntity(def, entityId, (e) => ({ ...e, fields: replaceWhere(e.fields, (f) => f.id === fieldId, fn, `field "${fieldId}"`) }));
+
+const addEntity: Command<{ label: string; id?: string }> = (def, { label, id }) => {
+  const entityId = id ?? uniqueId(label, (def.entities ?? []).map((e) => e.id));
+  // An entity needs at least one field; a required name is what almost every CRM record has.
+  const entity: DraftEntity = { id: entityId, label, display: 'name', fields: [{ id: 'name', type: 'text', label: 'Name', required: true }] };
+  return { def: { ...def, entities: [...(def.entities ?? []), entity] }, select: { kind: 'entity', entityId } };
+};
+
+/** Renaming an entity also follows its references (relations, rollups, component sources). */
+const updateEntity: Command<{ entityId: string; patch: Record<string, unknown> }> = (def, { entityId, patch }) => {
+  let next = withEntity(def, entityId, (e) => applyPatch(e, patch));
+  const newId = patch.id;
+  if (typeof newId === 'string' && newId !== entityId) next = renameEntityRefs(next, entityId, newId);
+  return typeof newId === 'string' ? { def: next, select: { kind: 'entity', entityId: newId } } : next;
+};
+
+function renameEntityRefs(def: Draft, from: string, to: string): Draft {
+  const json = JSON.stringify(def, (key, value) => {
+    if ((key === 'to' || key === 'entity') && value === from) return to;
+    return value;
+  });
+  return JSON.parse(json) as Draft;
+}
+
+const removeEntity: Command<{ entityId: string }> = (def, { entityId }) => ({
+  def: { ...def, entities: (def.entities ?? []).filter((e) => e.id !== entityId) },
+  select: null,
+});
+
+const addField: Command<{ entityId: string; type: string; label?: string; patch?: Record<string, unknown> }> = (def, { entityId, type, label, patch }) => {
+  const descriptor = fieldTypes.get(type);
+  if (!descriptor) throw new Error(`unknown field type "${type}"`);
+  const entity = (def.entities ?? []).find((e) => e.id === entityId);
+  if (!entity) throw new Error(`entity "${entityId}" not found`);
+  const scaffold = structuredClone(descriptor.scaffold) as Record<string, unknown>;
+  const fieldLabel = label ?? (scaffold.label as string) ?? descriptor.title;
+  const id = uniqueId(fieldLabel, entity.fields.map((f) => f.id));
+  const field = applyPatch({ ...scaffold, id, type, label: fieldLabel } as DraftField, patch ?? {});
+  return {
+    def: withEntity(def, entityId, (e) => ({ ...e, fields: [...e.fields, field] })),
+    select: { kind: 'entity', entityId, fieldId: field.id },
+  };
+};
+
+const updateField: Command<{ entityId: string; fieldId: string; patch: Record<string, unknown> }> = (def, { entityId, fieldId, patch }) => {
+  const next = withField(def, entityId, fieldId, (f) => applyPatch(f, patch));
+  return typeof patch.id === 'string' && patch.id !== fieldId ? { def: next, select: { kind: 'entity', entityId, fieldId: patch.id } } : next;
+};
+
+/** Replaces the whole field object (the generated settings form edits it as one value). */
+const setField: Command<{ entityId: string; fieldId: string; field: DraftField }> = (def, { entityId, fieldId, field }) => {
+  const next = withField(def, entityId, fieldId, () => field);
+  return field.id !== fieldId ? { def: next, select: { kind: 'entity', entityId, fieldId: field.id } } : next;
+};
+
+const removeField: Command<{ entityId: string; fieldId: string }> = (def, { entityId, fieldId }) => ({
+  def: withEntity(def, entityId, (e) => ({ ...e, fields: e.fields.filter((f) => f.id !== fieldId) })),
+  select: { kind: 'entity', entityId },
+});
+
+const moveField: Command<{ entityId: string; from: number; to: number }> = (def, { entityId, from, to }) =>
+  withEntity(def, entityId, (e) => ({ ...e, fields: moveItem(e.fields, from, to) }));
+
+const addIndex: Command<{ entityId: string; index: DraftIndex }> = (def, { entityId, index }) =>
+  withEntity(def, entityId, (e) => ({ ...e, indexes: [...(e.indexes ?? []), index] }));
+
+const updateIndex: Command<{ entityId: string; at: number; index: DraftIndex }> = (def, { entityId, at, index }) =>
+  withEntity(def, entityId, (e) => ({ ...e, indexes: (e.indexes ?? []).map((x, i) => (i === at ? index : x)) }));
+
+const removeIndex: Command<{ entityId: string; at: number }> = (def, { entityId, at }) =>
+  withEntity(def, entityId, (e) => ({ ...e, indexes: (e.indexes ?? []).filter((_, i) => i !== at) }));
+
+/** Drawn on the ER diagram: a relation field on `fromEntityId` pointing at `toEntityId`. */
+const addRelation: Command<{ fromEntityId: string; toEntityId: string; many?: boolean }> = (def, { fromEntityId, toEntityId, many }) => {
+  const target = (def.entities ?? []).find((e) => e.id === toEntityId);
+  const label = labelText(target?.label, 'en', toEntityId);
+  return addField(def, { entityId: fromEntityId, type: 'relation', label, patch: { to: toEntityId, ...(many ? { many: true } : {}) } });
+};
+
+export const entityCommands = {
+  addEntity, updateEntity, removeEntity, addField, updateField, setField, removeField, moveField, addIndex, updateIndex, removeIndex, addRelation,
+};
