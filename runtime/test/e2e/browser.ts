@@ -38,6 +38,8 @@ export async function openBrowser(options: { width?: number; height?: number; lo
     viewport: { width: options.width ?? 1366, height: options.height ?? 900 },
     locale: options.locale ?? 'en-US',
   });
+  // Fail a step well inside jest's 30 s test timeout, with playwright's message of what was awaited.
+  context.setDefaultTimeout(10_000);
   const errors: string[] = [];
   const watch = (page: Page) => {
     page.on('console', (msg) => {

@@ -1,0 +1,94 @@
+/**
+ * A rep imports contacts from a CSV with good and broken rows (progress, then the broken rows
+ * by line number), finds the good ones in the list, and exports the list as a CSV download.
+ */
+import fs from 'node:fs';
+import { APP, REP1, apiAs, columnTexts, openBrowser, signIn, startExampleServer, tableSettled, unexpectedErrors, type Browser, type TestServer } from './app';
+import type { ApiFn } from '../helpers/tessera';
+
+let t: TestServer;
+let b: Browser;
+let rep: ApiFn;
+
+beforeAll(async () => {
+  t = await startExampleServer();
+  rep = await apiAs(t, REP1);
+  b = await openBrowser();
+  await signIn(b.page, t, REP1, '/contacts');
+  b.errors.length = 0; // the signed-out first load's 401 is how the sign-in page appears
+}, 60_000);
+afterAll(async () => {
+  await b?.close();
+  await t?.close();
+});
+
+// Header by label (any locale is accepted) and by id; "Importtest" keeps the rows easy to find.
+const CSV = [
+  'First name,Last name,email,Status,title', // line 1
+  'Ines,Importtest,ines.importtest@example.org,engaged,Buyer', // 2 good
+  'Omar,Importtest,not-an-email,new,Buyer', // 3 broken: email
+  'Pia,Importtest,pia.importtest@example.org,customer,CTO', // 4 good
+  'Quinn,,quinn.importtest@example.org,new,CFO', // 5 broken: last name required
+  'Rosa,Importtest,rosa.importtest@example.org,bogus,CEO', // 6 broken: not an option
+  'Sami,Importtest,sami.importtest@example.org,,Analyst', // 7 good (status defaults to new)
+].join('\r\n');
+
+describe('CSV import and export, as a rep', () => {
+  it('imports the good rows and reports the broken ones by line', async () => {
+    const page = b.page;
+    await tableSettled(page);
+    await page.getByRole('button', { name: 'Import CSV' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Import Contacts from CSV' });
+    await dialog.waitFor();
+    await dialog.locator('input[type=file]').setInputFiles({ name: 'contacts.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+    await dialog.getByText('contacts.csv').waitFor();
+    await b.screenshot('csv-01-file-chosen');
+    const started = page.waitForResponse((r) => r.request().method() === 'POST' && r.url().endsWith('/data/contact/import'));
+    await dialog.getByRole('button', { name: 'Import' }).click();
+    expect((await started).status()).toBe(202);
+    const progress = dialog.getByRole('progressbar');
+    await progress.waitFor();
+    await dialog.getByText('Imported 3 records; 3 rows failed.').waitFor();
+    expect(await progress.getAttribute('aria-valuenow')).toBe('100');
+    // The error report: one row per broken CSV line, with the field at fault.
+    const report = dialog.locator('.ant-table-tbody > tr.ant-table-row');
+    const lines = await report.evaluateAll((rows) => rows.map((r) => [(r.children[0] as HTMLElement).innerText, (r.children[1] as HTMLElement).innerText]));
+    expect(lines).toEqual([['3', 'email'], ['5', 'lastName'], ['6', 'status']]);
+    await b.screenshot('csv-02-import-report');
+    await dialog.locator('.ant-modal-footer').getByRole('button', { name: 'Close' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // The good rows are in the list (owned by the rep who imported them).
+    const search = page.getByRole('searchbox', { name: 'Search…' });
+    await search.fill('Importtest');
+    await search.press('Enter');
+    await page.waitForFunction(() => document.querySelectorAll('.ant-table-tbody > tr.ant-table-row').length === 3);
+    expect((await columnTexts(page, 'Name')).sort()).toEqual(['Ines Importtest', 'Pia Importtest', 'Sami Importtest']);
+    expect(new Set(await columnTexts(page, 'Owner'))).toEqual(new Set([REP1]));
+    expect(await columnTexts(page, 'Status')).toContain('New');
+    await b.screenshot('csv-03-imported-rows-in-list');
+  });
+
+  it('exports the list as a downloaded CSV with only the permitted fields and rows', async () => {
+    const page = b.page;
+    const search = page.getByRole('searchbox', { name: 'Search…' });
+    await search.fill('');
+    await tableSettled(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+    expect(download.suggestedFilename()).toBe('contact.csv');
+    const text = fs.readFileSync((await download.path())!, 'utf8').replace(/^\uFEFF/, '');
+    const [header, ...rows] = text.trim().split('\r\n');
+    // The shown columns that are stored (the computed name is not exported), nothing else.
+    const runtime = (await rep('GET', `/api/apps/${APP}/runtime`)).body;
+    const readable: string[] = runtime.definition.entities.find((e: { id: string }) => e.id === 'contact').fields.map((f: { id: string }) => f.id);
+    const columns = header.split(',');
+    expect(columns).toEqual(['title', 'company', 'email', 'status', 'tags', 'lastContactedAt', 'owner']);
+    expect(columns.every((c) => readable.includes(c))).toBe(true);
+    // Exactly the rows the rep may read: all of them theirs.
+    const total = (await rep('GET', `/api/apps/${APP}/data/contact?count=true&limit=1`)).body.total;
+    expect(rows).toHaveLength(total);
+    expect(rows.every((r) => r.endsWith(`,${REP1}`))).toBe(true);
+    expect(text).toContain('ines.importtest@example.org');
+    expect(unexpectedErrors(b)).toEqual([]);
+  });
+});
