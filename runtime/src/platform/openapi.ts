@@ -52,6 +52,7 @@ function entityPaths(appId: string, entity: Entity): Json {
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
           { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
           { name: 'count', in: 'query', schema: { type: 'boolean' }, description: 'Also return the total number of matches' },
+          { name: 'rollups', in: 'query', schema: { type: 'boolean', default: true }, description: 'false skips rollup fields (cheaper when only stored fields are needed)' },
         ],
         responses: {
           200: {

@@ -71,10 +71,11 @@ export class Records {
     return andFilters(filter, rowScopeFilter(s.policy, s.caller, s.target.entity, s.caller.teamOwners, action));
   }
 
-  async list(s: RecordScope, options: FindOptions): Promise<Page> {
+  /** `rollups: false` skips rollups (aggregates over other entities): lookups of related records' display names don't need them. */
+  async list(s: RecordScope, options: FindOptions, opts: { rollups?: boolean } = {}): Promise<Page> {
     allow(s, 'read');
     const page = await queryErrors(() => s.target.collection.find({ ...options, filter: this.scopedFilter(s, options.filter) }));
-    const items = await this.enrich(s.target, page.items);
+    const items = await this.enrich(s.target, page.items, opts.rollups ?? true);
     return { items: s.policy.hidden.size ? items.map((d) => visibleRecord(d, s.policy)) : items, nextCursor: page.nextCursor };
   }
 
@@ -168,9 +169,9 @@ export class Records {
     if (!inScope(doc, s.policy, s.caller, action)) throw forbidden(`you may not ${action} this ${s.target.entity.id}`);
   }
 
-  async enrich(t: Target, docs: StoredDoc[]): Promise<StoredDoc[]> {
+  async enrich(t: Target, docs: StoredDoc[], rollups = true): Promise<StoredDoc[]> {
     if (!hasDerivedFields(t.entity)) return docs; // the common case: nothing to evaluate
-    const withRollups = await addRollups(this.store, t.definition.id, t.entity, docs);
+    const withRollups = rollups ? await addRollups(this.store, t.definition.id, t.entity, docs) : docs;
     return Promise.all(
       withRollups.map((d) =>
         addComputedFields(t.entity, d, (field, err) => this.log.warn({ app: t.definition.id, entity: t.entity.id, field, err: String(err) }, 'computed field failed')),

@@ -42,6 +42,10 @@ describe('records API', () => {
     await t.api('POST', `${base}/contact`, { firstName: 'Alan', lastName: 'Turing', score: 2, company: companyId, slowDefault: 1 });
     const company = await t.api('GET', `${base}/company/${companyId}`);
     expect(company.body).toMatchObject({ contactCount: 2, totalScore: 42 });
+    // A lookup that only needs names can skip the rollups' aggregate queries.
+    const light = await t.api('GET', `${base}/company?rollups=false&filter=${encodeURIComponent(JSON.stringify({ id: companyId }))}`);
+    expect(light.body.items[0].name).toBe('Acme Inc');
+    expect(light.body.items[0]).not.toHaveProperty('contactCount');
   });
 
   it('refuses a stale If-Match with 412 and keeps the newer data', async () => {

@@ -29,7 +29,7 @@ export function recordsRoutes(platform: Platform): Router {
     const filter = parseFilter(req.query.filter, entity, s.policy.hidden);
     const cursor = req.query.cursor;
     if (cursor !== undefined && typeof cursor !== 'string') throw badRequest('cursor must be given once');
-    const page = await records.list(s, { filter, sort: parseSort(req.query.sort, entity, s.policy.hidden), limit: parseLimit(req.query.limit), cursor: cursor || undefined });
+    const page = await records.list(s, { filter, sort: parseSort(req.query.sort, entity, s.policy.hidden), limit: parseLimit(req.query.limit), cursor: cursor || undefined }, { rollups: req.query.rollups !== 'false' });
     const body: Record<string, unknown> = { items: page.items, nextCursor: page.nextCursor };
     if (req.query.count === 'true') body.total = await records.count(s, filter);
     res.json(body);

@@ -26,7 +26,7 @@ export function createRelationCache(port: DataPort): RelationCache {
       for (let i = 0; i < ids.length; i += 100) {
         const chunk = ids.slice(i, i + 100);
         port
-          .list(entity, { filter: { id: { $in: chunk } }, limit: chunk.length })
+          .list(entity, { filter: { id: { $in: chunk } }, limit: chunk.length, rollups: false })
           .then((page) => {
             const byId = new Map(page.items.map((r) => [r.id, r]));
             chunk.forEach((id) => waiters.get(id)!.forEach((w) => w(byId.get(id) ?? null)));

@@ -27,6 +27,8 @@ export interface ListQuery {
   cursor?: string;
   /** Ask for `total` too (costs a count on the server). */
   count?: boolean;
+  /** false: skip rollups (aggregates over other entities), e.g. when only display names are needed. */
+  rollups?: boolean;
 }
 
 export interface RecordPage {

@@ -70,7 +70,7 @@ export function createHttpDataPort(appId: string, options: HttpDataPortOptions =
   }
 
   const listQuery = (q: ListQuery = {}) =>
-    query({ filter: json(q.filter), sort: sortParam(q.sort), limit: q.limit, cursor: q.cursor, count: q.count ? 'true' : undefined });
+    query({ filter: json(q.filter), sort: sortParam(q.sort), limit: q.limit, cursor: q.cursor, count: q.count ? 'true' : undefined, rollups: q.rollups === false ? 'false' : undefined });
 
   return {
     runtime: () => call('GET', '/runtime'),
