@@ -1,5 +1,6 @@
 /** Monaco's JSON editor with the app definition schema attached (squiggles + completion). Lazy chunk. */
-import Editor, { DiffEditor } from '@monaco-editor/react';
+import Editor, { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
+import { useEffect, useRef } from 'react';
 import { APP_DEFINITION_SCHEMA_ID, buildAppDefinitionSchema } from '@tessera/schemas';
 import { jsonDefaults } from '../expressions/monaco.setup';
 
@@ -30,13 +31,33 @@ export default function JsonEditor({ value, onChange }: { value: string; onChang
   );
 }
 
+type DiffEditorInstance = Parameters<DiffOnMount>[0];
+
+/**
+ * Read-only side-by-side diff. The models are disposed here, after detaching them, rather than by
+ * @monaco-editor/react, which disposes them while the diff widget still holds them (Monaco then
+ * throws "TextModel got disposed before DiffEditorWidget model got reset" on unmount).
+ */
 export function JsonDiff({ original, modified }: { original: string; modified: string }) {
+  const instance = useRef<DiffEditorInstance | null>(null);
+  useEffect(() => () => {
+    const editor = instance.current;
+    const models = editor?.getModel();
+    editor?.setModel(null);
+    models?.original.dispose();
+    models?.modified.dispose();
+  }, []);
   return (
     <DiffEditor
       height="100%"
       language="json"
       original={original}
       modified={modified}
+      keepCurrentOriginalModel
+      keepCurrentModifiedModel
+      onMount={(editor) => {
+        instance.current = editor;
+      }}
       options={{ readOnly: true, renderSideBySide: true, hideUnchangedRegions: { enabled: true }, minimap: { enabled: false }, automaticLayout: true, fontSize: 12 }}
     />
   );

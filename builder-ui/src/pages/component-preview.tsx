@@ -1,9 +1,12 @@
 /**
  * What a leaf component looks like on the canvas: the runtime component with demo data, or —
  * without the renderer — a card summarising its binding, built only from descriptor and props.
+ * On the canvas the runtime component is only mounted while it is in or near the viewport (a
+ * page of hundreds of tables and charts would otherwise render all of them on load and keep them
+ * all alive); elsewhere the summary card stands in, at the height it last had.
  */
 import { componentTypes } from '@tessera/schemas';
-import { Card, Space, Tag, Typography } from 'antd';
+import { memo, useEffect, useRef, useState } from 'react';
 import { TypeIcon } from '../shared/icon';
 import type { DraftComponent } from '../store/draft.types';
 import { RuntimeComponent, useSurfaceReady } from './renderer-bridge';
@@ -16,25 +19,59 @@ function fieldsOf(component: DraftComponent): string[] {
   return out;
 }
 
-/** `live`: interactive (preview); otherwise clicks go to the canvas for selection. */
-export function ComponentPreview({ component, live }: { component: DraftComponent; live?: boolean }) {
-  const ready = useSurfaceReady();
-    // On the canvas a long table is cut off: the page's structure matters more than every row.
-  if (ready) return <div style={live ? undefined : { pointerEvents: 'none', maxHeight: 340, overflow: 'hidden' }}><RuntimeComponent component={component} /></div>;
+/** How far outside the viewport a canvas component is still rendered (px). */
+const NEAR = '300px 0px';
+
+/** True while the element is within NEAR of the viewport (IntersectionObserver; true where there is none). */
+function useNearViewport(el: HTMLElement | null, enabled: boolean): boolean {
+  const [near, setNear] = useState(!enabled || typeof IntersectionObserver === 'undefined');
+  useEffect(() => {
+    if (!enabled || !el || typeof IntersectionObserver === 'undefined') return;
+    const io = new IntersectionObserver((entries) => setNear(entries[entries.length - 1].isIntersecting), { rootMargin: NEAR });
+    io.observe(el);
+    return () => io.disconnect();
+  }, [el, enabled]);
+  return near;
+}
+
+const TAG: React.CSSProperties = { display: 'inline-block', padding: '0 6px', marginRight: 4, fontSize: 12, lineHeight: '20px', border: '1px solid #d9d9d9', borderRadius: 4, background: '#fafafa' };
+
+/**
+ * The summary card: the type, title, bound entity and fields. Plain elements rather than antd
+ * components, since a big page shows hundreds of them.
+ */
+function SummaryCard({ component, minHeight }: { component: DraftComponent; minHeight?: number }) {
   const d = componentTypes.get(component.type);
   const title = component.props?.title;
+  const fields = fieldsOf(component);
   return (
-    <Card size="small" style={{ background: '#fafafa' }}>
-      <Space direction="vertical" size={4}>
-        <Space>
-          <TypeIcon name={d?.icon} style={{ fontSize: 18, color: '#1677ff' }} />
-          <Typography.Text strong>{typeof title === 'string' ? title : d?.title ?? component.type}</Typography.Text>
-          {component.source?.entity && <Tag color="blue">{component.source.entity}</Tag>}
-          {component.source?.filter && <Tag>filtered</Tag>}
-        </Space>
-        {fieldsOf(component).length > 0 && <Space wrap size={2}>{fieldsOf(component).map((f, i) => <Tag key={i}>{f}</Tag>)}</Space>}
-        {typeof component.props?.content === 'string' && <Typography.Paragraph style={{ margin: 0 }}>{component.props.content}</Typography.Paragraph>}
-      </Space>
-    </Card>
+    <div style={{ background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 8, padding: '8px 12px', minHeight }} data-testid="preview-placeholder">
+      <div style={{ display: 'flex', gap: 8, alignItems: 'center', fontWeight: 600 }}>
+        <TypeIcon name={d?.icon} style={{ fontSize: 18, color: '#1677ff' }} />
+        <span>{typeof title === 'string' ? title : d?.title ?? component.type}</span>
+        {component.source?.entity && <span style={{ ...TAG, color: '#0958d9', background: '#e6f4ff', borderColor: '#91caff' }}>{component.source.entity}</span>}
+        {component.source?.filter && <span style={TAG}>filtered</span>}
+      </div>
+      {fields.length > 0 && <div style={{ marginTop: 4 }}>{fields.map((f, i) => <span key={i} style={TAG}>{f}</span>)}</div>}
+      {typeof component.props?.content === 'string' && <p style={{ margin: '4px 0 0' }}>{component.props.content}</p>}
+    </div>
   );
 }
+
+/** `live`: interactive and always rendered (preview); otherwise clicks go to the canvas for selection. */
+export const ComponentPreview = memo(function ComponentPreview({ component, live }: { component: DraftComponent; live?: boolean }) {
+  const ready = useSurfaceReady();
+  const [box, setBox] = useState<HTMLDivElement | null>(null);
+  const near = useNearViewport(box, !live);
+  const height = useRef<number | undefined>(undefined);
+  useEffect(() => {
+    if (near && box) height.current = box.offsetHeight;
+  });
+  if (!ready) return <SummaryCard component={component} />;
+  // On the canvas a long table is cut off: the page's structure matters more than every row.
+  return (
+    <div ref={setBox} style={live ? undefined : { pointerEvents: 'none', maxHeight: 340, overflow: 'hidden' }}>
+      {near ? <RuntimeComponent component={component} /> : <SummaryCard component={component} minHeight={height.current} />}
+    </div>
+  );
+});

@@ -5,10 +5,10 @@
 import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { componentTypes } from '@tessera/schemas';
 import { Card, Empty, Layout } from 'antd';
-import { useState } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TypeIcon } from '../shared/icon';
-import { useBuilder } from '../store/builder.store';
+import { builderStore, useBuilder } from '../store/builder.store';
 import { findComponent } from '../store/component-tree';
 import { Canvas } from './canvas';
 import { innermost, typeOfPaletteId, type DropData } from './drop-target';
@@ -18,41 +18,35 @@ import { PalettePanel } from './palette.panel';
 import { PropertyPanel } from './property.panel';
 
 export function PageDesigner() {
-  const { t } = useTranslation();
-  const pages = useBuilder((s) => s.definition?.pages ?? []);
-  const selection = useBuilder((s) => s.selection);
-  const dispatch = useBuilder((s) => s.dispatch);
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   const [dragging, setDragging] = useState<string | null>(null);
-  const pageId = selection?.kind === 'page' ? selection.pageId : pages[0]?.id;
-  const page = pages.find((p) => p.id === pageId);
-  const component = page && selection?.kind === 'page' && selection.componentId ? findComponent(page.components, selection.componentId) : undefined;
 
+  // Reads the store at drop time instead of subscribing: this component (and with it the
+  // DndContext, whose context every draggable and droppable on the canvas consumes) must not
+  // re-render on each edit, or all of them would.
+  const currentPage = () => {
+    const { definition, selection } = builderStore.getState();
+    const pages = definition?.pages ?? [];
+    const pageId = selection?.kind === 'page' ? selection.pageId : pages[0]?.id;
+    return pages.find((p) => p.id === pageId);
+  };
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setDragging(null);
+    const page = currentPage();
     if (!over || !page) return;
     const target = over.data.current as DropData | undefined;
     if (!target) return;
+    const { dispatch } = builderStore.getState();
     const type = typeOfPaletteId(String(active.id));
     if (type) dispatch('addComponent', { pageId: page.id, type, parentId: target.parentId, index: target.index });
     else if (over.id !== `before:${active.id}`) dispatch('moveComponent', { componentId: String(active.id), parentId: target.parentId, index: target.index });
   };
-  const draggingType = dragging ? typeOfPaletteId(dragging) ?? (page && findComponent(page.components, dragging)?.type) : undefined;
+  const draggingPage = dragging ? currentPage() : undefined;
+  const draggingType = dragging ? typeOfPaletteId(dragging) ?? (draggingPage && findComponent(draggingPage.components, dragging)?.type) : undefined;
 
   return (
     <DndContext sensors={sensors} collisionDetection={innermost} onDragStart={(e: DragStartEvent) => setDragging(String(e.active.id))} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
-      <Layout style={{ height: '100%', background: '#fff' }}>
-        <Layout.Sider width={250} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
-          <PageListPanel selectedId={page?.id} />
-          {page && <PalettePanel />}
-        </Layout.Sider>
-        <Layout.Content style={{ overflow: 'auto', background: '#f5f5f5' }}>
-          {page ? <Canvas page={page} /> : <Empty style={{ marginTop: 96 }} description={t('pages.noPages')} />}
-        </Layout.Content>
-        <Layout.Sider width={360} theme="light" style={{ borderLeft: '1px solid #f0f0f0', padding: 16, overflow: 'auto' }}>
-          {component ? <PropertyPanel key={component.id} component={component} /> : page ? <PageSettingsPanel page={page} /> : null}
-        </Layout.Sider>
-      </Layout>
+      <PageDesignerPanels />
       <DragOverlay dropAnimation={null}>
         {draggingType && (
           <Card size="small" style={{ width: 180, boxShadow: '0 4px 12px rgba(0,0,0,.15)' }}>
@@ -63,3 +57,31 @@ export function PageDesigner() {
     </DndContext>
   );
 }
+
+/** Memoized so that drag state changes in PageDesigner do not re-render the panels. */
+const PageDesignerPanels = memo(function PageDesignerPanels() {
+  const { t } = useTranslation();
+  const pages = useBuilder((s) => s.definition?.pages ?? []);
+  const selection = useBuilder((s) => s.selection);
+  // The side panel follows a new selection one render later: a drop or a click on the canvas is
+  // painted first, then the (bigger) property form of the newly selected component is built.
+  const panelSelection = useDeferredValue(selection);
+  const pageId = selection?.kind === 'page' ? selection.pageId : pages[0]?.id;
+  const page = pages.find((p) => p.id === pageId);
+  const componentId = panelSelection?.kind === 'page' && panelSelection.pageId === pageId ? panelSelection.componentId : undefined;
+  const component = page && componentId ? findComponent(page.components, componentId) : undefined;
+  return (
+    <Layout style={{ height: '100%', background: '#fff' }}>
+      <Layout.Sider width={250} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
+        <PageListPanel selectedId={page?.id} />
+        {page && <PalettePanel />}
+      </Layout.Sider>
+      <Layout.Content style={{ overflow: 'auto', background: '#f5f5f5' }}>
+        {page ? <Canvas page={page} /> : <Empty style={{ marginTop: 96 }} description={t('pages.noPages')} />}
+      </Layout.Content>
+      <Layout.Sider width={360} theme="light" style={{ borderLeft: '1px solid #f0f0f0', padding: 16, overflow: 'auto' }}>
+        {component ? <PropertyPanel key={component.id} component={component} /> : page ? <PageSettingsPanel page={page} /> : null}
+      </Layout.Sider>
+    </Layout>
+  );
+});

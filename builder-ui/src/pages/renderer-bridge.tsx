@@ -39,11 +39,22 @@ export function renderableDefinition(draft: Draft): Draft {
 interface Surface { mod: RendererModule; definition: Draft; port: unknown }
 const SurfaceContext = createContext<Surface | null>(null);
 
-/** One demo data port per entity model (seeded, so the preview is stable while props change). */
+/** The draft without its pages' components: what the renderer's context needs (entities, pages, roles…). */
+function modelKey(draft: Draft): string {
+  return JSON.stringify({ ...draft, pages: (draft.pages ?? []).map(({ components: _c, ...page }) => page) });
+}
+
+/**
+ * One demo data port per entity model (seeded, so the preview is stable while props change).
+ * Components reach the renderer as props, so editing one changes neither the surface's
+ * definition nor its port: the other components on the canvas do not re-render, and the draft
+ * is not validated again on every keystroke here (the store validates it, debounced).
+ */
 export function RendererSurface({ draft, children }: { draft: Draft; children: ReactNode }) {
   const mod = useRendererModule();
-  const definition = useMemo(() => renderableDefinition(draft), [draft]);
-  const entitiesKey = JSON.stringify(definition.entities);
+  const key = modelKey(draft);
+  const definition = useMemo(() => renderableDefinition(draft), [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const entitiesKey = useMemo(() => JSON.stringify(definition.entities), [definition]);
   const port = useMemo(() => {
     try {
       return mod?.createDemoDataPort(definition as never, 7);

@@ -8,6 +8,8 @@ import { useBuilder } from '../store/builder.store';
 
 const JsonDiff = lazy(() => import('../json/json.editor').then((m) => ({ default: m.JsonDiff })));
 const DRAFT = 'draft';
+/** Numbers each pair of texts shown (the diff editor's key). */
+let diffs = 0;
 
 export function DiffPanel({ versions }: { versions: VersionInfo[] }) {
   const { t } = useTranslation();
@@ -15,7 +17,7 @@ export function DiffPanel({ versions }: { versions: VersionInfo[] }) {
   const draft = useBuilder((s) => s.definition);
   const [left, setLeft] = useState<string | undefined>();
   const [right, setRight] = useState<string>(DRAFT);
-  const [texts, setTexts] = useState<{ left: string; right: string } | null>(null);
+  const [texts, setTexts] = useState<{ key: string; left: string; right: string } | null>(null);
 
   useEffect(() => {
     if (!left && versions[0]) setLeft(String(versions[0].version));
@@ -25,7 +27,7 @@ export function DiffPanel({ versions }: { versions: VersionInfo[] }) {
     if (!left) return;
     let cancelled = false;
     const load = async (key: string) => JSON.stringify(key === DRAFT ? draft : (await appsApi.version(appId, Number(key))).definition, null, 2);
-    void Promise.all([load(left), load(right)]).then(([l, r]) => !cancelled && setTexts({ left: l, right: r }));
+    void Promise.all([load(left), load(right)]).then(([l, r]) => !cancelled && setTexts({ key: String(++diffs), left: l, right: r }));
     return () => {
       cancelled = true;
     };
@@ -44,7 +46,8 @@ export function DiffPanel({ versions }: { versions: VersionInfo[] }) {
       </Space>
       <div style={{ height: 480, border: '1px solid #d9d9d9', borderRadius: 6, overflow: 'hidden' }} data-testid="diff">
         <Suspense fallback={<Spin style={{ margin: 32 }} />}>
-          {texts ? <JsonDiff original={texts.left} modified={texts.right} /> : <Spin style={{ margin: 32 }} />}
+          {/* One diff editor per pair: reusing it for another pair applied the old diff to the new texts (Monaco threw "startLineNumber … cannot be after endLineNumberExclusive"). */}
+          {texts ? <JsonDiff key={texts.key} original={texts.left} modified={texts.right} /> : <Spin style={{ margin: 32 }} />}
         </Suspense>
       </div>
     </div>
