@@ -26,7 +26,14 @@ export function matchRoute(pages: Page[], path: string): RouteMatch | undefined 
     });
     if (ok && (!best || score > best.score)) best = { match: { page, params }, score };
   }
-  return best?.match;
+  return best?.match ?? matchHome(pages, parts);
+}
+
+/** The app's root shows its first page without route parameters when no page claims `/` (new apps built in the builder have none). */
+function matchHome(pages: Page[], parts: string[]): RouteMatch | undefined {
+  if (parts.length) return undefined;
+  const page = pages.find((p) => !p.route.includes(':'));
+  return page ? { page, params: {} } : undefined;
 }
 
 export function buildPath(page: Page, params: Record<string, string> = {}): string {
