@@ -3,6 +3,8 @@
  * identical on every machine and run (it is a test fixture), so nothing here touches Math.random.
  */
 
+import { seededRandom } from '../../runtime/src/renderer/data/seeded-random';
+
 export interface Random {
   /** Uniform in [0, 1). */
   next(): number;
@@ -16,19 +18,8 @@ export interface Random {
   sample<T>(items: readonly T[], n: number): T[];
 }
 
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export function createRandom(seed: number): Random {
-  const next = mulberry32(seed);
+  const next = seededRandom(seed); // the runtime's mulberry32, also behind the builder's demo data
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,
