@@ -23,6 +23,36 @@ function plan(store: SqliteStore, options: FindOptions): string {
 }
 
 describe('sqlite adapter specifics', () => {
+  it('group commit: concurrent transactions share one COMMIT, see earlier writes, and reads wait for it', async () => {
+    const store = await seededStore();
+    const c = store.collection('contacts');
+    const commits: string[] = [];
+    const exec = store.cache.get.bind(store.cache);
+    store.cache.get = (sql: string) => (sql === 'COMMIT' && commits.push(sql), exec(sql));
+    const first = store.transaction(async (tx) => tx.collection('contacts').insert({ id: 'gc1', name: 'Gus' }));
+    const second = store.transaction(async (tx) => (await tx.collection('contacts').get('gc1'))?.name ?? null);
+    const read = c.get('gc1');
+    expect(await second).toBe('Gus');
+    await first;
+    expect((await read)?.name).toBe('Gus');
+    expect(commits).toHaveLength(1);
+    store.close();
+  });
+
+  it('group commit: a failed COMMIT fails every transaction of the batch and writes none', async () => {
+    const store = await seededStore();
+    const exec = store.cache.get.bind(store.cache);
+    store.cache.get = (sql: string) => {
+      if (sql === 'COMMIT') throw new Error('disk I/O error');
+      return exec(sql);
+    };
+    const results = await Promise.allSettled([1, 2].map((i) => store.transaction(async (tx) => tx.collection('contacts').insert({ id: `lost${i}` }))));
+    expect(results.map((r) => r.status === 'rejected' && (r.reason as Error).message)).toEqual(['disk I/O error', 'disk I/O error']);
+    store.cache.get = exec;
+    expect(await store.collection('contacts').count({ id: { $in: ['lost1', 'lost2'] } })).toBe(0);
+    store.close();
+  });
+
   it('filters and sorts use the expression indexes (EXPLAIN QUERY PLAN)', async () => {
     const store = await seededStore();
     expect(plan(store, { filter: { email: 'ann@x.io' } })).toMatch(/USING INDEX tx_contacts__email__u_\w+ \(<expr>=\?\)/);

@@ -25,7 +25,7 @@ export class SqliteGate {
   private busy = false;
   private readonly queue: Waiter[] = [];
 
-  constructor(private readonly waitMs = 10_000) {}
+  constructor(readonly waitMs = 10_000) {}
 
   run<T>(op: () => T): T | Promise<T> {
     if (!this.busy && this.queue.length === 0) return op();
@@ -71,9 +71,13 @@ export class SqliteGate {
   }
 
   private failQueued(): void {
-    const err = new StoreError(
-      `waited ${this.waitMs} ms for a transaction to end; inside transaction(fn) use the \`tx\` store it passes — the outer store waits until the transaction ends`,
-    );
+    const err = waitedTooLong(this.waitMs);
     for (const waiter of this.queue.splice(0)) waiter.fail(err);
   }
+}
+
+export function waitedTooLong(waitMs: number): StoreError {
+  return new StoreError(
+    `waited ${waitMs} ms for a transaction to end; inside transaction(fn) use the \`tx\` store it passes — the outer store waits until the transaction ends`,
+  );
 }

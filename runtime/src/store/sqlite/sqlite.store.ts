@@ -9,7 +9,7 @@ import { StatementCache } from './statement.cache';
 import { ensureTable, planIndex } from './ensure-collection.sqlite';
 import { ensureMeta, forget, listNames, readSpec } from './sqlite.meta';
 import { registerRegexp } from './regexp.fn';
-import { runTransaction } from './transaction.sqlite';
+import { GroupCommit } from './group-commit.sqlite';
 import { quoteIdent } from './sql.fields';
 
 export interface SqliteStoreOptions {
@@ -42,6 +42,7 @@ export class SqliteStore implements Store {
   readonly cache: StatementCache;
   private readonly holders = new Map<string, { ctx: SqliteContext }>();
   private readonly gated: Runner = (op) => this.gate.run(op);
+  private readonly commits = new GroupCommit(this);
 
   constructor(readonly db: Database.Database, transactionWaitMs?: number) {
     this.gate = new SqliteGate(transactionWaitMs);
@@ -109,7 +110,7 @@ export class SqliteStore implements Store {
   }
 
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
-    return this.gate.exclusive(() => runTransaction(this, fn));
+    return this.commits.run(fn);
   }
 
   async close(): Promise<void> {

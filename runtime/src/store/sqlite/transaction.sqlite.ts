@@ -4,27 +4,11 @@ import type { Runner } from './sqlite.collection';
 import type { SqliteStore } from './sqlite.store';
 
 /**
- * Runs `fn` inside BEGIN IMMEDIATE … COMMIT/ROLLBACK. Called while the store's gate is held, so
- * nothing outside `tx` touches the connection meanwhile. IMMEDIATE takes the write lock up front:
- * another process writing the same file makes us wait (busy_timeout) instead of failing at COMMIT.
- * Nested `tx.transaction` uses a SAVEPOINT; nested calls are run one at a time.
+ * The `Store` a transaction's `fn` works with: its operations run directly on the connection (the
+ * gate is already held by the batch, see group-commit.sqlite.ts). Nested `tx.transaction` uses a
+ * SAVEPOINT; nested calls are run one at a time.
  */
-export async function runTransaction<T>(store: SqliteStore, fn: (tx: Store) => Promise<T>): Promise<T> {
-  store.cache.get('BEGIN IMMEDIATE').run();
-  const tx = new SqliteTx(store, 0);
-  try {
-    const result = await fn(tx);
-    store.cache.get('COMMIT').run();
-    return result;
-  } catch (err) {
-    if (store.db.inTransaction) store.cache.get('ROLLBACK').run();
-    throw err;
-  } finally {
-    tx.end();
-  }
-}
-
-class SqliteTx implements Store {
+export class SqliteTx implements Store {
   readonly kind = 'sqlite';
   private live = true;
   private nested: Promise<unknown> = Promise.resolve();

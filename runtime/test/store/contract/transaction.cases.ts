@@ -90,4 +90,23 @@ export function transactionCases(env: ContractEnv): void {
     })));
     expect(await c.count()).toBe(3);
   });
+
+  it('among concurrent transactions a failing one loses only its own writes', async () => {
+    const store = env.store();
+    const c = await contacts(store);
+    const results = await Promise.allSettled([1, 2, 3, 4, 5].map((i) => store.transaction(async (tx) => {
+      await tx.collection('contacts').insert({ id: `ok${i}` });
+      if (i % 2 === 0) {
+        await tx.collection('contacts').insert({ id: `bad${i}` });
+        throw new Error(`transaction ${i} gives up`);
+      }
+      return i;
+    })));
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)))
+      .toEqual([1, 'transaction 2 gives up', 3, 'transaction 4 gives up', 5]);
+    const ids = (await c.find({ sort: [{ field: 'id', dir: 'asc' }] })).items.map((d) => d.id);
+    expect(ids).toEqual(['ok1', 'ok3', 'ok5']);
+  });
+
 }
