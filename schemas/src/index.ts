@@ -33,6 +33,7 @@ export { validateConnectorManifest, type ManifestResult } from './validate/conne
 export { checkSemantics } from './validate/semantic/semantic.validator';
 export { SYSTEM_FIELDS } from './validate/semantic/semantic.context';
 export { formatIssues, joinPointer, type ValidationIssue } from './validate/validation-issue';
+export { issueCode, type IssueCode } from './validate/issue-code';
 
 export { migrateDefinition } from './migrations/migrate';
 export { CURRENT_SCHEMA_VERSION, defineMigrations, type Migration, type MigrationResult } from './migrations/migration';

@@ -35,6 +35,7 @@ export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print
       stopped = true;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      await platform.imports.close(); // running imports stop after their current batch, as `interrupted`
       await store.close();
     },
   };

@@ -46,5 +46,5 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
     },
   });
   const records = new Records(store, apps, feed, log);
-  return { config, store, log, accounts, apps, records, memberships, access: new Access(memberships), feed, imports: new ImportJobs(), views, liveLimits: new LiveLimits() };
+  return { config, store, log, accounts, apps, records, memberships, access: new Access(memberships), feed, imports: new ImportJobs(store), views, liveLimits: new LiveLimits() };
 }

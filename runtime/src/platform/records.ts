@@ -111,9 +111,10 @@ export class Records {
 
   /**
    * Inserts prepared documents (see prepareCreate) in one transaction with their audit entries:
-   * all or none. For the CSV import; a unique violation rolls the whole batch back.
+   * all or none. For the CSV import; a unique violation rolls the whole batch back. `alsoInTx`
+   * writes in the same transaction (the import job's progress).
    */
-  async insertBatch(s: RecordScope, docs: Doc[]): Promise<StoredDoc[]> {
+  async insertBatch(s: RecordScope, docs: Doc[], alsoInTx?: (tx: Store) => Promise<void>): Promise<StoredDoc[]> {
     const { entity, definition } = s.target;
     const created = await this.store.transaction(async (tx) => {
       const coll = tx.collection(s.target.collection.name);
@@ -123,6 +124,7 @@ export class Records {
         await writeAudit(tx, { appId: s.appId, entity, recordId: doc.id, action: 'create', caller: s.caller, before: null, after: doc });
         out.push(doc);
       }
+      await alsoInTx?.(tx);
       return out;
     });
     for (const doc of await this.enrich(s.target, created)) {

@@ -67,8 +67,10 @@ describe('CSV import', () => {
     const lines: string[] = [header.join(',')];
     const broken = new Map<number, { line: number; field?: string }>();
     let line = 1;
+    const rowLine: number[] = [];
     const add = (cells: string[], bad?: string | null) => {
       line++;
+      rowLine.push(line);
       if (bad !== undefined) broken.set(lines.length, { line, ...(bad ? { field: bad } : {}) });
       lines.push(cells.join(','));
       line += cells.join(',').split('\n').length - 1;
@@ -100,6 +102,18 @@ describe('CSV import', () => {
     const reported = job.errors.map((e: { line: number; field?: string }) => ({ line: e.line, ...(e.field ? { field: e.field } : {}) }));
     expect(reported.sort((a: { line: number }, b: { line: number }) => a.line - b.line)).toEqual([...broken.values()]);
     expect(job.errors.find((e: { field?: string }) => e.field === 'account').message).toMatch(/no account with id "missing-account"/);
+    // Each entry names its rule (for the app client to say in the user's language) next to the English message.
+    const byLine = new Map(job.errors.map((e: { line: number }) => [e.line, e]));
+    const entry = (i: number) => byLine.get(rowLine[i]);
+    expect(entry(100)).toMatchObject({ field: 'amount', code: 'number', params: { value: 'abc' }, message: '"abc" is not a number' });
+    expect(entry(500)).toMatchObject({ field: 'stage', code: 'option', params: { allowed: expect.stringContaining('"won"') } });
+    expect(entry(1000)).toMatchObject({ field: 'account', code: 'relation', params: { entity: 'account', id: 'missing-account' } });
+    expect(entry(2000)).toMatchObject({ field: 'code', code: 'unique', params: { value: 'C1999' } }); // committed with the batch before
+    expect(entry(3000)).toMatchObject({ field: 'code', code: 'unique', params: { value: 'TAKEN' } });
+    expect(entry(4000)).toMatchObject({ field: 'won', code: 'boolean', params: { value: 'maybe' } });
+    expect(entry(5000)).toMatchObject({ field: 'name', code: 'required', message: 'missing required property "name"' });
+    expect(entry(6000)).toMatchObject({ field: 'meta', code: 'json' });
+    expect(entry(7000)).toMatchObject({ field: 'closeDate', code: 'date' });
     expect(await count()).toBe(before.deals + 10_000 - broken.size);
     expect(await count('account')).toBe(before.accounts);
     const existing = (await t.api('GET', `${base}?filter=${encodeURIComponent('{"code":"TAKEN"}')}`)).body.items;
@@ -112,6 +126,18 @@ describe('CSV import', () => {
     // The export pages through all of it (1,000 at a time).
     const exported = await t.api('GET', `${base}/export.csv?fields=code`);
     expect(exported.body.trim().split('\r\n')).toHaveLength(1 + (await count()));
+  });
+
+  it('reports a row\'s own problems with codes too: repeated unique values, extra cells, broken quotes', async () => {
+    const csv = 'name,code\nFirst,D1\nSecond,D1\nThird,D3,extra\n"Fourth,D4\n';
+    const started = await csvRequest(await adminKey(), `${base}/import`, csv);
+    const job = await waitForJob(t.api, started.body.jobId);
+    expect(job.errors).toEqual([
+      { line: 3, field: 'code', code: 'duplicateInFile', params: { value: 'D1', line: 2 }, message: '"D1" appears on an earlier line (2)' },
+      { line: 4, code: 'cellCount', params: { cells: 3, columns: 2 }, message: 'the row has 3 cells, the header 2' },
+      { line: 5, code: 'csvSyntax', params: { detail: expect.any(String) }, message: expect.stringMatching(/^the row is not valid CSV: /) },
+    ]);
+    expect(job).toMatchObject({ status: 'done', created: 1, failed: 3, lastLine: 5 });
   });
 
   it('checks a rep\'s rows like the API: own rows only, no hidden or read-only columns', async () => {

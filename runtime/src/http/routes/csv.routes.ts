@@ -43,15 +43,15 @@ export function registerCsvRoutes(r: Router, platform: Platform): void {
     if (typeof req.body !== 'string') throw new Problem(415, 'Unsupported media type', 'send the CSV as the request body with Content-Type: text/csv');
     const { header, rows } = parseCsv(req.body);
     const map = checkHeader(header, s.target.entity, s);
-    const job = platform.imports.start({ appId: s.appId, entity: s.target.entity.id, userId: s.caller.user.id, total: rows.length, ignoredColumns: map.ignored });
+    const run = await platform.imports.start({ appId: s.appId, entity: s.target.entity.id, userId: s.caller.user.id, total: rows.length, ignoredColumns: map.ignored });
     // The job runs after the response: the client polls /imports/:jobId.
-    setImmediate(() => void runImport(platform.records, platform.imports, job, s, rows, map));
-    res.status(202).location(`${req.baseUrl}/apps/${s.appId}/imports/${job.id}`).json({ jobId: job.id });
+    setImmediate(() => void runImport(platform.records, run, s, rows, map));
+    res.status(202).location(`${req.baseUrl}/apps/${s.appId}/imports/${run.job.id}`).json({ jobId: run.job.id });
   });
 
   r.get('/apps/:appId/imports/:jobId', async (req, res) => {
     const caller = await appCaller(platform, req);
-    const job = platform.imports.get(param(req, 'jobId'));
+    const job = await platform.imports.get(param(req, 'jobId'));
     // Someone else's job is as unknown as a missing one.
     if (!job || job.appId !== param(req, 'appId') || (job.userId !== caller.user.id && !caller.bypass)) throw notFound(`no import ${param(req, 'jobId')}`);
     res.json(jobView(job));

@@ -1,7 +1,14 @@
 import type { Field } from '@tessera/schemas';
 
-/** A cell that cannot become a value of its field's type. */
-export class CoerceError extends Error {}
+/** A cell that cannot become a value of its field's type; `code` is the report's code (`validation.<code>` in the renderer). */
+export class CoerceError extends Error {
+  constructor(
+    readonly code: 'number' | 'boolean' | 'date' | 'datetime' | 'json',
+    message: string,
+  ) {
+    super(message);
+  }
+}
 
 const BOOLEAN: Record<string, boolean> = { yes: true, no: false, true: true, false: false, '1': true, '0': false, y: true, n: false };
 
@@ -19,22 +26,22 @@ export function coerceCell(field: Field, raw: string): unknown {
     case 'number':
     case 'money': {
       const n = Number(cell.replace(/[\s_]/g, ''));
-      if (!Number.isFinite(n)) throw new CoerceError(`"${cell}" is not a number`);
+      if (!Number.isFinite(n)) throw new CoerceError('number', `"${cell}" is not a number`);
       return n;
     }
     case 'boolean': {
       const b = BOOLEAN[cell.toLowerCase()];
-      if (b === undefined) throw new CoerceError(`"${cell}" is not yes/no, true/false or 1/0`);
+      if (b === undefined) throw new CoerceError('boolean', `"${cell}" is not yes/no, true/false or 1/0`);
       return b;
     }
     case 'date': {
       const m = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/.exec(cell);
-      if (!m) throw new CoerceError(`"${cell}" is not a date (YYYY-MM-DD)`);
+      if (!m) throw new CoerceError('date', `"${cell}" is not a date (YYYY-MM-DD)`);
       return m[1];
     }
     case 'datetime': {
       const t = Date.parse(cell);
-      if (Number.isNaN(t)) throw new CoerceError(`"${cell}" is not a date and time (ISO 8601)`);
+      if (Number.isNaN(t)) throw new CoerceError('datetime', `"${cell}" is not a date and time (ISO 8601)`);
       return new Date(t).toISOString();
     }
     case 'multienum':
@@ -45,7 +52,7 @@ export function coerceCell(field: Field, raw: string): unknown {
       try {
         return JSON.parse(cell);
       } catch {
-        throw new CoerceError('is not valid JSON');
+        throw new CoerceError('json', 'is not valid JSON');
       }
     default:
       return raw; // text-like types keep their exact content, spaces included

@@ -7,7 +7,8 @@ import type { Records, RecordScope } from '../records';
 import { existingIds, missingRelations, prepareCreate } from '../record-input';
 import { CoerceError, coerceCell } from './csv-coerce';
 import { mapHeader, type HeaderMap } from './csv-header';
-import type { ImportJob, ImportJobs } from './import-jobs';
+import { ImportStopped, type ImportProgress, type ImportRun } from './import-jobs';
+import { problemErrors, relationError, valueParam } from './import-errors';
 
 const BATCH = 500;
 
@@ -58,84 +59,79 @@ export function checkHeader(header: string[], entity: Entity, s: RecordScope): H
   return map;
 }
 
-function rowToBody(row: Row, map: HeaderMap, job: ImportJob, jobs: ImportJobs): Doc | null {
+function rowToBody(row: Row, map: HeaderMap, run: ImportRun): Doc | null {
   if (row.error) {
-    jobs.addError(job, { line: row.line, message: `the row is not valid CSV: ${row.error}` });
+    run.addError({ line: row.line, code: 'csvSyntax', params: { detail: row.error }, message: `the row is not valid CSV: ${row.error}` });
     return null;
   }
   if (row.cells.length > map.columns.length && row.cells.slice(map.columns.length).some((c) => c.trim() !== '')) {
-    jobs.addError(job, { line: row.line, message: `the row has ${row.cells.length} cells, the header ${map.columns.length}` });
+    const params = { cells: row.cells.length, columns: map.columns.length };
+    run.addError({ line: row.line, code: 'cellCount', params, message: `the row has ${params.cells} cells, the header ${params.columns}` });
     return null;
   }
   const body: Doc = {};
   let ok = true;
   map.columns.forEach((field: Field | null, i) => {
     if (!field || row.cells[i] === undefined) return;
+    const raw = row.cells[i];
     try {
-      const raw = row.cells[i];
       // An export escapes cells that a spreadsheet would run as formulas; undo it.
       const value = coerceCell(field, /^'[=+\-@\t\r]/.test(raw) ? raw.slice(1) : raw);
       if (value !== undefined) body[field.id] = value;
     } catch (err) {
       if (!(err instanceof CoerceError)) throw err;
-      jobs.addError(job, { line: row.line, field: field.id, message: err.message });
+      run.addError({ line: row.line, field: field.id, code: err.code, params: { value: raw.trim() }, message: err.message });
       ok = false;
     }
   });
   return ok ? body : null;
 }
 
-function reportProblem(job: ImportJob, jobs: ImportJobs, line: number, err: Problem): void {
-  const issues = err.extra.errors ?? [];
-  if (!issues.length) jobs.addError(job, { line, message: err.detail ?? err.title });
-  for (const i of issues) {
-    // A missing required field is reported at the record (pointer ""); the CSV user wants the column.
-    const field = i.pointer ? i.pointer.split('/')[1] : /missing required property "(\w+)"/.exec(i.message)?.[1];
-    jobs.addError(job, { line, ...(field ? { field } : {}), message: i.message });
-  }
-}
+type Prepared = { line: number; doc: Doc };
 
 /**
  * Runs an import job: every row is checked exactly like a create through the API (role, defaults,
- * record schema, relations, uniqueness); good rows are inserted in transactions of 500 (with their
- * audit entries), bad rows are reported with their CSV line. Never throws: a failure ends the job
- * as `failed`, with the batches committed so far kept and counted.
+ * record schema, relations, uniqueness); good rows are inserted in transactions of 500, each with
+ * their audit entries and the job's progress, so the report never counts a row that is not
+ * stored. Bad rows are reported with their CSV line. Never throws: a failure ends the job as
+ * `failed`, a shutdown as `interrupted`, with the batches committed so far kept and counted.
  */
-export async function runImport(records: Records, jobs: ImportJobs, job: ImportJob, s: RecordScope, rows: Row[], map: HeaderMap): Promise<void> {
+export async function runImport(records: Records, run: ImportRun, s: RecordScope, rows: Row[], map: HeaderMap): Promise<void> {
   const { entity } = s.target;
   const uniqueFields = entity.fields.filter((f) => (f as { unique?: boolean }).unique).map((f) => f.id);
-  const seenUnique = new Map<string, Set<unknown>>(uniqueFields.map((f) => [f, new Set()]));
+  const seenUnique = new Map<string, Map<unknown, number>>(uniqueFields.map((f) => [f, new Map()]));
   try {
     for (let from = 0; from < rows.length; from += BATCH) {
-      const batch: Array<{ line: number; doc: Doc }> = [];
-      for (const row of rows.slice(from, from + BATCH)) {
-        const body = rowToBody(row, map, job, jobs);
+      const slice = rows.slice(from, from + BATCH);
+      const batch: Prepared[] = [];
+      for (const row of slice) {
+        const body = rowToBody(row, map, run);
         if (!body) continue;
         try {
           batch.push({ line: row.line, doc: await prepareCreate(entity, body, s.policy, s.caller) });
         } catch (err) {
           if (!(err instanceof Problem)) throw err;
-          reportProblem(job, jobs, row.line, err);
+          problemErrors(row.line, err).forEach((e) => run.addError(e));
         }
       }
-      const good = await dropConflicts(records, s, batch, uniqueFields, seenUnique, job, jobs);
-      job.created += await insertGood(records, s, good, job, jobs);
-      job.processed = Math.min(rows.length, from + BATCH);
-      job.failed = job.processed - job.created;
+      const good = await dropConflicts(records, s, batch, uniqueFields, seenUnique, run);
+      const done = { processed: from + slice.length, lastLine: slice[slice.length - 1].line };
+      await insertGood(records, s, good, run, done);
+      if (run.stopRequested) return await run.finish('interrupted');
       await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
     }
-    jobs.finish(job, 'done');
+    await run.finish('done');
   } catch (err) {
-    jobs.addError(job, { line: 0, message: `the import stopped: ${(err as Error).message}` });
-    job.failed = job.total - job.created;
-    jobs.finish(job, 'failed');
+    if (err instanceof ImportStopped) return void (await run.finish('interrupted')); // someone took it for dead: its report stands
+    run.addError({ line: 0, code: 'stopped', params: { reason: (err as Error).message }, message: `the import stopped: ${(err as Error).message}` });
+    await run.finish('failed').catch(() => undefined); // the store itself may be what failed: readers will see `interrupted`
   }
 }
 
 /** Relations that point nowhere and unique values that exist (in storage or earlier in the file) fail their rows. */
 async function dropConflicts(
-  records: Records, s: RecordScope, batch: Array<{ line: number; doc: Doc }>, uniqueFields: string[], seen: Map<string, Set<unknown>>, job: ImportJob, jobs: ImportJobs,
-): Promise<Array<{ line: number; doc: Doc }>> {
+  records: Records, s: RecordScope, batch: Prepared[], uniqueFields: string[], seen: Map<string, Map<unknown, number>>, run: ImportRun,
+): Promise<Prepared[]> {
   const { entity, collection } = s.target;
   const existing = await existingIds(records.store, s.appId, entity, batch.map((b) => b.doc));
   const taken = new Map<string, Set<unknown>>();
@@ -145,38 +141,48 @@ async function dropConflicts(
     taken.set(f, new Set(found.items.map((d) => d[f])));
   }
   return batch.filter(({ line, doc }) => {
-    const issues = missingRelations(entity, doc, existing);
+    let ok = true;
+    for (const issue of missingRelations(entity, doc, existing)) {
+      run.addError(relationError(line, entity, doc, issue));
+      ok = false;
+    }
     for (const f of uniqueFields) {
       const v = doc[f];
       if (v === undefined || v === null) continue;
-      if (taken.get(f)!.has(v)) issues.push({ pointer: `/${f}`, message: `another ${entity.id} already has ${f} ${JSON.stringify(v)}` });
-      else if (seen.get(f)!.has(v)) issues.push({ pointer: `/${f}`, message: `${JSON.stringify(v)} appears on an earlier line` });
+      const earlier = seen.get(f)!.get(v);
+      if (taken.get(f)!.has(v)) run.addError({ line, field: f, code: 'unique', params: { value: valueParam(v) }, message: `another ${entity.id} already has ${f} ${JSON.stringify(v)}` });
+      else if (earlier !== undefined) run.addError({ line, field: f, code: 'duplicateInFile', params: { value: valueParam(v), line: earlier }, message: `${JSON.stringify(v)} appears on an earlier line (${earlier})` });
+      else continue;
+      ok = false;
     }
-    if (issues.length) {
-      for (const i of issues) jobs.addError(job, { line, field: i.pointer.split('/')[1], message: i.message });
-      return false;
-    }
-    for (const f of uniqueFields) if (doc[f] !== undefined && doc[f] !== null) seen.get(f)!.add(doc[f]);
-    return true;
+    if (ok) for (const f of uniqueFields) if (doc[f] !== undefined && doc[f] !== null) seen.get(f)!.set(doc[f], line);
+    return ok;
   });
 }
 
-/** One transaction per batch; if it still hits a unique index (a compound one, or a concurrent write), row by row. */
-async function insertGood(records: Records, s: RecordScope, good: Array<{ line: number; doc: Doc }>, job: ImportJob, jobs: ImportJobs): Promise<number> {
-  if (!good.length) return 0;
+/**
+ * One transaction per batch, carrying the job's progress. If it still hits a unique index (a
+ * compound one, or a concurrent write), row by row, each row's transaction counting it.
+ */
+async function insertGood(records: Records, s: RecordScope, good: Prepared[], run: ImportRun, done: Omit<ImportProgress, 'created'>): Promise<void> {
+  if (!good.length) return run.save({ ...done, created: run.job.created });
+  const next = { ...done, created: run.job.created + good.length };
   try {
-    return (await records.insertBatch(s, good.map((g) => g.doc))).length;
+    await records.insertBatch(s, good.map((g) => g.doc), (tx) => run.commit(tx, next));
+    return run.apply(next);
   } catch (err) {
     if (!(err instanceof UniqueViolationError)) throw err;
   }
-  let n = 0;
+  const before = { processed: run.job.processed, lastLine: run.job.lastLine };
   for (const { line, doc } of good) {
+    const one = { ...before, created: run.job.created + 1 };
     try {
-      n += (await records.insertBatch(s, [doc])).length;
+      await records.insertBatch(s, [doc], (tx) => run.commit(tx, one));
+      run.apply(one);
     } catch (err) {
       if (!(err instanceof UniqueViolationError)) throw err;
-      jobs.addError(job, { line, field: err.fields[0], message: `another ${s.target.entity.id} already has this ${err.fields.join(' + ')}` });
+      run.addError({ line, field: err.fields[0], code: 'unique', params: { value: valueParam(doc[err.fields[0]]) }, message: `another ${s.target.entity.id} already has this ${err.fields.join(' + ')}` });
     }
   }
-  return n;
+  await run.save({ ...done, created: run.job.created });
 }

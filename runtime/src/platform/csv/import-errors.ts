@@ -1,0 +1,42 @@
+import { issueCode, type Entity } from '@tessera/schemas';
+import type { Doc } from '../../store/store.port';
+import type { Problem, ProblemIssue } from '../../http/problem';
+import type { ImportError } from './import-jobs';
+
+/**
+ * The import report's entries: the English sentence the API has always given (`message`) plus a
+ * code and parameters the app client turns into the user's language. Codes are schemas'
+ * `issueCode` codes for the record validator's messages, and these for the rest:
+ * `required`, `forbidden`, `relation` {entity, id}, `unique` {value}, `duplicateInFile` {value, line},
+ * `csvSyntax` {detail}, `cellCount` {cells, columns}, the cell codes of CoerceError {value},
+ * `stopped` {reason}; `other` has only the message.
+ */
+
+const MISSING = /^missing required property "([^"]+)"/;
+
+/** Field id of a pointer (`/tags/1` -> `tags`). */
+export const fieldOfPointer = (pointer: string): string | undefined => pointer.split('/')[1] || undefined;
+
+/** A refused row (403 role, 422 record validation or default): one entry per issue. */
+export function problemErrors(line: number, err: Problem): ImportError[] {
+  const issues = err.extra.errors ?? [];
+  if (!issues.length) return [{ line, code: err.status === 403 ? 'forbidden' : 'other', message: err.detail ?? err.title }];
+  return issues.map((i) => {
+    const missing = MISSING.exec(i.message);
+    // A missing required field is reported at the record (pointer ""); the CSV user wants the column.
+    const field = fieldOfPointer(i.pointer) ?? missing?.[1];
+    const { code, params } = missing ? { code: 'required', params: {} } : err.status === 403 ? { code: 'forbidden', params: {} } : issueCode(i.message);
+    return { line, ...(field ? { field } : {}), code, ...(Object.keys(params).length ? { params } : {}), message: i.message };
+  });
+}
+
+/** A relation that points nowhere (see missingRelations): which entity, which id. */
+export function relationError(line: number, entity: Entity, doc: Doc, issue: ProblemIssue): ImportError {
+  const [, fieldId, index] = issue.pointer.split('/');
+  const field = entity.fields.find((f) => f.id === fieldId) as { to?: string } | undefined;
+  const value = doc[fieldId];
+  const id = String(index === undefined ? value : (value as unknown[])[Number(index)]);
+  return { line, field: fieldId, code: 'relation', params: { entity: field?.to ?? '', id }, message: issue.message };
+}
+
+export const valueParam = (v: unknown): string => (typeof v === 'string' ? v : JSON.stringify(v));
