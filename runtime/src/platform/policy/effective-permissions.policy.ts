@@ -1,6 +1,7 @@
 import type { AppDefinition, Entity } from '@tessera/schemas';
 import type { Action, Caller, EntityPolicy, RowScope } from './policy.types';
 import { WIDTH } from './policy.types';
+import { derivedHidden } from './derived-hidden.policy';
 
 const ACTIONS: Action[] = ['create', 'read', 'update', 'delete'];
 const NONE: ReadonlySet<string> = new Set();
@@ -30,22 +31,32 @@ export function fullAccess(entity: Entity): EntityPolicy {
 /**
  * Combines the entity's permission entries of the caller's roles: union of actions, widest rows
  * per action, and a field stays hidden only if every role granting read hides it (read-only only
- * if no role granting create/update may write it).
+ * if no role granting create/update may write it). Computed fields and rollups that would reveal
+ * a hidden field are hidden too (derived-hidden.policy.ts); rollups look at the entities they
+ * aggregate, hence the definition.
  */
-export function effectivePermissions(_definition: AppDefinition | null, entity: Entity, roles: readonly string[]): EntityPolicy {
+export function effectivePermissions(definition: AppDefinition | null, entity: Entity, roles: readonly string[]): EntityPolicy {
   const key = roles.join('\u0000');
   let perEntity = cache.get(entity);
   if (!perEntity) cache.set(entity, (perEntity = new Map()));
   let policy = perEntity.get(key);
   if (!policy) {
-    policy = compute(entity, roles);
+    policy = compute(definition, entity, roles);
     if (perEntity.size > 1000) perEntity.clear();
     perEntity.set(key, policy);
   }
   return policy;
 }
 
-function compute(entity: Entity, roles: readonly string[]): EntityPolicy {
+/** Read access and the fields the roles' own entries hide, with no derived fields (what a rollup over this entity may use). */
+function readRules(entity: Entity, roles: readonly string[]): { read: boolean; hidden: Set<string> } {
+  const readers = (entity.permissions ?? []).filter((p) => roles.includes(p.role) && p.actions.includes('read'));
+  const hidden = new Set<string>();
+  for (const field of entity.fields) if (readers.length > 0 && readers.every((p) => p.fields?.[field.id] === 'hidden')) hidden.add(field.id);
+  return { read: readers.length > 0, hidden };
+}
+
+function compute(definition: AppDefinition | null, entity: Entity, roles: readonly string[]): EntityPolicy {
   const entries = (entity.permissions ?? []).filter((p) => roles.includes(p.role));
   const allowed = (a: Action) => entries.some((p) => p.actions.includes(a));
   const rows = {} as Record<Action, RowScope>;
@@ -54,15 +65,13 @@ function compute(entity: Entity, roles: readonly string[]): EntityPolicy {
     for (const p of entries) if (p.actions.includes(action) && WIDTH[p.rows ?? 'all'] > WIDTH[widest]) widest = p.rows ?? 'all';
     rows[action] = widest;
   }
-  const readers = entries.filter((p) => p.actions.includes('read'));
   const writers = entries.filter((p) => p.actions.includes('create') || p.actions.includes('update'));
-  const hidden = new Set<string>();
+  const { hidden } = readRules(entity, roles);
+  for (const id of derivedHidden(definition, entity, hidden, (e) => readRules(e, roles))) hidden.add(id);
   const readonly = new Set<string>();
   for (const field of entity.fields) {
-    const isHidden = readers.length > 0 && readers.every((p) => p.fields?.[field.id] === 'hidden');
     const writable = writers.some((p) => p.fields?.[field.id] === undefined);
-    if (isHidden) hidden.add(field.id);
-    else if (!writable) readonly.add(field.id);
+    if (!hidden.has(field.id) && !writable) readonly.add(field.id);
   }
   return {
     create: allowed('create'), read: allowed('read'), update: allowed('update'), delete: allowed('delete'),
