@@ -35,6 +35,7 @@ export { SYSTEM_FIELDS } from './validate/semantic/semantic.context';
 export { formatIssues, joinPointer, type ValidationIssue } from './validate/validation-issue';
 export { issueCode, type IssueCode } from './validate/issue-code';
 
+export { searchFieldsOf, searchTerms, matchesSearch, MAX_SEARCH_TERMS } from './search/quick-search';
 export { migrateDefinition } from './migrations/migrate';
 export { CURRENT_SCHEMA_VERSION, defineMigrations, type Migration, type MigrationResult } from './migrations/migration';
 export { migrations } from './migrations/migrations.index';

@@ -1,5 +1,5 @@
 import type { Entity } from '@tessera/schemas';
-import { getFieldType } from '@tessera/schemas';
+import { getFieldType, searchFieldsOf } from '@tessera/schemas';
 import type { Filter, SortKey } from '../store/store.port';
 import { badRequest, type ProblemIssue } from '../http/problem';
 
@@ -45,10 +45,40 @@ export function checkFilterFields(filter: unknown, entity: Entity, pointer: stri
     const here = `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`;
     if (key === '$and' || key === '$or') {
       if (Array.isArray(value)) value.forEach((sub, i) => checkFilterFields(sub, entity, `${here}/${i}`, issues, hidden));
+    } else if (key === '$search') {
+      const resolved = resolveSearch(value, entity, here, issues, hidden);
+      if (resolved) (filter as Record<string, unknown>)[key] = resolved;
     } else if (!key.startsWith('$')) {
       checkPath(key, entity, here, issues, undefined, hidden);
     }
   }
+}
+
+/**
+ * `$search: "words"` searches the entity's search fields the caller may read; `{ text, fields }`
+ * narrows them. Hidden fields are left out (a search must not reveal what they hold) and named
+ * like unknown ones. Returns the explicit form the store gets, or null after reporting an issue.
+ */
+function resolveSearch(value: unknown, entity: Entity, pointer: string, issues: ProblemIssue[], hidden: ReadonlySet<string>): { text: unknown; fields: string[] } | null {
+  const all = searchFieldsOf(entity).filter((f) => !hidden.has(f));
+  const asked = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { text?: unknown; fields?: unknown }) : { text: value, fields: undefined };
+  if (asked.fields !== undefined) {
+    if (!Array.isArray(asked.fields) || asked.fields.length === 0) {
+      issues.push({ pointer: `${pointer}/fields`, message: '$search fields must be a non-empty array of field names' });
+      return null;
+    }
+    const bad = asked.fields.findIndex((f) => typeof f !== 'string' || !all.includes(f));
+    if (bad >= 0) {
+      const f = asked.fields[bad];
+      issues.push({ pointer: `${pointer}/fields/${bad}`, message: hidden.has(f as string) || typeof f !== 'string' ? `unknown field ${JSON.stringify(f)} on ${entity.id}` : `"${f}" is not a search field of ${entity.id} (${all.join(', ') || 'none'})` });
+      return null;
+    }
+  }
+  if (all.length === 0) {
+    issues.push({ pointer, message: `${entity.id} has no search fields${hidden.size ? ' you may read' : ''}: quick search is off for it` });
+    return null;
+  }
+  return { text: asked.text, fields: (asked.fields as string[] | undefined) ?? all };
 }
 
 /** `filter` query parameter: JSON text. */

@@ -2,7 +2,7 @@ import { createRecordValidator, type AppDefinition, type Entity } from '@tessera
 import type { Collection, Doc, FindOptions, Page, Store, StoredDoc } from '../store/store.port';
 import { forbidden, notFound, unprocessable } from '../http/problem';
 import type { Apps } from './apps';
-import { recordCollectionName } from './storage-plan';
+import { collectionSpecFor, recordCollectionName } from './storage-plan';
 import { addComputedFields, addRollups } from './record-enrichment';
 import type { Action, Caller, EntityPolicy } from './policy/policy.types';
 import { policyFor } from './policy/effective-permissions.policy';
@@ -55,7 +55,9 @@ export class Records {
     if (!target) {
       const entity = definition.entities.find((e) => e.id === entityId);
       if (!entity) throw notFound(`app "${appId}" has no entity "${entityId}"`);
-      target = { definition, entity, collection: this.store.collection(recordCollectionName(appId, entity.id)) };
+      // Publishing migrates storage; ensuring again here (a no-op when nothing changed) brings data
+      // written by an older Tessera in line with what this one derives from the definition.
+      target = { definition, entity, collection: await this.store.ensureCollection(collectionSpecFor(appId, entity)) };
       byEntity.set(entityId, target);
     }
     return target;

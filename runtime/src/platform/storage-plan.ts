@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { getFieldType, storageKindOf, type Entity, type Field } from '@tessera/schemas';
+import { getFieldType, searchFieldsOf, storageKindOf, type Entity, type Field } from '@tessera/schemas';
 import type { CollectionSpec } from '../store/store.port';
 
 /**
@@ -47,5 +47,7 @@ export function collectionSpecFor(appId: string, entity: Entity): CollectionSpec
       { name: 'createdBy', kind: 'string' as const, indexed: true },
     ],
     indexes: (entity.indexes ?? []).map((i) => ({ fields: [...i.fields], unique: Boolean(i.unique) })),
+    // The quick search of lists: a word-prefix index over these fields (FTS5 on SQLite).
+    search: searchFieldsOf(entity),
   };
 }

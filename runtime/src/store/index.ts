@@ -1,7 +1,7 @@
 /** The storage port and its adapters. Everything above the store imports from here. */
 export type {
   Doc, StoredDoc, Scalar, FieldOperators, Filter, SortKey, FindOptions, Page, AggregateOp, AggregateOptions,
-  AggregateRow, FieldKind, CollectionSpec, UpdateOptions, Collection, Store,
+  AggregateRow, FieldKind, CollectionSpec, CountOptions, UpdateOptions, Collection, Store,
 } from './store.port';
 export { StoreError, NotFoundError, VersionConflictError, UniqueViolationError, InvalidQueryError } from './store.errors';
 export { openStore, type OpenStoreOptions } from './open-store';

@@ -45,7 +45,11 @@ export type Filter = {
   $and?: Filter[];
   $or?: Filter[];
   $nor?: never;
-} & { [field: string]: Scalar | FieldOperators | Filter[] | undefined };
+  /** Word-prefix text search over the collection's `search` fields (or the listed ones). */
+  $search?: SearchQuery;
+} & { [field: string]: Scalar | FieldOperators | Filter[] | SearchQuery | undefined };
+
+export type SearchQuery = string | { text: string; fields?: string[] };
 
 export interface SortKey {
   field: string;
@@ -89,6 +93,13 @@ export interface CollectionSpec {
   fields: Array<{ name: string; kind: FieldKind; indexed?: boolean; unique?: boolean }>;
   /** Compound indexes. */
   indexes?: Array<{ fields: string[]; unique?: boolean }>;
+  /** Fields of the word-prefix text search (`$search` filters); none: `$search` is refused. */
+  search?: string[];
+}
+
+export interface CountOptions {
+  /** Stop counting at this many (a positive integer). */
+  limit?: number;
 }
 
 export interface UpdateOptions {
@@ -114,7 +125,11 @@ export interface Collection {
   /** Throws NotFoundError, VersionConflictError. */
   delete(id: string, options?: UpdateOptions): Promise<void>;
   find(options?: FindOptions): Promise<Page>;
-  count(filter?: Filter): Promise<number>;
+  /**
+   * Matching documents; with `limit`, counting stops there (the answer is min(count, limit)), so
+   * a "10,000+" in a list costs a bounded scan instead of one over a million rows.
+   */
+  count(filter?: Filter, options?: CountOptions): Promise<number>;
   aggregate(options: AggregateOptions): Promise<AggregateRow[]>;
 }
 

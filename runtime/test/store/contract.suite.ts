@@ -8,6 +8,7 @@ import { aggregateCases } from './contract/aggregate.cases';
 import { transactionCases } from './contract/transaction.cases';
 import { schemaCases } from './contract/schema.cases';
 import { refusedCases } from './contract/refused.cases';
+import { searchCases } from './contract/search.cases';
 
 /** What each case file gets: the store of the current test (a fresh one per test). */
 export interface ContractEnv {
@@ -37,6 +38,7 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
     describe('CRUD and system fields', () => crudCases(env));
     describe('unique constraints', () => uniqueCases(env));
     describe('filters', () => filterCases(env));
+    describe('text search', () => searchCases(env));
     describe('sort and cursor pagination', () => sortPagingCases(env));
     describe('count and aggregate', () => aggregateCases(env));
     describe('transactions', () => transactionCases(env));

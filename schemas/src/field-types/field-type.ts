@@ -25,6 +25,11 @@ export interface FieldTypeDescriptor<F extends FieldLike = FieldLike> {
   storageKind: FieldKind;
   /** When the storage kind depends on the field's settings (a relation with `many` is an array). */
   storageKindFor?(field: F): FieldKind;
+  /**
+   * Whether the quick search of lists can match this field by word prefix: 'default' puts it in
+   * an entity's search index unless the entity lists `searchFields`, 'allowed' only when listed.
+   */
+  searchable?: 'default' | 'allowed';
   /** false for computed and rollup: evaluated on read, never written. */
   stored: boolean;
   /** JSON Schema of a record value for this field (without null; the record schema adds it). */

@@ -276,6 +276,12 @@ export interface Entity {
    */
   fields: Field[];
   /**
+   * Fields the quick search of lists matches, by word prefix ("smi" finds "Anna Smith"). Default: the entity's text, email, phone and url fields, the display field first (at most 8); long text and multi-select fields can be listed too. An empty list turns the quick search off.
+   *
+   * @maxItems 16
+   */
+  searchFields?: Identifier[];
+  /**
    * @maxItems 64
    */
   indexes: EntityIndex[];

@@ -9,6 +9,9 @@ import { registerCsvRoutes } from './csv.routes';
 import { registerAggregateRoute } from './aggregate.routes';
 import { registerAuditRoute } from './audit.routes';
 
+/** `count=true` counts up to this many; `count=exact` has no cap (and may be slow on big tables). */
+const TOTAL_CAP = 10_000;
+
 /**
  * The generated REST API of every published app: /api/apps/:appId/data/:entity[/:id]. Every
  * handler resolves the caller's scope first (membership, entity policy); the records service
@@ -31,7 +34,16 @@ export function recordsRoutes(platform: Platform): Router {
     if (cursor !== undefined && typeof cursor !== 'string') throw badRequest('cursor must be given once');
     const page = await records.list(s, { filter, sort: parseSort(req.query.sort, entity, s.policy.hidden), limit: parseLimit(req.query.limit), cursor: cursor || undefined }, { rollups: req.query.rollups !== 'false' });
     const body: Record<string, unknown> = { items: page.items, nextCursor: page.nextCursor };
-    if (req.query.count === 'true') body.total = await records.count(s, filter);
+    if (req.query.count === 'true') {
+      // A list shows "1–25 of 10,000+": past the cap an exact count would scan the whole match.
+      const total = await records.count(s, filter, TOTAL_CAP + 1);
+      body.total = Math.min(total, TOTAL_CAP);
+      if (total > TOTAL_CAP) body.totalCapped = true;
+    } else if (req.query.count === 'exact') {
+      body.total = await records.count(s, filter);
+    } else if (req.query.count !== undefined && req.query.count !== 'false') {
+      throw badRequest(`count must be true (capped at ${TOTAL_CAP.toLocaleString('en')}), exact or false`);
+    }
     res.json(body);
   });
 

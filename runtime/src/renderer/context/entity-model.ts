@@ -1,6 +1,6 @@
 /** Lookups over a definition that components need: entities, fields, labels, pages for a record. */
 import type { AppDefinition, Entity, Field, Page } from '@tessera/schemas';
-import { fieldTypes } from '@tessera/schemas';
+import { fieldTypes, searchFieldsOf, searchTerms } from '@tessera/schemas';
 
 export const findEntity = (def: AppDefinition | undefined, id: string | undefined): Entity | undefined =>
   id ? def?.entities?.find((e) => e.id === id) : undefined;
@@ -30,15 +30,15 @@ export function displayOf(entity: Entity | undefined, record: Record<string, unk
   return v === undefined || v === null || v === '' ? String(record.id ?? '') : String(v);
 }
 
-/** Stored text-like fields a quick search runs over (computed ones cannot be filtered). */
-const SEARCHABLE = new Set(['text', 'email', 'phone', 'url', 'longtext']);
-export function searchFilter(entity: Entity, term: string): Record<string, unknown> | undefined {
-  const trimmed = term.trim();
-  if (!trimmed) return undefined;
-  const fields = entity.fields.filter((f) => SEARCHABLE.has(f.type)).sort((a, b) => (a.id === entity.display ? -1 : b.id === entity.display ? 1 : 0));
-  const regex = trimmed.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const clauses = fields.slice(0, 6).map((f) => ({ [f.id]: { $regex: regex, $options: 'i' } }));
-  return clauses.length ? { $or: clauses } : undefined;
+/**
+ * The quick search box's filter: the entity's search fields the user may read (the server's
+ * word-prefix index; see @tessera/schemas quick-search), or none when it has no such fields.
+ */
+export function searchFilter(entity: Entity, term: string, hidden: readonly string[] = []): Record<string, unknown> | undefined {
+  const text = term.trim();
+  const fields = searchFieldsOf(entity).filter((f) => !hidden.includes(f));
+  if (!text || fields.length === 0 || searchTerms(text).length === 0) return undefined;
+  return { $search: { text, fields } };
 }
 
 /** A page that shows one record of `entity` (a `:id` route with a detail or form bound to it). */

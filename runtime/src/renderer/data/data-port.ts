@@ -35,6 +35,8 @@ export interface RecordPage {
   items: RecordData[];
   nextCursor: string | null;
   total?: number;
+  /** The server stopped counting at `total` (lists show "more than 10,000"). */
+  totalCapped?: boolean;
 }
 
 export type MetricOp = 'count' | 'sum' | 'avg' | 'min' | 'max';
@@ -71,15 +73,26 @@ export type LiveEvent =
 
 export type LiveListener = (event: LiveEvent) => void;
 
+/** One row problem: `code` + `params` say it in the user's language (validationText), `message` in English. */
+export interface ImportError {
+  line: number;
+  field?: string;
+  code?: string;
+  params?: Record<string, string | number>;
+  message: string;
+}
+
 export interface ImportJob {
   id: string;
   entity: string;
-  status: 'running' | 'done' | 'failed';
+  /** `interrupted`: the server running it stopped; rows up to `lastLine` are settled, later ones were not imported. */
+  status: 'running' | 'done' | 'failed' | 'interrupted';
   total: number;
   processed: number;
   created: number;
   failed: number;
-  errors: Array<{ line: number; field?: string; message: string }>;
+  errors: ImportError[];
+  lastLine?: number;
 }
 
 export interface ViewState {

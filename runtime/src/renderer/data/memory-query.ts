@@ -3,6 +3,7 @@
  * grouping, over plain objects in memory. Used by the demo DataPort so the builder's preview
  * behaves like the server: same operators, same "array field contains" semantics.
  */
+import { matchesSearch, searchTerms } from '@tessera/schemas';
 import type { Bucket, MetricOp, SortSpec } from './data-port';
 
 type Doc = Record<string, unknown>;
@@ -57,9 +58,17 @@ export function matches(doc: Doc, filter: Record<string, unknown> | undefined): 
   return Object.entries(filter).every(([key, cond]) => {
     if (key === '$and') return (cond as Doc[]).every((f) => matches(doc, f));
     if (key === '$or') return (cond as Doc[]).some((f) => matches(doc, f));
+    if (key === '$search') return matchesSearchQuery(doc, cond);
     const value = getPath(doc, key);
     return isOps(cond) ? matchOps(value, cond) : eq(value, cond);
   });
+}
+
+/** `$search` as the server evaluates it; the string form (all search fields) matches over every value. */
+function matchesSearchQuery(doc: Doc, query: unknown): boolean {
+  const { text, fields } = typeof query === 'string' ? { text: query, fields: undefined } : (query as { text: string; fields?: string[] });
+  const values = fields ? fields.map((f) => getPath(doc, f)) : Object.values(doc);
+  return matchesSearch(values, searchTerms(text));
 }
 
 /** Sorted copy; ties broken by id like the server, so cursors are stable. */

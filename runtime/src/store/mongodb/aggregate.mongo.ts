@@ -6,13 +6,13 @@ import { mongoPath, toMongoFilter } from './filter.mongo';
  * $match -> $group -> $sort. Group keys are g0, g1… because `_id` sub-keys cannot contain dots;
  * `$ifNull` folds missing into null (a missing key would otherwise form its own group).
  */
-export function buildPipeline(q: NormalizedAggregate): Record<string, unknown>[] {
+export function buildPipeline(q: NormalizedAggregate, searchFields: readonly string[] = []): Record<string, unknown>[] {
   const id = q.groupBy.length === 0 ? null : Object.fromEntries(q.groupBy.map((f, i) => [`g${i}`, { $ifNull: [`$${mongoPath(f)}`, null] }]));
   const group: Record<string, unknown> = { _id: id };
   q.metrics.forEach((m, i) => {
     group[`m${i}`] = m.op === 'count' ? { $sum: 1 } : { [`$${m.op}`]: `$${mongoPath(m.field as string)}` };
   });
-  const pipeline: Record<string, unknown>[] = [{ $match: toMongoFilter(q.filter) }, { $group: group }];
+  const pipeline: Record<string, unknown>[] = [{ $match: toMongoFilter(q.filter, searchFields) }, { $group: group }];
   if (q.groupBy.length > 0) pipeline.push({ $sort: Object.fromEntries(q.groupBy.map((_, i) => [`_id.g${i}`, 1])) });
   return pipeline;
 }

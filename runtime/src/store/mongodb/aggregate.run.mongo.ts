@@ -5,6 +5,6 @@ import { buildPipeline, toRows } from './aggregate.mongo';
 
 export async function aggregate(ctx: MongoContext, options: AggregateOptions): Promise<AggregateRow[]> {
   const q = normalizeAggregate(options);
-  const docs = await ctx.coll.aggregate(buildPipeline(q), { session: ctx.session }).toArray();
+  const docs = await ctx.coll.aggregate(buildPipeline(q, ctx.searchFields), { session: ctx.session }).toArray();
   return toRows(q, docs);
 }

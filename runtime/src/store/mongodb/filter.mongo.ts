@@ -1,4 +1,5 @@
-import type { FilterNode, Leaf } from '../query/filter.ast';
+import type { FilterNode, Leaf, SearchNode } from '../query/filter.ast';
+import { InvalidQueryError } from '../store.errors';
 
 /**
  * Filter AST -> MongoDB query. Only what the front end validated reaches here, so the query
@@ -11,22 +12,45 @@ export function mongoPath(field: string): string {
   return field === 'id' ? '_id' : field;
 }
 
-export function toMongoFilter(node: FilterNode): MongoQuery {
+export function toMongoFilter(node: FilterNode, searchFields: readonly string[] = []): MongoQuery {
+  const sub = (n: FilterNode) => toMongoFilter(n, searchFields);
   switch (node.op) {
     case 'and': {
-      const parts = node.args.map(toMongoFilter);
+      const parts = node.args.map(sub);
       return merge(parts) ?? { $and: parts };
     }
     case 'or':
-      return node.args.length === 0 ? { _id: { $in: [] } } : { $or: node.args.map(toMongoFilter) };
+      return node.args.length === 0 ? { _id: { $in: [] } } : { $or: node.args.map(sub) };
     case 'not': {
       const ops = fieldOps(node.arg);
       // Field-level $not when it can be written that way; $nor (= NOT of any filter) otherwise.
-      return ops ? { [mongoPath(node.field)]: { $not: ops } } : { $nor: [toMongoFilter(node.arg)] };
+      return ops ? { [mongoPath(node.field)]: { $not: ops } } : { $nor: [sub(node.arg)] };
     }
+    case 'search':
+      return searchQuery(node, searchFields);
     default:
       return { [mongoPath(node.field)]: leafOps(node) };
   }
+}
+
+/**
+ * `$search` without a text index: per term, a case-insensitive regex anchored at a word start on
+ * each search field. Same matches as SQLite's FTS5 index for ASCII and most scripts (MongoDB's
+ * regexes do not fold diacritics: "zoe" does not find "Zoë" here); it scans, so on big collections
+ * combine it with selective filters. See docs/mongodb.md.
+ */
+function searchQuery(node: SearchNode, searchFields: readonly string[]): MongoQuery {
+  const fields = node.fields ?? searchFields;
+  if (fields.length === 0) throw new InvalidQueryError('this collection has no search fields', '/$search');
+  for (const f of fields) {
+    if (!searchFields.includes(f)) throw new InvalidQueryError(`"${f}" is not one of the search fields (${searchFields.join(', ')})`, '/$search/fields');
+  }
+  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return {
+    $and: node.terms.map((t) => ({
+      $or: fields.map((f) => ({ [mongoPath(f)]: { $regex: `(?:^|[^\\p{L}\\p{N}])${escape(t)}`, $options: 'i' } })),
+    })),
+  };
 }
 
 function leafOps(leaf: Leaf): Record<string, unknown> {
@@ -47,13 +71,13 @@ function fieldOps(node: FilterNode): Record<string, unknown> | null {
   if (node.op === 'and') {
     const out: Record<string, unknown> = {};
     for (const a of node.args) {
-      const ops = a.op === 'and' || a.op === 'or' || a.op === 'not' ? null : leafOps(a);
+      const ops = a.op === 'and' || a.op === 'or' || a.op === 'not' || a.op === 'search' ? null : leafOps(a);
       if (!ops || Object.keys(ops).some((k) => k in out)) return null;
       Object.assign(out, ops);
     }
     return out;
   }
-  if (node.op === 'or' || node.op === 'not') return null;
+  if (node.op === 'or' || node.op === 'not' || node.op === 'search') return null;
   return leafOps(node);
 }
 

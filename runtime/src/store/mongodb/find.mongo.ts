@@ -1,20 +1,21 @@
-import type { Filter, FindOptions, Page } from '../store.port';
+import type { CountOptions, Filter, FindOptions, Page } from '../store.port';
 import { normalizeFind, type NormalizedFind } from '../query/find-options.normalize';
 import { normalizeFilter } from '../query/filter.normalize';
+import { countLimit } from '../query/count-limit';
 import { fromMongo, type MongoContext } from './mongo.context';
 import { toMongoFilter, type MongoQuery } from './filter.mongo';
 import { keysetQuery, sortValue, toMongoSort } from './sort.mongo';
 
 /** The query, sort and limit `find` sends; exported so unit tests can snapshot it without a server. */
-export function buildFindQuery(q: NormalizedFind): { query: MongoQuery; sort: Record<string, 1 | -1>; limit: number } {
-  const filter = toMongoFilter(q.filter);
+export function buildFindQuery(q: NormalizedFind, searchFields: readonly string[] = []): { query: MongoQuery; sort: Record<string, 1 | -1>; limit: number } {
+  const filter = toMongoFilter(q.filter, searchFields);
   const query = q.after ? { $and: [filter, keysetQuery(q.sort, q.after)] } : filter;
   return { query, sort: toMongoSort(q.sort), limit: q.limit + 1 };
 }
 
 export async function find(ctx: MongoContext, options: FindOptions = {}): Promise<Page> {
   const q = normalizeFind(ctx.name, options, { arrayFields: ctx.arrayFields });
-  const { query, sort, limit } = buildFindQuery(q);
+  const { query, sort, limit } = buildFindQuery(q, ctx.searchFields);
   const docs = await ctx.coll.find(query, { session: ctx.session }).sort(sort).limit(limit).toArray();
   const more = docs.length > q.limit;
   if (more) docs.pop();
@@ -26,6 +27,7 @@ export async function find(ctx: MongoContext, options: FindOptions = {}): Promis
   return { items: docs.map(fromMongo), nextCursor };
 }
 
-export async function count(ctx: MongoContext, filter?: Filter): Promise<number> {
-  return ctx.coll.countDocuments(toMongoFilter(normalizeFilter(filter)), { session: ctx.session });
+export async function count(ctx: MongoContext, filter?: Filter, options?: CountOptions): Promise<number> {
+  const limit = countLimit(options);
+  return ctx.coll.countDocuments(toMongoFilter(normalizeFilter(filter), ctx.searchFields), { session: ctx.session, ...(limit ? { limit } : {}) });
 }

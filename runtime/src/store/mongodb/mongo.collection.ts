@@ -1,4 +1,4 @@
-import type { AggregateOptions, AggregateRow, Collection, Doc, Filter, FindOptions, Page, StoredDoc, UpdateOptions } from '../store.port';
+import type { AggregateOptions, AggregateRow, Collection, CountOptions, Doc, Filter, FindOptions, Page, StoredDoc, UpdateOptions } from '../store.port';
 import type { MongoContext } from './mongo.context';
 import { insert, insertMany } from './insert.mongo';
 import { get } from './get.mongo';
@@ -43,8 +43,8 @@ export class MongoCollection implements Collection {
     return find(this.ctx, options);
   }
 
-  count(filter?: Filter): Promise<number> {
-    return count(this.ctx, filter);
+  count(filter?: Filter, options?: CountOptions): Promise<number> {
+    return count(this.ctx, filter, options);
   }
 
   aggregate(options: AggregateOptions): Promise<AggregateRow[]> {

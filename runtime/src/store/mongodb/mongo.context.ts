@@ -15,6 +15,8 @@ export interface MongoContext {
   indexFields: ReadonlyMap<string, string[]>;
   /** Declared array fields: sorting on them is refused, as in the sqlite adapter. */
   arrayFields: ReadonlySet<string>;
+  /** The collection's `search` fields (what a `$search` filter matches). */
+  searchFields: readonly string[];
   /** Starts a session for a transaction of the adapter's own (insertMany outside `tx`). */
   startSession(): Promise<Session>;
 }

@@ -48,6 +48,7 @@ export class MongoStore implements Store {
       session: this.session,
       indexFields: known.indexFields,
       arrayFields: known.spec?.arrayFields ?? new Set(),
+      searchFields: known.spec?.search ?? [],
       startSession: () => this.connection.startSession(),
     });
   }

@@ -5,11 +5,17 @@ import type { Scalar } from '../store.port';
  * never see raw user input. `not` comes only from a field-level `$not`, so every leaf under it
  * names the same field.
  */
-export type FilterNode = AndNode | OrNode | NotNode | Leaf;
+export type FilterNode = AndNode | OrNode | NotNode | SearchNode | Leaf;
 
 export interface AndNode { op: 'and'; args: FilterNode[] }
 export interface OrNode { op: 'or'; args: FilterNode[] }
 export interface NotNode { op: 'not'; field: string; arg: FilterNode }
+
+/**
+ * Word-prefix text search (see @tessera/schemas quick-search): every term must begin a word of one
+ * of `fields`, or of any field of the collection's search index when `fields` is null.
+ */
+export interface SearchNode { op: 'search'; terms: string[]; fields: string[] | null }
 
 export type CompareOp = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte';
 export interface CompareLeaf { op: CompareOp; field: string; value: Scalar }
@@ -21,5 +27,5 @@ export type Leaf = CompareLeaf | InLeaf | ExistsLeaf | RegexLeaf;
 export const MATCH_ALL: AndNode = { op: 'and', args: [] };
 
 export function isLeaf(n: FilterNode): n is Leaf {
-  return n.op !== 'and' && n.op !== 'or' && n.op !== 'not';
+  return n.op !== 'and' && n.op !== 'or' && n.op !== 'not' && n.op !== 'search';
 }

@@ -1,6 +1,7 @@
 import type { Filter, Scalar } from '../store.port';
 import { InvalidQueryError } from '../store.errors';
-import type { CompareOp, FilterNode, Leaf } from './filter.ast';
+import { searchTerms } from '@tessera/schemas';
+import type { CompareOp, FilterNode, Leaf, SearchNode } from './filter.ast';
 import { MATCH_ALL } from './filter.ast';
 import { checkFieldPath, ptr, type PathRules } from './field-path';
 import { LIMITS } from './query.limits';
@@ -46,6 +47,9 @@ function normalizeObject(filter: unknown, where: string, depth: number, state: S
       }
       const sub = value.map((f, i) => normalizeObject(f, ptr(at, i), depth + 1, state));
       args.push({ op: key === '$and' ? 'and' : 'or', args: sub });
+    } else if (key === '$search') {
+      count(state, at);
+      args.push(normalizeSearch(value, at));
     } else if (key.startsWith('$')) {
       throw new InvalidQueryError(`operator ${key} is not allowed`, at);
     } else {
@@ -54,6 +58,19 @@ function normalizeObject(filter: unknown, where: string, depth: number, state: S
     }
   }
   return args.length === 1 ? args[0] : { op: 'and', args };
+}
+
+/** `$search: "words"` or `{ text: "words", fields: [...] }` (fields narrow the collection's search index). */
+function normalizeSearch(value: unknown, at: string): SearchNode {
+  const { text, fields } = typeof value === 'string' ? { text: value, fields: undefined } : isPlainObject(value) ? value : { text: undefined, fields: undefined };
+  if (typeof text !== 'string') throw new InvalidQueryError('$search needs a string (or { text, fields })', at);
+  if (text.length > LIMITS.maxSearchLength) throw new InvalidQueryError(`$search longer than ${LIMITS.maxSearchLength} characters`, at);
+  if (fields !== undefined && (!Array.isArray(fields) || fields.length === 0 || fields.some((f) => typeof f !== 'string'))) {
+    throw new InvalidQueryError('$search fields must be a non-empty array of field names', ptr(at, 'fields'));
+  }
+  const terms = searchTerms(text);
+  if (terms.length === 0) throw new InvalidQueryError('$search needs at least one word (letters or digits)', at);
+  return { op: 'search', terms, fields: fields ? [...(fields as string[])] : null };
 }
 
 function checkScalar(v: unknown, where: string, what: string): Scalar {

@@ -3,6 +3,7 @@ export const LIMITS = {
   maxDepth: 8,
   maxConditions: 200,
   maxRegexLength: 200,
+  maxSearchLength: 200,
   maxInValues: 1000,
   maxSortKeys: 8,
   defaultLimit: 50,

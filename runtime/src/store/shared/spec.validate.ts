@@ -3,6 +3,7 @@ import { InvalidQueryError, StoreError } from '../store.errors';
 import { checkFieldPath, IDENT, ptr } from '../query/field-path';
 
 const NAME = /^[A-Za-z0-9_]+$/;
+const MAX_SEARCH_FIELDS = 16;
 const KINDS: ReadonlySet<string> = new Set(['string', 'number', 'boolean', 'date', 'json', 'array']);
 
 /** Collection names become table/collection names: only `[A-Za-z0-9_]`, not SQLite's or our reserved prefixes. */
@@ -24,6 +25,8 @@ export interface SanitizedSpec {
   kinds: ReadonlyMap<string, FieldKind>;
   arrayFields: ReadonlySet<string>;
   indexes: IndexSpec[];
+  /** Fields of the text search index, in order (adapters address them by position). */
+  search: string[];
   raw: CollectionSpec;
 }
 
@@ -59,8 +62,12 @@ export function sanitizeSpec(spec: CollectionSpec): SanitizedSpec {
     ix.fields.forEach((f, j) => checkFieldPath(f, ptr(ptr(at, 'fields'), j)));
     add([...ix.fields], !!ix.unique, at);
   });
+  const search = spec.search ?? [];
+  if (!Array.isArray(search) || search.length > MAX_SEARCH_FIELDS) throw new InvalidQueryError(`search needs an array of at most ${MAX_SEARCH_FIELDS} fields`, '/search');
+  search.forEach((f, i) => checkFieldPath(f, ptr('/search', i)));
+  if (new Set(search).size !== search.length) throw new InvalidQueryError('search lists a field twice', '/search');
   const arrayFields = new Set([...kinds].filter(([, k]) => k === 'array').map(([n]) => n));
-  return { name, kinds, arrayFields, indexes, raw: spec };
+  return { name, kinds, arrayFields, indexes, search: [...search], raw: spec };
 }
 
 /** Spec for a collection that exists but was never declared in this process. */

@@ -30,7 +30,7 @@ const METRIC = {
 
 export function aggregate(ctx: SqliteContext, options: AggregateOptions): AggregateRow[] {
   const q = normalizeAggregate(options);
-  const where = compileFilter(q.filter, ctx.spec.arrayFields);
+  const where = compileFilter(q.filter, ctx.spec);
   const groups = q.groupBy.map((f, i) => `${groupSql(f)} AS "g${i}"`);
   const metrics = q.metrics.map((m, i) => `${METRIC[m.op](m.field as string)} AS "m${i}"`);
   let sql = `SELECT ${[...groups, ...metrics].join(', ')} FROM ${ctx.table} WHERE ${where.sql}`;

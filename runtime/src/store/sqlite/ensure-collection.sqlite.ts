@@ -4,6 +4,7 @@ import { UniqueViolationError } from '../store.errors';
 import type { IndexSpec, SanitizedSpec } from '../shared/spec.validate';
 import { quoteIdent, valueSql } from './sql.fields';
 import { META_TABLE } from './sqlite.meta';
+import { ensureSearchIndex } from './search-index.sqlite';
 
 /** Indexes this adapter owns carry this prefix; others (made by hand) are never dropped. */
 export const INDEX_PREFIX = 'tx_';
@@ -55,6 +56,7 @@ export function ensureTable(db: Database.Database, spec: SanitizedSpec): Map<str
         throw err;
       }
     }
+    ensureSearchIndex(db, spec);
     db.prepare(`INSERT INTO ${META_TABLE} (name, spec) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET spec = excluded.spec`)
       .run(spec.name, JSON.stringify(spec.raw));
   });

@@ -1,6 +1,8 @@
 import type { Scalar } from '../store.port';
 import type { FilterNode, Leaf } from '../query/filter.ast';
+import type { SanitizedSpec } from '../shared/spec.validate';
 import { ELEMENT, fieldAccessor, jsonPath, type Accessor } from './sql.fields';
+import { searchSql } from './search-index.sqlite';
 
 /**
  * Compiles the filter AST to a WHERE expression with `?` parameters (values are never spliced).
@@ -12,21 +14,23 @@ import { ELEMENT, fieldAccessor, jsonPath, type Accessor } from './sql.fields';
  */
 export interface CompiledSql { sql: string; params: unknown[] }
 
-export function compileFilter(node: FilterNode, arrayFields: ReadonlySet<string>): CompiledSql {
+export function compileFilter(node: FilterNode, spec: SanitizedSpec): CompiledSql {
   const params: unknown[] = [];
-  return { sql: compile(node, arrayFields, params), params };
+  return { sql: compile(node, spec, params), params };
 }
 
-function compile(node: FilterNode, arrays: ReadonlySet<string>, params: unknown[]): string {
+function compile(node: FilterNode, spec: SanitizedSpec, params: unknown[]): string {
   switch (node.op) {
     case 'and':
-      return node.args.length === 0 ? '1' : node.args.map((a) => `(${compile(a, arrays, params)})`).join(' AND ');
+      return node.args.length === 0 ? '1' : node.args.map((a) => `(${compile(a, spec, params)})`).join(' AND ');
     case 'or':
-      return node.args.length === 0 ? '0' : node.args.map((a) => `(${compile(a, arrays, params)})`).join(' OR ');
+      return node.args.length === 0 ? '0' : node.args.map((a) => `(${compile(a, spec, params)})`).join(' OR ');
     case 'not':
-      return negate(compile(node.arg, arrays, params));
+      return negate(compile(node.arg, spec, params));
+    case 'search':
+      return searchSql(node, spec, params);
     default:
-      return compileLeaf(node, arrays.has(node.field), params);
+      return compileLeaf(node, spec.arrayFields.has(node.field), params);
   }
 }
 

@@ -14,7 +14,7 @@ import { rowToDoc } from './get.sqlite';
  */
 export function find(ctx: SqliteContext, options: FindOptions = {}): Page {
   const q = normalizeFind(ctx.name, options, { arrayFields: ctx.spec.arrayFields });
-  const where = compileFilter(q.filter, ctx.spec.arrayFields);
+  const where = compileFilter(q.filter, ctx.spec);
   const params = [...where.params];
   let whereSql = where.sql;
   if (q.after) {
@@ -41,6 +41,6 @@ export function find(ctx: SqliteContext, options: FindOptions = {}): Page {
 /** For tests and diagnostics: the SQL and parameters `find` would run. */
 export function explainFind(ctx: SqliteContext, options: FindOptions = {}): { sql: string; params: unknown[] } {
   const q = normalizeFind(ctx.name, options, { arrayFields: ctx.spec.arrayFields });
-  const where = compileFilter(q.filter, ctx.spec.arrayFields);
+  const where = compileFilter(q.filter, ctx.spec);
   return { sql: `SELECT "id" FROM ${ctx.table} WHERE ${where.sql} ORDER BY ${orderBySql(q.sort)} LIMIT ?`, params: [...where.params, q.limit + 1] };
 }

@@ -1,4 +1,4 @@
-import type { AggregateOptions, AggregateRow, Collection, Doc, Filter, FindOptions, Page, StoredDoc, UpdateOptions } from '../store.port';
+import type { AggregateOptions, AggregateRow, Collection, CountOptions, Doc, Filter, FindOptions, Page, StoredDoc, UpdateOptions } from '../store.port';
 import type { SqliteContext } from './sqlite.context';
 import { insert, insertMany } from './insert.sqlite';
 import { get } from './get.sqlite';
@@ -51,8 +51,8 @@ export class SqliteCollection implements Collection {
     return this.run(() => find(this.holder.ctx, options));
   }
 
-  async count(filter?: Filter): Promise<number> {
-    return this.run(() => count(this.holder.ctx, filter));
+  async count(filter?: Filter, options?: CountOptions): Promise<number> {
+    return this.run(() => count(this.holder.ctx, filter, options));
   }
 
   async aggregate(options: AggregateOptions): Promise<AggregateRow[]> {

@@ -11,6 +11,7 @@ import { ensureMeta, forget, listNames, readSpec } from './sqlite.meta';
 import { registerRegexp } from './regexp.fn';
 import { GroupCommit } from './group-commit.sqlite';
 import { quoteIdent } from './sql.fields';
+import { dropSearchIndexes } from './search-index.sqlite';
 
 export interface SqliteStoreOptions {
   /** Database file; ':memory:' for tests. */
@@ -87,6 +88,7 @@ export class SqliteStore implements Store {
     checkCollectionName(name);
     this.db.transaction(() => {
       this.db.exec(`DROP TABLE IF EXISTS ${quoteIdent(name)}`);
+      dropSearchIndexes(this.db, name);
       forget(this.db, name);
     })();
     this.holders.delete(name);

@@ -9,6 +9,9 @@ export function aggregateCases(env: ContractEnv): void {
     expect(await c.count()).toBe(5);
     expect(await c.count({ status: 'open' })).toBe(3);
     expect(await c.count({ status: 'none' })).toBe(0);
+    expect(await c.count({}, { limit: 2 })).toBe(2);
+    expect(await c.count({ status: 'open' }, { limit: 10 })).toBe(3);
+    await expect(c.count({}, { limit: 0 })).rejects.toThrow(/positive integer/);
   });
 
   it('groups by a field with count/sum/avg/min/max (numbers only in sum/avg)', async () => {

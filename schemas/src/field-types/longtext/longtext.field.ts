@@ -4,6 +4,6 @@ import ownSchema from './longtext.field.schema.json';
 
 export const longtextField = defineFieldType<LongtextField>({
   type: 'longtext', title: 'Long text', description: 'Multi-line text.', icon: 'AlignLeftOutlined', group: 'text',
-  ownSchema, scaffold: { type: 'longtext', label: 'Notes' }, storageKind: 'string', stored: true,
+  ownSchema, scaffold: { type: 'longtext', label: 'Notes' }, storageKind: 'string', stored: true, searchable: 'allowed',
   valueSchema: (f) => ({ type: 'string', maxLength: f.maxLength ?? 100000 }),
 });

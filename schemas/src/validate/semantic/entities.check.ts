@@ -1,5 +1,6 @@
 /** References inside entities: relations, rollups, display/owner fields, indexes, enum options, segments. */
 import type { Entity, Field, RollupField } from '../../generated/app-definition';
+import { getFieldType } from '../../field-types/field-types.index';
 import { joinPointer } from '../validation-issue';
 import { checkFilter } from './filters';
 import { checkEntityRef, checkFieldRef, type SemanticContext } from './semantic.context';
@@ -48,6 +49,12 @@ function checkEntity(ctx: SemanticContext, entity: Entity, base: string): void {
       ctx.report(joinPointer(base, 'ownerField'), `ownerField "${owner.id}" must be a relation or text field, not ${owner.type}`);
     }
   }
+  entity.searchFields?.forEach((f, i) => {
+    const field = checkFieldRef(ctx, entity.id, f, joinPointer(base, 'searchFields', i));
+    if (field && !getFieldType(field.type).searchable) {
+      ctx.report(joinPointer(base, 'searchFields', i), `${field.type} field "${f}" cannot be searched; use text, email, phone, url, long text or multi-select fields`);
+    }
+  });
   entity.indexes.forEach((index, i) =>
     index.fields.forEach((f, j) => {
       const field = checkFieldRef(ctx, entity.id, f, joinPointer(base, 'indexes', i, 'fields', j));

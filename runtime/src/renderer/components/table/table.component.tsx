@@ -88,7 +88,7 @@ export function TableComponent({ component }: ComponentProps<TableProps>) {
               data.update({ sort: s?.order && field ? [{ field, dir: s.order === 'descend' ? 'desc' : 'asc' }] : initialSort });
             }}
           />
-          <TablePager pageIndex={data.pageIndex} hasNext={data.hasNext} total={data.total} shown={data.items.length} pageSize={data.query.pageSize}
+          <TablePager pageIndex={data.pageIndex} hasNext={data.hasNext} total={data.total} capped={data.totalCapped} shown={data.items.length} pageSize={data.query.pageSize}
             onPrev={data.prev} onNext={data.next} onPageSize={(pageSize) => data.update({ pageSize })} />
         </>
       )}

@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Entity, Filter } from '@tessera/schemas';
 import { searchFilter } from '../../context/entity-model';
-import { useRenderer } from '../../context/renderer.context';
+import { usePermissions, useRenderer } from '../../context/renderer.context';
 import type { RecordData, SortSpec, ViewState } from '../../data/data-port';
 import { matches } from '../../data/memory-query';
 import { andFilters } from '../../expressions/resolve-filter';
@@ -23,10 +23,12 @@ interface Loaded {
   items: RecordData[];
   nextCursor: string | null;
   total?: number;
+  totalCapped?: boolean;
 }
 
 export function useTableData(entity: Entity | undefined, baseFilter: Filter | undefined, ready: boolean, initial: TableQuery) {
   const { port } = useRenderer();
+  const { hidden } = usePermissions(entity?.id);
   const [query, setQuery] = useState<TableQuery>(initial);
   const [data, setData] = useState<Loaded>();
   const [loading, setLoading] = useState(false);
@@ -37,8 +39,8 @@ export function useTableData(entity: Entity | undefined, baseFilter: Filter | un
 
   const filter = useMemo(() => {
     const columns = Object.fromEntries(Object.entries(query.columnFilters).filter(([, c]) => c !== undefined));
-    return andFilters(baseFilter as Record<string, unknown>, columns, entity ? searchFilter(entity, query.search) : undefined) as Filter | undefined;
-  }, [baseFilter, query.columnFilters, query.search, entity]);
+    return andFilters(baseFilter as Record<string, unknown>, columns, entity ? searchFilter(entity, query.search, hidden) : undefined) as Filter | undefined;
+  }, [baseFilter, query.columnFilters, query.search, entity, hidden.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
   const queryKey = JSON.stringify([filter, query.sort, query.pageSize]);
 
   // Cursors belong to one query: a new query starts again at page 1 (derived, so no double fetch).
@@ -53,7 +55,7 @@ export function useTableData(entity: Entity | undefined, baseFilter: Filter | un
     setError(undefined);
     port
       .list(entity.id, { filter, sort: query.sort, limit: query.pageSize, cursor: cursors[pageIndex], count: pageIndex === 0 })
-      .then((page) => mine === seq.current && setData((prev) => ({ ...page, total: page.total ?? prev?.total })))
+      .then((page) => mine === seq.current && setData((prev) => ({ ...page, total: page.total ?? prev?.total, totalCapped: page.total === undefined ? prev?.totalCapped : page.totalCapped })))
       .catch((err) => mine === seq.current && setError(err))
       .finally(() => mine === seq.current && setLoading(false));
   }, [entity, ready, port, queryKey, cursors.join('\u0000'), reloads]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -64,13 +66,13 @@ export function useTableData(entity: Entity | undefined, baseFilter: Filter | un
     setData((prev) => {
       if (!prev) return prev;
       const has = prev.items.some((r) => r.id === e.id);
-      if (e.type === 'deleted') return has ? { ...prev, items: prev.items.filter((r) => r.id !== e.id), total: prev.total === undefined ? undefined : prev.total - 1 } : prev;
+      if (e.type === 'deleted') return has ? { ...prev, items: prev.items.filter((r) => r.id !== e.id), total: prev.total === undefined || prev.totalCapped ? prev.total : prev.total - 1 } : prev;
       if (!e.record) return prev;
       if (has) return { ...prev, items: prev.items.map((r) => (r.id === e.id ? e.record! : r)) };
       // A new record that belongs to this query shows at the top of the first page, highlighted.
       if (e.type === 'created' && pageIndex === 0 && matches(e.record, filter as Record<string, unknown>)) {
         setFresh((s) => new Set(s).add(e.id));
-        return { ...prev, items: [e.record, ...prev.items], total: prev.total === undefined ? undefined : prev.total + 1 };
+        return { ...prev, items: [e.record, ...prev.items], total: prev.total === undefined || prev.totalCapped ? prev.total : prev.total + 1 };
       }
       return prev;
     });
@@ -88,7 +90,7 @@ export function useTableData(entity: Entity | undefined, baseFilter: Filter | un
 
   return {
     query, update, applyView, filter, fresh,
-    items: data?.items ?? [], total: data?.total, loaded: data !== undefined, loading, error,
+    items: data?.items ?? [], total: data?.total, totalCapped: data?.totalCapped ?? false, loaded: data !== undefined, loading, error,
     pageIndex,
     // Not while a page loads: the cursor shown would still be the previous page's.
     hasNext: !!data?.nextCursor && !loading,

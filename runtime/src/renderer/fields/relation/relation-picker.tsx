@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { RelationField } from '@tessera/schemas';
 import type { RecordData } from '../../data/data-port';
 import { displayOf, findEntity, isStored, searchFilter } from '../../context/entity-model';
-import { useRenderer } from '../../context/renderer.context';
+import { usePermissions, useRenderer } from '../../context/renderer.context';
 import type { FieldInputProps } from '../field-renderer';
 import { useRelated } from './use-related';
 
@@ -23,13 +23,14 @@ export function RelationPicker({ field, value, onChange, disabled, placeholder, 
   const selectedRecords = useRelated(field.to, selected);
 
   useEffect(() => {
+  const targetHidden = usePermissions(field.to).hidden;
     if (!target) return;
     const mine = ++seq.current;
     setLoading(true);
     const display = target.display && target.fields.find((f) => f.id === target.display);
     const timer = setTimeout(() => {
       port
-        .list(field.to, { filter: searchFilter(target, term) as never, limit: 20, sort: display && isStored(display) ? [{ field: display.id, dir: 'asc' }] : undefined })
+        .list(field.to, { filter: searchFilter(target, term, targetHidden) as never, limit: 20, sort: display && isStored(display) ? [{ field: display.id, dir: 'asc' }] : undefined })
         .then((page) => mine === seq.current && setOptions(page.items))
         .catch(() => mine === seq.current && setOptions([]))
         .finally(() => mine === seq.current && setLoading(false));

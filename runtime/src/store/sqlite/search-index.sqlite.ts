@@ -1,0 +1,71 @@
+import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { InvalidQueryError } from '../store.errors';
+import type { SanitizedSpec } from '../shared/spec.validate';
+import type { SearchNode } from '../query/filter.ast';
+import { jsonPath, quoteIdent } from './sql.fields';
+
+/**
+ * The text search index of a collection: an FTS5 table kept in step by triggers, so every writer
+ * (this process, another one on the same file, a bulk insert) updates it in the same transaction.
+ *
+ * - contentless (`content=''`) with `contentless_delete=1`: it holds only the word index, keyed by
+ *   the collection's rowid, not a second copy of the text;
+ * - unicode61 with diacritics removed, and prefix indexes for 2 and 3 letters, so the short
+ *   prefixes users type ("sm", "smi") are index lookups rather than scans of the term list;
+ * - columns are named f0…fN by position, so a field name never meets FTS5 query syntax.
+ * The name ends with a hash of the field list: another list is another index, built from the
+ * rows in `ensureSearchIndex`, and the old one is dropped.
+ */
+const PREFIX = '__search_';
+
+export function searchTableName(spec: Pick<SanitizedSpec, 'name' | 'search'>): string {
+  const hash = createHash('sha256').update(JSON.stringify(spec.search)).digest('hex').slice(0, 8);
+  return `${PREFIX}${spec.name}_${hash}`;
+}
+
+const textOf = (row: 'new' | 'old', field: string) => `json_extract(${row}."doc", ${jsonPath(field)})`;
+
+/** Drops the collection's search indexes except `keep`; returns the names that existed. */
+export function dropSearchIndexes(db: Database.Database, collection: string, keep: string | null = null): string[] {
+  const own = new RegExp(`^${PREFIX}${collection}_[0-9a-f]{8}$`);
+  const existing = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?`)
+    .pluck().all(PREFIX.length + collection.length + 1, `${PREFIX}${collection}_`) as string[]).filter((n) => own.test(n));
+  for (const name of existing) {
+    if (name === keep) continue;
+    for (const suffix of ['ai', 'au', 'ad']) db.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(`${name}_${suffix}`)}`);
+    db.exec(`DROP TABLE ${quoteIdent(name)}`);
+  }
+  return existing;
+}
+
+/** Creates, rebuilds or drops the search index to match `spec.search`; runs inside ensureTable's transaction. */
+export function ensureSearchIndex(db: Database.Database, spec: SanitizedSpec): void {
+  const wanted = spec.search.length ? searchTableName(spec) : null;
+  const existing = dropSearchIndexes(db, spec.name, wanted);
+  if (!wanted || existing.includes(wanted)) return;
+
+  const fts = quoteIdent(wanted);
+  const table = quoteIdent(spec.name);
+  const cols = spec.search.map((_, i) => `"f${i}"`).join(', ');
+  const values = (row: 'new' | 'old') => spec.search.map((f) => textOf(row, f)).join(', ');
+  db.exec(`CREATE VIRTUAL TABLE ${fts} USING fts5(${cols}, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2', prefix='2 3')`);
+  db.exec(`INSERT INTO ${fts} (rowid, ${cols}) SELECT rowid, ${spec.search.map((f) => `json_extract("doc", ${jsonPath(f)})`).join(', ')} FROM ${table}`);
+  db.exec(`CREATE TRIGGER ${quoteIdent(`${wanted}_ai`)} AFTER INSERT ON ${table} BEGIN INSERT INTO ${fts} (rowid, ${cols}) VALUES (new.rowid, ${values('new')}); END`);
+  db.exec(`CREATE TRIGGER ${quoteIdent(`${wanted}_ad`)} AFTER DELETE ON ${table} BEGIN DELETE FROM ${fts} WHERE rowid = old.rowid; END`);
+  db.exec(`CREATE TRIGGER ${quoteIdent(`${wanted}_au`)} AFTER UPDATE OF "doc" ON ${table} BEGIN DELETE FROM ${fts} WHERE rowid = old.rowid; INSERT INTO ${fts} (rowid, ${cols}) VALUES (new.rowid, ${values('new')}); END`);
+}
+
+/** `rowid IN (…FTS5 MATCH ?)`: the FTS5 query is bound as a parameter, terms quoted as strings. */
+export function searchSql(node: SearchNode, spec: SanitizedSpec, params: unknown[]): string {
+  if (spec.search.length === 0) throw new InvalidQueryError(`collection "${spec.name}" has no search fields`, '/$search');
+  const cols = (node.fields ?? spec.search).map((f) => {
+    const i = spec.search.indexOf(f);
+    if (i < 0) throw new InvalidQueryError(`"${f}" is not one of the search fields (${spec.search.join(', ')})`, '/$search/fields');
+    return `f${i}`;
+  });
+  const terms = node.terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ');
+  params.push(`{${cols.join(' ')}} : (${terms})`);
+  const fts = quoteIdent(searchTableName(spec));
+  return `"rowid" IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
+}
