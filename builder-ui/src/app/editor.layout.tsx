@@ -1,25 +1,34 @@
-/** The editor: header toolbar, left nav (Data / Pages / JSON / Versions), the screen, and the problems drawer. */
-import { BranchesOutlined, CodeOutlined, DatabaseOutlined, LayoutOutlined } from '@ant-design/icons';
+/**
+ * The editor: header toolbar, left nav (Data / Pages / Access / Menu / JSON / Versions), the
+ * screen, and the problems drawer. Each screen is its own chunk, loaded when first opened.
+ */
+import { BranchesOutlined, CodeOutlined, DatabaseOutlined, LayoutOutlined, MenuOutlined, SafetyOutlined } from '@ant-design/icons';
 import { Drawer, Layout, Menu, Spin } from 'antd';
-import { useState } from 'react';
+import { lazy, Suspense, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataDesigner } from '../data/data.designer';
-import { JsonView } from '../json/json.view';
-import { PageDesigner } from '../pages/page.designer';
-import { PreviewModal } from '../pages/preview.modal';
+import { BindEntityModal } from '../pages/bind-entity.modal';
 import { useUndoShortcuts } from '../store/history.hook';
 import { useBuilder } from '../store/builder.store';
 import { IssuesPanel, type Screen } from '../validation/issues.panel';
-import { VersionsView } from '../versions/versions.view';
 import { ConflictModal } from './conflict.modal';
 import { EditorToolbar } from './editor.toolbar';
 
-const SCREENS: Record<Screen, () => React.ReactNode> = {
-  data: () => <DataDesigner />,
-  pages: () => <PageDesigner />,
-  json: () => <JsonView />,
-  versions: () => <VersionsView />,
+/** `lazy` for a named export. */
+const named = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyExoticComponent<ComponentType> =>
+  lazy(() => load().then((m) => ({ default: m[name] })));
+
+const SCREENS: Record<Screen, LazyExoticComponent<ComponentType>> = {
+  data: named(() => import('../data/data.designer'), 'DataDesigner'),
+  pages: named(() => import('../pages/page.designer'), 'PageDesigner'),
+  access: named(() => import('../access/access.designer'), 'AccessDesigner'),
+  navigation: named(() => import('../navigation/navigation.designer'), 'NavigationDesigner'),
+  json: named(() => import('../json/json.view'), 'JsonView'),
+  versions: named(() => import('../versions/versions.view'), 'VersionsView'),
 };
+
+const PreviewModal = lazy(() => import('../pages/preview.modal').then((m) => ({ default: m.PreviewModal })));
+
+const loading = <Spin size="large" style={{ display: 'block', margin: 96 }} />;
 
 export function EditorLayout({ onBack }: { onBack(): void }) {
   const { t } = useTranslation();
@@ -27,12 +36,15 @@ export function EditorLayout({ onBack }: { onBack(): void }) {
   const [screen, setScreen] = useState<Screen>('data');
   const [problems, setProblems] = useState(false);
   const [preview, setPreview] = useState(false);
+  // Mounted on first use and kept (its closing animation); most sessions never preview.
+  const [previewed, setPreviewed] = useState(false);
   useUndoShortcuts();
-  if (!loaded) return <Spin size="large" style={{ margin: 96 }} />;
+  if (!loaded) return loading;
+  const Current = SCREENS[screen];
   return (
     <Layout style={{ height: '100vh', overflow: 'hidden' }}>
       <Layout.Header style={{ display: 'flex', alignItems: 'center', paddingInline: 16, height: 52, lineHeight: '52px', background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
-        <EditorToolbar onBack={onBack} onProblems={() => setProblems(true)} onPreview={() => setPreview(true)} />
+        <EditorToolbar onBack={onBack} onProblems={() => setProblems(true)} onPreview={() => { setPreview(true); setPreviewed(true); }} />
       </Layout.Header>
       <Layout>
         <Layout.Sider width={140} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
@@ -44,17 +56,22 @@ export function EditorLayout({ onBack }: { onBack(): void }) {
             items={[
               { key: 'data', icon: <DatabaseOutlined />, label: t('nav.data') },
               { key: 'pages', icon: <LayoutOutlined />, label: t('nav.pages') },
+              { key: 'access', icon: <SafetyOutlined />, label: t('nav.access') },
+              { key: 'navigation', icon: <MenuOutlined />, label: t('nav.navigation') },
               { key: 'json', icon: <CodeOutlined />, label: t('nav.json') },
               { key: 'versions', icon: <BranchesOutlined />, label: t('nav.versions') },
             ]}
           />
         </Layout.Sider>
-        <Layout.Content style={{ overflow: 'hidden', background: '#fff' }}>{SCREENS[screen]()}</Layout.Content>
+        <Layout.Content style={{ overflow: 'hidden', background: '#fff' }}>
+          <Suspense fallback={loading}><Current /></Suspense>
+        </Layout.Content>
       </Layout>
       <Drawer title={t('issues.title')} open={problems} onClose={() => setProblems(false)} width={480}>
         <IssuesPanel onNavigate={(s) => { setScreen(s); setProblems(false); }} />
       </Drawer>
-      <PreviewModal open={preview} onClose={() => setPreview(false)} />
+      {previewed && <Suspense fallback={null}><PreviewModal open={preview} onClose={() => setPreview(false)} /></Suspense>}
+      <BindEntityModal />
       <ConflictModal />
     </Layout>
   );

@@ -1,11 +1,13 @@
 /**
  * A field's settings, generated from its type's JSON Schema (`fieldTypes.get(type).schema`).
  * Changing the type keeps id, label and description and takes the rest from the new scaffold.
+ * The id is renamed on its own (references follow), not typed into the form.
  */
 import { Alert, Empty, Form, Select, Space, Typography } from 'antd';
 import { fieldTypes, standaloneSchema, type RefSpec } from '@tessera/schemas';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { RenameInput, withoutId } from '../forms/rename.input';
 import { SchemaForm } from '../forms/schema-form';
 import { useAppFormContext } from '../shared/app-form-context';
 import { TypeIcon } from '../shared/icon';
@@ -18,12 +20,13 @@ const FIELD_REFS: RefSpec[] = [{ path: 'to', kind: 'entity' }, { path: 'entity',
 
 export function FieldSettingsPanel({ entityId, fieldId }: { entityId: string; fieldId?: string }) {
   const { t } = useTranslation();
-  const field = useBuilder((s) => s.definition?.entities.find((e) => e.id === entityId)?.fields.find((f) => f.id === fieldId));
+  const fields = useBuilder((s) => s.definition?.entities.find((e) => e.id === entityId)?.fields);
+  const field = fields?.find((f) => f.id === fieldId);
   const issues = useBuilder((s) => (fieldId ? s.issues.byField.get(fieldKey(entityId, fieldId)) : undefined));
   const dispatch = useBuilder((s) => s.dispatch);
   const ctx = useAppFormContext(FIELD_REFS, entityId);
   const descriptor = field ? fieldTypes.get(field.type) : undefined;
-  const schema = useMemo(() => (descriptor ? standaloneSchema(descriptor.schema) : undefined), [descriptor]);
+  const schema = useMemo(() => (descriptor ? withoutId(standaloneSchema(descriptor.schema)) : undefined), [descriptor]);
   if (!field || !fieldId) return <Empty style={{ marginTop: 48 }} description={t('data.selectField')} />;
 
   const changeType = (type: string) => {
@@ -45,6 +48,7 @@ export function FieldSettingsPanel({ entityId, fieldId }: { entityId: string; fi
           />
         </Form.Item>
       </Form>
+      <RenameInput value={field.id} taken={(fields ?? []).map((f) => f.id)} onRename={(id) => dispatch('renameField', { entityId, fieldId, id })} />
       {schema && (
         <SchemaForm
           schema={schema}

@@ -1,11 +1,32 @@
 /**
  * The query builder's model of a filter: groups (all of / any of) of rules (field, operator,
- * value), converted to and from the platform's MongoDB-style filter language.
+ * value, optionally negated with `$not`), converted to and from the platform's MongoDB-style
+ * filter language. Whatever the rules cannot show (an operator object they cannot split, a
+ * `$not` of several operators, an empty list) becomes a raw JSON rule kept exactly as written:
+ * converting a filter never drops a condition.
  */
 export type Op = '$eq' | '$ne' | '$gt' | '$gte' | '$lt' | '$lte' | '$in' | '$nin' | '$regex' | '$exists';
-export interface Rule { kind: 'rule'; field: string; op: Op; value: unknown }
-export interface Group { kind: 'group'; combinator: '$and' | '$or'; children: Array<Rule | Group> }
-type Filter = Record<string, unknown>;
+export interface Rule {
+  kind: 'rule';
+  field: string;
+  op: Op;
+  value: unknown;
+  /** Negated: `{ field: { $not: { op: value } } }`. */
+  not?: boolean;
+  /** `$options` of a `$regex` (only "i" exists). */
+  options?: string;
+}
+/** A condition kept as written (shown as JSON): one filter object, one part of its group. */
+export interface RawRule { kind: 'raw'; filter: Filter }
+export interface Group {
+  kind: 'group';
+  combinator: '$and' | '$or';
+  children: Array<Rule | RawRule | Group>;
+  /** An all-of written as `$and: [...]` (else its parts merge into one object where they can). */
+  explicit?: boolean;
+}
+export type Filter = Record<string, unknown>;
+export type FilterNode = Group['children'][number];
 
 const ORDERED: Op[] = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$regex', '$exists'];
 
@@ -27,42 +48,120 @@ export function operatorsFor(fieldType: string | undefined): Op[] {
 
 export const emptyGroup = (combinator: Group['combinator'] = '$and'): Group => ({ kind: 'group', combinator, children: [] });
 
-function ruleToFilter(r: Rule): Filter {
-  if (r.op === '$eq') return { [r.field]: r.value as unknown };
-  if (r.op === '$regex') return { [r.field]: { $regex: r.value, $options: 'i' } };
-  return { [r.field]: { [r.op]: r.value } };
+const isPlainObject = (v: unknown): v is Filter => typeof v === 'object' && v !== null && !Array.isArray(v);
+export const isExpr = (v: unknown): v is { $expr: string } => isPlainObject(v) && typeof v.$expr === 'string' && Object.keys(v).length === 1;
+const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
+/** An operator object (`{ $gt: 1 }`), as opposed to a value or an expression. */
+const isOperators = (v: unknown): v is Filter => isPlainObject(v) && !isExpr(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'));
+
+const raw = (filter: Filter): RawRule => ({ kind: 'raw', filter });
+
+/** The value an operator takes, as the filter schema has it. */
+function fitsOperator(op: string, v: unknown): boolean {
+  if (op === '$in' || op === '$nin') return Array.isArray(v) && v.every(isScalar);
+  if (op === '$exists') return typeof v === 'boolean';
+  if (op === '$regex') return typeof v === 'string';
+  return (ORDERED as string[]).includes(op) && isScalar(v);
+}
+
+/** One operator object as one rule ({ $gt: 1 } or { $regex, $options }), or undefined if it is more. */
+function singleRule(field: string, ops: Filter): Rule | undefined {
+  const keys = Object.keys(ops);
+  if (keys.length === 2 && '$regex' in ops && ops.$options === 'i' && fitsOperator('$regex', ops.$regex)) {
+    return { kind: 'rule', field, op: '$regex', value: ops.$regex, options: 'i' };
+  }
+  if (keys.length !== 1 || !fitsOperator(keys[0], ops[keys[0]])) return undefined;
+  return { kind: 'rule', field, op: keys[0] as Op, value: ops[keys[0]] };
+}
+
+/** The rules of one `field: condition` entry, or the entry as a raw rule. */
+function fieldNodes(field: string, cond: unknown): FilterNode[] {
+  if (isScalar(cond) || isExpr(cond)) return [{ kind: 'rule', field, op: '$eq', value: cond }];
+  if (!isOperators(cond)) return [raw({ [field]: cond })];
+  const { $regex, $options, $not, ...rest } = cond;
+  const rules: Rule[] = [];
+  if ($regex !== undefined || $options !== undefined) {
+    const rule = singleRule(field, { $regex, ...($options !== undefined ? { $options } : {}) });
+    if (!rule) return [raw({ [field]: cond })];
+    rules.push(rule);
+  }
+  for (const [op, v] of Object.entries(rest)) {
+    const rule = singleRule(field, { [op]: v });
+    if (!rule) return [raw({ [field]: cond })];
+    rules.push(rule);
+  }
+  if ($not !== undefined) {
+    const negated = isOperators($not) && !('$not' in $not) ? singleRule(field, $not) : undefined;
+    if (!negated) return [raw({ [field]: cond })];
+    rules.push({ ...negated, not: true });
+  }
+  return rules;
+}
+
+function arrayGroup(combinator: Group['combinator'], items: unknown[]): Group {
+  const children = items.map((item): FilterNode => {
+    if (!isPlainObject(item) || !Object.keys(item).length) return raw(item as Filter);
+    const g = fromFilter(item);
+    // An item that is one condition reads as that rule.
+    return !g.explicit && g.combinator === '$and' && g.children.length === 1 && g.children[0].kind !== 'group' ? g.children[0] : g;
+  });
+  return { kind: 'group', combinator, children, ...(combinator === '$and' ? { explicit: true } : {}) };
+}
+
+export function fromFilter(filter: Filter | undefined): Group {
+  const entries = Object.entries(filter ?? {});
+  const logical = (key: string, value: unknown): value is unknown[] => (key === '$and' || key === '$or') && Array.isArray(value) && value.length > 0;
+  // A filter that is just { $or: [...] } (or $and) reads as that group.
+  if (entries.length === 1 && logical(entries[0][0], entries[0][1])) return arrayGroup(entries[0][0] as Group['combinator'], entries[0][1] as unknown[]);
+  const group = emptyGroup('$and');
+  for (const [key, value] of entries) {
+    if (logical(key, value)) group.children.push(arrayGroup(key as Group['combinator'], value));
+    else if (key.startsWith('$')) group.children.push(raw({ [key]: value })); // e.g. an empty $or: kept, it matches nothing
+    else group.children.push(...fieldNodes(key, value));
+  }
+  return group;
+}
+
+function ruleToFilter(r: Rule): Filter | undefined {
+  if (!r.field) return undefined;
+  const cond = r.op === '$regex' ? { $regex: r.value, ...(r.options ? { $options: r.options } : {}) } : { [r.op]: r.value };
+  if (r.not) return { [r.field]: { $not: cond } };
+  return { [r.field]: r.op === '$eq' ? r.value : cond };
+}
+
+const nodeToFilter = (node: FilterNode): Filter | undefined =>
+  node.kind === 'rule' ? ruleToFilter(node) : node.kind === 'raw' ? node.filter : toFilter(node);
+
+/**
+ * All-of parts as one object (`{ status: "won", amount: { $gte: 1, $lte: 9 } }`): operator
+ * objects of one field merge; any other clash of keys keeps the parts apart under `$and`.
+ */
+function mergeParts(parts: Array<{ filter: Filter; mergeable: boolean }>): Filter | undefined {
+  const out: Filter = {};
+  const mergeable = new Set<string>();
+  for (const { filter, mergeable: canMerge } of parts) {
+    for (const [key, value] of Object.entries(filter)) {
+      if (!(key in out)) {
+        out[key] = value;
+        if (canMerge && isOperators(value)) mergeable.add(key);
+      } else if (canMerge && mergeable.has(key) && isOperators(value) && !Object.keys(value).some((op) => op in (out[key] as Filter))) {
+        out[key] = { ...(out[key] as Filter), ...value };
+      } else {
+        return undefined;
+      }
+    }
+  }
+  return out;
 }
 
 export function toFilter(group: Group): Filter | undefined {
   const parts = group.children
-    .map((c) => (c.kind === 'rule' ? (c.field ? ruleToFilter(c) : undefined) : toFilter(c)))
-    .filter((x): x is Filter => !!x && Object.keys(x).length > 0);
+    .map((node) => ({ filter: nodeToFilter(node), mergeable: node.kind === 'rule' }))
+    .filter((p): p is { filter: Filter; mergeable: boolean } => !!p.filter && (Object.keys(p.filter).length > 0 || !!group.explicit || group.combinator === '$or'));
   if (!parts.length) return undefined;
-  if (parts.length === 1 && group.combinator === '$and') return parts[0];
-  // All-of with distinct plain keys reads best as one object: { status: "won", amount: {...} }.
-  const keys = parts.flatMap((p) => Object.keys(p));
-  if (group.combinator === '$and' && !keys.some((k) => k.startsWith('$')) && new Set(keys).size === keys.length) return Object.assign({}, ...parts);
-  return { [group.combinator]: parts };
-}
-
-function rulesOf(field: string, value: unknown): Rule[] {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return [{ kind: 'rule', field, op: '$eq', value }];
-  return Object.entries(value as Record<string, unknown>)
-    .filter(([op]) => ORDERED.includes(op as Op))
-    .map(([op, v]) => ({ kind: 'rule', field, op: op as Op, value: v }));
-}
-
-export function fromFilter(filter: Filter | undefined, combinator: Group['combinator'] = '$and'): Group {
-  const group = emptyGroup(combinator);
-  for (const [key, value] of Object.entries(filter ?? {})) {
-    if (key === '$and' || key === '$or') {
-      const nested = (value as Filter[]).map((f) => fromFilter(f));
-      const merged: Group = { kind: 'group', combinator: key, children: nested.flatMap((g) => (g.children.length === 1 ? g.children : [g])) };
-      if (key === combinator && Object.keys(filter ?? {}).length === 1) return merged;
-      group.children.push(merged);
-    } else {
-      group.children.push(...rulesOf(key, value));
-    }
+  if (group.combinator === '$and' && !group.explicit) {
+    const merged = mergeParts(parts);
+    if (merged) return merged;
   }
-  return group;
+  return { [group.combinator]: parts.map((p) => p.filter) };
 }

@@ -36,9 +36,10 @@ export function PageDesigner() {
     if (!over || !page) return;
     const target = over.data.current as DropData | undefined;
     if (!target) return;
-    const { dispatch } = builderStore.getState();
+    const { dispatch, requestAdd } = builderStore.getState();
     const type = typeOfPaletteId(String(active.id));
-    if (type) dispatch('addComponent', { pageId: page.id, type, parentId: target.parentId, index: target.index });
+    // A data component first asks which entity it shows (BindEntityModal); others are added at once.
+    if (type) requestAdd({ pageId: page.id, type, parentId: target.parentId, index: target.index });
     else if (over.id !== `before:${active.id}`) dispatch('moveComponent', { componentId: String(active.id), parentId: target.parentId, index: target.index });
   };
   const draggingPage = dragging ? currentPage() : undefined;

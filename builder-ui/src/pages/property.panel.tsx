@@ -5,16 +5,19 @@
  */
 import { DeleteOutlined, FunctionOutlined } from '@ant-design/icons';
 import { componentTypes, standaloneSchema } from '@tessera/schemas';
-import { Alert, Button, Input, Popconfirm, Space, Tabs, Typography } from 'antd';
-import { useMemo, useState, useEffect } from 'react';
+import { Alert, Button, Popconfirm, Space, Tabs, Typography } from 'antd';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOpenExpression } from '../expressions/expression-host';
+import { RenameInput } from '../forms/rename.input';
 import { SchemaForm } from '../forms/schema-form';
 import { resolve } from '../forms/schema-utils';
 import { useAppFormContext } from '../shared/app-form-context';
 import { TypeIcon } from '../shared/icon';
 import { useBuilder } from '../store/builder.store';
+import { allComponentIds } from '../store/component-tree';
 import type { DraftComponent } from '../store/draft.types';
+import { ComputedColumnModal } from './computed-column.modal';
 import { SourcePanel } from './source.panel';
 
 export function PropertyPanel({ component }: { component: DraftComponent }) {
@@ -26,8 +29,12 @@ export function PropertyPanel({ component }: { component: DraftComponent }) {
   const entityId = component.source?.entity;
   const ctx = useAppFormContext(descriptor?.refs ?? [], entityId);
   const openExpression = useOpenExpression();
-  const [id, setId] = useState(component.id);
-  useEffect(() => setId(component.id), [component.id]);
+  const entity = useBuilder((s) => s.definition?.entities.find((e) => e.id === entityId));
+  const definition = useBuilder((s) => s.definition);
+  // A computed column: the expression first (Monaco, with completion), then its name.
+  const [computed, setComputed] = useState<{ listKey: string; expression: string | null }>({ listKey: '', expression: null });
+  const writeExpression = (listKey: string, value?: string) =>
+    openExpression?.({ value: value ? { $expr: value } : undefined, entityId, onChange: (v) => setComputed({ listKey, expression: v.$expr }) });
   if (!descriptor || !schema) return <Alert type="error" message={`Unknown component type "${component.type}"`} />;
 
   // Array props whose items carry a `field` reference (table columns…) can get a computed column.
@@ -41,16 +48,20 @@ export function PropertyPanel({ component }: { component: DraftComponent }) {
         onChange={(value, path) => dispatch('setProps', { componentId: component.id, props: value as Record<string, unknown> }, { coalesce: `${component.id}.props.${path.join('.')}` })}
       />
       {entityId && openExpression && fieldLists.map(([key]) => (
-        <Button
-          key={key}
-          block
-          icon={<FunctionOutlined />}
-          // The new field is called "Computed" (renamable in the Data screen); the expression is what matters here.
-          onClick={() => openExpression({ value: undefined, entityId, onChange: (v) => dispatch('addComputedColumn', { componentId: component.id, listKey: key, label: 'Computed', expression: v.$expr }) })}
-        >
+        <Button key={key} block icon={<FunctionOutlined />} onClick={() => writeExpression(key)}>
           {t('source.computedColumn')}
         </Button>
       ))}
+      <ComputedColumnModal
+        expression={computed.expression}
+        entity={entity}
+        onEdit={() => writeExpression(computed.listKey, computed.expression ?? undefined)}
+        onCancel={() => setComputed({ listKey: '', expression: null })}
+        onAdd={({ label, resultType }) => {
+          dispatch('addComputedColumn', { componentId: component.id, listKey: computed.listKey, expression: computed.expression!, label, resultType });
+          setComputed({ listKey: '', expression: null });
+        }}
+      />
     </>
   );
 
@@ -65,13 +76,11 @@ export function PropertyPanel({ component }: { component: DraftComponent }) {
           <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('pages.deleteComponent')} />
         </Popconfirm>
       </Space>
-      <Input
-        addonBefore={t('pages.componentId')}
-        size="small"
-        value={id}
-        onChange={(e) => setId(e.target.value)}
-        onBlur={() => id && id !== component.id && dispatch('renameComponent', { componentId: component.id, id })}
-        style={{ marginBottom: 8 }}
+      <RenameInput
+        label={t('pages.componentId')}
+        value={component.id}
+        taken={definition ? allComponentIds(definition) : []}
+        onRename={(id) => dispatch('renameComponent', { componentId: component.id, id })}
       />
       {issues?.map((i) => <Alert key={i.pointer + i.message} type="error" showIcon message={i.message} description={<code>{i.pointer}</code>} style={{ marginBottom: 8 }} />)}
       {descriptor.source === 'none' ? props : (

@@ -1,15 +1,22 @@
-/** The value input of one filter rule, typed by the field's type and the operator. */
+/**
+ * The value input of one filter rule, typed by the field's type and the operator. A value given
+ * by an expression (`{ "$expr": "$params.id" }`) is edited as one.
+ */
+import { FunctionOutlined } from '@ant-design/icons';
 import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import type { DraftField } from '../store/draft.types';
 import { labelText } from '../store/draft.types';
-import type { Op } from './filter-model';
+import { isExpr, type Op } from './filter-model';
 
 const NUMERIC = new Set(['number', 'money', 'rollup']);
 
 export function RuleValueInput({ field, op, value, onChange }: { field?: DraftField; op: Op; value: unknown; onChange(v: unknown): void }) {
   const type = field?.type;
   const options = (field?.options as Array<{ value: string; label?: unknown }> | undefined)?.map((o) => ({ value: o.value, label: labelText(o.label, 'en', o.value) }));
+  if (isExpr(value)) {
+    return <Input aria-label="value" prefix={<FunctionOutlined />} style={{ width: 180, fontFamily: 'monospace' }} value={value.$expr} onChange={(e) => onChange({ $expr: e.target.value })} />;
+  }
   if (op === '$exists') return <Switch aria-label="value" checked={value !== false} onChange={onChange} />;
   if (op === '$in' || op === '$nin') {
     return <Select aria-label="value" mode={options ? 'multiple' : 'tags'} style={{ minWidth: 180 }} value={(value as string[]) ?? []} options={options} onChange={onChange} />;

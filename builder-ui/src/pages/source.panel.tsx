@@ -17,9 +17,13 @@ export function SourcePanel({ component }: { component: DraftComponent }) {
   const dispatch = useBuilder((s) => s.dispatch);
   const source = component.source ?? { kind: 'entity', entity: '' };
   const entity = entities.find((e) => e.id === source.entity);
-  // The group keeps half-built rules (no value yet) that the filter itself cannot hold.
+  // The group keeps half-built rules (no field yet) that the filter itself cannot hold; it is
+  // rebuilt when the filter changes elsewhere (undo, JSON view), not on its own edits.
   const [group, setGroup] = useState<Group>(() => fromFilter(source.filter));
-  useEffect(() => setGroup(fromFilter(source.filter)), [component.id, source.entity]); // eslint-disable-line react-hooks/exhaustive-deps
+  const filterJson = JSON.stringify(source.filter ?? null);
+  useEffect(() => {
+    setGroup((g) => (JSON.stringify(toFilter(g) ?? null) === filterJson ? g : fromFilter(source.filter)));
+  }, [component.id, source.entity, filterJson]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const set = (patch: Partial<DraftSource>, coalesce?: string) => {
     const next: DraftSource = { ...source, ...patch };

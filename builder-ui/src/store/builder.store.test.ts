@@ -1,4 +1,5 @@
 import { createBuilderStore, type BuilderStore } from './builder.store';
+import { labelFromExpression } from './commands/computed-column.commands';
 import { findComponent } from './component-tree';
 import { sampleDraft } from './test-fixtures';
 
@@ -60,13 +61,48 @@ describe('entity commands', () => {
 });
 
 describe('page commands', () => {
-  it('addComponent binds a data component to an entity and fills its columns from the schema', () => {
+  it('addComponent binds a data component to the entity it is given and fills its columns from the schema', () => {
     const s = setup();
-    s.getState().dispatch('addComponent', { pageId: 'home', type: 'table' });
+    s.getState().dispatch('addComponent', { pageId: 'home', type: 'table', entityId: 'order' });
     const table = page(s).components[0];
     expect(table).toMatchObject({ id: 'table', type: 'table', source: { kind: 'entity', entity: 'order' } });
     expect(table.props!.columns).toEqual([{ field: 'number' }, { field: 'total' }]);
     expect(s.getState().selection).toEqual({ kind: 'page', pageId: 'home', componentId: 'table' });
+  });
+
+  it('addComponent never guesses the first entity: without one and without context it stays unbound', () => {
+    const s = setup();
+    s.getState().dispatch('addComponent', { pageId: 'home', type: 'table' });
+    expect(page(s).components[0].source).toEqual({ kind: 'entity', entity: '' });
+    s.getState().validateNow();
+    expect(s.getState().issues.byComponent.get('table')).toHaveLength(1);
+    expect(() => s.getState().dispatch('addComponent', { pageId: 'home', type: 'table', entityId: 'nope' })).toThrow('entity "nope" not found');
+  });
+
+  it('a data component dropped from the palette asks for its entity, proposing the one of its container or page', () => {
+    const s = setup();
+    s.getState().dispatch('addEntity', { label: 'Customer' });
+    // Nothing bound on the page yet: no proposal, nothing added until the consultant chooses.
+    s.getState().requestAdd({ pageId: 'home', type: 'table' });
+    expect(s.getState().pendingAdd).toEqual({ pageId: 'home', type: 'table', entityId: undefined });
+    expect(page(s).components).toEqual([]);
+    s.getState().resolveAdd('customer');
+    expect(s.getState().pendingAdd).toBeNull();
+    expect(page(s).components[0].source!.entity).toBe('customer');
+    // The page is about customers now: a second drop proposes customer; a card bound to order proposes order inside it.
+    s.getState().requestAdd({ pageId: 'home', type: 'form', index: 0 });
+    expect(s.getState().pendingAdd!.entityId).toBe('customer');
+    s.getState().resolveAdd(null); // cancelled: nothing added
+    expect(page(s).components).toHaveLength(1);
+    s.getState().requestAdd({ pageId: 'home', type: 'card' }); // no entity needed: added at once
+    s.getState().dispatch('setSource', { componentId: 'card', source: { kind: 'entity', entity: 'order' } });
+    s.getState().requestAdd({ pageId: 'home', type: 'detail', parentId: 'card' });
+    expect(s.getState().pendingAdd!.entityId).toBe('order');
+    s.getState().resolveAdd('order');
+    expect(findComponent(page(s).components, 'detail')).toMatchObject({ source: { kind: 'entity', entity: 'order' }, props: { fields: [{ field: 'number' }, { field: 'total' }] } });
+    // One undo step per added component; the choice itself is not history.
+    s.temporal.getState().undo();
+    expect(findComponent(page(s).components, 'detail')).toBeUndefined();
   });
 
   it('nests into containers, reorders, moves out, keeps tab labels in step and removes', () => {
@@ -93,7 +129,7 @@ describe('page commands', () => {
   it('bindEntity re-binds and refills stale field lists', () => {
     const s = setup();
     s.getState().dispatch('addEntity', { label: 'Customer' });
-    s.getState().dispatch('addComponent', { pageId: 'home', type: 'table', entityHint: 'order' });
+    s.getState().dispatch('addComponent', { pageId: 'home', type: 'table', entityId: 'order' });
     s.getState().dispatch('setSource', { componentId: 'table', source: { kind: 'entity', entity: 'order', filter: { total: 1 } } });
     s.getState().dispatch('bindEntity', { componentId: 'table', entityId: 'customer' });
     expect(page(s).components[0].source).toEqual({ kind: 'entity', entity: 'customer' });
@@ -105,7 +141,7 @@ describe('page commands', () => {
   it('setProp, setProps, setSource, renameComponent, pages', () => {
     const s = setup();
     const st = s.getState();
-    st.dispatch('addComponent', { pageId: 'home', type: 'table' });
+    st.dispatch('addComponent', { pageId: 'home', type: 'table', entityId: 'order' });
     st.dispatch('setProp', { componentId: 'table', key: 'pageSize', value: 10 });
     expect(page(s).components[0].props!.pageSize).toBe(10);
     st.dispatch('setProps', { componentId: 'table', props: { columns: [{ field: 'total' }] } });
@@ -123,13 +159,23 @@ describe('page commands', () => {
 
   it('addComputedColumn adds a computed field and its column in one undoable step', () => {
     const s = setup();
-    s.getState().dispatch('addComponent', { pageId: 'home', type: 'table' });
+    s.getState().dispatch('addComponent', { pageId: 'home', type: 'table', entityId: 'order' });
     s.getState().dispatch('addComputedColumn', { componentId: 'table', listKey: 'columns', label: 'Total with tax', expression: 'total * 1.2' });
     expect(entity(s, 'order').fields[2]).toMatchObject({ id: 'totalWithTax', type: 'computed', expression: { $expr: 'total * 1.2' } });
     expect(page(s).components[0].props!.columns).toEqual([{ field: 'number' }, { field: 'total' }, { field: 'totalWithTax' }]);
     s.temporal.getState().undo();
     expect(entity(s, 'order').fields).toHaveLength(2);
     expect(page(s).components[0].props!.columns).toHaveLength(2);
+  });
+
+  it('a computed column is named by the consultant, or after its expression read with field labels', () => {
+    const s = setup();
+    s.getState().dispatch('addComponent', { pageId: 'home', type: 'table', entityId: 'order' });
+    s.getState().dispatch('addComputedColumn', { componentId: 'table', listKey: 'columns', expression: '$round(total * 1.2, 2)', resultType: 'number' });
+    expect(entity(s, 'order').fields[2]).toMatchObject({ id: 'roundTotal122', label: 'round(Total * 1.2, 2)', resultType: 'number' });
+    s.getState().dispatch('addComputedColumn', { componentId: 'table', listKey: 'columns', expression: 'number', label: '  ' });
+    expect(entity(s, 'order').fields[3]).toMatchObject({ id: 'number2', label: 'Number', resultType: 'text' });
+    expect(labelFromExpression("$uppercase(number) & ' — ' & $string(total) & ' and a long tail that goes on'", entity(s, 'order'))).toBe("uppercase(Number) & ' — ' & string(Tota…");
   });
 
   it('replaceDefinition swaps the document in one step and keeps the app id', () => {
@@ -183,14 +229,14 @@ describe('validation mapping', () => {
   it('maps a table bound to a deleted field to the component, and fixing clears it', () => {
     const s = setup();
     s.getState().dispatch('addComponent', { pageId: 'home', type: 'row' });
-    s.getState().dispatch('addComponent', { pageId: 'home', type: 'table', parentId: 'row' });
+    s.getState().dispatch('addComponent', { pageId: 'home', type: 'table', parentId: 'row', entityId: 'order' });
     s.getState().validateNow();
     expect(s.getState().issues.all).toEqual([]);
     s.getState().dispatch('removeField', { entityId: 'order', fieldId: 'total' });
     s.getState().validateNow();
     const issues = s.getState().issues;
     expect(issues.byComponent.get('table')?.[0].message).toMatch(/total/);
-    expect(issues.byComponent.get('table')?.[0].target).toEqual({ pageId: 'home', componentId: 'table' });
+    expect(issues.byComponent.get('table')?.[0].target).toEqual({ screen: 'pages', pageId: 'home', componentId: 'table' });
     expect(issues.byPage.get('home')).toHaveLength(1);
     s.temporal.getState().undo();
     s.getState().validateNow();

@@ -3,11 +3,13 @@
  * `dispatch(commandName, args)`; zundo records the draft (and the command's name) for undo/redo,
  * while selection, validation and save status stay out of history.
  */
-import { validateDefinition } from '@tessera/schemas';
+import { componentTypes, validateDefinition } from '@tessera/schemas';
 import { temporal } from 'zundo';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { commands, type CommandArgs, type CommandName } from './commands/commands.index';
 import { isWrapped, type CommandResult } from './commands/command.types';
+import { contextEntity, type AddComponentArgs } from './commands/page.commands';
+import { needsEntity } from './commands/scaffold';
 import type { Draft, Selection } from './draft.types';
 import { emptyIssueIndex, indexIssues, type IssueIndex } from './issue-mapping';
 
@@ -30,12 +32,18 @@ export interface BuilderState {
   save: SaveState;
   /** Bumped by load(): lets autosave tell a loaded draft from an edited one. */
   generation: number;
+  /** A data component dropped from the palette, waiting for the consultant to choose its entity (`entityId` = the proposed one). */
+  pendingAdd: AddComponentArgs | null;
   load(appId: string, definition: Draft, revision: number | null): void;
   dispatch<K extends CommandName>(name: K, args: CommandArgs<K>, opts?: { coalesce?: string }): void;
   select(selection: Selection): void;
   validateNow(): void;
   setSave(save: SaveState): void;
   setRevision(revision: number): void;
+  /** A palette drop: a data component first asks which entity it shows (pendingAdd); anything else is added at once. */
+  requestAdd(args: AddComponentArgs): void;
+  /** Adds the pending component bound to `entityId`; `null` drops it. */
+  resolveAdd(entityId: string | null): void;
 }
 
 type Tracked = Pick<BuilderState, 'definition' | 'lastCommand'>;
@@ -58,6 +66,7 @@ export function createBuilderStore() {
         issues: emptyIssueIndex(),
         save: { status: 'idle' },
         generation: 0,
+        pendingAdd: null,
         load(appId, definition, revision) {
           const t = store.temporal.getState();
           t.pause();
@@ -94,6 +103,17 @@ export function createBuilderStore() {
         },
         setSave: (save) => set({ save }),
         setRevision: (revision) => set({ revision }),
+        requestAdd(args) {
+          const def = get().definition;
+          if (!def) return;
+          if (!needsEntity(componentTypes.get(args.type)) || !(def.entities ?? []).length) return get().dispatch('addComponent', args);
+          set({ pendingAdd: { ...args, entityId: args.entityId ?? contextEntity(def, args.pageId, args.parentId) } });
+        },
+        resolveAdd(entityId) {
+          const pending = get().pendingAdd;
+          set({ pendingAdd: null });
+          if (pending && entityId) get().dispatch('addComponent', { ...pending, entityId });
+        },
       }),
       {
         limit: HISTORY_LIMIT,

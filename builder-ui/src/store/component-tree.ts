@@ -89,3 +89,19 @@ export function allComponentIds(def: Draft): Set<string> {
 export function pageOfComponent(def: Draft, id: string): DraftPage | undefined {
   return (def.pages ?? []).find((p) => !!findComponent(p.components ?? [], id));
 }
+
+/** Applies `fn` to every component of every page (children first); unchanged pages are shared. */
+export function mapAllComponents(def: Draft, fn: (c: DraftComponent) => DraftComponent): Draft {
+  const mapList = (list: DraftComponent[]): DraftComponent[] => {
+    const next = list.map((c) => {
+      const children = c.children ? mapList(c.children) : undefined;
+      return fn(children && children !== c.children ? { ...c, children } : c);
+    });
+    return next.some((c, i) => c !== list[i]) ? next : list;
+  };
+  const pages = (def.pages ?? []).map((p) => {
+    const components = mapList(p.components ?? []);
+    return components === p.components ? p : { ...p, components };
+  });
+  return pages.some((p, i) => p !== def.pages[i]) ? { ...def, pages } : def;
+}

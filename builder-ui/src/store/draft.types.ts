@@ -25,6 +25,8 @@ export interface DraftEntity {
   label: Label;
   fields: DraftField[];
   indexes?: DraftIndex[];
+  permissions?: DraftPermission[];
+  ownerField?: string;
   [key: string]: unknown;
 }
 
@@ -54,12 +56,40 @@ export interface DraftPage {
   [key: string]: unknown;
 }
 
+export type PermissionAction = string;
+export type FieldAccess = 'hidden' | 'readonly';
+
+export interface DraftPermission {
+  role: string;
+  actions: PermissionAction[];
+  rows?: 'own' | 'team' | 'all';
+  fields?: Record<string, FieldAccess>;
+  [key: string]: unknown;
+}
+
+export interface DraftRole {
+  id: string;
+  label: Label;
+  description?: string;
+  [key: string]: unknown;
+}
+
+export interface DraftNavItem {
+  label: Label;
+  page?: string;
+  icon?: string;
+  children?: DraftNavItem[];
+  [key: string]: unknown;
+}
+
 export interface Draft {
   schemaVersion: number;
   id: string;
   name: string;
   entities: DraftEntity[];
   pages: DraftPage[];
+  roles?: DraftRole[];
+  navigation?: DraftNavItem[];
   [key: string]: unknown;
 }
 
@@ -67,6 +97,10 @@ export interface Draft {
 export type Selection =
   | { kind: 'entity'; entityId: string; fieldId?: string }
   | { kind: 'page'; pageId: string; componentId?: string }
+  /** Access screen: a role, and optionally the entity whose permission for that role is open. */
+  | { kind: 'access'; roleId?: string; entityId?: string }
+  /** Navigation screen: a menu item by its index path (`[1, 0]` = first child of the second item). */
+  | { kind: 'navigation'; path?: number[] }
   | null;
 
 /** A label in the UI language, falling back to English, then to any locale, then to the id. */

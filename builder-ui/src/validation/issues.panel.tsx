@@ -1,20 +1,16 @@
 /**
  * Every validation problem of the draft. Clicking one selects what it points at (entity, field,
- * component) and switches to the screen that edits it.
+ * component, role, menu item) and switches to the screen that edits it.
  */
 import { CheckCircleOutlined, CloseCircleFilled } from '@ant-design/icons';
 import { List, Result, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useBuilder } from '../store/builder.store';
-import type { MappedIssue } from '../store/issue-mapping';
+import { describeTarget, selectionFor, type MappedIssue, type Screen } from '../store/issue-mapping';
 
-export type Screen = 'data' | 'pages' | 'json' | 'versions';
+export type { Screen } from '../store/issue-mapping';
 
-export function issueScreen(issue: MappedIssue): Screen {
-  if (issue.target.entityId) return 'data';
-  if (issue.target.pageId) return 'pages';
-  return 'json';
-}
+export const issueScreen = (issue: MappedIssue): Screen => issue.target.screen;
 
 export function IssuesPanel({ onNavigate }: { onNavigate(screen: Screen): void }) {
   const { t } = useTranslation();
@@ -22,9 +18,8 @@ export function IssuesPanel({ onNavigate }: { onNavigate(screen: Screen): void }
   const select = useBuilder((s) => s.select);
   if (!issues.length) return <Result status="success" icon={<CheckCircleOutlined />} subTitle={t('issues.none')} />;
   const go = (issue: MappedIssue) => {
-    const { entityId, fieldId, pageId, componentId } = issue.target;
-    if (entityId) select({ kind: 'entity', entityId, ...(fieldId ? { fieldId } : {}) });
-    else if (pageId) select({ kind: 'page', pageId, ...(componentId ? { componentId } : {}) });
+    const selection = selectionFor(issue.target);
+    if (selection) select(selection);
     onNavigate(issueScreen(issue));
   };
   return (
@@ -39,7 +34,7 @@ export function IssuesPanel({ onNavigate }: { onNavigate(screen: Screen): void }
             title={issue.message}
             description={
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {[issue.target.entityId, issue.target.fieldId, issue.target.pageId, issue.target.componentId].filter(Boolean).join(' › ') || '/'} · <code>{issue.pointer || '/'}</code>
+                {describeTarget(issue.target) || '/'} · <code>{issue.pointer || '/'}</code>
               </Typography.Text>
             }
           />

@@ -1,10 +1,13 @@
 /** Every command by name: the store dispatches by lookup, the undo button shows the name. */
+import { accessCommands } from './access.commands';
 import { computedColumnCommands } from './computed-column.commands';
 import { definitionCommands } from './definition.commands';
 import { entityCommands } from './entity.commands';
+import { navigationCommands } from './navigation.commands';
 import { pageCommands } from './page.commands';
+import { renameCommands } from './rename.commands';
 
-export const commands = { ...entityCommands, ...pageCommands, ...computedColumnCommands, ...definitionCommands };
+export const commands = { ...entityCommands, ...pageCommands, ...computedColumnCommands, ...definitionCommands, ...renameCommands, ...accessCommands, ...navigationCommands };
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

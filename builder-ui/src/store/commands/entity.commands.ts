@@ -3,6 +3,7 @@ import { fieldTypes } from '@tessera/schemas';
 import { labelText, type Draft, type DraftEntity, type DraftField, type DraftIndex } from '../draft.types';
 import { uniqueId } from '../ids';
 import { applyPatch, moveItem, replaceWhere, type Command } from './command.types';
+import { withRenamedEntity, withRenamedField } from './rename.commands';
 
 const withEntity = (def: Draft, entityId: string, fn: (e: DraftEntity) => DraftEntity): Draft => ({
   ...def,
@@ -19,21 +20,13 @@ const addEntity: Command<{ label: string; id?: string }> = (def, { label, id }) 
   return { def: { ...def, entities: [...(def.entities ?? []), entity] }, select: { kind: 'entity', entityId } };
 };
 
-/** Renaming an entity also follows its references (relations, rollups, component sources). */
+/** Changing the id is a rename: every reference follows (see rename.commands.ts). */
 const updateEntity: Command<{ entityId: string; patch: Record<string, unknown> }> = (def, { entityId, patch }) => {
-  let next = withEntity(def, entityId, (e) => applyPatch(e, patch));
-  const newId = patch.id;
-  if (typeof newId === 'string' && newId !== entityId) next = renameEntityRefs(next, entityId, newId);
-  return typeof newId === 'string' ? { def: next, select: { kind: 'entity', entityId: newId } } : next;
+  const { id: newId, ...rest } = patch;
+  const next = withEntity(def, entityId, (e) => applyPatch(e, rest));
+  if (typeof newId !== 'string' || newId === entityId) return next;
+  return { def: withRenamedEntity(next, entityId, newId), select: { kind: 'entity', entityId: newId } };
 };
-
-function renameEntityRefs(def: Draft, from: string, to: string): Draft {
-  const json = JSON.stringify(def, (key, value) => {
-    if ((key === 'to' || key === 'entity') && value === from) return to;
-    return value;
-  });
-  return JSON.parse(json) as Draft;
-}
 
 const removeEntity: Command<{ entityId: string }> = (def, { entityId }) => ({
   def: { ...def, entities: (def.entities ?? []).filter((e) => e.id !== entityId) },
@@ -55,15 +48,19 @@ const addField: Command<{ entityId: string; type: string; label?: string; patch?
   };
 };
 
+/** A new id is a rename: references follow (see rename.commands.ts). */
 const updateField: Command<{ entityId: string; fieldId: string; patch: Record<string, unknown> }> = (def, { entityId, fieldId, patch }) => {
-  const next = withField(def, entityId, fieldId, (f) => applyPatch(f, patch));
-  return typeof patch.id === 'string' && patch.id !== fieldId ? { def: next, select: { kind: 'entity', entityId, fieldId: patch.id } } : next;
+  const { id: newId, ...rest } = patch;
+  const next = withField(def, entityId, fieldId, (f) => applyPatch(f, rest));
+  if (typeof newId !== 'string' || newId === fieldId) return next;
+  return { def: withRenamedField(next, entityId, fieldId, newId), select: { kind: 'entity', entityId, fieldId: newId } };
 };
 
 /** Replaces the whole field object (the generated settings form edits it as one value). */
 const setField: Command<{ entityId: string; fieldId: string; field: DraftField }> = (def, { entityId, fieldId, field }) => {
-  const next = withField(def, entityId, fieldId, () => field);
-  return field.id !== fieldId ? { def: next, select: { kind: 'entity', entityId, fieldId: field.id } } : next;
+  const next = withField(def, entityId, fieldId, () => ({ ...field, id: fieldId }));
+  if (field.id === fieldId) return next;
+  return { def: withRenamedField(next, entityId, fieldId, field.id), select: { kind: 'entity', entityId, fieldId: field.id } };
 };
 
 const removeField: Command<{ entityId: string; fieldId: string }> = (def, { entityId, fieldId }) => ({

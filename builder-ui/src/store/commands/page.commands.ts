@@ -1,9 +1,10 @@
 /** Commands of the page designer: pages and the component tree. */
 import { componentTypes } from '@tessera/schemas';
-import { allComponentIds, findComponent, insertIntoTree, isWithin, locate, mapComponent, pageOfComponent, removeFromTree } from '../component-tree';
+import { allComponentIds, findComponent, insertIntoTree, isWithin, locate, mapComponent, pageOfComponent, removeFromTree, walkComponents } from '../component-tree';
 import type { Draft, DraftComponent, DraftPage, DraftSource } from '../draft.types';
 import { toIdentifier, uniqueId } from '../ids';
 import { applyPatch, replaceWhere, type Command } from './command.types';
+import { renameCommands } from './rename.commands';
 import { rebind, smartScaffold } from './scaffold';
 
 const withPage = (def: Draft, pageId: string, fn: (p: DraftPage) => DraftPage): Draft => ({
@@ -39,9 +40,12 @@ const addPage: Command<{ title: string }> = (def, { title }) => {
   return { def: { ...def, pages: [...(def.pages ?? []), page] }, select: { kind: 'page', pageId: id } };
 };
 
+/** A new id is a rename (renamePage): menu items and page links follow. */
 const updatePage: Command<{ pageId: string; patch: Record<string, unknown> }> = (def, { pageId, patch }) => {
-  const next = withPage(def, pageId, (p) => applyPatch(p, patch));
-  return typeof patch.id === 'string' ? { def: next, select: { kind: 'page', pageId: patch.id } } : next;
+  const { id: newId, ...rest } = patch;
+  const next = withPage(def, pageId, (p) => applyPatch(p, rest));
+  if (typeof newId !== 'string' || newId === pageId) return next;
+  return renameCommands.renamePage(next, { pageId, id: newId });
 };
 
 const removePage: Command<{ pageId: string }> = (def, { pageId }) => ({
@@ -49,14 +53,41 @@ const removePage: Command<{ pageId: string }> = (def, { pageId }) => ({
   select: null,
 });
 
+/**
+ * The entity a new component at this place is most likely about: the nearest container bound to
+ * one (a card showing a record), else the entity most of the page's components show.
+ */
+export function contextEntity(def: Draft, pageId: string, parentId: string | null | undefined): string | undefined {
+  const page = (def.pages ?? []).find((p) => p.id === pageId);
+  if (!page) return undefined;
+  for (let id = parentId ?? null; id; id = locate(page.components, id)?.parentId ?? null) {
+    const entity = findComponent(page.components, id)?.source?.entity;
+    if (entity) return entity;
+  }
+  const counts = new Map<string, number>();
+  walkComponents(page.components, (c) => {
+    if (c.source?.kind === 'entity' && c.source.entity) counts.set(c.source.entity, (counts.get(c.source.entity) ?? 0) + 1);
+  });
+  return [...counts].sort((a, b) => b[1] - a[1])[0]?.[0];
+}
+
+export interface AddComponentArgs {
+  pageId: string;
+  type: string;
+  parentId?: string | null;
+  index?: number;
+  /** The entity a data component shows; without it, the place's context entity (or none). */
+  entityId?: string;
+}
+
 /** Drops a new component of `type` (its registry scaffold, with ids) at a place in a page's tree. */
-const addComponent: Command<{ pageId: string; type: string; parentId?: string | null; index?: number; entityHint?: string }> = (def, args) => {
+const addComponent: Command<AddComponentArgs> = (def, args) => {
   const descriptor = componentTypes.get(args.type);
   if (!descriptor) throw new Error(`unknown component type "${args.type}"`);
-  const taken = allComponentIds(def);
-  const component = smartScaffold(def, descriptor, taken, args.entityHint);
   const page = (def.pages ?? []).find((p) => p.id === args.pageId);
   if (!page) throw new Error(`page "${args.pageId}" not found`);
+  if (args.entityId && !(def.entities ?? []).some((e) => e.id === args.entityId)) throw new Error(`entity "${args.entityId}" not found`);
+  const component = smartScaffold(def, descriptor, allComponentIds(def), args.entityId ?? contextEntity(def, page.id, args.parentId));
   const parentId = args.parentId ?? null;
   if (parentId && !componentTypes.get(findComponent(page.components, parentId)?.type ?? '')?.acceptsChildren) {
     throw new Error(`component "${parentId}" does not take children`);
@@ -107,10 +138,4 @@ const bindEntity: Command<{ componentId: string; entityId: string }> = (def, { c
   });
 };
 
-/** Renames a component id (ids are referenced by form triggers, so the consultant picks them). */
-const renameComponent: Command<{ componentId: string; id: string }> = (def, { componentId, id }) => {
-  const page = pageOfComponent(def, componentId)!;
-  return { def: withComponent(def, componentId, (c) => ({ ...c, id })), select: { kind: 'page', pageId: page.id, componentId: id } };
-};
-
-export const pageCommands = { addPage, updatePage, removePage, addComponent, moveComponent, removeComponent, setProp, setProps, setSource, bindEntity, renameComponent };
+export const pageCommands = { addPage, updatePage, removePage, addComponent, moveComponent, removeComponent, setProp, setProps, setSource, bindEntity };

@@ -1,7 +1,7 @@
 /**
  * Turns a component type's registry scaffold into a component ready for the canvas: ids on it and
- * on any scaffold children, and — generically, from the props schema — a first data binding, so
- * a table dropped on a page shows data at once instead of an error. No per-type code: any array
+ * on any scaffold children, and — generically, from the props schema — the data binding the
+ * consultant chose, so a table dropped on a page shows data at once. No per-type code: any array
  * prop whose items have a `field` property is filled with the entity's first fields.
  */
 import { standaloneSchema, type ComponentTypeDescriptor, type JsonSchema } from '@tessera/schemas';
@@ -17,11 +17,24 @@ function withIds(raw: Record<string, unknown>, taken: Set<string>): DraftCompone
   return { ...raw, id, ...(children ? { children } : {}) } as DraftComponent;
 }
 
-function fieldListProps(schema: JsonSchema): Array<{ key: string; writable: boolean }> {
-  return Object.entries(schema.properties ?? {})
-    .filter(([, s]) => s.type === 'array' && !!s.items?.properties?.field)
-    .map(([key]) => ({ key, writable: key === 'fields' }));
+const listProps = new Map<string, Array<{ key: string; writable: boolean }>>();
+
+/** Array props whose items name a field (per type; the schema of a type never changes at run time). */
+function fieldListProps(d: ComponentTypeDescriptor): Array<{ key: string; writable: boolean }> {
+  let found = listProps.get(d.type);
+  if (!found) {
+    const schema: JsonSchema = standaloneSchema(d.schema);
+    found = Object.entries(schema.properties ?? {})
+      .filter(([, s]) => s.type === 'array' && !!s.items?.properties?.field)
+      .map(([key]) => ({ key, writable: key === 'fields' }));
+    listProps.set(d.type, found);
+  }
+  return found;
 }
+
+/** The entity's first fields (writable ones for input lists) as a field list prop. */
+const firstFields = (entity: DraftEntity, writable: boolean) =>
+  entity.fields.filter((f) => !f.hidden && (!writable || !WRITABLE_EXCLUDED.has(f.type))).slice(0, 5).map((f) => ({ field: f.id }));
 
 /**
  * Points a component at another entity; its field lists (columns, form inputs…) are refilled
@@ -30,26 +43,24 @@ function fieldListProps(schema: JsonSchema): Array<{ key: string; writable: bool
 export function rebind(component: DraftComponent, d: ComponentTypeDescriptor, entity: DraftEntity): DraftComponent {
   if (component.source?.entity === entity.id) return component;
   const props = { ...(component.props ?? {}) };
-  for (const { key, writable } of fieldListProps(standaloneSchema(d.schema))) {
-    const fields = entity.fields.filter((f) => !f.hidden && (!writable || !WRITABLE_EXCLUDED.has(f.type))).slice(0, 5);
-    props[key] = fields.map((f) => ({ field: f.id }));
-  }
+  for (const { key, writable } of fieldListProps(d)) props[key] = firstFields(entity, writable);
   const { filter: _f, sort: _s, ...source } = component.source ?? { kind: 'entity' };
   return { ...component, props, source: { ...source, kind: 'entity', entity: entity.id } };
 }
 
-export function smartScaffold(def: Draft, d: ComponentTypeDescriptor, taken: Set<string>, entityHint?: string): DraftComponent {
+/** Does a dropped component of this type need an entity (a data component with an entity source)? */
+export function needsEntity(d: ComponentTypeDescriptor | undefined): boolean {
+  const source = (d?.scaffold as { source?: { kind?: string; entity?: string } } | undefined)?.source;
+  return source?.kind === 'entity' && !source.entity;
+}
+
+/**
+ * The scaffold with ids and, when `entityId` names an entity and the type reads one, bound to it
+ * with its field lists filled. Without one a data component stays unbound (the validator says so
+ * on the canvas): the binding is always the consultant's choice, never a silent guess.
+ */
+export function smartScaffold(def: Draft, d: ComponentTypeDescriptor, taken: Set<string>, entityId?: string): DraftComponent {
   const component = withIds(structuredClone(d.scaffold), taken);
-  const source = component.source;
-  const entity: DraftEntity | undefined =
-    (def.entities ?? []).find((e) => e.id === entityHint) ?? (def.entities ?? [])[0];
-  if (!source || source.kind !== 'entity' || source.entity || !entity) return component;
-  const props = { ...(component.props ?? {}) };
-  for (const { key, writable } of fieldListProps(standaloneSchema(d.schema))) {
-    const current = props[key] as Array<{ field: string }> | undefined;
-    if (current && current.some((c) => c.field !== 'id')) continue;
-    const fields = entity.fields.filter((f) => !f.hidden && (!writable || !WRITABLE_EXCLUDED.has(f.type))).slice(0, 5);
-    if (fields.length) props[key] = fields.map((f) => ({ field: f.id }));
-  }
-  return { ...component, props, source: { ...source, entity: entity.id } };
+  const entity = (def.entities ?? []).find((e) => e.id === entityId);
+  return entity && needsEntity(d) ? rebind(component, d, entity) : component;
 }

@@ -1,0 +1,156 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { validateDefinition } from '@tessera/schemas';
+import { createBuilderStore } from '../builder.store';
+import type { Draft } from '../draft.types';
+import { fieldsRead, renameInExpression } from './expression-rename';
+import { mapRefPath } from './ref-path';
+
+const b2b = (): Draft => JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../examples/b2b-sales/app.json'), 'utf8')) as Draft;
+
+function storeWith(def: Draft) {
+  const store = createBuilderStore();
+  store.getState().load(def.id, def, 1);
+  return store;
+}
+
+const issuesOf = (def: Draft) => {
+  const r = validateDefinition(def);
+  return r.ok ? [] : r.errors;
+};
+
+describe('renameInExpression', () => {
+  it.each([
+    ['amount * probability / 100', 'amount', 'value', 'value * probability / 100'],
+    ["firstName & ' ' & lastName", 'lastName', 'surname', "firstName & ' ' & surname"],
+    ['`amount` + amount', 'amount', 'value', '`value` + value'],
+    ['amount ? $string(amount) : "amount"', 'amount', 'value', 'value ? $string(value) : "amount"'],
+    ['$.amount + $sum(lines.amount)', 'amount', 'value', '$.value + $sum(lines.amount)'],
+    ['lines[amount > 1].amount', 'amount', 'value', 'lines[amount > 1].amount'],
+    ['company.amount & amount.currency', 'amount', 'value', 'company.amount & value.currency'],
+    ['{ "amount": amount }', 'amount', 'value', '{ "amount": value }'],
+    ['amounts + amount2', 'amount', 'value', 'amounts + amount2'],
+  ])('%s: %s -> %s', (source, from, to, expected) => {
+    expect(renameInExpression(source, from, to)).toBe(expected);
+  });
+
+  it('leaves an expression that does not parse as it is', () => {
+    expect(renameInExpression('amount * (', 'amount', 'value')).toBe('amount * (');
+  });
+
+  it('lists the fields an expression reads from the record', () => {
+    expect(fieldsRead("firstName & ' ' & lastName & company.name")).toEqual(['firstName', 'lastName', 'company']);
+  });
+});
+
+describe('mapRefPath', () => {
+  it('rewrites array items, nested keys and object keys, and shares what did not change', () => {
+    const props = { columns: [{ field: 'a' }, { field: 'b' }], metric: { field: 'a' }, values: { a: 1, b: 2 } };
+    const swap = (v: unknown) => (v === 'a' ? 'z' : v);
+    const cols = mapRefPath(props, 'columns.*.field', swap) as typeof props;
+    expect(cols.columns).toEqual([{ field: 'z' }, { field: 'b' }]);
+    expect(cols.columns[1]).toBe(props.columns[1]);
+    expect((mapRefPath(props, 'metric.field', swap) as typeof props).metric).toEqual({ field: 'z' });
+    expect(Object.keys((mapRefPath(props, 'values.{}', swap) as typeof props).values)).toEqual(['z', 'b']);
+    expect(mapRefPath(props, 'missing.field', swap)).toBe(props);
+  });
+});
+
+describe('renaming on the B2B sales example', () => {
+  it('starts valid', () => {
+    expect(issuesOf(b2b())).toEqual([]);
+  });
+
+  it('renames every field of every entity, one at a time, and the definition still validates', () => {
+    for (const entity of b2b().entities) {
+      for (const field of entity.fields) {
+        const store = storeWith(b2b());
+        store.getState().dispatch('renameField', { entityId: entity.id, fieldId: field.id, id: `${field.id}Renamed` });
+        const after = store.getState().definition!;
+        expect({ field: `${entity.id}.${field.id}`, issues: issuesOf(after) }).toEqual({ field: `${entity.id}.${field.id}`, issues: [] });
+        // The validator does not check the names expressions read: no computed field may still read the old one.
+        const computed = after.entities.find((e) => e.id === entity.id)!.fields.filter((f) => f.type === 'computed');
+        for (const f of computed) expect(fieldsRead((f.expression as { $expr: string }).$expr)).not.toContain(field.id);
+        // One undoable step that restores the original exactly.
+        expect(store.temporal.getState().pastStates).toHaveLength(1);
+        store.temporal.getState().undo();
+        expect(store.getState().definition).toEqual(b2b());
+      }
+    }
+  });
+
+  it('follows the references of opportunity.stage and opportunity.amount wherever they are', () => {
+    const store = storeWith(b2b());
+    store.getState().dispatch('renameField', { entityId: 'opportunity', fieldId: 'stage', id: 'phase' });
+    store.getState().dispatch('renameField', { entityId: 'opportunity', fieldId: 'amount', id: 'value' });
+    const def = store.getState().definition!;
+    const json = JSON.stringify(def);
+    const opportunity = def.entities.find((e) => e.id === 'opportunity')!;
+    expect(opportunity.indexes).toEqual([{ fields: ['phase', 'closeDate'] }]);
+    expect(opportunity.fields.find((f) => f.id === 'expectedRevenue')!.expression).toEqual({ $expr: 'value * probability / 100' });
+    // company.openPipeline sums opportunity.amount, filtered by stage.
+    expect(def.entities.find((e) => e.id === 'company')!.fields.find((f) => f.id === 'openPipeline')).toMatchObject({ field: 'value', filter: { phase: { $nin: ['won', 'lost'] } } });
+    const pipeline = def.pages.find((p) => p.id === 'pipeline')!.components[0];
+    expect(pipeline.props).toMatchObject({ groupBy: 'phase', cardFields: ['company', 'value', 'closeDate', 'owner'] });
+    expect(json).toContain('"x":"phase"');
+    expect(json).toContain('"metric":{"op":"sum","field":"value"}');
+    expect(json).not.toMatch(/"stage"|"amount"/); // other entities have no field called so
+    expect(issuesOf(def)).toEqual([]);
+  });
+
+  it('renames the owner field: ownerField, permissions and columns follow', () => {
+    const store = storeWith(b2b());
+    store.getState().dispatch('renameField', { entityId: 'contact', fieldId: 'owner', id: 'assignee' });
+    const def = store.getState().definition!;
+    const contact = def.entities.find((e) => e.id === 'contact')!;
+    expect(contact.ownerField).toBe('assignee');
+    expect(contact.permissions!.find((p) => p.role === 'rep')!.fields).toEqual({ assignee: 'readonly' });
+    expect(contact.indexes).toContainEqual({ fields: ['assignee', 'lastName'] });
+    // Other entities' owner fields are not this one.
+    expect(def.entities.find((e) => e.id === 'company')!.ownerField).toBe('owner');
+    expect(issuesOf(def)).toEqual([]);
+  });
+
+  it('renames every entity: relations, rollups and sources follow, and it still validates', () => {
+    for (const entity of b2b().entities) {
+      const store = storeWith(b2b());
+      store.getState().dispatch('renameEntity', { entityId: entity.id, id: `${entity.id}Renamed` });
+      expect({ entity: entity.id, issues: issuesOf(store.getState().definition!) }).toEqual({ entity: entity.id, issues: [] });
+    }
+    const store = storeWith(b2b());
+    store.getState().dispatch('renameEntity', { entityId: 'opportunity', id: 'deal' });
+    const def = store.getState().definition!;
+    expect(def.entities.find((e) => e.id === 'activity')!.fields.find((f) => f.id === 'opportunity')).toMatchObject({ to: 'deal' });
+    expect(def.entities.find((e) => e.id === 'company')!.fields.find((f) => f.id === 'openPipeline')).toMatchObject({ entity: 'deal' });
+    expect(def.pages.find((p) => p.id === 'pipeline')!.components[0].source!.entity).toBe('deal');
+  });
+
+  it('renames a page: the menu and the links of tables and forms follow', () => {
+    const store = storeWith(b2b());
+    store.getState().dispatch('renamePage', { pageId: 'contactEdit', id: 'contactPage' });
+    store.getState().dispatch('renamePage', { pageId: 'contacts', id: 'people' });
+    const def = store.getState().definition!;
+    expect(JSON.stringify(def.navigation)).toContain('"page":"people"');
+    expect(def.pages.find((p) => p.id === 'people')!.components[0].props!.rowLink).toBe('contactPage');
+    expect(def.pages.find((p) => p.id === 'contactNew')!.components[0].props!.afterSubmit).toBe('people');
+    expect(issuesOf(def)).toEqual([]);
+  });
+
+  it('renames a role: every permission naming it follows', () => {
+    const store = storeWith(b2b());
+    store.getState().dispatch('renameRole', { roleId: 'rep', id: 'salesRep' });
+    const def = store.getState().definition!;
+    expect(def.entities.every((e) => e.permissions!.some((p) => p.role === 'salesRep') && !e.permissions!.some((p) => p.role === 'rep'))).toBe(true);
+    expect(issuesOf(def)).toEqual([]);
+  });
+
+  it('refuses a taken or malformed id with a clear error and changes nothing', () => {
+    const store = storeWith(b2b());
+    const before = store.getState().definition;
+    expect(() => store.getState().dispatch('renameField', { entityId: 'contact', fieldId: 'email', id: 'phone' })).toThrow('field id "phone" is already used');
+    expect(() => store.getState().dispatch('renameEntity', { entityId: 'contact', id: 'my contact' })).toThrow(/not a valid entity id/);
+    expect(() => store.getState().dispatch('renameRole', { roleId: 'rep', id: 'manager' })).toThrow('role id "manager" is already used');
+    expect(store.getState().definition).toBe(before);
+    expect(store.temporal.getState().pastStates).toHaveLength(0);
+  });
+});
