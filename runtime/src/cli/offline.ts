@@ -7,9 +7,12 @@ import { createPlatform, type Platform } from '../platform/platform';
 export async function withPlatform<T>(dataDir: string | undefined, fn: (platform: Platform) => Promise<T>): Promise<T> {
   const config = loadConfig(process.env, dataDir ? { dataDir } : {});
   const store = await openStore({ url: config.dbUrl, dataDir: config.dataDir });
+  let platform: Platform | undefined;
   try {
-    return await fn(await createPlatform(config, store, createLogger('warn')));
+    platform = await createPlatform(config, store, createLogger('warn'));
+    return await fn(platform);
   } finally {
+    await platform?.feed.close();
     await store.close();
   }
 }

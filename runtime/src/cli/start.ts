@@ -36,6 +36,7 @@ export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await platform.imports.close(); // running imports stop after their current batch, as `interrupted`
+      await platform.feed.close();
       await store.close();
     },
   };

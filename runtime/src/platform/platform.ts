@@ -8,7 +8,8 @@ import { PLATFORM_COLLECTIONS } from './platform-collections';
 import { Memberships } from './members/memberships';
 import { Access } from './members/access';
 import type { ChangeFeed } from './live/change-feed.port';
-import { MemoryChangeFeed } from './live/memory.change-feed';
+import { openChangeFeed } from './live/open-change-feed';
+import { platformChangeContext } from './live/change-context';
 import { ImportJobs } from './csv/import-jobs';
 import { Views } from './views/views';
 import { dropAudit } from './audit/audit-log';
@@ -33,7 +34,6 @@ export interface Platform {
 export async function createPlatform(config: RuntimeConfig, store: Store, log: Logger): Promise<Platform> {
   for (const spec of PLATFORM_COLLECTIONS) await store.ensureCollection(spec);
   const accounts = new Accounts(store, { sessionTtlHours: config.sessionTtlHours });
-  const feed = new MemoryChangeFeed();
   const memberships = new Memberships(store, accounts);
   const views = new Views(store);
   const apps = new Apps(store, {
@@ -45,6 +45,9 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
       await dropAudit(store, appId);
     },
   });
+  // SQLite: a change log in the file; MongoDB: a change stream (several processes may share either).
+  const feed = openChangeFeed(store, platformChangeContext(apps, () => records), (obj, msg) => log.warn(obj, msg));
   const records = new Records(store, apps, feed, log);
+  await feed.start();
   return { config, store, log, accounts, apps, records, memberships, access: new Access(memberships), feed, imports: new ImportJobs(store), views, liveLimits: new LiveLimits() };
 }

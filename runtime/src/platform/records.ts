@@ -31,8 +31,8 @@ export interface RecordScope {
 /**
  * The records of published apps: permissions (entity, row, field), validation against the
  * entity, defaults, relation integrity, computed fields and rollups, optimistic concurrency, the
- * audit trail (written in the same transaction as the change) and change events (published after
- * commit). HTTP-agnostic; routes call it.
+ * audit trail and the change feed's log (written in the same transaction as the change) and change
+ * events (published after commit). HTTP-agnostic; routes call it.
  */
 export class Records {
   constructor(
@@ -103,6 +103,7 @@ export class Records {
       this.store.transaction(async (tx) => {
         const created = await tx.collection(s.target.collection.name).insert({ ...input, createdBy: s.caller.user.id });
         await writeAudit(tx, { appId: s.appId, entity, recordId: created.id, action: 'create', caller: s.caller, before: null, after: created });
+        await this.feed.log(tx, [{ appId: s.appId, type: 'created', entity: entity.id, id: created.id, version: created.version, record: created }]);
         return created;
       }),
     );
@@ -126,6 +127,7 @@ export class Records {
         await writeAudit(tx, { appId: s.appId, entity, recordId: doc.id, action: 'create', caller: s.caller, before: null, after: doc });
         out.push(doc);
       }
+      await this.feed.log(tx, out.map((doc) => ({ appId: s.appId, type: 'created' as const, entity: entity.id, id: doc.id, version: doc.version, record: doc })));
       await alsoInTx?.(tx);
       return out;
     });
@@ -150,6 +152,7 @@ export class Records {
         assertOwnerInScope(body as Doc, s.policy, s.caller, 'update');
         const updated = await coll.update(id, body as Doc, { expectedVersion });
         await writeAudit(tx, { appId: s.appId, entity, recordId: id, action: 'update', caller: s.caller, before: current, after: updated });
+        await this.feed.log(tx, [{ appId: s.appId, type: 'updated', entity: entity.id, id, version: updated.version, record: updated, before: current! }]);
         return { before: current!, doc: updated };
       }),
     );
@@ -163,7 +166,13 @@ export class Records {
     allow(s, 'delete');
     const current = await s.target.collection.get(id);
     this.assertReachable(s, current, id, 'delete');
-    const changes = await writeErrors(s.target.entity, () => deleteWithRelations(this.store, s, id, expectedVersion));
+    const changes = await writeErrors(s.target.entity, () =>
+      this.store.transaction(async (tx) => {
+        const committed = await deleteWithRelations(tx, s, id, expectedVersion);
+        await this.feed.log(tx, committed.map((c) => ({ ...c, appId: s.appId, version: c.record.version })));
+        return committed;
+      }),
+    );
     for (const c of changes) this.feed.publish({ ...c, appId: s.appId, kind: 'change', version: c.record.version, definition: s.target.definition });
   }
 

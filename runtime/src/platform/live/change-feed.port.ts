@@ -1,44 +1,61 @@
 import type { AppDefinition } from '@tessera/schemas';
-import type { StoredDoc } from '../../store/store.port';
+import type { Store, StoredDoc } from '../../store/store.port';
+
+/** A committed change of one record, as the transaction that made it describes it (stored document, no definition). */
+export interface RecordChange {
+  appId: string;
+  type: 'created' | 'updated' | 'deleted';
+  entity: string;
+  id: string;
+  version: number;
+  /** After the change (before it, for deletes). */
+  record: StoredDoc;
+  /** Before an update: decides whether a record left a subscriber's row scope. */
+  before?: StoredDoc;
+}
 
 /**
  * One change as the feed carries it, before any per-subscriber filtering: the full record (hidden
  * fields included) and the definition it was written under, so a subscriber's permissions can be
- * applied without another lookup. Never sent to a client as is.
+ * applied without another lookup. Never sent to a client as is. `reset` means the feed lost part
+ * of its history (a reader fell too far behind): subscribers reload everything.
  */
-export type Change =
-  | {
-      seq: number;
-      appId: string;
-      kind: 'change';
-      type: 'created' | 'updated' | 'deleted';
-      entity: string;
-      id: string;
-      version: number;
-      /** After the change (before it, for deletes). */
-      record: StoredDoc;
-      /** Before an update: decides whether a record left a subscriber's row scope. */
-      before?: StoredDoc;
-      definition: AppDefinition;
-    }
-  | { seq: number; appId: string; kind: 'published'; version: number };
+export type Change = (ChangeInput & { seq: number }) | { seq: number; appId: string; kind: 'reset' };
 
-export type ChangeInput = Change extends infer C ? (C extends Change ? Omit<C, 'seq'> : never) : never;
+/** What writers publish: a record change with the definition it was written under, or a new published version. */
+export type ChangeInput = (RecordChange & { kind: 'change'; definition: AppDefinition }) | { appId: string; kind: 'published'; version: number };
 
 export type ChangeListener = (change: Change) => void;
 
 /**
  * Where committed changes are published and live streams subscribe. Sequence ids grow
  * monotonically; `since(seq)` replays what a reconnecting client missed, or returns null when
- * that part of the history is gone (the client then gets a `reset`). The in-process
- * implementation is `memory.change-feed.ts`; docs/live-updates.md describes the multi-process one.
+ * that part of the history is gone (the client then gets a `reset`). Implementations:
+ * `memory.change-feed.ts` (one process), `sqlite.change-feed.ts` (processes sharing one SQLite
+ * file), `mongo.change-feed.ts` (processes sharing MongoDB); docs/live-updates.md explains them.
  */
 export interface ChangeFeed {
-  publish(change: ChangeInput): Change;
+  /**
+   * Called by writers inside the store transaction that makes the changes, before it commits. A
+   * feed shared by several processes appends them to its log here, so they commit or roll back
+   * with the records; the others do nothing.
+   */
+  log(tx: Store, changes: RecordChange[]): Promise<void>;
+  /** Called after the commit, with the record as the API returns it (computed fields, rollups). */
+  publish(change: ChangeInput): void;
   /** Changes of one app, in order; returns the unsubscribe function. */
   subscribe(appId: string, listener: ChangeListener): () => void;
   /** Every change of the app after `seq` (exclusive), or null when they can no longer all be replayed. */
   since(appId: string, seq: number): Change[] | null;
-  /** The last sequence id handed out. */
+  /** The last sequence id this process has delivered. */
   readonly lastSeq: number;
+  /** Starts following other processes' changes (once, at startup). */
+  start(): Promise<void>;
+  /** Stops following; call before closing the store. */
+  close(): Promise<void>;
+}
+
+/** Identifies one record change across `log` and `publish` (and across processes). */
+export function changeKey(c: Pick<RecordChange, 'appId' | 'entity' | 'id' | 'type' | 'version'>): string {
+  return `${c.appId}\n${c.entity}\n${c.id}\n${c.type}\n${c.version}`;
 }

@@ -5,7 +5,7 @@ import { policyFor } from '../policy/effective-permissions.policy';
 import type { Change } from './change-feed.port';
 
 export interface LiveMessage {
-  event: 'change' | 'published';
+  event: 'change' | 'published' | 'reset';
   id: number;
   data: Record<string, unknown>;
 }
@@ -14,10 +14,11 @@ export interface LiveMessage {
  * What one subscriber receives for one change, or null. Read permission, row scope and hidden
  * fields are applied with the definition the change was written under. An update that moves a
  * record out of the subscriber's rows arrives as `deleted` (it left their view); one that moves it
- * in arrives as `updated` with the record.
+ * in arrives as `updated` with the record. A `reset` (the feed lost history) goes to everyone: reload.
  */
 export function messageFor(change: Change, caller: Caller, entities: ReadonlySet<string> | null): LiveMessage | null {
   if (change.kind === 'published') return { event: 'published', id: change.seq, data: { version: change.version } };
+  if (change.kind === 'reset') return { event: 'reset', id: change.seq, data: {} };
   if (entities && !entities.has(change.entity)) return null;
   const entity = change.definition.entities.find((e) => e.id === change.entity);
   if (!entity) return null;
