@@ -1,0 +1,83 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { createSqliteStore } from '../../store/sqlite/sqlite.store';
+import type { Store } from '../../store/store.port';
+import { CONTRACT_COLLECTIONS, describeChangeFeedContract } from './change-feed.contract';
+import { MemoryChangeFeed } from './memory.change-feed';
+import { SqliteChangeFeed } from './sqlite.change-feed';
+import type { ChangeStreamDb } from './mongo.change-feed';
+
+async function ensure(store: Store): Promise<Store> {
+  for (const spec of CONTRACT_COLLECTIONS) await store.ensureCollection(spec);
+  return store;
+}
+
+describeChangeFeedContract('in-process (memory)', async () => {
+  const store = await ensure(createSqliteStore({ file: ':memory:' }));
+  const feed = new MemoryChangeFeed();
+  await feed.start();
+  return { store, feed, close: () => store.close() };
+});
+
+describeChangeFeedContract(
+  'two processes on one SQLite file',
+  async (ctx) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-feed-'));
+    const file = path.join(dir, 'tessera.db');
+    const sides = await Promise.all(
+      [0, 1].map(async () => {
+        const store = createSqliteStore({ file });
+        await ensure(store);
+        return { store, feed: new SqliteChangeFeed(store, ctx, undefined, { pollMs: 20 }) };
+      }),
+    );
+    for (const s of sides) await s.feed.start();
+    return {
+      ...sides[0],
+      peer: sides[1],
+      async close() {
+        for (const s of sides) {
+          await s.feed.close();
+          await s.store.close();
+        }
+        fs.rmSync(dir, { recursive: true, force: true });
+      },
+    };
+  },
+  { shared: true },
+);
+
+const mongoUri = process.env.TESSERA_TEST_MONGODB_URI;
+if (mongoUri) {
+  // Two connections to one fresh database (a replica set: change streams and transactions need one).
+  const { createMongoStore } = require('../../store/mongodb/mongo.store') as typeof import('../../store/mongodb/mongo.store');
+  const { MongoChangeFeed } = require('./mongo.change-feed') as typeof import('./mongo.change-feed');
+  describeChangeFeedContract(
+    'two processes on MongoDB (change streams)',
+    async (ctx) => {
+      const dbName = `tessera_feed_${randomBytes(6).toString('hex')}`;
+      const sides = await Promise.all(
+        [0, 1].map(async () => {
+          const store = await createMongoStore({ uri: mongoUri, dbName });
+          return { store, feed: new MongoChangeFeed(store.connection.db as unknown as ChangeStreamDb, ctx, undefined, { retryMs: 100 }) };
+        }),
+      );
+      for (const s of sides) await ensure(s.store); // each connection learns the collections
+      for (const s of sides) await s.feed.start();
+      return {
+        ...sides[0],
+        peer: sides[1],
+        async close() {
+          for (const s of sides) await s.feed.close();
+          await sides[0].store.connection.dropDatabase();
+          for (const s of sides) await s.store.close();
+        },
+      };
+    },
+    { shared: true },
+  );
+} else {
+  console.log('MongoDB change feed contract skipped: TESSERA_TEST_MONGODB_URI is unset');
+}
