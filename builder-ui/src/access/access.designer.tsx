@@ -90,7 +90,7 @@ export function AccessDesigner() {
         )}
       </Layout.Content>
       {roleId && (
-        <Layout.Sider width={380} theme="light" style={{ borderLeft: '1px solid #f0f0f0', padding: 16, overflow: 'auto' }}>
+        <Layout.Sider width={420} theme="light" style={{ borderLeft: '1px solid #f0f0f0', padding: 16, overflow: 'auto' }}>
           {entity ? <PermissionPanel entity={entity} roleId={roleId} /> : <Empty style={{ marginTop: 48 }} description={t('access.selectEntity')} />}
         </Layout.Sider>
       )}

@@ -28,6 +28,8 @@ export function PermissionMatrix({ roleId, entities, selectedEntityId }: { roleI
     {
       title: t('access.entity'),
       key: 'entity',
+      width: 170,
+      onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }),
       render: (_: unknown, e: DraftEntity) => {
         const issues = byPermission.get(permissionKey(e.id, roleId));
         return (
@@ -41,7 +43,7 @@ export function PermissionMatrix({ roleId, entities, selectedEntityId }: { roleI
     ...ACTIONS.map((action) => ({
       title: t(`action.${action}`, { defaultValue: humanize(action) }),
       key: action,
-      width: 84,
+      width: 76,
       align: 'center' as const,
       render: (_: unknown, e: DraftEntity) => (
         <Checkbox
@@ -55,7 +57,7 @@ export function PermissionMatrix({ roleId, entities, selectedEntityId }: { roleI
     {
       title: t('access.rows'),
       key: 'rows',
-      width: 130,
+      width: 126,
       render: (_: unknown, e: DraftEntity) => {
         const p = permissionOf(e, roleId);
         if (!p) return <Typography.Text type="secondary">{t('access.noAccess')}</Typography.Text>;

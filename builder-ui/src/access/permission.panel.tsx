@@ -69,11 +69,12 @@ export function PermissionPanel({ entity, roleId }: { entity: DraftEntity; roleI
               { title: t('access.field'), key: 'field', render: (_, f) => <>{labelText(f.label, i18n.language, f.id)} <Typography.Text type="secondary" code>{f.id}</Typography.Text></> },
               {
                 key: 'access',
-                width: 190,
+                width: 214,
                 render: (_, f) => (
                   <Radio.Group
                     size="small"
                     optionType="button"
+                    style={{ whiteSpace: 'nowrap' }}
                     aria-label={`${f.id} ${t('access.fieldAccess')}`}
                     value={permission.fields?.[f.id] ?? VISIBLE}
                     options={levels.map((l) => ({ value: l, label: t(`fieldAccess.${l}`, { defaultValue: humanize(l) }) }))}

@@ -32,7 +32,7 @@ export function EntitySettingsPanel({ entity }: { entity: DraftEntity }) {
   const { fields: _f, indexes: _i, permissions: _p, ...settings } = entity;
   return (
     <div style={{ maxWidth: 560 }}>
-      <RenameInput value={entity.id} taken={entityIds.split(' ')} onRename={(id) => dispatch('renameEntity', { entityId: entity.id, id })} />
+      <RenameInput value={entity.id} taken={entityIds.split(' ')} onRename={(id) => dispatch('renameEntity', { entityId: entity.id, id })} warning={t('rename.storedData')} />
       <SchemaForm
         schema={schema}
         value={settings}

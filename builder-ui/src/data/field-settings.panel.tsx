@@ -48,7 +48,7 @@ export function FieldSettingsPanel({ entityId, fieldId }: { entityId: string; fi
           />
         </Form.Item>
       </Form>
-      <RenameInput value={field.id} taken={(fields ?? []).map((f) => f.id)} onRename={(id) => dispatch('renameField', { entityId, fieldId, id })} />
+      <RenameInput value={field.id} taken={(fields ?? []).map((f) => f.id)} onRename={(id) => dispatch('renameField', { entityId, fieldId, id })} warning={t('rename.storedData')} />
       {schema && (
         <SchemaForm
           schema={schema}

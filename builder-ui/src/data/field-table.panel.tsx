@@ -20,6 +20,7 @@ export function FieldTablePanel({ entity, selectedFieldId }: { entity: DraftEnti
     {
       title: t('data.field'),
       key: 'id',
+      onCell: () => ({ style: { whiteSpace: 'nowrap' as const } }),
       render: (_: unknown, f: DraftField) => {
         const issues = byField.get(fieldKey(entity.id, f.id));
         return (

@@ -14,9 +14,11 @@ export interface RenameInputProps {
   taken: Iterable<string>;
   onRename(id: string): void;
   label?: string;
+  /** Said under the input (e.g. that stored records keep their old keys). */
+  warning?: string;
 }
 
-export function RenameInput({ value, taken, onRename, label }: RenameInputProps) {
+export function RenameInput({ value, taken, onRename, label, warning }: RenameInputProps) {
   const { t } = useTranslation();
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
@@ -31,7 +33,7 @@ export function RenameInput({ value, taken, onRename, label }: RenameInputProps)
       required
       validateStatus={problem ? 'error' : undefined}
       help={problem ? t(`rename.${problem}`, { id: text }) : undefined}
-      extra={t('rename.help')}
+      extra={warning ? `${t('rename.help')} ${warning}` : t('rename.help')}
       style={{ marginBottom: 12 }}
     >
       <Space.Compact style={{ width: '100%' }}>

@@ -47,6 +47,7 @@ export const en = {
   rename: {
     button: 'Rename', help: 'Renaming updates every reference to it in the app.', pattern: 'A letter, then letters, digits or _ (at most 64 characters).',
     taken: '"{{id}}" is already used.',
+    storedData: 'Records already saved keep their values under the old id (publishing does not move them).',
   },
   access: {
     roles: 'Roles', addRole: 'Add role', roleName: 'Role name', noRoles: 'No roles yet', noRolesHint: 'A role groups what its users may do: Sales rep, Manager…',

@@ -49,6 +49,7 @@ export const zhCN: Resources = {
   rename: {
     button: '重命名', help: '重命名会更新应用中对它的所有引用。', pattern: '以字母开头，只能包含字母、数字或 _（最多 64 个字符）。',
     taken: '“{{id}}”已被使用。',
+    storedData: '已保存的记录仍以旧 ID 保存其值（发布不会迁移这些数据）。',
   },
   access: {
     roles: '角色', addRole: '添加角色', roleName: '角色名称', noRoles: '还没有角色', noRolesHint: '角色汇总其用户可以做的事：销售代表、经理……',

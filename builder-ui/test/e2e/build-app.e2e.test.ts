@@ -2,7 +2,7 @@
  * The builder end to end, in a real browser (Debian chromium via playwright-core) against a real
  * Tessera: from an empty workspace, with the mouse, build a small CRM (Customer with five fields,
  * Order, a relation drawn on the ER diagram, a page with a table and a form, a query-builder filter,
- * a computed column written with field-name completion), check undo/redo and that an invalid state
+ * a computed column written with field-name completion and then named), check undo/redo and that an invalid state
  * blocks publishing, preview, publish twice, diff, roll back, export — then use the published app
  * in the runtime and create a record through its form.
  *
@@ -13,7 +13,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { openBrowser, type Browser } from '../../../runtime/test/e2e/browser';
-import { ADMIN, startTestServer, type TestServer } from '../../../runtime/test/helpers/tessera';
+import { startTestServer, type TestServer } from '../../../runtime/test/helpers/tessera';
+import { choose as chooseWith, drag as dragWith, expectText as expectTextWith, savedDraft as savedDraftWith, signInToBuilder, until as untilWith } from './builder-e2e.helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DISTS = ['builder-ui/dist/index.html', 'runtime/client/dist/index.html'];
@@ -26,53 +27,11 @@ let shot = 0;
 
 /** Screenshot named after the step, numbered so the folder reads in order. */
 const snap = (name: string, target: Page = page) => browser.screenshot(`builder-${String(++shot).padStart(2, '0')}-${name}`, target);
-
-/** A mouse drag with intermediate moves (dnd-kit and React Flow need real pointer movement). */
-async function drag(from: Locator, to: Locator, target: Page = page): Promise<void> {
-  const a = (await from.boundingBox())!;
-  await to.scrollIntoViewIfNeeded();
-  const b = (await to.boundingBox())!;
-  await target.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
-  await target.mouse.down();
-  await target.mouse.move(a.x + a.width / 2 + 12, a.y + a.height / 2 + 8, { steps: 4 });
-  await target.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 12 });
-  await target.mouse.up();
-}
-
-/** Opens an antd Select with a click and clicks one of its options; waits until the dropdown has closed. */
-async function choose(select: Locator, title: string | RegExp, target: Page = page): Promise<void> {
-  await select.click();
-  await target.locator('.ant-select-dropdown:visible').getByTitle(title).click();
-  await target.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
-}
-
-/** The draft as the server has it (autosave is debounced by 1 s; wait until it is saved). */
-async function savedDraft(): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
-  await expectText(page.getByTestId('save-status'), 'All changes saved');
-  return (await server.api('GET', `/api/apps/${APP}`)).body.draft;
-}
-
-/** Polls until the locator's text contains `text` (playwright-core has no `expect`). */
-async function expectText(locator: Locator, text: string, timeout = 10_000): Promise<void> {
-  const until = Date.now() + timeout;
-  let last = '';
-  for (;;) {
-    last = (await locator.innerText().catch(() => '')) ?? '';
-    if (last.includes(text)) return;
-    if (Date.now() > until) throw new Error(`expected "${text}" in ${locator}, saw: ${last.slice(0, 300)}`);
-    await page.waitForTimeout(100);
-  }
-}
-
-async function until<T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout = 10_000): Promise<T> {
-  const end = Date.now() + timeout;
-  for (;;) {
-    const v = await fn();
-    if (ok(v)) return v;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}: ${JSON.stringify(v)}`);
-    await page.waitForTimeout(100);
-  }
-}
+const drag = (from: Locator, to: Locator, target: Page = page) => dragWith(target, from, to);
+const choose = (select: Locator, title: string | RegExp, target: Page = page) => chooseWith(target, select, title);
+const expectText = (locator: Locator, text: string, timeout?: number) => expectTextWith(page, locator, text, timeout);
+const until = <T>(fn: () => Promise<T>, ok: (v: T) => boolean, what: string, timeout?: number) => untilWith(page, fn, ok, what, timeout);
+const savedDraft = () => savedDraftWith(page, server, APP);
 
 const canvasIds = () => page.locator('[data-testid^="canvas-"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.testid));
 const tableHeaders = () => page.getByTestId('canvas-table').locator('thead th').allInnerTexts();
@@ -92,10 +51,7 @@ afterAll(async () => {
 
 test('build an app with the mouse, publish it, and create a record in the runtime', async () => {
   // Sign in.
-  await page.goto(`${server.url}/builder/`);
-  await page.getByLabel('Email').fill(ADMIN.email);
-  await page.getByLabel('Password').fill(ADMIN.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signInToBuilder(page, server);
   await page.getByText('No apps yet').waitFor();
   await snap('empty-workspace');
 
@@ -157,12 +113,23 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   await page.getByLabel('Page title').fill('Customers');
   await page.getByRole('button', { name: 'Create' }).click();
   await page.getByText('Drag components here').waitFor();
+  // A data component asks which entity it shows: nothing proposed on an empty page, the page's entity after that.
   await drag(page.getByTestId('palette-table'), page.getByTestId('drop-root'));
+  const bind = page.locator('.ant-modal:visible', { hasText: 'Which records does this Table show?' });
+  await bind.waitFor();
+  expect(await bind.getByRole('button', { name: 'Add' }).isDisabled()).toBe(true);
+  await choose(bind.getByRole('combobox', { name: 'Entity' }), 'Customer');
+  await snap('bind-entity-asked');
+  await bind.getByRole('button', { name: 'Add' }).click();
   await page.getByTestId('canvas-table').waitFor();
   await drag(page.getByTestId('palette-form'), page.getByTestId('drop-root'));
+  const bindForm = page.locator('.ant-modal:visible', { hasText: 'Which records does this Form show?' });
+  await expectText(bindForm, 'Customer');
+  await bindForm.getByRole('button', { name: 'Add' }).click();
   await page.getByTestId('canvas-form').waitFor();
   expect(await canvasIds()).toEqual(['canvas-table', 'canvas-form']);
   await snap('table-and-form-dropped');
+  expect((await savedDraft()).pages[0].components.map((c: { source: { entity: string } }) => c.source.entity)).toEqual(['customer', 'customer']);
 
   // Bind the table (to Order, then back to Customer) and filter it with the query builder: channel = web.
   await page.getByTestId('canvas-table').locator(':scope > div').first().click();
@@ -194,14 +161,21 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   await expectText(editor.locator('.view-lines'), '$uppercase(name)');
   await expectText(page.getByTestId('expression-result'), '"NAME SAMPLE"');
   await page.getByRole('button', { name: 'Apply' }).click();
-  await until(tableHeaders, (h) => h.at(-1) === 'Computed', 'the computed column');
+  // Then its name: proposed from the expression, chosen by the consultant.
+  const naming = page.locator('.ant-modal:visible', { hasText: 'Name the computed column' });
+  await naming.waitFor();
+  expect(await naming.getByLabel('Column name').getAttribute('placeholder')).toBe('uppercase(Name)');
+  await naming.getByLabel('Column name').fill('Name in capitals');
+  await snap('computed-column-named');
+  await naming.getByRole('button', { name: 'Add column' }).click();
+  await until(tableHeaders, (h) => h.at(-1) === 'Name in capitals', 'the computed column');
   await snap('computed-column');
 
   // Undo removes the computed column (field and column, one step); redo brings it back.
   await page.getByTestId('undo').click();
-  await until(tableHeaders, (h) => !h.includes('Computed'), 'undo');
+  await until(tableHeaders, (h) => !h.includes('Name in capitals'), 'undo');
   await page.getByTestId('redo').click();
-  await until(tableHeaders, (h) => h.includes('Computed'), 'redo');
+  await until(tableHeaders, (h) => h.includes('Name in capitals'), 'redo');
 
   // An invalid state: delete the phone field the table and form use.
   await page.getByRole('menuitem', { name: 'Data' }).click();
@@ -223,7 +197,7 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   await page.getByRole('button', { name: 'Preview' }).click();
   const preview = page.getByTestId('preview');
   await until(() => preview.locator('tbody tr.ant-table-row').count(), (n) => n > 2, 'preview rows');
-  await expectText(preview.locator('thead'), 'Computed');
+  await expectText(preview.locator('thead'), 'Name in capitals');
   await snap('preview');
   await page.locator('.ant-modal-wrap:visible .ant-modal-close').click();
 
@@ -278,7 +252,7 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   const exported = JSON.parse(fs.readFileSync((await file.path())!, 'utf8'));
   expect(exported.id).toBe(APP);
   expect(exported.entities.map((e: { id: string }) => e.id)).toEqual(['customer', 'order']);
-  expect(exported.entities[0].fields.map((f: { id: string }) => f.id)).toEqual(['name', 'phone', 'email', 'channel', 'vip', 'order', 'computed']);
+  expect(exported.entities[0].fields.map((f: { id: string }) => f.id)).toEqual(['name', 'phone', 'email', 'channel', 'vip', 'order', 'nameInCapitals']);
 
   // The published app in the runtime (same session cookie): create a Customer through the form.
   const app = await browser.newPage();
@@ -301,7 +275,7 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   const records = await server.api('GET', `/api/apps/${APP}/data/customer`);
   expect(records.status).toBe(200);
   expect(records.body.items).toHaveLength(1);
-  expect(records.body.items[0]).toMatchObject({ name: 'Ada Lovelace', phone: '+44 20 7946 0000', email: 'ada@example.com', channel: 'web', vip: true, computed: 'ADA LOVELACE' });
+  expect(records.body.items[0]).toMatchObject({ name: 'Ada Lovelace', phone: '+44 20 7946 0000', email: 'ada@example.com', channel: 'web', vip: true, nameInCapitals: 'ADA LOVELACE' });
 
   // No script errors in either page (the 401 of /auth/me before sign-in and a missing favicon are expected).
   expect(browser.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
