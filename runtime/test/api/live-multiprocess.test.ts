@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { promisify } from 'node:util';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -165,5 +166,15 @@ describe('live updates across two runtime processes on one SQLite file', () => {
     }
     const stale = await live(b!, rep1, { 'last-event-id': '1' });
     await stale.next((e) => e.event === 'reset');
+  });
+
+  it('a version published from the command line (a third process) reaches the running processes', async () => {
+    const onB = await live(b!, rep1);
+    const file = path.join(dir, 'mp.json');
+    fs.writeFileSync(file, JSON.stringify({ ...rbacApp('mp'), name: 'Published from the CLI' }));
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'import', file, '--publish', '--data-dir', dir], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const version = Number(/Published "mp" version (\d+)/.exec(stdout)![1]);
+    expect((await onB.next((e) => e.event === 'published')).data).toEqual({ version });
+    expect((await call(b!.url, 'GET', '/api/apps/mp', admin)).body.name).toBe('Published from the CLI');
   });
 });

@@ -5,7 +5,7 @@ import { createSqliteStore, type SqliteStore } from '../../store/sqlite/sqlite.s
 import { recordCollectionName } from '../storage-plan';
 import { APPS, collect, contractContext, CONTRACT_COLLECTIONS, isChange, write, type FeedSide } from './change-feed.contract';
 import { SqliteChangeFeed, type SqliteFeedOptions } from './sqlite.change-feed';
-import { SqliteChangeLog } from './sqlite.change-log';
+import { entryOf, SqliteChangeLog } from './sqlite.change-log';
 
 /** What the contract suite does not show: the SQLite feed's own ordering, waiting and pruning rules. */
 
@@ -83,8 +83,8 @@ describe('SqliteChangeFeed', () => {
       pending = { id: record.id, record };
     });
     await write(b, APPS[0], { create: { title: 'theirs' } });
-    const later = await write(a, APPS[0], { create: { title: 'mine, later' } }); // a gap: A reads the log, finds its own row first
-    await new Promise((r) => setTimeout(r, 50)); // the read triggered by the gap has run
+    const later = await write(a, APPS[0], { create: { title: 'mine, later' } }); // waits behind the unpublished row and theirs
+    await new Promise((r) => setTimeout(r, 50));
     expect(seen.changes).toEqual([]); // nothing may overtake the row whose publish is still on the way
     a.feed.publish({ appId: APPS[0], kind: 'change', type: 'created', entity: 'note', id: pending.id, version: 1, record: { ...pending.record, computed: 1 } as never, definition: {} as never });
     await seen.next(isChange(later.id));
@@ -134,7 +134,7 @@ describe('SqliteChangeLog', () => {
       expect(log.maxSeq()).toBeNull();
       const tx = store.db.transaction(() => [1, 2, 3].map(() => log.append('o', 'app', { kind: 'published', version: 1 })));
       expect(tx()).toEqual([5001, 5002, 5003]);
-      expect(log.after(5001, 10).map((r) => [r.seq, r.origin, r.appId, r.entry])).toEqual([
+      expect(log.after(5001, 10).map((r) => [r.seq, r.origin, r.appId, entryOf(r)])).toEqual([
         [5002, 'o', 'app', { kind: 'published', version: 1 }],
         [5003, 'o', 'app', { kind: 'published', version: 1 }],
       ]);

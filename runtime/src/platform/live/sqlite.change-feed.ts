@@ -4,7 +4,7 @@ import type { SqliteStore } from '../../store/sqlite/sqlite.store';
 import { changeKey, type Change, type ChangeFeed, type ChangeInput, type ChangeListener, type RecordChange } from './change-feed.port';
 import type { ChangeContext } from './change-context';
 import { ChangeFanout } from './change-fanout';
-import { SqliteChangeLog, type LogEntry, type LogRow } from './sqlite.change-log';
+import { entryOf, SqliteChangeLog, type LogEntry, type LogRow } from './sqlite.change-log';
 
 export interface SqliteFeedOptions {
   /** Changes kept for Last-Event-ID replay. */
@@ -18,7 +18,7 @@ export interface SqliteFeedOptions {
   publishGraceMs?: number;
 }
 
-const BATCH = 500;
+const BATCH = 100;
 /** A row whose delivery keeps failing (its record cannot be resolved) is skipped after this many tries. */
 const MAX_TRIES = 3;
 
@@ -39,14 +39,16 @@ export class SqliteChangeFeed implements ChangeFeed {
   private readonly opts: Required<SqliteFeedOptions>;
   /** Sequence ids `log` gave to changes not yet published, by changeKey (with when, to forget rolled-back ones). */
   private readonly staged = new Map<string, { seq: number; at: number }>();
+  /** The same ids: a gap at one of them is this process's own change, whose publish is on the way (no need to read the log). */
+  private readonly stagedSeqs = new Set<number>();
   /** Local changes waiting for an earlier id (another process's change, or a local one still being published). */
   private readonly ahead = new Map<number, Change>();
   private readonly tries = new Map<number, number>();
   private polling: Promise<void> | null = null;
+  /** Changes being logged in a transaction of their own (published versions): `close` waits for them. */
+  private readonly appending = new Set<Promise<void>>();
   private pollAgain = false;
   private pollQueued = false;
-  /** The log reader stopped at one of this process's rows whose `publish` has not come yet. */
-  private waitingForPublish = false;
   private timer?: NodeJS.Timeout;
   private lastPrune = Date.now();
   private closed = false;
@@ -78,6 +80,7 @@ export class SqliteChangeFeed implements ChangeFeed {
   }
 
   async close(): Promise<void> {
+    await Promise.all(this.appending);
     this.closed = true;
     clearInterval(this.timer);
     await this.polling;
@@ -88,7 +91,9 @@ export class SqliteChangeFeed implements ChangeFeed {
     if (!this.store.db.inTransaction) throw new Error('ChangeFeed.log must be called inside a store transaction');
     const at = Date.now();
     for (const { appId, ...change } of changes) {
-      this.staged.set(changeKey({ appId, ...change }), { seq: this.changeLog.append(this.origin, appId, { kind: 'change', ...change }), at });
+      const seq = this.changeLog.append(this.origin, appId, { kind: 'change', ...change });
+      this.staged.set(changeKey({ appId, ...change }), { seq, at });
+      this.stagedSeqs.add(seq);
     }
   }
 
@@ -96,10 +101,13 @@ export class SqliteChangeFeed implements ChangeFeed {
     const key = input.kind === 'change' ? changeKey(input) : '';
     const staged = this.staged.get(key);
     if (!staged) {
-      void this.appendAndPublish(input); // a new published version, or a writer that did not log
+      // A new published version, or a writer that did not log.
+      const appending = this.appendAndPublish(input).finally(() => this.appending.delete(appending));
+      this.appending.add(appending);
       return;
     }
     this.staged.delete(key);
+    this.stagedSeqs.delete(staged.seq);
     this.accept({ ...input, seq: staged.seq });
   }
 
@@ -134,20 +142,19 @@ export class SqliteChangeFeed implements ChangeFeed {
 
   private drain(): void {
     let next: Change | undefined;
-    let progressed = false;
     while ((next = this.ahead.get(this.fanout.lastSeq + 1))) {
       this.ahead.delete(next.seq);
       this.fanout.deliver(next);
-      progressed = true;
     }
-    // An earlier id is missing (another process's change), or the reader waits for what was just delivered.
-    if (this.ahead.size > 0 || (progressed && this.waitingForPublish)) this.schedulePoll();
+    // An earlier id is missing and is not one of ours about to be published: another process's change, read it now.
+    if (this.ahead.size > 0 && !this.stagedSeqs.has(this.fanout.lastSeq + 1)) this.schedulePoll();
   }
 
   private tick(): void {
     if (this.closed || !this.store.db.open) return clearInterval(this.timer);
     // Staged ids whose transaction rolled back are never published; a minute is far beyond any commit + publish.
     for (const [key, { at }] of this.staged) if (Date.now() - at > 60_000) this.staged.delete(key);
+    for (const seq of this.stagedSeqs) if (seq <= this.fanout.lastSeq) this.stagedSeqs.delete(seq);
     for (const seq of this.ahead.keys()) if (seq <= this.fanout.lastSeq) this.ahead.delete(seq);
     void this.poll();
     if (Date.now() - this.lastPrune >= this.opts.pruneEveryMs) {
@@ -176,7 +183,6 @@ export class SqliteChangeFeed implements ChangeFeed {
       try {
         do {
           this.pollAgain = false;
-          this.waitingForPublish = false;
           await this.readLog();
         } while (this.pollAgain && !this.closed);
       } catch (err) {
@@ -210,10 +216,7 @@ export class SqliteChangeFeed implements ChangeFeed {
       this.fanout.deliver(local);
       return true;
     }
-    if (row.origin === this.origin && row.entry.kind !== 'start' && Date.now() - row.at < this.opts.publishGraceMs) {
-      this.waitingForPublish = true;
-      return false;
-    }
+    if (row.origin === this.origin && Date.now() - row.at < this.opts.publishGraceMs) return false; // its drain() goes on from here
     let change: Change | null;
     try {
       change = await this.fromLog(row);
@@ -233,7 +236,8 @@ export class SqliteChangeFeed implements ChangeFeed {
 
   /** Another process's change as this process delivers it: its app's definition here, its record enriched here. */
   private async fromLog(row: LogRow): Promise<Change | null> {
-    const { entry, appId, seq } = row;
+    const { appId, seq } = row;
+    const entry = entryOf(row);
     if (entry.kind === 'start') return null;
     if (entry.kind === 'published') {
       await this.ctx.published(appId);

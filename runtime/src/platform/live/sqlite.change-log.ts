@@ -14,8 +14,11 @@ export interface LogRow {
   appId: string;
   /** Epoch ms when it was written (inside its transaction). */
   at: number;
-  entry: LogEntry;
+  /** The LogEntry as JSON: parsed only for rows this process has not delivered itself (see entryOf). */
+  body: string;
 }
+
+export const entryOf = (row: LogRow): LogEntry => JSON.parse(row.body) as LogEntry;
 
 const TABLE = '"__tessera_live_changes"';
 
@@ -48,7 +51,8 @@ export class SqliteChangeLog {
 
   private prepare() {
     return {
-      append: this.db.prepare(`INSERT INTO ${TABLE} (seq, origin, app, at, body) SELECT coalesce(max(seq), ?) + 1, ?, ?, ?, ? FROM ${TABLE}`),
+      // VALUES with a scalar max(): an INSERT … SELECT from its own table copies the result first (4x slower).
+      append: this.db.prepare(`INSERT INTO ${TABLE} (seq, origin, app, at, body) VALUES (coalesce((SELECT max(seq) FROM ${TABLE}), ?) + 1, ?, ?, ?, ?)`),
       after: this.db.prepare(`SELECT seq, origin, app, at, body FROM ${TABLE} WHERE seq > ? ORDER BY seq LIMIT ?`),
       max: this.db.prepare(`SELECT max(seq) AS seq FROM ${TABLE}`).pluck(),
       prune: this.db.prepare(`DELETE FROM ${TABLE} WHERE at < ? AND seq < (SELECT max(seq) FROM ${TABLE})`),
@@ -67,7 +71,7 @@ export class SqliteChangeLog {
   /** Committed rows after `seq`, oldest first. */
   after(seq: number, limit: number): LogRow[] {
     const rows = this.sql.after.all(seq, limit) as Array<{ seq: number; origin: string; app: string; at: number; body: string }>;
-    return rows.map((r) => ({ seq: r.seq, origin: r.origin, appId: r.app, at: r.at, entry: JSON.parse(r.body) as LogEntry }));
+    return rows.map((r) => ({ seq: r.seq, origin: r.origin, appId: r.app, at: r.at, body: r.body }));
   }
 
   /** The newest sequence id, or null for an empty log. */
