@@ -127,7 +127,7 @@ export interface Collection {
   find(options?: FindOptions): Promise<Page>;
   /**
    * Matching documents; with `limit`, counting stops there (the answer is min(count, limit)), so
-   * a "10,000+" in a list costs a bounded scan instead of one over a million rows.
+   * a "more than 1,000" in a list costs a bounded scan instead of one over a million rows.
    */
   count(filter?: Filter, options?: CountOptions): Promise<number>;
   aggregate(options: AggregateOptions): Promise<AggregateRow[]>;

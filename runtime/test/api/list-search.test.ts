@@ -73,19 +73,19 @@ describe('quick search ($search)', () => {
 });
 
 describe('list totals', () => {
-  it('counts up to 10,000 with count=true and says so, exactly with count=exact', async () => {
+  it('counts up to 1,000 with count=true and says so, exactly with count=exact', async () => {
     const accounts = t.running.platform.store.collection(recordCollectionName('find', 'account'));
-    await accounts.insertMany(Array.from({ length: 10_001 }, (_, i) => ({ name: `Account ${i}` })));
+    await accounts.insertMany(Array.from({ length: 1_001 }, (_, i) => ({ name: `Account ${i}` })));
     const capped = await t.api('GET', '/api/apps/find/data/account?count=true&limit=1');
-    expect(capped.body).toMatchObject({ total: 10_000, totalCapped: true });
+    expect(capped.body).toMatchObject({ total: 1_000, totalCapped: true });
     const exact = await t.api('GET', '/api/apps/find/data/account?count=exact&limit=1');
-    expect(exact.body.total).toBe(10_001);
+    expect(exact.body.total).toBe(1_001);
     expect(exact.body.totalCapped).toBeUndefined();
     const few = await t.api('GET', `${base}?count=true`);
     expect(few.body).toMatchObject({ total: 3 });
     expect(few.body.totalCapped).toBeUndefined();
     const bad = await t.api('GET', `${base}?count=maybe`);
     expect(bad.status).toBe(400);
-    expect(bad.body.detail).toBe('count must be true (capped at 10,000), exact or false');
+    expect(bad.body.detail).toBe('count must be true (capped at 1,000), exact or false');
   });
 });

@@ -25,7 +25,7 @@ function at(doc: Doc, path: string): unknown {
   return cur ?? null;
 }
 
-/** MongoDB order for type-consistent fields: null/missing lowest, then natural order; ties by id. */
+/** MongoDB order for type-consistent fields: null/missing lowest, then natural order; ties by id, in the last key's direction. */
 function memorySort(docs: StoredDoc[], sort: SortKey[]): string[] {
   const cmp = (a: unknown, b: unknown) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : (a as number) < (b as number) ? -1 : 1);
   return [...docs].sort((x, y) => {
@@ -33,7 +33,8 @@ function memorySort(docs: StoredDoc[], sort: SortKey[]): string[] {
       const r = cmp(at(x, k.field), at(y, k.field));
       if (r !== 0) return k.dir === 'asc' ? r : -r;
     }
-    return x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+    const byId = x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+    return sort.at(-1)?.dir === 'desc' ? -byId : byId;
   }).map((d) => d.id);
 }
 

@@ -10,7 +10,7 @@ import { registerAggregateRoute } from './aggregate.routes';
 import { registerAuditRoute } from './audit.routes';
 
 /** `count=true` counts up to this many; `count=exact` has no cap (and may be slow on big tables). */
-const TOTAL_CAP = 10_000;
+const TOTAL_CAP = 1_000;
 
 /**
  * The generated REST API of every published app: /api/apps/:appId/data/:entity[/:id]. Every
@@ -35,7 +35,7 @@ export function recordsRoutes(platform: Platform): Router {
     const page = await records.list(s, { filter, sort: parseSort(req.query.sort, entity, s.policy.hidden), limit: parseLimit(req.query.limit), cursor: cursor || undefined }, { rollups: req.query.rollups !== 'false' });
     const body: Record<string, unknown> = { items: page.items, nextCursor: page.nextCursor };
     if (req.query.count === 'true') {
-      // A list shows "1–25 of 10,000+": past the cap an exact count would scan the whole match.
+      // A list shows "1–25 of more than 1,000": past the cap an exact count would scan the whole match.
       const total = await records.count(s, filter, TOTAL_CAP + 1);
       body.total = Math.min(total, TOTAL_CAP);
       if (total > TOTAL_CAP) body.totalCapped = true;

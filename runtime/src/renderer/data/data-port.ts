@@ -35,7 +35,7 @@ export interface RecordPage {
   items: RecordData[];
   nextCursor: string | null;
   total?: number;
-  /** The server stopped counting at `total` (lists show "more than 10,000"). */
+  /** The server stopped counting at `total` (lists show "more than 1,000"). */
   totalCapped?: boolean;
 }
 

@@ -71,9 +71,9 @@ function matchesSearchQuery(doc: Doc, query: unknown): boolean {
   return matchesSearch(values, searchTerms(text));
 }
 
-/** Sorted copy; ties broken by id like the server, so cursors are stable. */
+/** Sorted copy; ties broken by id like the server (in the last key's direction), so cursors are stable. */
 export function sortDocs<T extends Doc>(docs: T[], sort: SortSpec[] = []): T[] {
-  const keys = [...sort, { field: 'id', dir: 'asc' as const }];
+  const keys = [...sort, { field: 'id', dir: sort.at(-1)?.dir ?? ('asc' as const) }];
   return [...docs].sort((a, b) => {
     for (const k of keys) {
       const c = compare(getPath(a, k.field), getPath(b, k.field));

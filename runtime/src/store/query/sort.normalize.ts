@@ -9,8 +9,10 @@ export interface SortRules extends PathRules {
 }
 
 /**
- * Validates sort keys and appends the `id` tie-breaker (ascending), so every sort is total and
- * keyset cursors are exact. Keys after an explicit `id` key could never matter and are dropped.
+ * Validates sort keys and appends the `id` tie-breaker, so every sort is total and keyset cursors
+ * are exact. The tie-breaker runs in the direction of the last key: indexes end with `id`, so a
+ * `title desc, id desc` sort is one backwards index scan, where `title desc, id asc` would sort
+ * every row of each title. Keys after an explicit `id` key could never matter and are dropped.
  */
 export function normalizeSort(sort: SortKey[] | undefined | null, rules: SortRules = {}): SortKey[] {
   if (sort === undefined || sort === null) return [{ field: 'id', dir: 'asc' }];
@@ -33,7 +35,7 @@ export function normalizeSort(sort: SortKey[] | undefined | null, rules: SortRul
     out.push({ field, dir });
     if (field === 'id') return out;
   }
-  out.push({ field: 'id', dir: 'asc' });
+  out.push({ field: 'id', dir: out.length ? out[out.length - 1].dir : 'asc' });
   return out;
 }
 

@@ -18,16 +18,16 @@ async function walk(c: Collection, options: FindOptions, between?: (page: number
 }
 
 export function sortPagingCases(env: ContractEnv): void {
-  it('sorts asc/desc with nulls first ascending and last descending; ties by id', async () => {
+  it('sorts asc/desc with nulls first ascending and last descending; ties by id in the direction of the last key', async () => {
     const c = await seeded(env.store());
     expect((await ids(c, { sort: [{ field: 'score', dir: 'asc' }] })).join('')).toBe('cebda');
     expect((await ids(c, { sort: [{ field: 'score', dir: 'desc' }] })).join('')).toBe('adbec');
     expect((await ids(c, { sort: [{ field: 'email', dir: 'asc' }] })).join('')).toBe('cdabe');
-    expect((await ids(c, { sort: [{ field: 'email', dir: 'desc' }] })).join('')).toBe('ebacd');
+    expect((await ids(c, { sort: [{ field: 'email', dir: 'desc' }] })).join('')).toBe('ebadc');
     expect((await ids(c, { sort: [{ field: 'status', dir: 'asc' }] })).join('')).toBe('ebacd');
     expect((await ids(c, { sort: [{ field: 'status', dir: 'desc' }, { field: 'score', dir: 'asc' }] })).join('')).toBe('cdabe');
     expect((await ids(c, { sort: [{ field: 'name', dir: 'asc' }] })).join('')).toBe('acdeb');
-    expect((await ids(c, { sort: [{ field: 'meta.level', dir: 'desc' }] })).join('')).toBe('eabcd');
+    expect((await ids(c, { sort: [{ field: 'meta.level', dir: 'desc' }] })).join('')).toBe('eabdc');
     expect((await ids(c, { sort: [{ field: 'id', dir: 'desc' }] })).join('')).toBe('edcba');
     expect((await ids(c, { sort: [{ field: 'vip', dir: 'asc' }] })).join('')).toBe('dbcae');
   });
