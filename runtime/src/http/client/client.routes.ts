@@ -21,8 +21,45 @@ function notBuilt(res: Response, what: string): void {
   );
 }
 
+/** index.html as built, re-read when the file changes (a rebuild is picked up without restart). */
+function indexReader(dist: string): () => string | null {
+  let cached: { mtimeMs: number; html: string } | undefined;
+  return () => {
+    const file = path.join(dist, 'index.html');
+    let stat: fs.Stats;
+    try {
+      stat = fs.statSync(file);
+    } catch {
+      return null;
+    }
+    if (cached?.mtimeMs !== stat.mtimeMs) cached = { mtimeMs: stat.mtimeMs, html: fs.readFileSync(file, 'utf8') };
+    return cached.html;
+  };
+}
+
+const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/**
+ * For /apps/:appId/…, the app's runtime request (definition + permissions, the first thing the
+ * client needs) is preloaded by the browser while the bundles download, instead of after them.
+ */
+function withRuntimePreload(html: string, urlPath: string): string {
+  const appId = urlPath.split('/')[2];
+  if (!appId || appId === 'assets') return html;
+  const href = `/api/apps/${encodeURIComponent(decodeURIComponentSafe(appId))}/runtime`;
+  return html.replace('</head>', `<link rel="preload" as="fetch" crossorigin href="${escapeAttr(href)}">\n</head>`);
+}
+
+function decodeURIComponentSafe(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}
+
 /** One single-page app mounted at `mount`, served from `dist` (checked per request, so a later build is picked up). */
-function spa(mount: string, dist: string, what: string): Router {
+function spa(mount: string, dist: string, what: string, rewrite?: (html: string, urlPath: string) => string): Router {
   const r = Router();
   const assets = express.static(dist, {
     index: false,
@@ -31,10 +68,11 @@ function spa(mount: string, dist: string, what: string): Router {
       res.setHeader('Cache-Control', HASHED.test(file) ? 'public, max-age=31536000, immutable' : 'no-cache');
     },
   });
+  const readIndex = indexReader(dist);
   const sendIndex = (req: Request, res: Response) => {
-    const index = path.join(dist, 'index.html');
-    if (!fs.existsSync(index)) return notBuilt(res, what);
-    res.set('Cache-Control', 'no-cache').sendFile(index);
+    const html = readIndex();
+    if (html === null) return notBuilt(res, what);
+    res.set('Cache-Control', 'no-cache').type('html').send(rewrite ? rewrite(html, req.path) : html);
   };
   r.use(mount, assets);
   // A missing asset is a 404, not the app's HTML (a stale tab asking for an old chunk must fail clearly).
@@ -50,7 +88,7 @@ function spa(mount: string, dist: string, what: string): Router {
 export function clientRoutes(): Router {
   const r = Router();
   r.get('/', (_req, res) => res.redirect(302, '/apps/'));
-  r.use(spa('/apps', CLIENT_DIST, 'app client'));
+  r.use(spa('/apps', CLIENT_DIST, 'app client', withRuntimePreload));
   // The builder is built by builder-ui's own script; mounted only when its folder exists.
   if (fs.existsSync(path.dirname(BUILDER_DIST))) r.use(spa('/builder', BUILDER_DIST, 'builder'));
   return r;
