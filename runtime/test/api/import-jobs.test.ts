@@ -4,7 +4,6 @@
  * committed (a batch and its progress are one transaction). The process that dies here is a
  * real `tessera start` child, killed with SIGKILL mid-import.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -15,8 +14,8 @@ import { ImportJobs, ImportStopped } from '../../src/platform/csv/import-jobs';
 import { IMPORTS, PLATFORM_COLLECTIONS } from '../../src/platform/platform-collections';
 import { ADMIN, startTestServer, type ApiFn, type TestServer } from '../helpers/tessera';
 import { publishApp, rbacApp } from '../helpers/members';
+import { startChild, type ChildServer } from '../helpers/tessera-child';
 
-const root = path.resolve(__dirname, '../../..');
 const deals = '/api/apps/jobs/data/deal';
 
 async function postCsv(url: string, key: string, csv: string) {
@@ -33,27 +32,10 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: str
 }
 const bigCsv = (rows: number, prefix: string) => ['name,amount,code', ...Array.from({ length: rows }, (_, i) => `${prefix} ${i},${i},${prefix}${i}`)].join('\n');
 
-/** `tessera start` in its own process on an existing data directory. */
-async function startChild(dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [path.join(root, 'runtime/bin/tessera.js'), 'start', '--port', '0', '--data-dir', dataDir], {
-    cwd: root, env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'silent', TESSERA_EXAMPLES: 'false' }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const m = /listening (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]);
-    });
-    child.once('exit', (code) => reject(new Error(`tessera start exited (${code}): ${out}`)));
-  });
-  return { child, url };
-}
-
 describe('import jobs across processes', () => {
   let dataDir: string;
   let key: string;
-  let child: ChildProcess | undefined;
+  let child: ChildServer | undefined;
   let reader: Running | undefined;
 
   beforeAll(async () => {
@@ -65,14 +47,14 @@ describe('import jobs across processes', () => {
     await first.running.stop();
   }, 60_000);
   afterAll(async () => {
-    child?.kill('SIGKILL');
+    await child?.kill();
     await reader?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('another process reads a job\'s report; a killed runner\'s job is interrupted with exactly what was committed', async () => {
     const a = await startChild(dataDir);
-    child = a.child;
+    child = a;
     const inA = (route: string) => fetch(`${a.url}${route}`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.json());
 
     // A small import finished by A…
@@ -102,9 +84,7 @@ describe('import jobs across processes', () => {
     expect(seen.processed).toBeGreaterThanOrEqual(1000);
 
     // A dies mid-import.
-    const exited = new Promise((resolve) => child!.once('exit', resolve));
-    child.kill('SIGKILL');
-    await exited;
+    await a.kill();
     child = undefined;
 
     const after = await inB(jobUrl);

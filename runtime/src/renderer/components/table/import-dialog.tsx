@@ -1,9 +1,14 @@
 import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Modal, Progress, Table, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
+import type { TFunction } from 'i18next';
+import type { AppDefinition, Label } from '@tessera/schemas';
+import { findEntity, findField } from '../../context/entity-model';
 import { useRenderer } from '../../context/renderer.context';
-import type { ImportJob } from '../../data/data-port';
+import { isApiError } from '../../data/api-error';
+import type { ImportError, ImportJob } from '../../data/data-port';
 import { useT } from '../../i18n/i18n.provider';
+import { validationText } from '../../i18n/validation-text';
 
 interface Props {
   entity: string;
@@ -13,14 +18,33 @@ interface Props {
 }
 
 const POLL_MS = 600;
+const RETRY_MS = 2000;
+const MAX_RETRIES = 60;
 
-/** Upload a CSV, follow the import job's progress by polling, then list the rows that failed. */
+/** The report's problem in the user's language; a relation names its entity by label. */
+function problemText(e: ImportError, t: TFunction, label: (l: Label | undefined, fallback: string) => string, definition: AppDefinition | undefined): string {
+  const entity = e.code === 'relation' && e.params ? findEntity(definition, String(e.params.entity)) : undefined;
+  const params = entity ? { ...e.params, entity: label(entity.label as Label, entity.id) } : e.params;
+  return validationText({ ...e, params }, t);
+}
+
+function summary(job: ImportJob, t: TFunction): string {
+  if (job.status === 'running') return t('import.running', { processed: job.processed, total: job.total });
+  if (job.status === 'interrupted') {
+    return t('import.interrupted', { line: job.lastLine ?? 1, created: job.created, failed: job.failed, rest: job.total - job.processed });
+  }
+  return job.status === 'failed' ? t('import.failed') : t('import.done', { created: job.created, failed: job.failed });
+}
+
+/** Upload a CSV, follow the import job's progress by polling (through a server restart: the job is in the store), then list the rows that failed. */
 export function ImportDialog({ entity, entityLabel, open, onClose }: Props) {
-  const { t } = useT();
-  const { port } = useRenderer();
+  const { t, label } = useT();
+  const { port, definition } = useRenderer();
+  const target = findEntity(definition, entity);
   const [file, setFile] = useState<File>();
   const [job, setJob] = useState<ImportJob>();
   const [error, setError] = useState<string>();
+  const [reconnecting, setReconnecting] = useState(false);
   const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
 
   useEffect(() => () => clearTimeout(timer.current), []);
@@ -30,14 +54,26 @@ export function ImportDialog({ entity, entityLabel, open, onClose }: Props) {
       setFile(undefined);
       setJob(undefined);
       setError(undefined);
+      setReconnecting(false);
     }
   }, [open]);
 
-  const poll = (jobId: string) => {
+  const poll = (jobId: string, failures = 0) => {
     port.importStatus(jobId).then((j) => {
       setJob(j);
+      setReconnecting(false);
       if (j.status === 'running') timer.current = setTimeout(() => poll(jobId), POLL_MS);
-    }).catch((err: Error) => setError(err.message));
+    }).catch((err: Error) => {
+      // The server may be restarting: the job is kept in the store, so keep asking for a while.
+      const transient = !isApiError(err) || err.status >= 500;
+      if (transient && failures < MAX_RETRIES) {
+        setReconnecting(true);
+        timer.current = setTimeout(() => poll(jobId, failures + 1), RETRY_MS);
+      } else {
+        setReconnecting(false);
+        setError(err.message);
+      }
+    });
   };
   const start = async () => {
     if (!file) return;
@@ -66,17 +102,16 @@ export function ImportDialog({ entity, entityLabel, open, onClose }: Props) {
       )}
       {job && (
         <>
-          <Progress percent={percent} status={job.status === 'failed' ? 'exception' : running ? 'active' : job.failed ? 'normal' : 'success'} />
-          <Typography.Paragraph>
-            {running ? t('import.running', { processed: job.processed, total: job.total })
-              : job.status === 'failed' ? t('import.failed') : t('import.done', { created: job.created, failed: job.failed })}
-          </Typography.Paragraph>
+          <Progress percent={percent} status={job.status === 'failed' || job.status === 'interrupted' ? 'exception' : running ? 'active' : job.failed ? 'normal' : 'success'} />
+          {job.status === 'interrupted' ? <Alert type="warning" showIcon title={summary(job, t)} style={{ marginBottom: 12 }} />
+            : <Typography.Paragraph>{summary(job, t)}{reconnecting && <Typography.Text type="secondary"> · {t('app.offline')}</Typography.Text>}</Typography.Paragraph>}
           {job.errors.length > 0 && (
             <Table size="small" rowKey={(r) => `${r.line}-${r.field}-${r.message}`} dataSource={job.errors} pagination={{ pageSize: 8, size: 'small' }}
               columns={[
-                { title: t('import.line'), dataIndex: 'line', width: 70 },
-                { title: t('import.field'), dataIndex: 'field', width: 130, render: (f?: string) => f ?? '—' },
-                { title: t('import.message'), dataIndex: 'message' },
+                { title: t('import.line'), dataIndex: 'line', width: 70, render: (line: number) => line || t('import.wholeFile') },
+                { title: t('import.field'), dataIndex: 'field', width: 130, render: (f?: string) => (f ? label(findField(target, f)?.label as Label | undefined, f) : '—') },
+                // The English sentence stays at hand (hover) for whoever reports the problem onwards.
+                { title: t('import.message'), key: 'message', render: (_: unknown, e: ImportError) => <span title={e.message}>{problemText(e, t, label, definition)}</span> },
               ]} />
           )}
         </>

@@ -4,9 +4,14 @@ import { displayOf, findEntity, recordPageOf } from '../../context/entity-model'
 import { useRenderer } from '../../context/renderer.context';
 import type { FieldDisplayProps } from '../field-renderer';
 import { EmptyValue, isEmpty } from '../shared/empty-value';
+import { NoAccess } from './no-access';
 import { useRelated } from './use-related';
 
-/** The related record's display value, linked to the page that shows that entity's records. */
+/**
+ * The related record's display value, linked to the page that shows that entity's records. A
+ * record the server does not return (out of the user's rows, or an entity they may not read)
+ * shows as "no access".
+ */
 export function RelationDisplay({ field, value }: FieldDisplayProps<RelationField>) {
   const { definition, hrefOf, navigate, mode } = useRenderer();
   const ids = isEmpty(value) ? [] : (Array.isArray(value) ? value : [value]).map(String);
@@ -19,15 +24,15 @@ export function RelationDisplay({ field, value }: FieldDisplayProps<RelationFiel
       {ids.map((id) => {
         const record = related.get(id);
         if (record === undefined) return <Skeleton.Button key={id} active size="small" style={{ width: 80, height: 16 }} />;
-        const text = record ? displayOf(target, record) : id;
-        const href = page && record ? hrefOf(page.id, { id }) : undefined;
-        return href ? (
-          <Typography.Link key={id} href={href} onClick={(e) => {
+        if (record === null) return <NoAccess key={id} entity={target} />;
+        const text = displayOf(target, record);
+        return page ? (
+          <Typography.Link key={id} href={hrefOf(page.id, { id })} onClick={(e) => {
             e.preventDefault();
             e.stopPropagation();
-            if (mode === 'live') navigate(page!.id, { id });
+            if (mode === 'live') navigate(page.id, { id });
           }}>{text}</Typography.Link>
-        ) : <Typography.Text key={id} type={record ? undefined : 'secondary'}>{text}</Typography.Text>;
+        ) : <Typography.Text key={id}>{text}</Typography.Text>;
       })}
     </span>
   );

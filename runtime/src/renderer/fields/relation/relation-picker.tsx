@@ -1,16 +1,18 @@
 import { Select, Spin } from 'antd';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { RelationField } from '@tessera/schemas';
 import type { RecordData } from '../../data/data-port';
 import { displayOf, findEntity, isStored, searchFilter } from '../../context/entity-model';
 import { usePermissions, useRenderer } from '../../context/renderer.context';
 import type { FieldInputProps } from '../field-renderer';
+import { NoAccess } from './no-access';
 import { useRelated } from './use-related';
 
 /**
  * Picks related records with a server-side search on the target's text fields (the whole
  * target table is never loaded); selected values show their display text even when they are
- * not in the current search results.
+ * not in the current search results, and "no access" when the user may not read them (the value
+ * is kept as it is unless they pick another).
  */
 export function RelationPicker({ field, value, onChange, disabled, placeholder, status, id }: FieldInputProps<RelationField>) {
   const { definition, port } = useRenderer();
@@ -21,9 +23,9 @@ export function RelationPicker({ field, value, onChange, disabled, placeholder, 
   const seq = useRef(0);
   const selected = value == null || value === '' ? [] : (Array.isArray(value) ? value : [value]).map(String);
   const selectedRecords = useRelated(field.to, selected);
+  const targetHidden = usePermissions(field.to).hidden;
 
   useEffect(() => {
-  const targetHidden = usePermissions(field.to).hidden;
     if (!target) return;
     const mine = ++seq.current;
     setLoading(true);
@@ -39,8 +41,13 @@ export function RelationPicker({ field, value, onChange, disabled, placeholder, 
   }, [term, field.to, port, target]);
 
   const items = useMemo(() => {
-    const byId = new Map(options.map((r) => [r.id, displayOf(target, r)]));
-    for (const sid of selected) if (!byId.has(sid)) byId.set(sid, displayOf(target, selectedRecords.get(sid) ?? { id: sid }));
+    const byId = new Map<string, ReactNode>(options.map((r) => [r.id, displayOf(target, r)]));
+    for (const sid of selected) {
+      if (byId.has(sid)) continue;
+      const record = selectedRecords.get(sid);
+      // Still loading: nothing rather than the id; not readable (another rep's record): say so.
+      byId.set(sid, record === null ? <NoAccess entity={target} /> : record ? displayOf(target, record) : '');
+    }
     return [...byId].map(([value, label]) => ({ value, label }));
   }, [options, selected.join(','), selectedRecords, target]); // eslint-disable-line react-hooks/exhaustive-deps
 

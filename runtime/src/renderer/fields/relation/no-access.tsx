@@ -1,0 +1,19 @@
+import { LockOutlined } from '@ant-design/icons';
+import { Tooltip, Typography } from 'antd';
+import type { Entity, Label } from '@tessera/schemas';
+import { useT } from '../../i18n/i18n.provider';
+
+/**
+ * Stands for a related record the user may not read (another rep's company): the server answers
+ * as if it did not exist, so there is no name to show, and its id is no name either.
+ */
+export function NoAccess({ entity }: { entity: Entity | undefined }) {
+  const { t, label } = useT();
+  return (
+    <Tooltip title={t('relation.noAccessHint', { entity: label(entity?.label as Label | undefined, entity?.id ?? '') })}>
+      <Typography.Text type="secondary" data-testid="relation-no-access">
+        <LockOutlined /> {t('relation.noAccess')}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
