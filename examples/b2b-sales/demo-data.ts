@@ -112,6 +112,8 @@ function opportunities(rnd: Random, companyList: DemoRecord[], contactList: Demo
       amount: rnd.int(10, 500) * 500,
       stage,
       probability: STAGE_PROBABILITY[stage],
+      // 12-54 %, varied by position rather than drawn: a new draw would change every record after it.
+      margin: 12 + ((i * 17) % 43),
       // Closed deals in the past year (a line chart over time), open ones in the next six months.
       closeDate: dateAt(EPOCH + (closed ? -rnd.int(1, 365) : rnd.int(7, 180)) * DAY),
       owner: company.owner,

@@ -1,12 +1,9 @@
 /**
- * What a restricted role sees: a rep (rows: own, no delete, read-only owner) next to a manager
- * (every row, delete). The example app hides no field from reps (rep fields are only
- * read-only), so the last test publishes a variant hiding `lastContactedAt` from reps and checks
- * the rep's open page drops it on the live `published` event while the manager keeps it.
+ * What a restricted role sees: a rep (rows: own, no delete, read-only owner, an opportunity's
+ * margin and the gross profit computed from it hidden) next to a manager (every row, every
+ * field, delete), all as the example app defines them. A rep's contact may belong to another
+ * rep's company: the rep sees "No access" there, never the company's id.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import { EXAMPLES_DIR } from '../../src/bootstrap';
 import { APP, MANAGER, REP1, REP2, apiAs, appUrl, columnTexts, eventually, openBrowser, signIn, startExampleServer, tableRows, tableSettled, unexpectedErrors, type Browser, type TestServer } from './app';
 import type { ApiFn } from '../helpers/tessera';
 
@@ -42,6 +39,31 @@ describe('a rep next to a manager', () => {
     expect(new Set(await columnTexts(manager.page, 'Owner')).size).toBeGreaterThan(1);
     await rep.screenshot('roles-01-rep-own-rows', rep.page);
     await manager.screenshot('roles-02-manager-all-rows', manager.page);
+  });
+
+  it('a contact of the rep linked to another rep\'s company shows "No access" there, never the company id', async () => {
+    const mine = (await repApi('GET', `${contacts}?limit=100`)).body.items as Array<{ id: string; company?: string; email: string }>;
+    const readable = async (company: string) => (await repApi('GET', `/api/apps/${APP}/data/company/${company}`)).status === 200;
+    const foreign: typeof mine = [];
+    for (const c of mine) if (c.company && !(await readable(c.company))) foreign.push(c);
+    expect(foreign.length).toBeGreaterThan(0); // the demo data links some of rep1's contacts to others' companies
+    const cells = await eventually(() => columnTexts(rep.page, 'Company'), (c) => expect(c.filter((text) => text === 'No access')).toHaveLength(foreign.length));
+    expect(cells.some((text) => /co_\d+/.test(text))).toBe(false);
+    // The manager reads every company: a name in the same place.
+    const theirs = (await t.api('GET', `/api/apps/${APP}/data/company/${foreign[0].company}`)).body;
+    await rep.screenshot('roles-02b-rep-no-access-company', rep.page);
+
+    // The rep's form for that contact: the picker says "No access" too and keeps the link on save.
+    await rep.page.goto(appUrl(t, `/contacts/${foreign[0].id}/edit`));
+    const picker = rep.page.locator('.ant-form-item').filter({ hasText: 'Company' }).locator('.ant-select');
+    await picker.getByText('No access').waitFor();
+    expect(await picker.innerText()).not.toContain(foreign[0].company!);
+    await rep.screenshot('roles-02c-rep-form-no-access-company', rep.page);
+    await manager.page.goto(appUrl(t, `/contacts/${foreign[0].id}/edit`));
+    await manager.page.locator('.ant-form-item').filter({ hasText: 'Company' }).locator('.ant-select').getByText(theirs.name).waitFor();
+    await Promise.all([rep.page.goto(appUrl(t, '/contacts')), manager.page.goto(appUrl(t, '/contacts'))]);
+    await Promise.all([tableSettled(rep.page), tableSettled(manager.page)]);
+    expect(unexpectedErrors(rep)).toEqual([]);
   });
 
   it('the rep cannot open another rep\'s contact', async () => {
@@ -81,26 +103,38 @@ describe('a rep next to a manager', () => {
     await Promise.all([tableSettled(rep.page), tableSettled(manager.page)]);
   });
 
-  it('a field hidden from reps disappears from the rep\'s open list on publish, not from the manager\'s', async () => {
-    const header = (b: Browser) => b.page.locator('.ant-table-thead th').filter({ hasText: 'Last contacted' });
-    expect(await header(rep).count()).toBe(1);
-    const definition = JSON.parse(fs.readFileSync(path.join(EXAMPLES_DIR, APP, 'app.json'), 'utf8'));
-    const contact = definition.entities.find((e: { id: string }) => e.id === 'contact');
-    contact.permissions.find((p: { role: string }) => p.role === 'rep').fields.lastContactedAt = 'hidden';
-    expect((await t.api('PUT', `/api/apps/${APP}`, definition)).status).toBe(200);
-    expect((await t.api('POST', `/api/apps/${APP}/publish`, { note: 'hide lastContactedAt from reps' })).status).toBe(201);
+  it('the example hides an opportunity\'s margin and gross profit from the rep, not from the manager', async () => {
+    const opportunities = `/api/apps/${APP}/data/opportunity`;
+    const mine = (await repApi('GET', `${opportunities}?limit=100`)).body.items;
+    expect(mine.length).toBeGreaterThan(0);
+    expect(mine.some((o: Record<string, unknown>) => 'grossProfit' in o || 'margin' in o)).toBe(false);
+    const deal = mine[0];
+    const full = (await t.api('GET', `${opportunities}/${deal.id}`)).body;
+    expect(full).toMatchObject({ margin: expect.any(Number), grossProfit: Math.round((full.amount * full.margin) / 100) });
 
-    await rep.page.getByText('A new version of this app was published.').waitFor();
-    await header(rep).waitFor({ state: 'detached' });
-    await rep.screenshot('roles-06-rep-field-hidden', rep.page);
-    expect(await header(manager).count()).toBe(1);
-    expect((await columnTexts(manager.page, 'Last contacted')).some((v) => /\d{4}/.test(v))).toBe(true);
-    // Not in the rep's records either, nor in the edit form.
-    const first = (await repApi('GET', `${contacts}?limit=5`)).body.items;
-    expect(first.every((r: Record<string, unknown>) => !('lastContactedAt' in r))).toBe(true);
-    await tableRows(rep.page).first().locator('td').nth(2).click();
-    await rep.page.getByLabel('Owner').waitFor();
-    expect(await rep.page.getByLabel('Last contacted').count()).toBe(0);
+    // The deal's form: the manager edits the margin, the rep does not see it (nor its label).
+    await Promise.all([rep.page.goto(appUrl(t, `/opportunities/${deal.id}`)), manager.page.goto(appUrl(t, `/opportunities/${deal.id}`))]);
+    await Promise.all([rep.page.getByLabel('Probability (%)').waitFor(), manager.page.getByLabel('Probability (%)').waitFor()]);
+    expect(await rep.page.getByLabel('Margin (%)').count()).toBe(0);
+    expect(await rep.page.getByLabel('Probability (%)').isDisabled()).toBe(true); // read-only for reps
+    expect(await manager.page.getByLabel('Margin (%)').inputValue()).toBe(String(full.margin));
+    await rep.screenshot('roles-06-rep-opportunity-no-margin', rep.page);
+    await manager.screenshot('roles-07-manager-opportunity-margin', manager.page);
+
+    // The company's deals: no margin or gross profit column for the rep.
+    await Promise.all([rep.page.goto(appUrl(t, `/companies/${deal.company}`)), manager.page.goto(appUrl(t, `/companies/${deal.company}`))]);
+    for (const b of [rep, manager]) await b.page.getByRole('tab', { name: 'Opportunities' }).click();
+    const headers = async (b: Browser) => {
+      const table = b.page.locator('[data-component-id="companyOpportunities"] .ant-table');
+      await tableRows(table).first().waitFor();
+      return (await table.locator('.ant-table-thead th').allInnerTexts()).map((h) => h.trim());
+    };
+    expect(await headers(manager)).toEqual(expect.arrayContaining(['Amount', 'Margin (%)', 'Gross profit']));
+    const repHeaders = await headers(rep);
+    expect(repHeaders).toContain('Amount');
+    expect(repHeaders).not.toContain('Margin (%)');
+    expect(repHeaders).not.toContain('Gross profit');
+    await rep.screenshot('roles-08-rep-company-deals-no-margin', rep.page);
     expect(unexpectedErrors(rep)).toEqual([]);
     expect(unexpectedErrors(manager)).toEqual([]);
   });
