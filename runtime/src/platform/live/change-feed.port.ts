@@ -55,7 +55,7 @@ export interface ChangeFeed {
   close(): Promise<void>;
 }
 
-/** Identifies one record change across `log` and `publish` (and across processes). */
+/** Identifies one record change between `log` (in the transaction) and `publish` (after the commit). */
 export function changeKey(c: Pick<RecordChange, 'appId' | 'entity' | 'id' | 'type' | 'version'>): string {
   return `${c.appId}\n${c.entity}\n${c.id}\n${c.type}\n${c.version}`;
 }

@@ -274,12 +274,20 @@ describe('MongoChangeFeed (fake change stream)', () => {
     expect(warnings).toEqual(['live: cannot enable change stream pre-images (MongoDB 6+); deletes reach only subscribers who may read every row']);
   });
 
-  it('close() ends the stream', async () => {
+  it('close() ends the stream, also while it waits to reopen one', async () => {
     const db = new FakeDb();
     const { feed } = await open(db);
     await feed.close();
     expect(db.cursor.closed).toBe(true);
     expect(db.cursors).toHaveLength(1);
+
+    const failing = new FakeDb();
+    const slow = new MongoChangeFeed(failing, context(), () => {}, { retryMs: 3_600_000 });
+    await slow.start();
+    failing.cursor.push(new Error('server selection timed out'));
+    await new Promise((r) => setImmediate(r));
+    await slow.close(); // does not wait out the hour
+    expect(failing.cursors).toHaveLength(1);
   });
 
   it('finds the app of a records collection by the prefix storage-plan gives it', () => {

@@ -52,6 +52,8 @@ export class MongoChangeFeed implements ChangeFeed {
   private cursor?: ChangeCursor;
   private running?: Promise<void>;
   private closed = false;
+  /** Ends the wait before a retry (close() should not wait out a 30 s back-off). */
+  private wakeUp = () => {};
   /** Records collection prefix -> app id. */
   private apps = new Map<string, string>();
   private appsReadAt = 0;
@@ -95,6 +97,7 @@ export class MongoChangeFeed implements ChangeFeed {
 
   async close(): Promise<void> {
     this.closed = true;
+    this.wakeUp();
     await this.cursor?.close().catch(() => undefined);
     await this.running;
   }
@@ -119,7 +122,10 @@ export class MongoChangeFeed implements ChangeFeed {
           this.fanout.reset(this.ids.restart(this.startSecond));
         } else {
           this.warn({ err: String(err) }, 'live: the change stream failed; reopening');
-          await new Promise((resolve) => setTimeout(resolve, wait).unref());
+          await new Promise<void>((resolve) => {
+            this.wakeUp = resolve;
+            setTimeout(resolve, wait).unref();
+          });
           wait = Math.min(wait * 2, 30_000);
         }
       } finally {
