@@ -30,7 +30,7 @@ async function waitForJob(api: TestMember['api'] | TestServer['api'], jobId: str
   throw new Error('import did not finish');
 }
 const adminKey = async () => (await t.running.platform.accounts.createApiKey((await t.running.platform.accounts.findUserByEmail('admin@test.local'))!.id, 'csv')).key;
-const count = async (entity = 'deal') => (await t.api('GET', `/api/apps/csv/data/${entity}?count=true&limit=1`)).body.total as number;
+const count = async (entity = 'deal') => (await t.api('GET', `/api/apps/csv/data/${entity}?count=exact&limit=1`)).body.total as number;
 
 describe('CSV export', () => {
   it('streams what the caller may read: BOM, field-id header, own rows, no hidden fields, ; lists, escaped formulas', async () => {

@@ -95,7 +95,7 @@ describe('import jobs across processes', () => {
     expect(after.body.created).toBe(after.body.processed);
     expect(after.body.lastLine).toBe(after.body.processed + 1); // the header is line 1
     // Exactly the reported rows are stored: none half-written, none uncounted.
-    const stored = (await inB(`${deals}?count=true&limit=1&filter=${encodeURIComponent(JSON.stringify({ name: { $regex: '^Big ' } }))}`)).body.total;
+    const stored = (await inB(`${deals}?count=exact&limit=1&filter=${encodeURIComponent(JSON.stringify({ name: { $regex: '^Big ' } }))}`)).body.total;
     expect(stored).toBe(after.body.created);
     const last = (await inB(`${deals}?filter=${encodeURIComponent(JSON.stringify({ code: `Big${after.body.processed - 1}` }))}`)).body.items;
     expect(last).toHaveLength(1);
@@ -128,12 +128,36 @@ describe('import jobs in one process', () => {
       expect(job).toMatchObject({ status: 'interrupted', failed: 0 });
       expect(job.created).toBe(job.processed);
       expect(job.processed).toBeLessThan(100_000);
-      const stored = (await api('GET', `${deals}?count=true&limit=1&filter=${encodeURIComponent(JSON.stringify({ name: { $regex: '^Stop ' } }))}`)).body.total;
+      const stored = (await api('GET', `${deals}?count=exact&limit=1&filter=${encodeURIComponent(JSON.stringify({ name: { $regex: '^Stop ' } }))}`)).body.total;
       expect(stored).toBe(job.created);
     } finally {
       await again.stop();
     }
   }, 60_000);
+});
+
+describe('an import that hits a compound unique index', () => {
+  let t: TestServer;
+  beforeAll(async () => {
+    t = await startTestServer();
+    await publishApp(t, {
+      schemaVersion: 1, id: 'pairs', name: 'Pairs',
+      entities: [{ id: 'pair', label: 'Pair', fields: [{ id: 'a', type: 'text', required: true }, { id: 'b', type: 'text', required: true }], indexes: [{ fields: ['a', 'b'], unique: true }] }],
+    });
+    await t.api('POST', '/api/apps/pairs/data/pair', { a: 'x', b: 'y' });
+  });
+  afterAll(() => t.close());
+
+  it('falls back to one row at a time: the clashing row is reported, the others stored and counted', async () => {
+    const admin = await t.running.platform.accounts.findUserByEmail(ADMIN.email);
+    const { key } = await t.running.platform.accounts.createApiKey(admin!.id, 'pairs');
+    const res = await fetch(`${t.url}/api/apps/pairs/data/pair/import`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' }, body: 'a,b\nx,1\nx,y\ny,y\n' });
+    const { jobId } = await res.json();
+    const job = await until(async () => (await t.api('GET', `/api/apps/pairs/imports/${jobId}`)).body, (j) => j.status !== 'running', 'the import');
+    expect(job).toMatchObject({ status: 'done', total: 3, processed: 3, created: 2, failed: 1, lastLine: 4 });
+    expect(job.errors).toEqual([{ line: 3, field: 'a', code: 'unique', params: { value: 'x' }, message: 'another pair already has this a + b' }]);
+    expect((await t.api('GET', '/api/apps/pairs/data/pair?count=exact&limit=1')).body.total).toBe(3);
+  });
 });
 
 describe('ImportJobs on a real store', () => {

@@ -115,8 +115,7 @@ export async function runImport(records: Records, run: ImportRun, s: RecordScope
         }
       }
       const good = await dropConflicts(records, s, batch, uniqueFields, seenUnique, run);
-      const done = { processed: from + slice.length, lastLine: slice[slice.length - 1].line };
-      await insertGood(records, s, good, run, done);
+      await insertGood(records, s, good, run, from, slice);
       if (run.stopRequested) return await run.finish('interrupted');
       await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
     }
@@ -161,21 +160,21 @@ async function dropConflicts(
 }
 
 /**
- * One transaction per batch, carrying the job's progress. If it still hits a unique index (a
- * compound one, or a concurrent write), row by row, each row's transaction counting it.
+ * One transaction per batch (rows `from`… of the file), carrying the job's progress. If it still
+ * hits a unique index (a compound one, or a concurrent write), row by row, each row's transaction
+ * moving the progress up to that row.
  */
-async function insertGood(records: Records, s: RecordScope, good: Prepared[], run: ImportRun, done: Omit<ImportProgress, 'created'>): Promise<void> {
-  if (!good.length) return run.save({ ...done, created: run.job.created });
-  const next = { ...done, created: run.job.created + good.length };
+async function insertGood(records: Records, s: RecordScope, good: Prepared[], run: ImportRun, from: number, slice: Row[]): Promise<void> {
+  const done: ImportProgress = { processed: from + slice.length, lastLine: slice[slice.length - 1].line, created: run.job.created + good.length };
+  if (!good.length) return run.save(done);
   try {
-    await records.insertBatch(s, good.map((g) => g.doc), (tx) => run.commit(tx, next));
-    return run.apply(next);
+    await records.insertBatch(s, good.map((g) => g.doc), (tx) => run.commit(tx, done));
+    return run.apply(done);
   } catch (err) {
     if (!(err instanceof UniqueViolationError)) throw err;
   }
-  const before = { processed: run.job.processed, lastLine: run.job.lastLine };
   for (const { line, doc } of good) {
-    const one = { ...before, created: run.job.created + 1 };
+    const one = { processed: from + slice.findIndex((r) => r.line === line) + 1, lastLine: line, created: run.job.created + 1 };
     try {
       await records.insertBatch(s, [doc], (tx) => run.commit(tx, one));
       run.apply(one);
