@@ -122,12 +122,12 @@ export class MongoChangeFeed implements ChangeFeed {
           this.fanout.reset(this.ids.restart(this.startSecond));
         } else {
           this.warn({ err: String(err) }, 'live: the change stream failed; reopening');
-          await new Promise<void>((resolve) => {
-            this.wakeUp = resolve;
-            setTimeout(resolve, wait).unref();
-          });
-          wait = Math.min(wait * 2, 30_000);
         }
+        await new Promise<void>((resolve) => {
+          this.wakeUp = resolve;
+          setTimeout(resolve, wait).unref();
+        });
+        wait = Math.min(wait * 2, 30_000);
       } finally {
         await this.cursor?.close().catch(() => undefined);
       }
