@@ -68,6 +68,21 @@ describe('FieldSettingsPanel → store', () => {
     expect(field('order', 'total').currency).toBe('EUR');
   });
 
+  it('renames the field on Enter as one command whose references follow; a taken id is explained and not applied', () => {
+    builderStore.getState().dispatch('addComponent', { pageId: 'home', type: 'table', entityId: 'order' });
+    render(<FieldSettingsPanel entityId="order" fieldId="total" />);
+    const id = within(screen.getByTestId('field-settings')).getByLabelText('id');
+    fireEvent.change(id, { target: { value: 'number' } });
+    expect(screen.getByText('"number" is already used.')).toBeTruthy();
+    fireEvent.keyDown(id, { key: 'Enter', keyCode: 13 });
+    fireEvent.keyUp(id, { key: 'Enter', keyCode: 13 }); // antd ignores a second Enter without a key-up between
+    expect(builderStore.getState().definition!.entities[0].fields.map((f) => f.id)).toEqual(['number', 'total']);
+    fireEvent.change(id, { target: { value: 'amount' } });
+    fireEvent.keyDown(id, { key: 'Enter', keyCode: 13 });
+    expect(builderStore.getState().lastCommand).toBe('renameField');
+    expect(builderStore.getState().definition!.pages[0].components[0].props!.columns).toEqual([{ field: 'number' }, { field: 'amount' }]);
+  });
+
   it('shows the validation errors of the field', () => {
     builderStore.getState().dispatch('updateField', { entityId: 'order', fieldId: 'total', patch: { currency: 'euro' } });
     act(() => builderStore.getState().validateNow());

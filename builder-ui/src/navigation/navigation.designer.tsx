@@ -3,7 +3,7 @@
  * settings, and the pages that have no menu entry yet. Every change is a store command.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Layout, List, Typography } from 'antd';
+import { Button, Card, Empty, Layout, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useBuilder } from '../store/builder.store';
 import { labelText, type DraftNavItem } from '../store/draft.types';
@@ -22,15 +22,12 @@ function UnlistedPages({ items }: { items: DraftNavItem[] }) {
   if (!unlisted.length) return null;
   return (
     <Card size="small" title={t('menu.unlisted')} style={{ marginTop: 16 }} data-testid="unlisted-pages">
-      <List
-        size="small"
-        dataSource={unlisted}
-        renderItem={(p) => (
-          <List.Item actions={[<Button key="add" size="small" icon={<PlusOutlined />} onClick={() => dispatch('addNavItem', { item: { label: p.title, page: p.id } })}>{t('menu.addPage')}</Button>]}>
-            {labelText(p.title, i18n.language, p.id)} <Typography.Text type="secondary" code>{p.route}</Typography.Text>
-          </List.Item>
-        )}
-      />
+      {unlisted.map((p) => (
+        <div key={p.id} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '4px 0' }}>
+          <span style={{ flex: 1 }}>{labelText(p.title, i18n.language, p.id)} <Typography.Text type="secondary" code>{p.route}</Typography.Text></span>
+          <Button size="small" icon={<PlusOutlined />} onClick={() => dispatch('addNavItem', { item: { label: p.title, page: p.id } })}>{t('menu.addPage')}</Button>
+        </div>
+      ))}
     </Card>
   );
 }
