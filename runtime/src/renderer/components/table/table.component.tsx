@@ -1,6 +1,6 @@
 import { App, Button, Flex, Popconfirm, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
-import type { Label, TableProps } from '@tessera/schemas';
+import { searchFieldsOf, type Label, type TableProps } from '@tessera/schemas';
 import { createPageOf, fieldOrSystem, isStored } from '../../context/entity-model';
 import { usePermissions, useRenderer } from '../../context/renderer.context';
 import type { RecordData } from '../../data/data-port';
@@ -53,7 +53,7 @@ export function TableComponent({ component }: ComponentProps<TableProps>) {
   return (
     <Section title={title}>
       <TableToolbar
-        search={props.search === false ? undefined : { value: data.query.search, onChange: (search) => data.update({ search }) }}
+        search={props.search === false || !searchFieldsOf(entity).some((f) => !perms.hidden.includes(f)) ? undefined : { value: data.query.search, onChange: (search) => data.update({ search }) }}
         columns={allColumns.map((c) => ({ field: c.field, title: label(c.label ?? fieldOrSystem(entity, c.field)?.label, c.field) }))}
         visible={shownFields} onVisible={setVisible}
         onExport={() => {
