@@ -3,6 +3,7 @@
  * i18n and renderer providers. Used by the renderer's *.test.tsx only.
  */
 import { render, type RenderResult } from '@testing-library/react';
+import { ConfigProvider } from 'antd';
 import type { ReactNode } from 'react';
 import type { AppDefinition } from '@tessera/schemas';
 import { RendererProvider } from '../context/renderer.context';
@@ -41,12 +42,15 @@ export interface RenderOptions {
 
 export function renderWithRenderer(ui: ReactNode, opts: RenderOptions): RenderResult {
   installBrowserShims();
+  // jsdom lays nothing out: antd's styles-in-JS (zeroRuntime off) would only cost seconds per test.
   return render(
-    <I18nProvider locale="en">
-      <RendererProvider definition={opts.definition} port={opts.port} params={opts.params ?? {}} permissions={opts.permissions} navigate={opts.navigate ?? (() => undefined)}>
-        {ui}
-      </RendererProvider>
-    </I18nProvider>,
+    <ConfigProvider theme={{ zeroRuntime: true }}>
+      <I18nProvider locale="en">
+        <RendererProvider definition={opts.definition} port={opts.port} params={opts.params ?? {}} permissions={opts.permissions} navigate={opts.navigate ?? (() => undefined)}>
+          {ui}
+        </RendererProvider>
+      </I18nProvider>
+    </ConfigProvider>,
   );
 }
 

@@ -63,4 +63,18 @@ describe('table component', () => {
     await act(async () => port.remove('contact', first.id));
     await waitFor(() => expect(rows()).toHaveLength(10));
   });
+
+  it('a burst of live events (an import) reloads the page once instead of growing it row by row', async () => {
+    const { port, rows, queries } = setup();
+    await waitFor(() => expect(rows()).toHaveLength(10));
+    const before = queries.length;
+    await act(async () => {
+      for (let i = 0; i < 60; i++) await port.create('contact', { name: `Aardvark ${String(i).padStart(2, '0')}` });
+    });
+    expect(rows().length).toBeLessThanOrEqual(10 + 30); // the first 30 are applied, the rest wait for the reload
+    await waitFor(() => expect(queries.length).toBe(before + 1), { timeout: 3000 });
+    await waitFor(() => expect(rows()).toHaveLength(10));
+    expect(screen.getByText('Aardvark 00')).toBeTruthy(); // sorted by name: the new records lead page 1
+  });
 });
+
