@@ -81,9 +81,10 @@ export class Records {
     return { items: s.policy.hidden.size ? items.map((d) => visibleRecord(d, s.policy)) : items, nextCursor: page.nextCursor };
   }
 
-  async count(s: RecordScope, filter: FindOptions['filter']): Promise<number> {
+  /** With `limit`, counting stops there: see Collection.count. */
+  async count(s: RecordScope, filter: FindOptions['filter'], limit?: number): Promise<number> {
     allow(s, 'read');
-    return queryErrors(() => s.target.collection.count(this.scopedFilter(s, filter)));
+    return queryErrors(() => s.target.collection.count(this.scopedFilter(s, filter), { limit }));
   }
 
   /** Out-of-scope records answer 404 exactly like missing ones: their existence is not revealed. */
