@@ -78,20 +78,32 @@ function relationIds(entity: Entity, input: Doc): Array<{ field: RelationField; 
   return out;
 }
 
-/** A relation must point at a record that exists. */
-export async function checkRelations(store: Store, appId: string, entity: Entity, input: Doc): Promise<void> {
+/** Whether the caller may read a record of an entity (role and row scope); links may only point at those. */
+export type Readable = (entityId: string, doc: Doc) => boolean;
+const ANYONE: Readable = () => true;
+
+/**
+ * A relation must point at a record that exists and that the caller may read: a record outside
+ * their rows is answered exactly like a missing one, so linking cannot probe for other people's
+ * records. Links the record already has (`current`) are not checked again, so someone may save a
+ * record that a manager linked to a company they cannot see.
+ */
+export async function checkRelations(store: Store, appId: string, entity: Entity, input: Doc, readable: Readable = ANYONE, current?: Doc | null): Promise<void> {
   const errors: ProblemIssue[] = [];
   for (const { field, ids, many } of relationIds(entity, input)) {
     const target = store.collection(recordCollectionName(appId, field.to));
+    const kept = new Set(current ? [current[field.id]].flat().filter((v): v is string => typeof v === 'string') : []);
     for (const [i, id] of ids.entries()) {
-      if (!(await target.get(id))) errors.push({ pointer: `/${field.id}${many ? `/${i}` : ''}`, message: `no ${field.to} with id "${id}"` });
+      if (kept.has(id)) continue;
+      const doc = await target.get(id);
+      if (!doc || !readable(field.to, doc)) errors.push({ pointer: `/${field.id}${many ? `/${i}` : ''}`, message: `no ${field.to} with id "${id}"` });
     }
   }
   if (errors.length) throw unprocessable(`the ${entity.id} links to records that do not exist`, errors);
 }
 
 /** For batches (CSV import): which of these ids exist per related entity, one `$in` query per 1,000 ids. */
-export async function existingIds(store: Store, appId: string, entity: Entity, inputs: Doc[]): Promise<Map<string, Set<string>>> {
+export async function existingIds(store: Store, appId: string, entity: Entity, inputs: Doc[], readable: Readable = ANYONE): Promise<Map<string, Set<string>>> {
   const wanted = new Map<string, Set<string>>();
   for (const input of inputs) {
     for (const { field, ids } of relationIds(entity, input)) {
@@ -106,7 +118,7 @@ export async function existingIds(store: Store, appId: string, entity: Entity, i
     const have = new Set<string>();
     for (let i = 0; i < all.length; i += 1000) {
       const page = await store.collection(recordCollectionName(appId, to)).find({ filter: { id: { $in: all.slice(i, i + 1000) } }, limit: 1000 });
-      page.items.forEach((d) => have.add(d.id));
+      page.items.forEach((d) => readable(to, d) && have.add(d.id));
     }
     found.set(to, have);
   }

@@ -10,7 +10,7 @@ import { andFilters, inScope, rowScopeFilter } from './policy/row-scope.policy';
 import { visibleRecord } from './policy/visible-record.policy';
 import { writeAudit } from './audit/audit-log';
 import type { ChangeFeed } from './live/change-feed.port';
-import { assertOwnerInScope, assertWritable, checkRelations, prepareCreate } from './record-input';
+import { assertOwnerInScope, assertWritable, checkRelations, prepareCreate, type Readable } from './record-input';
 import { queryErrors, writeErrors } from './record-errors';
 import { deleteWithRelations } from './record-delete';
 
@@ -34,6 +34,16 @@ export interface RecordScope {
  * audit trail and the change feed's log (written in the same transaction as the change) and change
  * events (published after commit). HTTP-agnostic; routes call it.
  */
+/** What the caller may read, for relation checks (see checkRelations). */
+export function readableBy(s: RecordScope): Readable {
+  return (entityId, doc) => {
+    const target = s.target.definition.entities.find((e) => e.id === entityId);
+    if (!target) return false;
+    const perm = policyFor(s.target.definition, target, s.caller);
+    return perm.read && inScope(doc, perm, s.caller);
+  };
+}
+
 export class Records {
   constructor(
     readonly store: Store,
@@ -99,7 +109,7 @@ export class Records {
     allow(s, 'create');
     const { entity, definition } = s.target;
     const input = await prepareCreate(entity, body, s.policy, s.caller);
-    await checkRelations(this.store, s.appId, entity, input);
+    await checkRelations(this.store, s.appId, entity, input, readableBy(s));
     const doc = await writeErrors(entity, () =>
       this.store.transaction(async (tx) => {
         const created = await tx.collection(s.target.collection.name).insert({ ...input, createdBy: s.caller.user.id });
@@ -144,7 +154,7 @@ export class Records {
     assertWritable(body, s.policy, entity.id);
     const checked = createRecordValidator(entity, 'update')(body);
     if (!checked.ok) throw unprocessable(`the ${entity.id} change is not valid`, checked.errors);
-    await checkRelations(this.store, s.appId, entity, body as Doc);
+    await checkRelations(this.store, s.appId, entity, body as Doc, readableBy(s), await s.target.collection.get(id));
     const { before, doc } = await writeErrors(entity, () =>
       this.store.transaction(async (tx) => {
         const coll = tx.collection(s.target.collection.name);

@@ -91,4 +91,22 @@ describe('a link to a record the caller cannot read', () => {
     expect(audit.body.items.length).toBeGreaterThan(0);
     noLeak(audit.body);
   });
+
+  it('linking cannot probe for it: a link to it is refused exactly like one to a missing record, and nothing is written', async () => {
+    const before = (await t.api('GET', `${api}/contact?count=exact`)).body.total;
+    const toTheirs = await rep1.api('POST', `${api}/contact`, { name: 'Probe', company: theirCompany });
+    const toNothing = await rep1.api('POST', `${api}/contact`, { name: 'Probe', company: 'no-such-id' });
+    expect(toTheirs.status).toBe(422);
+    expect(toTheirs.body.errors).toEqual([{ pointer: '/company', message: `no company with id "${theirCompany}"` }]);
+    expect(toNothing.body.errors).toEqual([{ pointer: '/company', message: 'no company with id "no-such-id"' }]);
+    expect((await rep1.api('PATCH', `${api}/contact/${myContact}`, { company: 'no-such-id' })).status).toBe(422);
+    expect((await t.api('GET', `${api}/contact?count=exact`)).body.total).toBe(before);
+  });
+
+  it('a record already linked to it can still be saved with the link unchanged', async () => {
+    const saved = await rep1.api('PATCH', `${api}/contact/${myContact}`, { name: 'Ann B.', company: theirCompany });
+    expect(saved.status).toBe(200);
+    expect(saved.body).toMatchObject({ name: 'Ann B.', company: theirCompany });
+  });
 });
+

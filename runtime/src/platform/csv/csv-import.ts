@@ -3,8 +3,8 @@ import type { Entity, Field } from '@tessera/schemas';
 import type { Doc } from '../../store/store.port';
 import { UniqueViolationError } from '../../store/store.errors';
 import { badRequest, Problem } from '../../http/problem';
-import type { Records, RecordScope } from '../records';
 import { existingIds, missingRelations, prepareCreate } from '../record-input';
+import { readableBy, type Records, type RecordScope } from '../records';
 import { CoerceError, coerceCell } from './csv-coerce';
 import { mapHeader, type HeaderMap } from './csv-header';
 import { ImportStopped, type ImportProgress, type ImportRun } from './import-jobs';
@@ -132,7 +132,7 @@ async function dropConflicts(
   records: Records, s: RecordScope, batch: Prepared[], uniqueFields: string[], seen: Map<string, Map<unknown, number>>, run: ImportRun,
 ): Promise<Prepared[]> {
   const { entity, collection } = s.target;
-  const existing = await existingIds(records.store, s.appId, entity, batch.map((b) => b.doc));
+  const existing = await existingIds(records.store, s.appId, entity, batch.map((b) => b.doc), readableBy(s));
   const taken = new Map<string, Set<unknown>>();
   for (const f of uniqueFields) {
     const values = batch.map((b) => b.doc[f]).filter((v) => v !== undefined && v !== null) as Array<string | number>;
