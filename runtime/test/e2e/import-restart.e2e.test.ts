@@ -67,6 +67,6 @@ describe('an import when the server dies', () => {
     expect(stored.body.total).toBe(job.created);
     await b.screenshot('import-restart-02-interrupted');
     // Only the browser's own lines for the requests refused while no server was listening.
-    expect(unexpectedErrors(b).filter((e) => !/ERR_CONNECTION_REFUSED|ERR_EMPTY_RESPONSE|Failed to fetch|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(e))).toEqual([]);
+    expect(unexpectedErrors(b).filter((e) => !/ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|Failed to fetch|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(e))).toEqual([]);
   }, 90_000);
 });
