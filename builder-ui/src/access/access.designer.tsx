@@ -29,7 +29,7 @@ function UndeclaredRole({ roleId, declared, permissionCount }: { roleId: string;
       style={{ marginBottom: 12 }}
       message={t('access.undeclaredHint')}
       description={
-        <Space direction="vertical" style={{ width: '100%' }}>
+        <Space orientation="vertical" style={{ width: '100%' }}>
           <RenameInput value={roleId} taken={declared} onRename={(id) => dispatch('renameRole', { roleId, id })} />
           <Space>
             <Button type="primary" onClick={() => dispatch('addRole', { id: roleId, label: roleId })}>{t('access.declare')}</Button>

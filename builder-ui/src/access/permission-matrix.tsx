@@ -11,7 +11,7 @@ import { permissionOf } from '../store/commands/access.commands';
 import { useBuilder } from '../store/builder.store';
 import { labelText, type DraftEntity } from '../store/draft.types';
 import { permissionKey } from '../store/issue-mapping';
-import { ACTIONS, DEFAULT_ROWS, likelyOwner, needsOwner, ROW_SCOPES } from './permission-schema';
+import { ACTIONS, DEFAULT_ROWS, ROW_SCOPES, rowScopeArgs } from './permission-schema';
 
 export function PermissionMatrix({ roleId, entities, selectedEntityId }: { roleId: string; entities: DraftEntity[]; selectedEntityId?: string }) {
   const { t, i18n } = useTranslation();
@@ -69,7 +69,7 @@ export function PermissionMatrix({ roleId, entities, selectedEntityId }: { roleI
               style={{ width: 110 }}
               value={p.rows ?? DEFAULT_ROWS}
               options={ROW_SCOPES.map((r) => ({ value: r, label: t(`rowScope.${r}`, { defaultValue: humanize(r) }) }))}
-              onChange={(rows) => dispatch('setRowScope', { entityId: e.id, roleId, rows, ...(needsOwner(rows) && !e.ownerField && likelyOwner(e) ? { ownerField: likelyOwner(e) } : {}) })}
+              onChange={(rows) => dispatch('setRowScope', rowScopeArgs(e, roleId, rows))}
             />
           </span>
         );

@@ -23,6 +23,12 @@ export const ownerCandidates = (entity: DraftEntity): DraftField[] => entity.fie
 /** A field plainly meant as the owner (`owner`, `ownerId`…), proposed when own/team is chosen first. */
 export const likelyOwner = (entity: DraftEntity): string | undefined => ownerCandidates(entity).find((f) => /^owner/i.test(f.id))?.id;
 
+/** setRowScope's arguments: own/team on an entity without an owner field sets the likely one in the same step. */
+export function rowScopeArgs(entity: DraftEntity, roleId: string, rows: string) {
+  const owner = needsOwner(rows) && !entity.ownerField ? likelyOwner(entity) : undefined;
+  return { entityId: entity.id, roleId, rows, ...(owner ? { ownerField: owner } : {}) };
+}
+
 /** Declared roles first, then roles only permissions name (they need declaring or removing). */
 export function roleIdsOf(roles: Array<{ id: string }>, entities: DraftEntity[]): { declared: string[]; undeclared: string[] } {
   const declared = roles.map((r) => r.id);

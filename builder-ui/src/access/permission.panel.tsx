@@ -9,7 +9,7 @@ import { permissionOf } from '../store/commands/access.commands';
 import { useBuilder } from '../store/builder.store';
 import { labelText, type DraftEntity, type DraftField, type FieldAccess } from '../store/draft.types';
 import { permissionKey } from '../store/issue-mapping';
-import { DEFAULT_ROWS, FIELD_ACCESS, likelyOwner, needsOwner, ownerCandidates, ROW_SCOPES } from './permission-schema';
+import { DEFAULT_ROWS, FIELD_ACCESS, needsOwner, ownerCandidates, ROW_SCOPES, rowScopeArgs } from './permission-schema';
 
 const VISIBLE = 'visible';
 
@@ -36,10 +36,7 @@ export function PermissionPanel({ entity, roleId }: { entity: DraftEntity; roleI
                 optionType="button"
                 value={rows}
                 options={ROW_SCOPES.map((r) => ({ value: r, label: t(`rowScope.${r}`, { defaultValue: humanize(r) }), title: t(`rowScope.${r}Help`, { defaultValue: '' }) }))}
-                onChange={(e) => {
-                  const next = e.target.value as string;
-                  dispatch('setRowScope', { entityId: entity.id, roleId, rows: next, ...(needsOwner(next) && !entity.ownerField && likelyOwner(entity) ? { ownerField: likelyOwner(entity) } : {}) });
-                }}
+                onChange={(e) => dispatch('setRowScope', rowScopeArgs(entity, roleId, e.target.value as string))}
               />
               <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`rowScope.${rows}Help`, { defaultValue: '' })}</Typography.Text></div>
             </Form.Item>

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RenameInput, withoutId } from '../forms/rename.input';
 import { SchemaForm } from '../forms/schema-form';
+import { patchFrom } from '../forms/schema-utils';
 import { useAppFormContext } from '../shared/app-form-context';
 import { useBuilder } from '../store/builder.store';
 import type { DraftRole } from '../store/draft.types';
@@ -22,12 +23,7 @@ export function RoleSettingsPanel({ role, declared, permissionCount }: { role: D
         schema={schema}
         value={role}
         context={ctx}
-        onChange={(value, path) => {
-          const next = value as Record<string, unknown>;
-          const patch: Record<string, unknown> = { ...next };
-          for (const k of Object.keys(role)) if (!(k in next)) patch[k] = undefined;
-          dispatch('updateRole', { roleId: role.id, patch }, { coalesce: `role:${role.id}.${path.join('.')}` });
-        }}
+        onChange={(value, path) => dispatch('updateRole', { roleId: role.id, patch: patchFrom(role, value as Record<string, unknown>) }, { coalesce: `role:${role.id}.${path.join('.')}` })}
       />
       <Popconfirm title={t('access.confirmDeleteRole', { name: role.id, count: permissionCount })} onConfirm={() => dispatch('removeRole', { roleId: role.id })}>
         <Button danger icon={<DeleteOutlined />}>{t('access.deleteRole')}</Button>

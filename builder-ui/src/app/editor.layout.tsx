@@ -3,7 +3,7 @@
  * screen, and the problems drawer. Each screen is its own chunk, loaded when first opened.
  */
 import { BranchesOutlined, CodeOutlined, DatabaseOutlined, LayoutOutlined, MenuOutlined, SafetyOutlined } from '@ant-design/icons';
-import { Drawer, Layout, Menu, Spin } from 'antd';
+import { Badge, Drawer, Layout, Menu, Spin } from 'antd';
 import { lazy, Suspense, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BindEntityModal } from '../pages/bind-entity.modal';
@@ -30,6 +30,35 @@ const PreviewModal = lazy(() => import('../pages/preview.modal').then((m) => ({ 
 
 const loading = <Spin size="large" style={{ display: 'block', margin: 96 }} />;
 
+const MENU: Array<{ key: Screen; icon: React.ReactNode }> = [
+  { key: 'data', icon: <DatabaseOutlined /> },
+  { key: 'pages', icon: <LayoutOutlined /> },
+  { key: 'access', icon: <SafetyOutlined /> },
+  { key: 'navigation', icon: <MenuOutlined /> },
+  { key: 'json', icon: <CodeOutlined /> },
+  { key: 'versions', icon: <BranchesOutlined /> },
+];
+
+/** The screens, each with its problem count: where to go to fix them. Alone in subscribing to issues, so validation re-renders only this. */
+function ScreenMenu({ screen, onChange }: { screen: Screen; onChange(s: Screen): void }) {
+  const { t } = useTranslation();
+  const counts = useBuilder((s) => MENU.map(({ key }) => s.issues.all.filter((i) => i.target.screen === key).length).join(','));
+  const byScreen = counts.split(',').map(Number);
+  return (
+    <Menu
+      mode="inline"
+      selectedKeys={[screen]}
+      onClick={({ key }) => onChange(key as Screen)}
+      style={{ borderInlineEnd: 0, paddingTop: 8 }}
+      items={MENU.map(({ key, icon }, i) => ({
+        key,
+        icon,
+        label: <span>{t(`nav.${key}`)} {byScreen[i] > 0 && <Badge count={byScreen[i]} size="small" data-testid={`screen-errors-${key}`} />}</span>,
+      }))}
+    />
+  );
+}
+
 export function EditorLayout({ onBack }: { onBack(): void }) {
   const { t } = useTranslation();
   const loaded = useBuilder((s) => !!s.definition);
@@ -48,20 +77,7 @@ export function EditorLayout({ onBack }: { onBack(): void }) {
       </Layout.Header>
       <Layout>
         <Layout.Sider width={140} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-          <Menu
-            mode="inline"
-            selectedKeys={[screen]}
-            onClick={({ key }) => setScreen(key as Screen)}
-            style={{ borderInlineEnd: 0, paddingTop: 8 }}
-            items={[
-              { key: 'data', icon: <DatabaseOutlined />, label: t('nav.data') },
-              { key: 'pages', icon: <LayoutOutlined />, label: t('nav.pages') },
-              { key: 'access', icon: <SafetyOutlined />, label: t('nav.access') },
-              { key: 'navigation', icon: <MenuOutlined />, label: t('nav.navigation') },
-              { key: 'json', icon: <CodeOutlined />, label: t('nav.json') },
-              { key: 'versions', icon: <BranchesOutlined />, label: t('nav.versions') },
-            ]}
-          />
+          <ScreenMenu screen={screen} onChange={setScreen} />
         </Layout.Sider>
         <Layout.Content style={{ overflow: 'hidden', background: '#fff' }}>
           <Suspense fallback={loading}><Current /></Suspense>

@@ -10,6 +10,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RenameInput, withoutId } from '../forms/rename.input';
 import { SchemaForm } from '../forms/schema-form';
+import { patchFrom } from '../forms/schema-utils';
 import { useAppFormContext } from '../shared/app-form-context';
 import { useBuilder } from '../store/builder.store';
 import type { DraftEntity } from '../store/draft.types';
@@ -37,13 +38,7 @@ export function EntitySettingsPanel({ entity }: { entity: DraftEntity }) {
         schema={schema}
         value={settings}
         context={ctx}
-        onChange={(value, path) => {
-          const next = value as Record<string, unknown>;
-          // Keys the form removed must be removed from the entity too.
-          const patch: Record<string, unknown> = { ...next };
-          for (const k of Object.keys(settings)) if (!(k in next)) patch[k] = undefined;
-          dispatch('updateEntity', { entityId: entity.id, patch }, { coalesce: `entity:${entity.id}.${path.join('.')}` });
-        }}
+        onChange={(value, path) => dispatch('updateEntity', { entityId: entity.id, patch: patchFrom(settings, value as Record<string, unknown>) }, { coalesce: `entity:${entity.id}.${path.join('.')}` })}
       />
       <Popconfirm title={t('data.confirmDelete', { name: entity.id })} onConfirm={() => dispatch('removeEntity', { entityId: entity.id })}>
         <Button danger icon={<DeleteOutlined />}>{t('data.deleteEntity')}</Button>

@@ -83,3 +83,10 @@ export function matchesBranch(value: unknown, branch: JsonSchema, root: JsonSche
   if (type === 'object') return typeof value === 'object' && value !== null && !Array.isArray(value);
   return typeof value === type;
 }
+
+/** A generated form's new value as a patch of the old one: keys the form removed become `undefined` (applyPatch deletes them). */
+export function patchFrom(before: object, after: Record<string, unknown>): Record<string, unknown> {
+  const patch: Record<string, unknown> = { ...after };
+  for (const k of Object.keys(before)) if (!(k in after)) patch[k] = undefined;
+  return patch;
+}

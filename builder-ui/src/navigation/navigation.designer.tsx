@@ -23,7 +23,7 @@ function UnlistedPages({ items }: { items: DraftNavItem[] }) {
   return (
     <Card size="small" title={t('menu.unlisted')} style={{ marginTop: 16 }} data-testid="unlisted-pages">
       {unlisted.map((p) => (
-        <div key={p.id} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '4px 0' }}>
+        <div key={p.id} data-testid={`unlisted-${p.id}`} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '4px 0' }}>
           <span style={{ flex: 1 }}>{labelText(p.title, i18n.language, p.id)} <Typography.Text type="secondary" code>{p.route}</Typography.Text></span>
           <Button size="small" icon={<PlusOutlined />} onClick={() => dispatch('addNavItem', { item: { label: p.title, page: p.id } })}>{t('menu.addPage')}</Button>
         </div>

@@ -17,6 +17,10 @@ export function BindEntityModal() {
   const resolveAdd = useBuilder((s) => s.resolveAdd);
   const [choice, setChoice] = useState<string | undefined>();
   useEffect(() => setChoice(pending?.entityId), [pending]);
+  // Mounted on first use (and kept, for the closing animation): most drops need no question.
+  const [used, setUsed] = useState(false);
+  if (pending && !used) setUsed(true);
+  if (!used) return null;
   const type = pending ? componentTypes.get(pending.type)?.title ?? pending.type : '';
   const confirm = () => choice && resolveAdd(choice);
   return (

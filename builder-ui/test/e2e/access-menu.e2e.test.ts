@@ -25,7 +25,7 @@ let shot = 0;
 const snap = (name: string, target: Page = page) => browser.screenshot(`builder-access-${String(++shot).padStart(2, '0')}-${name}`, target);
 const draft = () => savedDraft(page, server, APP);
 const entityOf = (d: { entities: Array<{ id: string }> }, id: string) => d.entities.find((e) => e.id === id) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const screen = (name: string) => page.getByRole('menuitem', { name: new RegExp(`(^| )${name}$`) }).first().click();
+const screen = (name: string) => page.getByRole('menuitem', { name: new RegExp(`(^| )${name}( \\d+)?$`) }).first().click();
 
 beforeAll(async () => {
   if (!fs.existsSync(path.join(ROOT, 'builder-ui/dist/index.html'))) throw new Error('builder-ui/dist missing: run `npm run build` before the builder e2e tests');
@@ -81,6 +81,7 @@ test('roles, permissions and the menu are edited visually; problems lead to the 
   await ownerSelect.locator('.ant-select-clear').click();
   await expectText(page, panel, 'rows "own" needs the entity\'s ownerField');
   await expectText(page, page.getByTestId('problems'), '2 error(s)'); // the rep's and the support agent's company permissions
+  await expectText(page, page.getByTestId('screen-errors-access'), '2'); // and the left menu says where they are
   await snap('row-scope-error');
 
   // From another screen, the problems list leads back to the permission at fault.
@@ -111,7 +112,7 @@ test('roles, permissions and the menu are edited visually; problems lead to the 
   await screen('Menu');
   const tree = page.getByTestId('nav-tree');
   await expectText(page, tree, 'Dashboard');
-  await page.getByTestId('unlisted-pages').locator('.ant-list-item', { hasText: 'Reports' }).getByRole('button', { name: 'Add to menu' }).click();
+  await page.getByTestId('unlisted-reports').getByRole('button', { name: 'Add to menu' }).click();
   await expectText(page, page.getByTestId('nav-item-panel'), 'Menu item');
   await until(page, async () => (await draft()).navigation.map((i: { page?: string }) => i.page ?? 'group'), (ids) => ids.join() === 'dashboard,group,activities,reports', 'Reports at the end of the menu');
   await drag(page, page.getByTestId('nav-item-3'), page.getByTestId('nav-item-1'), { x: 0.3 });

@@ -5,15 +5,10 @@
  */
 import type { Draft, DraftEntity, DraftPermission, FieldAccess } from '../draft.types';
 import { uniqueId } from '../ids';
-import { applyPatch, replaceWhere, type Command } from './command.types';
+import { applyPatch, replaceWhere, withEntity, type Command } from './command.types';
 
 export const permissionOf = (entity: DraftEntity | undefined, roleId: string): DraftPermission | undefined =>
   entity?.permissions?.find((p) => p.role === roleId);
-
-const withEntity = (def: Draft, entityId: string, fn: (e: DraftEntity) => DraftEntity): Draft => ({
-  ...def,
-  entities: replaceWhere(def.entities ?? [], (e) => e.id === entityId, fn, `entity "${entityId}"`),
-});
 
 /** Replaces (or with `null` removes) the role's permission entry on an entity. */
 function withPermission(def: Draft, entityId: string, roleId: string, fn: (p: DraftPermission | undefined) => DraftPermission | null): Draft {

@@ -2,7 +2,7 @@
  * A command is a named, pure edit of the draft: (draft, args) -> new draft. The store applies it
  * immutably, records it for undo under its name, and may move the selection to what it created.
  */
-import type { Draft, Selection } from '../draft.types';
+import type { Draft, DraftEntity, Selection } from '../draft.types';
 
 export type CommandResult = Draft | { def: Draft; select?: Selection };
 export type Command<A> = (def: Draft, args: A) => CommandResult;
@@ -35,3 +35,9 @@ export function moveItem<T>(list: T[], from: number, to: number): T[] {
   next.splice(Math.max(0, Math.min(to, next.length)), 0, item);
   return next;
 }
+
+/** The draft with one entity replaced by `fn(entity)`. */
+export const withEntity = (def: Draft, entityId: string, fn: (e: DraftEntity) => DraftEntity): Draft => ({
+  ...def,
+  entities: replaceWhere(def.entities ?? [], (e) => e.id === entityId, fn, `entity "${entityId}"`),
+});

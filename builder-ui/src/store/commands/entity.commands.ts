@@ -2,13 +2,8 @@
 import { fieldTypes } from '@tessera/schemas';
 import { labelText, type Draft, type DraftEntity, type DraftField, type DraftIndex } from '../draft.types';
 import { uniqueId } from '../ids';
-import { applyPatch, moveItem, replaceWhere, type Command } from './command.types';
+import { applyPatch, moveItem, replaceWhere, withEntity, type Command } from './command.types';
 import { withRenamedEntity, withRenamedField } from './rename.commands';
-
-const withEntity = (def: Draft, entityId: string, fn: (e: DraftEntity) => DraftEntity): Draft => ({
-  ...def,
-  entities: replaceWhere(def.entities ?? [], (e) => e.id === entityId, fn, `entity "${entityId}"`),
-});
 
 const withField = (def: Draft, entityId: string, fieldId: string, fn: (f: DraftField) => DraftField): Draft =>
   withEntity(def, entityId, (e) => ({ ...e, fields: replaceWhere(e.fields, (f) => f.id === fieldId, fn, `field "${fieldId}"`) }));

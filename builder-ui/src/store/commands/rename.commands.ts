@@ -3,12 +3,12 @@
  * (store/rename/), so the definition stays valid. A bad or taken id is refused with a message
  * and the draft is left as it was.
  */
-import { pageOfComponent, allComponentIds } from '../component-tree';
+import { allComponentIds, mapComponent, pageOfComponent } from '../component-tree';
 import type { Draft } from '../draft.types';
 import { idProblem } from '../ids';
 import { renameFieldRefs } from '../rename/field-rename';
 import { renameIdRefs } from '../rename/id-rename';
-import { replaceWhere, type Command } from './command.types';
+import { replaceWhere, withEntity, type Command } from './command.types';
 
 function assertNewId(id: string, taken: Iterable<string>, what: string): void {
   const problem = idProblem(id, taken);
@@ -21,10 +21,7 @@ export function withRenamedField(def: Draft, entityId: string, fieldId: string, 
   if (!entity) throw new Error(`entity "${entityId}" not found`);
   if (id === fieldId) return def;
   assertNewId(id, entity.fields.map((f) => f.id), 'field');
-  const renamed: Draft = {
-    ...def,
-    entities: def.entities.map((e) => (e.id === entityId ? { ...e, fields: replaceWhere(e.fields, (f) => f.id === fieldId, (f) => ({ ...f, id }), `field "${fieldId}"`) } : e)),
-  };
+  const renamed = withEntity(def, entityId, (e) => ({ ...e, fields: replaceWhere(e.fields, (f) => f.id === fieldId, (f) => ({ ...f, id }), `field "${fieldId}"`) }));
   return renameFieldRefs(renamed, entityId, fieldId, id);
 }
 
@@ -67,12 +64,8 @@ const renameComponent: Command<{ componentId: string; id: string }> = (def, { co
   if (!page) throw new Error(`component "${componentId}" not found`);
   if (id === componentId) return def;
   assertNewId(id, allComponentIds(def), 'component');
-  const pages = def.pages.map((p) => (p !== page ? p : { ...p, components: renameInTree(p.components, componentId, id) }));
+  const pages = def.pages.map((p) => (p !== page ? p : { ...p, components: mapComponent(p.components, componentId, (c) => ({ ...c, id })) }));
   return { def: renameIdRefs({ ...def, pages }, 'component', componentId, id), select: { kind: 'page', pageId: page.id, componentId: id } };
 };
-
-function renameInTree<T extends { id: string; children?: T[] }>(list: T[], from: string, to: string): T[] {
-  return list.map((c) => (c.id === from ? { ...c, id: to } : c.children ? { ...c, children: renameInTree(c.children, from, to) } : c));
-}
 
 export const renameCommands = { renameField, renameEntity, renameRole, renamePage, renameComponent };

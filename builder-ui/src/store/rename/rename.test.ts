@@ -144,6 +144,36 @@ describe('renaming on the B2B sales example', () => {
     expect(issuesOf(def)).toEqual([]);
   });
 
+  it('follows the refs workflow triggers and nodes declare (entity, fields, filter, values keys, role, form)', () => {
+    const def = b2b();
+    def.workflows = [{
+      id: 'followUp', name: 'Follow up', trigger: { type: 'record.updated', config: { entity: 'opportunity', fields: ['stage'], filter: { stage: 'won' } } },
+      nodes: [
+        { id: 'note', type: 'record.update', config: { entity: 'opportunity', recordId: { $expr: 'trigger.record.id' }, values: { stage: 'won', probability: 100 } } },
+        { id: 'ask', type: 'approval', config: { role: 'manager', title: 'Close it?' } },
+      ],
+      edges: [{ id: 'e1', source: 'note', target: 'ask' }],
+    }, { id: 'onNew', name: 'On new contact', trigger: { type: 'form.submit', config: { component: 'contactCreateForm' } }, nodes: [], edges: [] }];
+    expect(issuesOf(def)).toEqual([]);
+    const store = storeWith(def);
+    store.getState().dispatch('renameField', { entityId: 'opportunity', fieldId: 'stage', id: 'phase' });
+    store.getState().dispatch('renameEntity', { entityId: 'opportunity', id: 'deal' });
+    store.getState().dispatch('renameRole', { roleId: 'manager', id: 'lead' });
+    store.getState().dispatch('renameComponent', { componentId: 'contactCreateForm', id: 'newContactForm' });
+    const after = store.getState().definition!;
+    expect(after.workflows).toEqual([
+      expect.objectContaining({
+        trigger: { type: 'record.updated', config: { entity: 'deal', fields: ['phase'], filter: { phase: 'won' } } },
+        nodes: [
+          { id: 'note', type: 'record.update', config: { entity: 'deal', recordId: { $expr: 'trigger.record.id' }, values: { phase: 'won', probability: 100 } } },
+          { id: 'ask', type: 'approval', config: { role: 'lead', title: 'Close it?' } },
+        ],
+      }),
+      expect.objectContaining({ trigger: { type: 'form.submit', config: { component: 'newContactForm' } } }),
+    ]);
+    expect(issuesOf(after)).toEqual([]);
+  });
+
   it('refuses a taken or malformed id with a clear error and changes nothing', () => {
     const store = storeWith(b2b());
     const before = store.getState().definition;
