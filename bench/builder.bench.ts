@@ -18,6 +18,10 @@
  * debounced validation and autosave run in between as they would for a person.
  *
  * BENCH_LOADS (default 5), BENCH_OPS (default 20), BENCH_ENTITIES (100), BENCH_COMPONENTS (300).
+ * BENCH_ONLY=loads|ops runs one half. BENCH_BUILDER_DIST=<dir> measures the builder build in
+ * <dir> instead of builder-ui/dist (bench/builder/dist-proxy.ts); BENCH_PROFILE=<dir> writes CPU
+ * profiles of the first cold loads and of the interactions there and prints their summaries
+ * (bench/builder/profile.ts).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,6 +29,8 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { APP_ID, bigApp, countComponents } from './builder/big-app';
 import { freshBrowser } from './builder/browser';
+import { startDistProxy } from './builder/dist-proxy';
+import { startProfile } from './builder/profile';
 import { formatMarkdown, formatTable, type Series } from './builder/stats';
 import { startChild, type RunningChild } from './lib/child';
 
@@ -33,6 +39,8 @@ const OPS = Number(process.env.BENCH_OPS ?? 20);
 const PAUSE = Number(process.env.BENCH_PAUSE_MS ?? 250);
 const ENTITIES = Number(process.env.BENCH_ENTITIES ?? 100);
 const COMPONENTS = Number(process.env.BENCH_COMPONENTS ?? 300);
+const ONLY = process.env.BENCH_ONLY;
+const PROFILE = process.env.BENCH_PROFILE;
 const root = path.resolve(__dirname, '..');
 const ADMIN = { email: 'bench@example.com', password: 'builder bench password' };
 
@@ -77,11 +85,19 @@ function diagramReady(expected: number): number | false {
   return document.querySelectorAll('.react-flow__node').length >= expected && document.querySelectorAll('.react-flow__edge').length > 0 && performance.now();
 }
 
-async function coldLoad(server: RunningChild, cookie: string, target: 'canvas' | 'diagram'): Promise<{ ms: number; shellMs: number; errors: string[] }> {
-  const b = await freshBrowser(server.url, cookie);
+/** Writes the profile and prints its summary (BENCH_PROFILE only). */
+async function profiled(page: Page, name: string | false): Promise<() => Promise<void>> {
+  if (!PROFILE || !name) return async () => {};
+  const stop = await startProfile(page, name.startsWith('load'));
+  return async () => console.log(`\n${name}: ${await stop(path.resolve(PROFILE, `${name}.cpuprofile`))}\n`);
+}
+
+async function coldLoad(baseUrl: string, cookie: string, target: 'canvas' | 'diagram', profile: string | false): Promise<{ ms: number; shellMs: number; errors: string[] }> {
+  const b = await freshBrowser(baseUrl, cookie);
   try {
     const { page } = b;
-    await page.goto(`${server.url}/builder/#/apps/${APP_ID}`, { waitUntil: 'commit' });
+    const stopProfile = await profiled(page, profile);
+    await page.goto(`${baseUrl}/builder/#/apps/${APP_ID}`, { waitUntil: 'commit' });
     const nav = target === 'canvas' ? page.getByRole('menuitem', { name: 'Pages' }) : page.getByRole('tab', { name: 'Diagram' });
     await nav.waitFor({ timeout: 60_000 });
     const shellMs = await page.evaluate(() => performance.now());
@@ -89,6 +105,7 @@ async function coldLoad(server: RunningChild, cookie: string, target: 'canvas' |
     const ms = target === 'canvas'
       ? await (await page.waitForFunction(canvasReady, COMPONENTS, { polling: 'raf', timeout: 120_000 })).jsonValue()
       : await (await page.waitForFunction(diagramReady, ENTITIES, { polling: 'raf', timeout: 120_000 })).jsonValue();
+    await stopProfile();
     return { ms: ms as number, shellMs, errors: b.errors };
   } finally {
     await b.close();
@@ -134,11 +151,11 @@ async function dragTo(page: Page, from: string, to: string): Promise<void> {
   await page.mouse.up();
 }
 
-async function interactions(server: RunningChild, cookie: string): Promise<{ series: Series[]; errors: string[] }> {
-  const b = await freshBrowser(server.url, cookie);
+async function interactions(baseUrl: string, cookie: string): Promise<{ series: Series[]; errors: string[] }> {
+  const b = await freshBrowser(baseUrl, cookie);
   const { page } = b;
   try {
-    await page.goto(`${server.url}/builder/#/apps/${APP_ID}`);
+    await page.goto(`${baseUrl}/builder/#/apps/${APP_ID}`);
     await page.getByRole('menuitem', { name: 'Pages' }).click();
     await page.waitForFunction(canvasReady, COMPONENTS, { polling: 'raf', timeout: 120_000 });
     await page.waitForTimeout(1000);
@@ -151,12 +168,15 @@ async function interactions(server: RunningChild, cookie: string): Promise<{ ser
     const content = page.getByTestId('property-panel').locator('[aria-label="content"]');
     await content.click();
     await page.keyboard.press('End');
+    let stopProfile = await profiled(page, 'edit-text');
     for (let i = 1; i <= typed.length; i++) {
       const h = await armLatency(page, 'keydown', `() => document.querySelector('[data-testid="canvas-text1_0"]').textContent.includes('section.${typed.slice(0, i)}')`);
       await page.keyboard.type(typed[i - 1]);
       textEdit.push((await h.evaluate((o: { result: Promise<number> }) => o.result)));
       await pause();
     }
+
+    await stopProfile();
 
     // Property edit 2: a table's title (label input) → the table's heading on the canvas.
     const titleEdit: number[] = [];
@@ -165,6 +185,7 @@ async function interactions(server: RunningChild, cookie: string): Promise<{ ser
     const title = page.getByTestId('property-panel').locator('input[aria-label="title"]');
     await title.click();
     await page.keyboard.press('End');
+    stopProfile = await profiled(page, 'edit-title');
     for (let i = 1; i <= typed.length; i++) {
       const h = await armLatency(page, 'keydown', `() => document.querySelector('[data-testid="canvas-table1_2"]').textContent.includes('table1_2${typed.slice(0, i)}')`);
       await page.keyboard.type(typed[i - 1]);
@@ -172,7 +193,10 @@ async function interactions(server: RunningChild, cookie: string): Promise<{ ser
       await pause();
     }
 
+    await stopProfile();
+
     // Drop a palette item (Text) before a component; undo it before the next one.
+    stopProfile = await profiled(page, 'drop');
     const count = () => page.locator('[data-testid^="canvas-"]').count();
     const before = await count();
     const paletteDrop: number[] = [];
@@ -186,7 +210,10 @@ async function interactions(server: RunningChild, cookie: string): Promise<{ ser
       await pause();
     }
 
+    await stopProfile();
+
     // Move a component between the first two columns and back.
+    stopProfile = await profiled(page, 'move');
     const move: number[] = [];
     for (let i = 0; i < OPS; i++) {
       const into = i % 2 === 0 ? 'col1' : 'col0';
@@ -196,6 +223,7 @@ async function interactions(server: RunningChild, cookie: string): Promise<{ ser
       move.push((await h.evaluate((o: { result: Promise<number> }) => o.result)));
       await pause();
     }
+    await stopProfile();
 
     return {
       errors: b.errors,
@@ -217,7 +245,7 @@ async function interactions(server: RunningChild, cookie: string): Promise<{ ser
 }
 
 async function main(): Promise<void> {
-  for (const f of ['builder-ui/dist/index.html', 'runtime/client/dist/index.html']) {
+  for (const f of [...(process.env.BENCH_BUILDER_DIST ? [] : ['builder-ui/dist/index.html']), 'runtime/client/dist/index.html']) {
     if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} missing: run \`npm run build\` first`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-builder-'));
@@ -228,6 +256,8 @@ async function main(): Promise<void> {
     env: { ...process.env, HOST: '127.0.0.1', PORT: '0', TESSERA_DATA_DIR: dataDir, TESSERA_EXAMPLES: 'false', LOG_LEVEL: 'warn', TESSERA_ADMIN_EMAIL: ADMIN.email, TESSERA_ADMIN_PASSWORD: ADMIN.password },
     timeoutMs: 120_000,
   });
+  const proxy = process.env.BENCH_BUILDER_DIST ? await startDistProxy(process.env.BENCH_BUILDER_DIST, server.url) : undefined;
+  const baseUrl = proxy?.url ?? server.url;
   try {
     const cookie = await signIn(server);
     const app = bigApp({ entities: ENTITIES, components: COMPONENTS }) as { entities: unknown[]; pages: Array<{ components: Array<Record<string, unknown>> }> };
@@ -235,29 +265,28 @@ async function main(): Promise<void> {
     const { issues } = await api(server, cookie, 'GET', `/api/apps/${APP_ID}`);
     if (issues?.length) throw new Error(`the generated app is invalid: ${JSON.stringify(issues.slice(0, 3))}`);
     const bytes = JSON.stringify(app).length;
-    console.log(`App "${APP_ID}": ${app.entities.length} entities, ${countComponents(app.pages[0].components)} components on one page, ${(bytes / 1024).toFixed(0)} KB of JSON (${server.url})`);
+    console.log(`App "${APP_ID}": ${app.entities.length} entities, ${countComponents(app.pages[0].components)} components on one page, ${(bytes / 1024).toFixed(0)} KB of JSON (${baseUrl}${proxy ? `, builder from ${process.env.BENCH_BUILDER_DIST}` : ''})`);
 
     const errors: string[] = [];
     const loads = { canvas: [] as number[], shell: [] as number[], diagram: [] as number[] };
-    for (let i = 0; i < LOADS; i++) {
-      const c = await coldLoad(server, cookie, 'canvas');
-      const d = await coldLoad(server, cookie, 'diagram');
+    for (let i = 0; i < (ONLY === 'ops' ? 0 : LOADS); i++) {
+      const c = await coldLoad(baseUrl, cookie, 'canvas', i === 0 && 'load-canvas');
+      const d = await coldLoad(baseUrl, cookie, 'diagram', i === 0 && 'load-diagram');
       loads.canvas.push(c.ms);
       loads.shell.push(c.shellMs, d.shellMs);
       loads.diagram.push(d.ms);
       errors.push(...c.errors, ...d.errors);
       console.log(`  cold load ${i + 1}/${LOADS}: editor ${c.shellMs.toFixed(0)} ms, canvas ${c.ms.toFixed(0)} ms; editor ${d.shellMs.toFixed(0)} ms, ER diagram ${d.ms.toFixed(0)} ms`);
     }
-    console.log(`  interactions (${OPS} each, ${PAUSE} ms apart)…`);
-    const ops = await interactions(server, cookie);
+    const ops = ONLY === 'loads' ? { series: [], errors: [] } : (console.log(`  interactions (${OPS} each, ${PAUSE} ms apart)…`), await interactions(baseUrl, cookie));
     errors.push(...ops.errors);
 
-    const series: Series[] = [
+    const series = ([
       { name: 'cold load → editor shown', target: 2000, on: 'median', samples: loads.shell },
       { name: `cold load → canvas, ${COMPONENTS} components`, target: 2000, on: 'median', samples: loads.canvas },
       { name: `cold load → ER diagram, ${ENTITIES} entities`, target: 2000, on: 'median', samples: loads.diagram },
       ...ops.series,
-    ];
+    ] satisfies Series[]).filter((s) => s.samples.length);
     console.log();
     console.log(`Headless chromium (${os.cpus().length} cores, Node ${process.version}); loads in fresh profiles, times from navigation start.`);
     console.log(formatTable(series));
@@ -265,6 +294,7 @@ async function main(): Promise<void> {
     console.log(formatMarkdown(series));
     if (errors.length) console.log(`\nBrowser errors (${errors.length}):\n${[...new Set(errors)].slice(0, 10).join('\n')}`);
   } finally {
+    await proxy?.close();
     await server.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
