@@ -3,14 +3,28 @@
  * (#/apps/<id>) so a reload or a shared link reopens it.
  */
 import { Spin } from 'antd';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api.client';
 import { appsApi, type User } from '../api/apps.api';
 import { ExpressionHost } from '../expressions/expression-host';
+import { preloadRenderer } from '../pages/renderer-bridge';
+import { warmUpValidator } from '../validation/warm-up';
 import { AppListPage } from './app-list.page';
 import { closeApp, openApp } from './editor-session';
 import { EditorLayout } from './editor.layout';
 import { LoginPage } from './login.page';
+
+/** Runs `fn` when the main thread is idle (or after `ms` at the latest). */
+const whenIdle = (fn: () => void, ms = 2000) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: ms }) : setTimeout(fn, 200));
+
+/** What the editor's next screens need, fetched and evaluated in idle time once the first screen is up. */
+function preloadEditor(): void {
+  whenIdle(() => {
+    void import('../pages/page.designer');
+    preloadRenderer();
+    void import('../data/er-diagram');
+  });
+}
 
 const appFromHash = () => /^#\/apps\/([a-z][a-z0-9-]{1,62})$/.exec(location.hash)?.[1] ?? null;
 
@@ -27,9 +41,22 @@ export function AppShell() {
     window.addEventListener('hashchange', onHash);
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
+  // The app opens while /auth/me is still on its way (one round trip instead of two before the
+  // editor shows); a 401 just means the sign-in page comes first, then the app opens again.
+  const opened = useRef<string | null>(null);
   useEffect(() => {
-    if (!user || !appId) return closeApp();
-    openApp(appId).catch(() => { location.hash = ''; });
+    if (user === null || !appId) {
+      opened.current = null;
+      return closeApp();
+    }
+    if (opened.current === appId) return;
+    opened.current = appId;
+    openApp(appId).then(preloadEditor, (e) => {
+      opened.current = null;
+      if (!(e instanceof ApiError && e.status === 401)) location.hash = '';
+    });
+    // Runs while the requests are on their way (see warm-up.ts).
+    setTimeout(warmUpValidator, 0);
   }, [user, appId]);
 
   if (user === undefined) return <Spin size="large" style={{ margin: 96 }} />;

@@ -1,15 +1,17 @@
 /** The Data screen: entities on the left, the selected entity's editors in the middle, field settings on the right. */
-import { Empty, Layout, Tabs, Typography } from 'antd';
+import { Empty, Layout, Spin, Tabs, Typography } from 'antd';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBuilder } from '../store/builder.store';
 import { labelText } from '../store/draft.types';
 import { EntityListPanel } from './entity-list.panel';
 import { EntitySettingsPanel } from './entity-settings.panel';
-import { ErDiagram } from './er-diagram';
 import { FieldSettingsPanel } from './field-settings.panel';
 import { FieldTablePanel } from './field-table.panel';
 import { IndexesPanel } from './indexes.panel';
-import { useState } from 'react';
+
+// React Flow and its styles load with the Diagram tab, not with the editor.
+const ErDiagram = lazy(() => import('./er-diagram').then((m) => ({ default: m.ErDiagram })));
 
 export function DataDesigner() {
   const { t, i18n } = useTranslation();
@@ -38,7 +40,12 @@ export function DataDesigner() {
             tabBarExtraContent={entity && <Typography.Title level={4} style={{ margin: 0 }}>{labelText(entity.label, i18n.language, entity.id)}</Typography.Title>}
             items={[
               { key: 'fields', label: t('data.fields'), children: entity && <FieldTablePanel entity={entity} selectedFieldId={fieldId} /> },
-              { key: 'diagram', label: t('data.diagram'), children: <div style={{ height: 'calc(100vh - 190px)' }}><ErDiagram selectedId={entity?.id} onSelect={pick} /></div> },
+              { key: 'diagram', label: t('data.diagram'), children: (
+                  <div style={{ height: 'calc(100vh - 190px)' }}>
+                    <Suspense fallback={<Spin style={{ margin: 48 }} />}><ErDiagram selectedId={entity?.id} onSelect={pick} /></Suspense>
+                  </div>
+                ),
+              },
               { key: 'indexes', label: t('data.indexes'), children: entity && <IndexesPanel entity={entity} /> },
               { key: 'settings', label: t('data.settings'), children: entity && <EntitySettingsPanel entity={entity} /> },
             ]}

@@ -16,10 +16,14 @@ const HostContext = createContext<((r: Request) => void) | null>(null);
 
 export function ExpressionHost({ children }: { children: ReactNode }) {
   const [request, setRequest] = useState<Request | null>(null);
+  // Mounted on first use (and kept, for the closing animation): a closed antd Modal still costs
+  // its styles and a render on every edit, and most sessions never open it.
+  const [used, setUsed] = useState(false);
+  if (request && !used) setUsed(true);
   return (
     <HostContext.Provider value={setRequest}>
       {children}
-      <ExpressionModal
+      {used && <ExpressionModal
         open={!!request}
         initial={request?.value?.$expr ?? ''}
         entityId={request?.entityId}
@@ -28,7 +32,7 @@ export function ExpressionHost({ children }: { children: ReactNode }) {
           if (expr.trim()) request?.onChange({ $expr: expr });
           setRequest(null);
         }}
-      />
+      />}
     </HostContext.Provider>
   );
 }

@@ -34,7 +34,8 @@ export interface ExpressionModalProps {
 
 export function ExpressionModal({ open, initial, entityId, onApply, onClose }: ExpressionModalProps) {
   const { t } = useTranslation();
-  const def = useBuilder((s) => s.definition);
+  // Only while open: closed, it must not re-render on every edit of the draft.
+  const def = useBuilder((s) => (open ? s.definition : null));
   const [text, setText] = useState(initial);
   const [sample, setSample] = useState('');
   const [result, setResult] = useState<{ ok: boolean; text: string }>({ ok: true, text: '' });

@@ -1,6 +1,6 @@
 /** Full-page preview with demo data, through the runtime's PageView when available. */
 import { Empty, Modal, Select, Space } from 'antd';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBuilder } from '../store/builder.store';
 import { labelText } from '../store/draft.types';
@@ -9,8 +9,13 @@ import { RendererSurface } from './renderer-bridge';
 
 export function PreviewModal({ open, onClose }: { open: boolean; onClose(): void }) {
   const { t, i18n } = useTranslation();
-  const draft = useBuilder((s) => s.definition);
-  const selection = useBuilder((s) => s.selection);
+  // Subscribed only while open (kept mounted after the first preview, it would otherwise re-render
+  // on every edit); while closing it shows what it last had.
+  const live = useBuilder((s) => (open ? s.definition : null));
+  const last = useRef(live);
+  if (live) last.current = live;
+  const draft = live ?? last.current;
+  const selection = useBuilder((s) => (open ? s.selection : null));
   const [pageId, setPageId] = useState<string | undefined>();
   if (!draft) return null;
   const current = pageId ?? (selection?.kind === 'page' ? selection.pageId : draft.pages[0]?.id);
