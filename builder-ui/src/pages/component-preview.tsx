@@ -6,9 +6,10 @@
  * all alive); elsewhere the summary card stands in, at the height it last had.
  */
 import { componentTypes } from '@tessera/schemas';
-import { memo, useEffect, useRef, useState } from 'react';
+import { memo, useEffect, useRef } from 'react';
 import { TypeIcon } from '../shared/icon';
 import type { DraftComponent } from '../store/draft.types';
+import { useInView } from './in-view';
 import { RuntimeComponent, useSurfaceReady } from './renderer-bridge';
 
 function fieldsOf(component: DraftComponent): string[] {
@@ -17,21 +18,6 @@ function fieldsOf(component: DraftComponent): string[] {
     if (Array.isArray(value)) for (const v of value) if (v && typeof v === 'object' && 'field' in v) out.push(String((v as { field: unknown }).field));
   }
   return out;
-}
-
-/** How far outside the viewport a canvas component is still rendered (px). */
-const NEAR = '300px 0px';
-
-/** True while the element is within NEAR of the viewport (IntersectionObserver; true where there is none). */
-function useNearViewport(el: HTMLElement | null, enabled: boolean): boolean {
-  const [near, setNear] = useState(!enabled || typeof IntersectionObserver === 'undefined');
-  useEffect(() => {
-    if (!enabled || !el || typeof IntersectionObserver === 'undefined') return;
-    const io = new IntersectionObserver((entries) => setNear(entries[entries.length - 1].isIntersecting), { rootMargin: NEAR });
-    io.observe(el);
-    return () => io.disconnect();
-  }, [el, enabled]);
-  return near;
 }
 
 const TAG: React.CSSProperties = { display: 'inline-block', padding: '0 6px', marginRight: 4, fontSize: 12, lineHeight: '20px', border: '1px solid #d9d9d9', borderRadius: 4, background: '#fafafa' };
@@ -61,16 +47,16 @@ function SummaryCard({ component, minHeight }: { component: DraftComponent; minH
 /** `live`: interactive and always rendered (preview); otherwise clicks go to the canvas for selection. */
 export const ComponentPreview = memo(function ComponentPreview({ component, live }: { component: DraftComponent; live?: boolean }) {
   const ready = useSurfaceReady();
-  const [box, setBox] = useState<HTMLDivElement | null>(null);
-  const near = useNearViewport(box, !live);
+  const box = useRef<HTMLDivElement>(null);
+  const near = useInView(box, ready && !live);
   const height = useRef<number | undefined>(undefined);
   useEffect(() => {
-    if (near && box) height.current = box.offsetHeight;
+    if (near && box.current) height.current = box.current.offsetHeight;
   });
   if (!ready) return <SummaryCard component={component} />;
   // On the canvas a long table is cut off: the page's structure matters more than every row.
   return (
-    <div ref={setBox} style={live ? undefined : { pointerEvents: 'none', maxHeight: 340, overflow: 'hidden' }}>
+    <div ref={box} style={live ? undefined : { pointerEvents: 'none', maxHeight: 340, overflow: 'hidden' }}>
       {near ? <RuntimeComponent component={component} /> : <SummaryCard component={component} minHeight={height.current} />}
     </div>
   );

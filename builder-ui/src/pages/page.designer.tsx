@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { TypeIcon } from '../shared/icon';
 import { builderStore, useBuilder } from '../store/builder.store';
 import { findComponent } from '../store/component-tree';
+import type { DraftComponent, DraftPage } from '../store/draft.types';
 import { Canvas } from './canvas';
 import { innermost, typeOfPaletteId, type DropData } from './drop-target';
 import { PageListPanel } from './page-list.panel';
@@ -66,6 +67,7 @@ const PageDesignerPanels = memo(function PageDesignerPanels() {
   const selection = useBuilder((s) => s.selection);
   // The side panel follows a new selection one render later: a drop or a click on the canvas is
   // painted first, then the (bigger) property form of the newly selected component is built.
+  // (Only the selection: the page and component it edits stay current, its inputs are controlled.)
   const panelSelection = useDeferredValue(selection);
   const pageId = selection?.kind === 'page' ? selection.pageId : pages[0]?.id;
   const page = pages.find((p) => p.id === pageId);
@@ -81,8 +83,14 @@ const PageDesignerPanels = memo(function PageDesignerPanels() {
         {page ? <Canvas page={page} /> : <Empty style={{ marginTop: 96 }} description={t('pages.noPages')} />}
       </Layout.Content>
       <Layout.Sider width={360} theme="light" style={{ borderLeft: '1px solid #f0f0f0', padding: 16, overflow: 'auto' }}>
-        {component ? <PropertyPanel key={component.id} component={component} /> : page ? <PageSettingsPanel page={page} /> : null}
+        <SidePanel page={component ? undefined : page} component={component} />
       </Layout.Sider>
     </Layout>
   );
+});
+
+/** Memoized: re-rendered when its page or component changes, not on every change of the designer. */
+const SidePanel = memo(function SidePanel({ page, component }: { page?: DraftPage; component?: DraftComponent }) {
+  if (component) return <PropertyPanel key={component.id} component={component} />;
+  return page ? <PageSettingsPanel page={page} /> : null;
 });

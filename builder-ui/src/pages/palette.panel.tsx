@@ -2,29 +2,39 @@
 import { useDraggable } from '@dnd-kit/core';
 import { componentTypes, type ComponentTypeDescriptor } from '@tessera/schemas';
 import { Tooltip, Typography } from 'antd';
+import { memo, useCallback, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TypeIcon } from '../shared/icon';
 import { paletteId } from './drop-target';
 
-function PaletteItem({ d }: { d: ComponentTypeDescriptor }) {
+/**
+ * The draggable tile: dnd-kit re-renders it on every drag change, so it is one plain element and
+ * the Tooltip around it (which passes its ref and hover handlers in) does not re-render.
+ */
+function PaletteTile({ d, ref, ...tooltip }: { d: ComponentTypeDescriptor; ref?: Ref<HTMLDivElement> }) {
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: paletteId(d.type) });
+  const setRefs = useCallback((el: HTMLDivElement | null) => {
+    setNodeRef(el);
+    if (typeof ref === 'function') ref(el);
+    else if (ref) ref.current = el;
+  }, [setNodeRef, ref]);
   return (
-    <Tooltip title={d.description} placement="right">
-      <div
-        ref={setNodeRef}
-        {...listeners}
-        {...attributes}
-        data-testid={`palette-${d.type}`}
-        style={{ border: '1px solid #e8e8e8', borderRadius: 6, padding: '6px 8px', cursor: 'grab', background: isDragging ? '#e6f4ff' : '#fff', display: 'flex', gap: 6, alignItems: 'center', fontSize: 13 }}
-      >
-        <TypeIcon name={d.icon} style={{ color: '#1677ff' }} />
-        {d.title}
-      </div>
-    </Tooltip>
+    <div
+      ref={setRefs}
+      {...tooltip}
+      {...listeners}
+      {...attributes}
+      data-testid={`palette-${d.type}`}
+      style={{ border: '1px solid #e8e8e8', borderRadius: 6, padding: '6px 8px', cursor: 'grab', background: isDragging ? '#e6f4ff' : '#fff', display: 'flex', gap: 6, alignItems: 'center', fontSize: 13 }}
+    >
+      <TypeIcon name={d.icon} style={{ color: '#1677ff' }} />
+      {d.title}
+    </div>
   );
 }
 
-export function PalettePanel() {
+/** Memoized (no props): the palette only changes with the registry, not with the draft. */
+export const PalettePanel = memo(function PalettePanel() {
   const { t } = useTranslation();
   const groups = new Map<string, ComponentTypeDescriptor[]>();
   for (const d of componentTypes.list()) groups.set(d.group, [...(groups.get(d.group) ?? []), d]);
@@ -35,10 +45,14 @@ export function PalettePanel() {
         <div key={group} style={{ marginTop: 10 }}>
           <Typography.Text type="secondary" style={{ fontSize: 12, textTransform: 'uppercase' }}>{group}</Typography.Text>
           <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 6, marginTop: 4 }}>
-            {list.map((d) => <PaletteItem key={d.type} d={d} />)}
+            {list.map((d) => (
+              <Tooltip key={d.type} title={d.description} placement="right">
+                <PaletteTile d={d} />
+              </Tooltip>
+            ))}
           </div>
         </div>
       ))}
     </div>
   );
-}
+});
