@@ -1,6 +1,6 @@
 import { App, Button, Flex, Popconfirm, Table, Typography } from 'antd';
-import { useMemo, useState } from 'react';
-import { searchFieldsOf, type Label, type TableProps } from '@tessera/schemas';
+import { memo, useCallback, useMemo, useRef, useState } from 'react';
+import { searchFieldsOf, type Entity, type EntitySource, type Filter, type Label, type TableProps } from '@tessera/schemas';
 import { createPageOf, fieldOrSystem, isStored } from '../../context/entity-model';
 import { usePermissions, useRenderer } from '../../context/renderer.context';
 import type { RecordData } from '../../data/data-port';
@@ -16,29 +16,61 @@ import { TableToolbar } from './table-toolbar';
 import { TableViews } from './table-views';
 import { useTableData } from './use-table-data';
 
-/** Records in rows: server-side filter, sort and cursor paging, saved views, CSV export and import. */
+/**
+ * Records in rows: server-side filter, sort and cursor paging, saved views, CSV export and import.
+ * The heading is rendered apart from the body, which is memoized on the props it uses: editing
+ * the title (in the builder, a keystroke at a time) re-renders the heading, not the table.
+ */
 export function TableComponent({ component }: ComponentProps<TableProps>) {
+  const { label } = useT();
+  const props = component.props ?? ({} as TableProps);
+  const { entity, source, filter, ready, problem } = useEntitySource(component.source);
+  if (problem || !entity) return <ProblemState problem={problem ?? { key: 'app.noSource' }} />;
+  return (
+    <Section title={props.title ? label(props.title as Label) : undefined}>
+      <TableBody componentId={component.id} entity={entity} source={source} filter={filter} ready={ready}
+        columns={props.columns} pageSize={props.pageSize} search={props.search} selectable={props.selectable} rowLink={props.rowLink} />
+    </Section>
+  );
+}
+
+interface TableBodyProps extends Pick<TableProps, 'columns' | 'pageSize' | 'search' | 'selectable' | 'rowLink'> {
+  componentId: string;
+  entity: Entity;
+  source?: EntitySource;
+  filter?: Filter;
+  ready: boolean;
+}
+
+const MemoImportDialog = memo(ImportDialog);
+
+const TableBody = memo(function TableBody({ componentId, entity, source, filter, ready, columns: columnProps, pageSize, search, selectable, rowLink }: TableBodyProps) {
   const { t, label } = useT();
   const { definition, port, navigate, mode } = useRenderer();
   const { modal } = App.useApp();
-  const props = component.props ?? ({} as TableProps);
-  const { entity, source, filter, ready, problem } = useEntitySource(component.source);
-  const perms = usePermissions(entity?.id);
-  const allColumns = useMemo(() => (props.columns ?? []).filter((c) => !perms.hidden.includes(c.field.split('.')[0])), [props.columns, perms.hidden]);
+  const perms = usePermissions(entity.id);
+  const hidden = perms.hidden.join('\u0000'); // a new array on every render when everything is allowed
+  const allColumns = useMemo(() => (columnProps ?? []).filter((c) => !perms.hidden.includes(c.field.split('.')[0])), [columnProps, hidden]); // eslint-disable-line react-hooks/exhaustive-deps
   const [visible, setVisible] = useState<string[] | undefined>();
   const [importing, setImporting] = useState(false);
   const [selected, setSelected] = useState<string[]>([]);
   const initialSort = useMemo(() => (source?.sort ?? []).map((s) => ({ field: s.field, dir: s.dir ?? 'asc' })), [source?.sort]);
-  const data = useTableData(entity, filter, ready, { columnFilters: {}, search: '', sort: initialSort, pageSize: props.pageSize ?? 25 });
+  const data = useTableData(entity, filter, ready, { columnFilters: {}, search: '', sort: initialSort, pageSize: pageSize ?? 25 });
 
-  if (problem || !entity) return <ProblemState problem={problem ?? { key: 'app.noSource' }} />;
-  const shownFields = visible ?? allColumns.map((c) => c.field);
-  const columns = buildColumns({
-    entity, columns: allColumns.filter((c) => shownFields.includes(c.field)), sort: data.query.sort, columnFilters: data.query.columnFilters, label,
-    setFilter: (field, clause) => data.update({ columnFilters: { ...data.query.columnFilters, [field]: clause } }),
-  });
+  const shownFields = useMemo(() => visible ?? allColumns.map((c) => c.field), [visible, allColumns]);
+  const { sort, columnFilters } = data.query;
+  const { update } = data;
+  const columns = useMemo(() => buildColumns({
+    entity, columns: allColumns.filter((c) => shownFields.includes(c.field)), sort, columnFilters, label,
+    setFilter: (field, clause) => update({ columnFilters: { ...columnFilters, [field]: clause } }),
+  }), [entity, allColumns, shownFields, sort, columnFilters, label, update]);
   const createPage = perms.create ? createPageOf(definition, entity.id) : undefined;
-  const title = props.title ? label(props.title as Label) : undefined;
+  const reload = useRef(data.reload);
+  reload.current = data.reload;
+  const closeImport = useCallback((imported?: boolean) => {
+    setImporting(false);
+    if (imported) reload.current();
+  }, []);
   const exportFields = shownFields.filter((f) => { const fd = fieldOrSystem(entity, f); return fd && isStored(fd); });
 
   const deleteSelected = () => modal.confirm({
@@ -51,9 +83,9 @@ export function TableComponent({ component }: ComponentProps<TableProps>) {
   });
 
   return (
-    <Section title={title}>
+    <>
       <TableToolbar
-        search={props.search === false || !searchFieldsOf(entity).some((f) => !perms.hidden.includes(f)) ? undefined : { value: data.query.search, onChange: (search) => data.update({ search }) }}
+        search={search === false || !searchFieldsOf(entity).some((f) => !perms.hidden.includes(f)) ? undefined : { value: data.query.search, onChange: (search) => data.update({ search }) }}
         columns={allColumns.map((c) => ({ field: c.field, title: label(c.label ?? fieldOrSystem(entity, c.field)?.label, c.field) }))}
         visible={shownFields} onVisible={setVisible}
         onExport={() => {
@@ -64,10 +96,10 @@ export function TableComponent({ component }: ComponentProps<TableProps>) {
         }}
         onImport={perms.create ? () => setImporting(true) : undefined}
         onNew={createPage && mode === 'live' ? () => navigate(createPage.id) : undefined}
-        views={<TableViews componentId={component.id} onApply={(state) => { data.applyView(state); setVisible(state?.columns); }}
+        views={<TableViews componentId={componentId} onApply={(state) => { data.applyView(state); setVisible(state?.columns); }}
           current={() => ({ filter: data.query.columnFilters as never, sort: data.query.sort, columns: shownFields, pageSize: data.query.pageSize })} />}
       />
-      {props.selectable && selected.length > 0 && (
+      {selectable && selected.length > 0 && (
         <Flex gap={12} align="center" style={{ marginBottom: 8 }}>
           <Typography.Text>{t('table.selected', { count: selected.length })}</Typography.Text>
           {perms.delete && <Button danger size="small" onClick={deleteSelected}>{t('table.deleteSelected')}</Button>}
@@ -79,8 +111,8 @@ export function TableComponent({ component }: ComponentProps<TableProps>) {
             rowKey="id" size="middle" columns={columns} dataSource={data.items} pagination={false} loading={data.loading || !data.loaded}
             scroll={{ x: 'max-content' }} locale={{ emptyText: data.loaded ? <EmptyState /> : <span style={{ display: 'block', height: 120 }} /> }}
             rowClassName={(r) => (data.fresh.has(r.id) ? 'tessera-row-fresh' : '')}
-            rowSelection={props.selectable ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
-            onRow={(record) => (props.rowLink ? { onClick: () => mode === 'live' && navigate(props.rowLink!, { id: record.id }), style: { cursor: 'pointer' } } : {})}
+            rowSelection={selectable ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
+            onRow={(record) => (rowLink ? { onClick: () => mode === 'live' && navigate(rowLink, { id: record.id }), style: { cursor: 'pointer' } } : {})}
             onChange={(_p, _f, sorter, extra) => {
               if (extra.action !== 'sort') return;
               const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -92,8 +124,7 @@ export function TableComponent({ component }: ComponentProps<TableProps>) {
             onPrev={data.prev} onNext={data.next} onPageSize={(pageSize) => data.update({ pageSize })} />
         </>
       )}
-      <ImportDialog entity={entity.id} entityLabel={label(entity.pluralLabel ?? entity.label, entity.id)} open={importing}
-        onClose={(imported) => { setImporting(false); if (imported) data.reload(); }} />
-    </Section>
+      <MemoImportDialog entity={entity.id} entityLabel={label(entity.pluralLabel ?? entity.label, entity.id)} open={importing} onClose={closeImport} />
+    </>
   );
-}
+});
