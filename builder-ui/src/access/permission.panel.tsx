@@ -55,7 +55,7 @@ export function PermissionPanel({ entity, roleId }: { entity: DraftEntity; roleI
               />
             </Form.Item>
           </Form>
-          <Typography.Text strong>{t('access.fieldAccess')}</Typography.Text>
+          <Typography.Text strong style={{ display: 'block', margin: '12px 0 4px' }}>{t('access.fieldAccess')}</Typography.Text>
           <Table<DraftField>
             data-testid="field-access"
             size="small"

@@ -30,7 +30,8 @@ export function PropertyPanel({ component }: { component: DraftComponent }) {
   const ctx = useAppFormContext(descriptor?.refs ?? [], entityId);
   const openExpression = useOpenExpression();
   const entity = useBuilder((s) => s.definition?.entities.find((e) => e.id === entityId));
-  const definition = useBuilder((s) => s.definition);
+  // Joined to a string so that edits elsewhere in the draft do not re-render this panel.
+  const componentIds = useBuilder((s) => (s.definition ? [...allComponentIds(s.definition)].join(' ') : ''));
   // A computed column: the expression first (Monaco, with completion), then its name.
   const [computed, setComputed] = useState<{ listKey: string; expression: string | null }>({ listKey: '', expression: null });
   const writeExpression = (listKey: string, value?: string) =>
@@ -79,7 +80,7 @@ export function PropertyPanel({ component }: { component: DraftComponent }) {
       <RenameInput
         label={t('pages.componentId')}
         value={component.id}
-        taken={definition ? allComponentIds(definition) : []}
+        taken={componentIds.split(' ')}
         onRename={(id) => dispatch('renameComponent', { componentId: component.id, id })}
       />
       {issues?.map((i) => <Alert key={i.pointer + i.message} type="error" showIcon message={i.message} description={<code>{i.pointer}</code>} style={{ marginBottom: 8 }} />)}
