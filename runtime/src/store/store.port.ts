@@ -102,6 +102,15 @@ export interface CountOptions {
   limit?: number;
 }
 
+export interface InsertManyOptions {
+  /**
+   * Keep the documents' own `version`, `createdAt` and `updatedAt` (each must be given) instead
+   * of starting at version 1 now: moving records between collections (an entity renamed on
+   * publish) must not change what clients hold (ETags, "created" dates).
+   */
+  keepSystemFields?: boolean;
+}
+
 export interface UpdateOptions {
   /** When set and the stored version differs, the update fails with VersionConflictError. */
   expectedVersion?: number;
@@ -112,7 +121,7 @@ export interface Collection {
   /** Inserts one document; `id` is generated when absent. Sets version 1 and timestamps. */
   insert(doc: Doc): Promise<StoredDoc>;
   /** Bulk insert in one transaction (all or nothing). Returns the number inserted. */
-  insertMany(docs: Doc[]): Promise<number>;
+  insertMany(docs: Doc[], options?: InsertManyOptions): Promise<number>;
   get(id: string): Promise<StoredDoc | null>;
   /**
    * Shallow-merges `patch` into the document (a key set to `undefined` or absent is left alone,

@@ -1,5 +1,5 @@
-import type { Doc, StoredDoc } from '../store.port';
-import { idFor, userFields } from '../shared/doc.prepare';
+import type { Doc, InsertManyOptions, StoredDoc } from '../store.port';
+import { idFor, keptSystemFields, userFields } from '../shared/doc.prepare';
 import { fromMongo, type MongoContext, type MongoDoc } from './mongo.context';
 import { mapMongoError } from './mongo.errors';
 import { inTransaction } from './transaction.mongo';
@@ -19,11 +19,11 @@ export async function insert(ctx: MongoContext, doc: Doc): Promise<StoredDoc> {
 }
 
 /** All or nothing: inside the caller's transaction, or a transaction of its own (needs a replica set). */
-export async function insertMany(ctx: MongoContext, docs: Doc[]): Promise<number> {
+export async function insertMany(ctx: MongoContext, docs: Doc[], options?: InsertManyOptions): Promise<number> {
   if (!Array.isArray(docs)) throw new TypeError('insertMany needs an array');
   if (docs.length === 0) return 0;
   const now = new Date().toISOString();
-  const rows = docs.map((d) => toMongoDoc(d, now));
+  const rows = docs.map((d) => (options?.keepSystemFields ? { ...toMongoDoc(d, now), ...keptSystemFields(d) } : toMongoDoc(d, now)));
   try {
     await inTransaction(ctx, (session) => ctx.coll.insertMany(rows, { session, ordered: true }));
   } catch (err) {

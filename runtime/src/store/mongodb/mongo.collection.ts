@@ -1,4 +1,4 @@
-import type { AggregateOptions, AggregateRow, Collection, CountOptions, Doc, Filter, FindOptions, Page, StoredDoc, UpdateOptions } from '../store.port';
+import type { AggregateOptions, AggregateRow, Collection, CountOptions, Doc, Filter, FindOptions, InsertManyOptions, Page, StoredDoc, UpdateOptions } from '../store.port';
 import type { MongoContext } from './mongo.context';
 import { insert, insertMany } from './insert.mongo';
 import { get } from './get.mongo';
@@ -19,8 +19,8 @@ export class MongoCollection implements Collection {
     return insert(this.ctx, doc);
   }
 
-  insertMany(docs: Doc[]): Promise<number> {
-    return insertMany(this.ctx, docs);
+  insertMany(docs: Doc[], options?: InsertManyOptions): Promise<number> {
+    return insertMany(this.ctx, docs, options);
   }
 
   get(id: string): Promise<StoredDoc | null> {

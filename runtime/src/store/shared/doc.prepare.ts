@@ -33,6 +33,16 @@ export function idFor(doc: Doc): string {
   return id;
 }
 
+/** A kept system field (InsertManyOptions.keepSystemFields): a positive integer version, ISO timestamps. */
+export function keptSystemFields(doc: Doc): { version: number; createdAt: string; updatedAt: string } {
+  const { version, createdAt, updatedAt } = doc;
+  const iso = (v: unknown) => typeof v === 'string' && !Number.isNaN(Date.parse(v));
+  if (!Number.isInteger(version) || (version as number) < 1 || !iso(createdAt) || !iso(updatedAt)) {
+    throw new StoreError(`keepSystemFields needs version, createdAt and updatedAt on every document (${JSON.stringify(doc.id)})`);
+  }
+  return { version: version as number, createdAt: createdAt as string, updatedAt: updatedAt as string };
+}
+
 /** Shallow merge per the port: absent/undefined keys stay, null stores null, system keys ignored. */
 export function mergePatch(current: Doc, patch: Doc): Doc {
   return { ...current, ...userFields(patch) };

@@ -1,5 +1,5 @@
-import type { Doc, StoredDoc } from '../store.port';
-import { idFor, toStored, userFields } from '../shared/doc.prepare';
+import type { Doc, InsertManyOptions, StoredDoc } from '../store.port';
+import { idFor, keptSystemFields, toStored, userFields } from '../shared/doc.prepare';
 import type { SqliteContext } from './sqlite.context';
 
 export function insert(ctx: SqliteContext, doc: Doc): StoredDoc {
@@ -15,11 +15,14 @@ export function insert(ctx: SqliteContext, doc: Doc): StoredDoc {
 }
 
 /** One transaction (all or nothing); one timestamp for the batch. */
-export function insertMany(ctx: SqliteContext, docs: Doc[]): number {
+export function insertMany(ctx: SqliteContext, docs: Doc[], options?: InsertManyOptions): number {
   if (!Array.isArray(docs)) throw new TypeError('insertMany needs an array');
   if (docs.length === 0) return 0;
   const now = new Date().toISOString();
-  const rows = docs.map((doc) => [idFor(doc), 1, now, now, JSON.stringify(userFields(doc))]);
+  const rows = docs.map((doc) => {
+    const kept = options?.keepSystemFields ? keptSystemFields(doc) : { version: 1, createdAt: now, updatedAt: now };
+    return [idFor(doc), kept.version, kept.createdAt, kept.updatedAt, JSON.stringify(userFields(doc))];
+  });
   try {
     ctx.insertBatch(rows);
   } catch (err) {

@@ -1,4 +1,4 @@
-import type { AggregateOptions, AggregateRow, Collection, CountOptions, Doc, Filter, FindOptions, Page, StoredDoc, UpdateOptions } from '../store.port';
+import type { AggregateOptions, AggregateRow, Collection, CountOptions, Doc, Filter, FindOptions, InsertManyOptions, Page, StoredDoc, UpdateOptions } from '../store.port';
 import type { SqliteContext } from './sqlite.context';
 import { insert, insertMany } from './insert.sqlite';
 import { get } from './get.sqlite';
@@ -27,8 +27,8 @@ export class SqliteCollection implements Collection {
     return this.run(() => insert(this.holder.ctx, doc));
   }
 
-  async insertMany(docs: Doc[]): Promise<number> {
-    return this.run(() => insertMany(this.holder.ctx, docs));
+  async insertMany(docs: Doc[], options?: InsertManyOptions): Promise<number> {
+    return this.run(() => insertMany(this.holder.ctx, docs, options));
   }
 
   async get(id: string): Promise<StoredDoc | null> {

@@ -88,6 +88,17 @@ export function crudCases(env: ContractEnv): void {
     expect(await c.count()).toBe(0);
   });
 
+  it('insertMany with keepSystemFields keeps ids, versions and timestamps (records moved between collections)', async () => {
+    const c = await contacts(env.store());
+    const moved = { id: 'moved-1', version: 7, createdAt: '2024-01-02T03:04:05.000Z', updatedAt: '2025-06-07T08:09:10.000Z', name: 'Ann' };
+    expect(await c.insertMany([moved], { keepSystemFields: true })).toBe(1);
+    expect(await c.get('moved-1')).toEqual(moved);
+    const next = await c.update('moved-1', { name: 'Bo' }, { expectedVersion: 7 });
+    expect(next.version).toBe(8);
+    await expect(c.insertMany([{ id: 'moved-2', name: 'no version' }], { keepSystemFields: true })).rejects.toBeInstanceOf(StoreError);
+    expect(await c.get('moved-2')).toBeNull();
+  });
+
   it('insertMany inserts a large batch in one go', async () => {
     const c = await contacts(env.store());
     const docs = Array.from({ length: 20000 }, (_, i) => ({ name: `n${i}`, score: i % 100, tags: ['t'] }));
