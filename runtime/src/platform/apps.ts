@@ -4,6 +4,9 @@ import { UniqueViolationError, VersionConflictError } from '../store/store.error
 import { badRequest, conflict, notFound, preconditionFailed, unprocessable } from '../http/problem';
 import { APP_REVISIONS, APP_VERSIONS, APPS } from './platform-collections';
 import { migrateAppStorage, dropAppStorage, countAppRecords } from './storage-migration';
+import { parseRenames } from './renames/renames.input';
+import { checkRenames } from './renames/renames.check';
+import type { RenameReport } from './renames/renames.migrate';
 
 const APP_ID = /^[a-z][a-z0-9-]{1,62}$/;
 
@@ -28,6 +31,8 @@ export interface VersionInfo {
   publishedAt: string;
   publishedBy: string | null;
   revision: number;
+  /** What the publish moved for renamed entities and fields (only when it was given renames). */
+  migrated?: RenameReport;
 }
 
 export interface Published {
@@ -158,8 +163,13 @@ export class Apps {
     return page.items[0].definition as Record<string, unknown>;
   }
 
-  /** Validates the draft, migrates storage, then records an immutable numbered version. */
-  async publish(appId: string, opts: { note?: unknown; userId: string | null; definition?: unknown }): Promise<VersionInfo> {
+  /**
+   * Validates the draft and the renames, migrates storage (moving renamed data), then records an
+   * immutable numbered version. A failure before the version is recorded leaves the previous one
+   * published; publishing again with the same renames finishes the move.
+   */
+  async publish(appId: string, opts: { note?: unknown; userId: string | null; definition?: unknown; renames?: unknown }): Promise<VersionInfo> {
+    const renames = parseRenames(opts.renames);
     const doc = await this.appDoc(appId);
     const source = opts.definition ?? doc.draft;
     const result = validateDefinition(source);
@@ -168,14 +178,17 @@ export class Apps {
     if (definition.id !== appId) throw badRequest(`the definition's id "${definition.id}" does not match the app "${appId}"`);
 
     const previous = await this.getPublished(appId, { fresh: true });
-    await migrateAppStorage(this.store, definition, previous?.definition ?? null);
+    const plan = checkRenames(renames, previous, definition);
+    const migrated = await migrateAppStorage(this.store, definition, previous?.definition ?? null, plan);
 
     const version = ((doc.publishedVersion as number | null) ?? 0) + 1;
     const note = typeof opts.note === 'string' ? opts.note.slice(0, 2000) : '';
     let saved: StoredDoc;
     try {
       saved = await this.store.transaction(async (tx) => {
-        const row = await tx.collection(APP_VERSIONS).insert({ appId, number: version, definition, note, publishedBy: opts.userId, revision: doc.revision });
+        const row = await tx.collection(APP_VERSIONS).insert({
+          appId, number: version, definition, note, publishedBy: opts.userId, revision: doc.revision, ...(renames.length ? { migrated } : {}),
+        });
         await tx.collection(APPS).update(appId, { publishedVersion: version, publishedAt: row.createdAt });
         return row;
       });
@@ -201,12 +214,17 @@ export class Apps {
     return { ...toVersionInfo(row), definition: row.definition as AppDefinition };
   }
 
-  /** Rolling back publishes a copy of an older version as a new version, and makes it the draft too. */
-  async rollback(appId: string, version: number, userId: string | null): Promise<VersionInfo> {
+  /**
+   * Rolling back publishes a copy of an older version as a new version, and makes it the draft too.
+   * Data moved by renames since then stays under the new ids unless `renames` (the inverse ones,
+   * checked like a publish's) moves it back; they are checked before the draft is replaced.
+   */
+  async rollback(appId: string, version: number, userId: string | null, renames?: unknown): Promise<VersionInfo> {
     const old = await this.version(appId, version);
+    checkRenames(parseRenames(renames), await this.getPublished(appId, { fresh: true }), old.definition);
     const draft = await this.get(appId);
     await this.saveDraft(appId, old.definition, { expectedRevision: draft.revision, userId });
-    return this.publish(appId, { note: `Rollback to version ${version}`, userId });
+    return this.publish(appId, { note: `Rollback to version ${version}`, userId, renames });
   }
 
   /** Refuses to delete an app whose records exist unless `force` (then its records are dropped too). */
@@ -261,5 +279,6 @@ function toVersionInfo(row: StoredDoc): VersionInfo {
     publishedAt: row.createdAt,
     publishedBy: (row.publishedBy as string) ?? null,
     revision: row.revision as number,
+    ...(row.migrated ? { migrated: row.migrated as RenameReport } : {}),
   };
 }

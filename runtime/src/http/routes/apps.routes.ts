@@ -54,7 +54,8 @@ export function appsRoutes(platform: Platform): Router {
     res.json(await apps.revision(param(req, 'appId'), positiveInt(param(req, 'revision'), 'revision')));
   });
   r.post('/apps/:appId/publish', builder, async (req, res) => {
-    const info = await apps.publish(param(req, 'appId'), { note: (req.body as { note?: unknown } | undefined)?.note, userId: principalOf(req).user.id });
+    const body = (req.body ?? {}) as { note?: unknown; renames?: unknown };
+    const info = await apps.publish(param(req, 'appId'), { note: body.note, renames: body.renames, userId: principalOf(req).user.id });
     res.status(201).json(info);
   });
   r.get('/apps/:appId/versions', builder, async (req, res) => {
@@ -64,8 +65,9 @@ export function appsRoutes(platform: Platform): Router {
     res.json(await apps.version(param(req, 'appId'), positiveInt(param(req, 'version'), 'version')));
   });
   r.post('/apps/:appId/rollback', builder, async (req, res) => {
-    const version = positiveInt((req.body as { version?: unknown } | undefined)?.version, 'version');
-    res.status(201).json(await apps.rollback(param(req, 'appId'), version, principalOf(req).user.id));
+    const body = (req.body ?? {}) as { version?: unknown; renames?: unknown };
+    const version = positiveInt(body.version, 'version');
+    res.status(201).json(await apps.rollback(param(req, 'appId'), version, principalOf(req).user.id, body.renames));
   });
   // The whole API of the app, every field included: for the people who build it and integrate with it.
   r.get('/apps/:appId/openapi.json', builder, async (req, res) => {

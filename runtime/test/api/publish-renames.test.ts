@@ -1,0 +1,252 @@
+import { contactsApp, startTestServer, type TestServer } from '../helpers/tessera';
+import { recordCollectionName } from '../../src/platform/storage-plan';
+import type { Store } from '../../src/store/store.port';
+
+let t: TestServer;
+beforeAll(async () => {
+  t = await startTestServer();
+});
+afterAll(() => t.close());
+
+type Field = Record<string, unknown> & { id: string };
+type App = Record<string, unknown> & { entities: Array<Record<string, unknown> & { id: string; fields: Field[] }> };
+
+const entityOf = (app: App, id: string) => app.entities.find((e) => e.id === id)!;
+const store = (): Store => t.running.platform.store;
+const records = (appId: string, entity: string) => store().collection(recordCollectionName(appId, entity));
+
+/** contactsApp with contact.lastName renamed to surname, as the builder's rename command leaves it. */
+function withSurname(app: App): App {
+  const contact = entityOf(app, 'contact');
+  contact.display = 'surname';
+  contact.fields = contact.fields.map((f) => (f.id === 'lastName' ? { ...f, id: 'surname' } : f.id === 'fullName' ? { ...f, expression: { $expr: "firstName & ' ' & surname" } } : f));
+  return app;
+}
+
+/** contactsApp with the company entity renamed to account (relations and rollups follow). */
+function withAccount(app: App): App {
+  entityOf(app, 'company').id = 'account';
+  for (const e of app.entities) {
+    e.fields = e.fields.map((f) => (f.type === 'relation' && f.to === 'company' ? { ...f, to: 'account' } : f));
+  }
+  return app;
+}
+
+async function createApp(appId: string, count: number): Promise<void> {
+  expect((await t.api('POST', '/api/apps', contactsApp(appId))).status).toBe(201);
+  expect((await t.api('POST', `/api/apps/${appId}/publish`, {})).status).toBe(201);
+  const company = await t.api('POST', `/api/apps/${appId}/data/company`, { name: 'Acme' });
+  await records(appId, 'contact').insertMany(
+    Array.from({ length: count }, (_, i) => ({ firstName: `F${i}`, lastName: `L${i}`, email: `p${i}@x.io`, status: 'new', company: company.body.id, createdBy: 'someone' })),
+  );
+}
+
+async function saveDraft(appId: string, def: unknown) {
+  const draft = await t.api('GET', `/api/apps/${appId}`);
+  const saved = await t.api('PUT', `/api/apps/${appId}`, def, { 'if-match': `"${draft.body.revision}"` });
+  expect(saved.status).toBe(200);
+}
+
+async function publishWith(appId: string, def: unknown, renames: unknown) {
+  await saveDraft(appId, def);
+  return t.api('POST', `/api/apps/${appId}/publish`, { note: 'renamed', renames });
+}
+
+async function allOf(appId: string, entity: string) {
+  const out: Array<Record<string, unknown>> = [];
+  for (let cursor: string | null = null; ;) {
+    const page = await records(appId, entity).find({ limit: 1000, ...(cursor ? { cursor } : {}) });
+    out.push(...page.items);
+    if (!(cursor = page.nextCursor)) return out;
+  }
+}
+
+describe('publishing with a field rename', () => {
+  it('moves every stored value to the new field, in batches, and the old key is gone', async () => {
+    await createApp('ren-field', 1_234);
+    const one = (await records('ren-field', 'contact').find({ limit: 1 })).items[0];
+    // A record that already has a value under the new id keeps it (left from an older version).
+    await records('ren-field', 'contact').update(one.id, { surname: 'Kept' });
+
+    const res = await publishWith('ren-field', withSurname(contactsApp('ren-field') as App), [{ entity: 'contact', from: 'lastName', to: 'surname' }]);
+    expect(res.status).toBe(201);
+    expect(res.body.migrated).toEqual({ entities: [], fields: [{ entity: 'contact', from: 'lastName', to: 'surname', moved: 1_233 }] });
+    expect((await t.api('GET', '/api/apps/ren-field/versions/2')).body.migrated.fields[0].moved).toBe(1_233);
+
+    const all = await allOf('ren-field', 'contact');
+    expect(all).toHaveLength(1_234);
+    expect(all.filter((r) => 'lastName' in r)).toEqual([]);
+    expect(all.find((r) => r.id === one.id)!.surname).toBe('Kept');
+    expect(all.filter((r) => r.id !== one.id).every((r) => r.surname === `L${String(r.firstName).slice(1)}`)).toBe(true);
+
+    // Through the API: sorted and filtered by the new field, computed fields see it.
+    const list = await t.api('GET', `/api/apps/ren-field/data/contact?sort=surname&limit=2&filter=${encodeURIComponent('{"surname":"L7"}')}`);
+    expect(list.body.items).toEqual([expect.objectContaining({ surname: 'L7', fullName: 'F7 L7' })]);
+    expect(list.body.items[0].lastName).toBeUndefined();
+  });
+
+  it('records without a value in the old field get no value (and no default) in the new one', async () => {
+    await createApp('ren-empty', 0);
+    await records('ren-empty', 'contact').insertMany([{ firstName: 'NoLast' }, { firstName: 'Null', lastName: null }]);
+    const v2 = contactsApp('ren-empty') as App;
+    const contact = entityOf(v2, 'contact');
+    contact.fields = contact.fields.map((f) => (f.id === 'status' ? { ...f, id: 'stage' } : f));
+    const res = await publishWith('ren-empty', v2, [{ entity: 'contact', from: 'status', to: 'stage' }]);
+    expect(res.status).toBe(201);
+    const all = await allOf('ren-empty', 'contact');
+    // status had a default ("new"); stage is the same field renamed, so no default is backfilled.
+    expect(all.map((r) => [r.firstName, r.stage, 'status' in r])).toEqual([['NoLast', undefined, false], ['Null', undefined, false]]);
+  });
+});
+
+describe('publishing with an entity rename', () => {
+  it('moves the records with their ids, versions, timestamps and creator; relations and rollups still resolve', async () => {
+    await createApp('ren-entity', 3);
+    const before = await allOf('ren-entity', 'company');
+    const acme = before[0];
+    await t.api('PATCH', `/api/apps/ren-entity/data/company/${acme.id}`, { name: 'Acme Inc' }, { 'if-match': `"${acme.version}"` });
+    const [moving] = await allOf('ren-entity', 'company');
+    expect(moving.version).toBe(2);
+
+    const res = await publishWith('ren-entity', withAccount(contactsApp('ren-entity') as App), [{ from: 'company', to: 'account' }]);
+    expect(res.status).toBe(201);
+    expect(res.body.migrated).toEqual({ entities: [{ from: 'company', to: 'account', moved: 1 }], fields: [] });
+
+    expect(await allOf('ren-entity', 'account')).toEqual([moving]);
+    expect(await store().listCollections()).not.toContain(recordCollectionName('ren-entity', 'company'));
+    expect((await t.api('GET', '/api/apps/ren-entity/data/company')).status).toBe(404);
+
+    const account = await t.api('GET', `/api/apps/ren-entity/data/account/${acme.id}`);
+    expect(account.status).toBe(200);
+    expect(account.headers.get('etag')).toBe('"2"');
+    expect(account.body).toMatchObject({ name: 'Acme Inc', contactCount: 3, createdAt: moving.createdAt, updatedAt: moving.updatedAt });
+    const linked = await t.api('GET', `/api/apps/ren-entity/data/contact?filter=${encodeURIComponent(JSON.stringify({ company: acme.id }))}&count=true`);
+    expect(linked.body.total).toBe(3);
+    // A new link to a moved record is accepted: the relation resolves it in its new collection.
+    expect((await t.api('POST', '/api/apps/ren-entity/data/contact', { lastName: 'New', company: acme.id })).status).toBe(201);
+  });
+
+  it('moves an entity and a field of it in one publish', async () => {
+    await createApp('ren-both', 2);
+    const v2 = withSurname(contactsApp('ren-both') as App);
+    entityOf(v2, 'contact').id = 'person';
+    for (const e of v2.entities) e.fields = e.fields.map((f) => (f.type === 'rollup' && f.entity === 'contact' ? { ...f, entity: 'person' } : f));
+    const res = await publishWith('ren-both', v2, [{ entity: 'person', from: 'lastName', to: 'surname' }, { from: 'contact', to: 'person' }]);
+    expect(res.status).toBe(201);
+    expect(res.body.migrated).toEqual({ entities: [{ from: 'contact', to: 'person', moved: 2 }], fields: [{ entity: 'person', from: 'lastName', to: 'surname', moved: 2 }] });
+    expect((await allOf('ren-both', 'person')).map((r) => r.surname).sort()).toEqual(['L0', 'L1']);
+  });
+});
+
+describe('bad renames', () => {
+  it('are refused item by item with 422, and nothing is published or moved', async () => {
+    await createApp('ren-bad', 5);
+    const v2 = withSurname(contactsApp('ren-bad') as App);
+    entityOf(v2, 'contact').fields.push({ id: 'age', type: 'number' });
+    const res = await publishWith('ren-bad', v2, [
+      { entity: 'contact', from: 'nope', to: 'surname' }, // never existed
+      { entity: 'contact', from: 'email', to: 'age' }, // email still exists; email text vs number
+      { entity: 'contact', from: 'firstName', to: 'lastName' }, // lastName is gone; firstName is still there
+      { entity: 'ghost', from: 'a', to: 'b' },
+      { from: 'company', to: 'contact' },
+    ]);
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toMatch(/nothing was published or moved/);
+    expect(res.body.errors).toEqual(expect.arrayContaining([
+      { pointer: '/renames/0/from', message: 'field "nope" is not in entity "contact" of the published version 1' },
+      { pointer: '/renames/1/from', message: expect.stringMatching(/"email" is still in entity "contact"/) },
+      { pointer: '/renames/1/to', message: expect.stringMatching(/"age" \(number\) cannot take the values of "email" \(email\)/) },
+      { pointer: '/renames/2/to', message: expect.stringMatching(/"lastName" is not in entity "contact" of the new definition/) },
+      { pointer: '/renames/3/entity', message: 'entity "ghost" is not in the new definition' },
+      { pointer: '/renames/4/from', message: expect.stringMatching(/"company" is still in the new definition/) },
+    ]));
+    expect((await t.api('GET', '/api/apps/ren-bad/versions')).body.items).toHaveLength(1);
+    expect((await allOf('ren-bad', 'contact')).every((r) => typeof r.lastName === 'string' && !('surname' in r))).toBe(true);
+  });
+
+  it('are refused when malformed (schema) or too many, and on an app never published', async () => {
+    const shape = await t.api('POST', '/api/apps/ren-bad/publish', { renames: [{ entity: 'contact', from: 'lastName' }, { from: '1x', to: 'y', extra: 1 }] });
+    expect(shape.status).toBe(400);
+    expect(shape.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/renames/0', '/renames/1']));
+    const many = await t.api('POST', '/api/apps/ren-bad/publish', { renames: Array.from({ length: 201 }, (_, i) => ({ from: `a${i}`, to: `b${i}` })) });
+    expect(many.status).toBe(400);
+    expect(many.body.detail).toMatch(/at most 200/);
+
+    expect((await t.api('POST', '/api/apps', contactsApp('ren-new'))).status).toBe(201);
+    const fresh = await t.api('POST', '/api/apps/ren-new/publish', { renames: [{ from: 'company', to: 'account' }] });
+    expect(fresh.status).toBe(422);
+    expect(fresh.body.errors[0]).toEqual({ pointer: '/renames/0', message: expect.stringMatching(/no published version yet/) });
+    expect((await t.api('GET', '/api/apps/ren-new/versions')).body.items).toEqual([]);
+  });
+});
+
+describe('an interrupted move', () => {
+  it('is finished by publishing again: nothing lost, nothing duplicated', async () => {
+    await createApp('ren-crash', 1_100);
+    const before = await allOf('ren-crash', 'contact');
+    const def = withSurname(withAccount(contactsApp('ren-crash') as App));
+    entityOf(def, 'contact').id = 'person';
+    for (const e of def.entities) e.fields = e.fields.map((f) => (f.type === 'rollup' && f.entity === 'contact' ? { ...f, entity: 'person' } : f));
+    const renames = [{ from: 'contact', to: 'person' }, { entity: 'person', from: 'lastName', to: 'surname' }];
+
+    // The process dies while the second batch of contacts is being moved.
+    await saveDraft('ren-crash', def);
+    const s = store();
+    const real = s.transaction.bind(s);
+    let calls = 0;
+    s.transaction = (async (fn: Parameters<Store['transaction']>[0]) => {
+      if (++calls === 2) throw new Error('simulated crash');
+      return real(fn);
+    }) as Store['transaction'];
+    try {
+      expect((await t.api('POST', '/api/apps/ren-crash/publish', { renames })).status).toBe(500);
+    } finally {
+      s.transaction = real;
+    }
+    expect((await t.api('GET', '/api/apps/ren-crash/versions')).body.items).toHaveLength(1);
+    expect((await allOf('ren-crash', 'person')).length + (await allOf('ren-crash', 'contact')).length).toBe(1_100);
+    expect((await allOf('ren-crash', 'person')).length).toBe(500); // the first batch
+
+    const again = await t.api('POST', '/api/apps/ren-crash/publish', { renames });
+    expect(again.status).toBe(201);
+    const after = await allOf('ren-crash', 'person');
+    expect(after).toHaveLength(1_100);
+    expect(new Set(after.map((r) => r.id))).toEqual(new Set(before.map((r) => r.id)));
+    expect(after.every((r) => !('lastName' in r) && typeof r.surname === 'string' && r.createdBy === 'someone')).toBe(true);
+    expect(await store().listCollections()).not.toContain(recordCollectionName('ren-crash', 'contact'));
+  });
+
+  it('a unique clash midway stops the publish; fixing it and publishing again finishes the move', async () => {
+    await createApp('ren-unique', 0);
+    await records('ren-unique', 'contact').insertMany(Array.from({ length: 600 }, (_, i) => ({ lastName: i >= 598 ? 'Twin' : `L${i}` })));
+    const strict = withSurname(contactsApp('ren-unique') as App);
+    entityOf(strict, 'contact').fields.find((f) => f.id === 'surname')!.unique = true;
+    const renames = [{ entity: 'contact', from: 'lastName', to: 'surname' }];
+    expect((await publishWith('ren-unique', strict, renames)).status).toBe(409);
+    expect((await t.api('GET', '/api/apps/ren-unique/versions')).body.items).toHaveLength(1);
+    expect((await allOf('ren-unique', 'contact')).filter((r) => 'surname' in r)).toHaveLength(500); // the first batch moved
+
+    const res = await publishWith('ren-unique', withSurname(contactsApp('ren-unique') as App), renames);
+    expect(res.status).toBe(201);
+    const all = await allOf('ren-unique', 'contact');
+    expect(all.filter((r) => r.surname === 'Twin')).toHaveLength(2);
+    expect(all.every((r) => typeof r.surname === 'string' && !('lastName' in r))).toBe(true);
+  });
+});
+
+describe('rollback with the inverse renames', () => {
+  it('moves the data back to the old version\'s ids', async () => {
+    await createApp('ren-back', 4);
+    expect((await publishWith('ren-back', withSurname(contactsApp('ren-back') as App), [{ entity: 'contact', from: 'lastName', to: 'surname' }])).status).toBe(201);
+    const back = await t.api('POST', '/api/apps/ren-back/rollback', { version: 1, renames: [{ entity: 'contact', from: 'surname', to: 'lastName' }] });
+    expect(back.status).toBe(201);
+    expect(back.body.migrated.fields[0].moved).toBe(4);
+    const list = await t.api('GET', '/api/apps/ren-back/data/contact?sort=lastName&limit=10');
+    expect(list.body.items.map((r: { lastName: string }) => r.lastName)).toEqual(['L0', 'L1', 'L2', 'L3']);
+
+    const wrong = await t.api('POST', '/api/apps/ren-back/rollback', { version: 2, renames: [{ entity: 'contact', from: 'nope', to: 'surname' }] });
+    expect(wrong.status).toBe(422);
+    expect((await t.api('GET', '/api/apps/ren-back/versions')).body.items).toHaveLength(3);
+    expect((await t.api('GET', '/api/apps/ren-back')).body.draft.entities[1].fields[1].id).toBe('lastName');
+  });
+});
