@@ -1,5 +1,6 @@
 /** The apps part of the platform API (docs/api.md), as the builder uses it. */
 import type { Draft } from '../store/draft.types';
+import type { EntityRenameEntry, FieldRenameEntry, RenameEntry } from '../store/rename/rename-log';
 import { request, type ProblemIssue } from './api.client';
 
 export interface AppSummary {
@@ -22,6 +23,8 @@ export interface VersionInfo {
   publishedAt: string;
   publishedBy: string | null;
   revision: number;
+  /** What the publish moved for the renames it was given. */
+  migrated?: { entities: Array<EntityRenameEntry & { moved: number }>; fields: Array<FieldRenameEntry & { moved: number }> };
 }
 
 export interface User {
@@ -47,7 +50,8 @@ export const appsApi = {
   saveDraft: async (appId: string, draft: Draft, revision: number | null) =>
     (await request<AppDraft>('PUT', `/apps/${appId}`, draft, revision !== null ? { 'If-Match': `"${revision}"` } : {})).body,
   validate: async (draft: Draft) => (await request<{ ok: boolean; errors: ProblemIssue[] }>('POST', '/apps/validate', draft)).body,
-  publish: async (appId: string, note: string) => (await request<VersionInfo>('POST', `/apps/${appId}/publish`, { note })).body,
+  publish: async (appId: string, note: string, renames: RenameEntry[] = []) =>
+    (await request<VersionInfo>('POST', `/apps/${appId}/publish`, { note, ...(renames.length ? { renames } : {}) })).body,
   versions: async (appId: string) => (await request<{ items: VersionInfo[] }>('GET', `/apps/${appId}/versions`)).body.items,
   version: async (appId: string, n: number) => (await request<VersionInfo & { definition: Draft }>('GET', `/apps/${appId}/versions/${n}`)).body,
   rollback: async (appId: string, version: number) => (await request<VersionInfo>('POST', `/apps/${appId}/rollback`, { version })).body,

@@ -6,6 +6,10 @@ import { create } from 'zustand';
 import { appsApi } from '../api/apps.api';
 import { startAutosave, type Autosave } from '../store/autosave';
 import { builderStore } from '../store/builder.store';
+import { persistRenameLog, readRenameLog } from '../store/rename-log.storage';
+import type { RenameEntry } from '../store/rename/rename-log';
+
+persistRenameLog(builderStore);
 
 interface SessionState {
   autosave: Autosave | null;
@@ -22,7 +26,7 @@ export const useSession = create<SessionState>((set) => ({
 export async function openApp(appId: string): Promise<void> {
   closeApp();
   const app = await appsApi.getApp(appId);
-  builderStore.getState().load(app.id, app.draft, app.revision);
+  builderStore.getState().load(app.id, app.draft, app.revision, readRenameLog(app.id));
   useSession.setState({ autosave: startAutosave(builderStore, appsApi) });
 }
 
@@ -31,12 +35,16 @@ export function closeApp(): void {
   useSession.setState({ autosave: null });
 }
 
-/** Saves pending edits, then publishes; the server validates again and refuses invalid drafts. */
-export async function publishApp(note: string) {
+/**
+ * Saves pending edits, then publishes with the renames that move stored data (the publish dialog
+ * shows them); the server validates again and refuses invalid drafts or renames.
+ */
+export async function publishApp(note: string, renames: RenameEntry[] = []) {
   const { appId } = builderStore.getState();
   if (!appId) throw new Error('no app open');
   await useSession.getState().autosave?.flush();
-  const info = await appsApi.publish(appId, note);
+  const info = await appsApi.publish(appId, note, renames);
+  builderStore.getState().published();
   useSession.getState().bumpVersions();
   return info;
 }
@@ -48,6 +56,7 @@ export async function rollbackApp(version: number) {
   await useSession.getState().autosave?.flush();
   const info = await appsApi.rollback(appId, version);
   await useSession.getState().autosave?.reload();
+  builderStore.getState().published();
   useSession.getState().bumpVersions();
   return info;
 }

@@ -47,7 +47,7 @@ export const en = {
   rename: {
     button: 'Rename', help: 'Renaming updates every reference to it in the app.', pattern: 'A letter, then letters, digits or _ (at most 64 characters).',
     taken: '"{{id}}" is already used.',
-    storedData: 'Records already saved keep their values under the old id (publishing does not move them).',
+    storedData: 'Saved records follow on the next publish: their values move to the new id.',
   },
   access: {
     roles: 'Roles', addRole: 'Add role', roleName: 'Role name', noRoles: 'No roles yet', noRolesHint: 'A role groups what its users may do: Sales rep, Manager…',
@@ -75,6 +75,9 @@ export const en = {
     title: 'Versions', publish: 'Publish', note: 'What changed?', published: 'Published version {{n}}', rollback: 'Roll back', rollbackConfirm: 'Publish a copy of version {{n}} as a new version?',
     diff: 'Compare', left: 'From', right: 'To', draft: 'Draft', none: 'Not published yet', export: 'Export JSON', import: 'Import JSON', imported: 'Imported as one undoable step',
     version: 'Version', date: 'Published', by: 'By', rolledBack: 'Rolled back to version {{n}}',
+    renamesTitle: 'Renamed since the last publish: stored data moves',
+    fieldRename: 'stored values move to the new field', entityRename: 'records move to the new entity',
+    moved: 'Published version {{n}}; {{count}} record(s) moved to renamed ids',
   },
   form: { add: 'Add', remove: 'Remove', moveUp: 'Move up', moveDown: 'Move down', translate: 'Translate per locale', openExpression: 'Open expression editor' },
   common: { cancel: 'Cancel', ok: 'OK', delete: 'Delete', loading: 'Loading…', error: 'Error', close: 'Close', create: 'Create' },

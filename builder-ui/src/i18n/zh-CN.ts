@@ -49,7 +49,7 @@ export const zhCN: Resources = {
   rename: {
     button: '重命名', help: '重命名会更新应用中对它的所有引用。', pattern: '以字母开头，只能包含字母、数字或 _（最多 64 个字符）。',
     taken: '“{{id}}”已被使用。',
-    storedData: '已保存的记录仍以旧 ID 保存其值（发布不会迁移这些数据）。',
+    storedData: '下次发布时，已保存记录的值会迁移到新 ID。',
   },
   access: {
     roles: '角色', addRole: '添加角色', roleName: '角色名称', noRoles: '还没有角色', noRolesHint: '角色汇总其用户可以做的事：销售代表、经理……',
@@ -77,6 +77,9 @@ export const zhCN: Resources = {
     title: '版本', publish: '发布', note: '改了什么？', published: '已发布版本 {{n}}', rollback: '回滚', rollbackConfirm: '把版本 {{n}} 的副本发布为新版本？',
     diff: '对比', left: '从', right: '到', draft: '草稿', none: '尚未发布', export: '导出 JSON', import: '导入 JSON', imported: '已作为一步可撤销的操作导入',
     version: '版本', date: '发布时间', by: '发布人', rolledBack: '已回滚到版本 {{n}}',
+    renamesTitle: '上次发布后的重命名：已保存的数据将迁移',
+    fieldRename: '已保存的值迁移到新字段', entityRename: '记录迁移到新实体',
+    moved: '已发布版本 {{n}}；{{count}} 条记录迁移到重命名后的 ID',
   },
   form: { add: '添加', remove: '移除', moveUp: '上移', moveDown: '下移', translate: '按语言翻译', openExpression: '打开表达式编辑器' },
   common: { cancel: '取消', ok: '确定', delete: '删除', loading: '加载中…', error: '错误', close: '关闭', create: '创建' },

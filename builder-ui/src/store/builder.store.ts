@@ -12,6 +12,7 @@ import { contextEntity, type AddComponentArgs } from './commands/page.commands';
 import { needsEntity } from './commands/scaffold';
 import type { Draft, Selection } from './draft.types';
 import { emptyIssueIndex, indexIssues, type IssueIndex } from './issue-mapping';
+import { logRename, reconcileRenames, type RenameEntry } from './rename/rename-log';
 
 export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
 
@@ -27,6 +28,11 @@ export interface BuilderState {
   revision: number | null;
   /** Name of the command that produced the current draft: what Undo would revert. */
   lastCommand: string | null;
+  /**
+   * Field and entity renames since the last publish (store/rename/rename-log.ts), sent with the
+   * next publish so stored data moves too. Part of undo history: an undone rename leaves the log.
+   */
+  renames: RenameEntry[];
   selection: Selection;
   issues: IssueIndex;
   save: SaveState;
@@ -34,19 +40,25 @@ export interface BuilderState {
   generation: number;
   /** A data component dropped from the palette, waiting for the consultant to choose its entity (`entityId` = the proposed one). */
   pendingAdd: AddComponentArgs | null;
-  load(appId: string, definition: Draft, revision: number | null): void;
+  /** `renames`: the log kept for this app (rename-log.storage.ts); without it a reload of the same app keeps the current log. */
+  load(appId: string, definition: Draft, revision: number | null, renames?: RenameEntry[]): void;
   dispatch<K extends CommandName>(name: K, args: CommandArgs<K>, opts?: { coalesce?: string }): void;
   select(selection: Selection): void;
   validateNow(): void;
   setSave(save: SaveState): void;
   setRevision(revision: number): void;
+  /**
+   * After a publish: the published version is the new base, so the log starts empty and undo
+   * history is cleared (undoing past the publish would need renames relative to the old base).
+   */
+  published(): void;
   /** A palette drop: a data component first asks which entity it shows (pendingAdd); anything else is added at once. */
   requestAdd(args: AddComponentArgs): void;
   /** Adds the pending component bound to `entityId`; `null` drops it. */
   resolveAdd(entityId: string | null): void;
 }
 
-type Tracked = Pick<BuilderState, 'definition' | 'lastCommand'>;
+type Tracked = Pick<BuilderState, 'definition' | 'lastCommand' | 'renames'>;
 
 export const HISTORY_LIMIT = 200;
 const COALESCE_MS = 1000;
@@ -62,15 +74,17 @@ export function createBuilderStore() {
         definition: null,
         revision: null,
         lastCommand: null,
+        renames: [],
         selection: null,
         issues: emptyIssueIndex(),
         save: { status: 'idle' },
         generation: 0,
         pendingAdd: null,
-        load(appId, definition, revision) {
+        load(appId, definition, revision, renames) {
           const t = store.temporal.getState();
           t.pause();
-          set({ appId, definition, revision, lastCommand: null, selection: null, save: { status: 'saved' }, generation: get().generation + 1 });
+          const log = reconcileRenames(renames ?? (appId === get().appId ? get().renames : []), definition);
+          set({ appId, definition, revision, renames: log, lastCommand: null, selection: null, save: { status: 'saved' }, generation: get().generation + 1 });
           t.resume();
           t.clear();
           lastCoalesce = null;
@@ -90,7 +104,9 @@ export function createBuilderStore() {
           lastCoalesce = opts?.coalesce ? { key: opts.coalesce, at: now } : null;
           const t = store.temporal.getState();
           if (merge) t.pause();
-          set({ definition: next, lastCommand: name, ...(isWrapped(result) && result.select !== undefined ? { selection: result.select } : {}) });
+          const logged = isWrapped(result) && result.renamed ? logRename(get().renames, result.renamed) : get().renames;
+          const renames = reconcileRenames(logged, next);
+          set({ definition: next, lastCommand: name, renames, ...(isWrapped(result) && result.select !== undefined ? { selection: result.select } : {}) });
           if (merge) t.resume();
         },
         select: (selection) => set({ selection }),
@@ -103,6 +119,14 @@ export function createBuilderStore() {
         },
         setSave: (save) => set({ save }),
         setRevision: (revision) => set({ revision }),
+        published() {
+          const t = store.temporal.getState();
+          t.pause();
+          set({ renames: [] });
+          t.resume();
+          t.clear();
+          lastCoalesce = null;
+        },
         requestAdd(args) {
           const def = get().definition;
           if (!def) return;
@@ -117,7 +141,7 @@ export function createBuilderStore() {
       }),
       {
         limit: HISTORY_LIMIT,
-        partialize: (s): Tracked => ({ definition: s.definition, lastCommand: s.lastCommand }),
+        partialize: (s): Tracked => ({ definition: s.definition, lastCommand: s.lastCommand, renames: s.renames }),
         equality: (a, b) => a.definition === b.definition,
       },
     ),

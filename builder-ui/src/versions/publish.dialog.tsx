@@ -1,29 +1,55 @@
-/** Publish with a note. Disabled while the draft has errors; server-side refusals are shown too. */
+/**
+ * Publish with a note. Disabled while the draft has errors; server-side refusals are shown too.
+ * Lists the renames since the last publish whose stored data moves (sent with the publish).
+ */
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Modal, Tooltip } from 'antd';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/api.client';
+import { appsApi } from '../api/apps.api';
 import { publishApp } from '../app/editor-session';
 import { useBuilder } from '../store/builder.store';
+import type { Draft } from '../store/draft.types';
+import { renamesToPublish } from '../store/rename/rename-log';
+import { RenameList } from './rename.list';
+
+/** The published definition (null: never published), fetched when the dialog opens. */
+async function publishedDefinition(appId: string): Promise<Draft | null> {
+  const [latest] = await appsApi.versions(appId);
+  return latest ? (await appsApi.version(appId, latest.version)).definition : null;
+}
 
 export function PublishButton() {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const errors = useBuilder((s) => s.issues.all.length);
+  const appId = useBuilder((s) => s.appId);
+  const log = useBuilder((s) => s.renames);
   const [open, setOpen] = useState(false);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | Error | null>(null);
+  const [base, setBase] = useState<{ def: Draft | null } | null>(null);
 
+  useEffect(() => {
+    if (!open || !appId || !log.length) return;
+    let live = true;
+    publishedDefinition(appId).then((def) => live && setBase({ def }), (err: Error) => live && setFailure(err));
+    return () => { live = false; };
+  }, [open, appId, log.length]);
+
+  const renames = base ? renamesToPublish(log, base.def) : [];
   const publish = async () => {
     setBusy(true);
     setFailure(null);
     try {
-      const info = await publishApp(note);
-      void message.success(t('versions.published', { n: info.version }));
+      const info = await publishApp(note, renames);
+      const moved = [...(info.migrated?.entities ?? []), ...(info.migrated?.fields ?? [])].reduce((n, r) => n + r.moved, 0);
+      void message.success(info.migrated ? t('versions.moved', { n: info.version, count: moved }) : t('versions.published', { n: info.version }));
       setOpen(false);
       setNote('');
+      setBase(null);
     } catch (err) {
       setFailure(err as Error);
     } finally {
@@ -38,8 +64,10 @@ export function PublishButton() {
           {t('toolbar.publish')}{errors ? ` (${errors})` : ''}
         </Button>
       </Tooltip>
-      <Modal open={open} title={t('versions.publish')} okText={t('versions.publish')} confirmLoading={busy} onOk={publish} onCancel={() => setOpen(false)}>
+      <Modal open={open} title={t('versions.publish')} okText={t('versions.publish')} confirmLoading={busy} okButtonProps={{ disabled: log.length > 0 && !base }}
+        onOk={publish} onCancel={() => { setOpen(false); setBase(null); }}>
         <Input.TextArea autoFocus aria-label={t('versions.note')} placeholder={t('versions.note')} value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} />
+        {renames.length > 0 && <RenameList renames={renames} />}
         {failure && (
           <Alert style={{ marginTop: 12 }} type="error" showIcon message={failure.message}
             description={failure instanceof ApiError && failure.errors.length ? <ul>{failure.errors.slice(0, 10).map((e) => <li key={e.pointer + e.message}><code>{e.pointer}</code> {e.message}</li>)}</ul> : undefined} />

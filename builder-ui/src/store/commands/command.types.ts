@@ -3,10 +3,12 @@
  * immutably, records it for undo under its name, and may move the selection to what it created.
  */
 import type { Draft, DraftEntity, Selection } from '../draft.types';
+import type { RenameEvent } from '../rename/rename-log';
 
-export type CommandResult = Draft | { def: Draft; select?: Selection };
+/** `renamed`: the command changed a field's or an entity's id (the store logs it for publishing). */
+export type Wrapped = { def: Draft; select?: Selection; renamed?: RenameEvent };
+export type CommandResult = Draft | Wrapped;
 export type Command<A> = (def: Draft, args: A) => CommandResult;
-export type Wrapped = { def: Draft; select?: Selection };
 
 /** A draft never has a top-level `def` key, so its presence marks the wrapped form. */
 export const isWrapped = (r: CommandResult): r is Wrapped => typeof (r as Partial<Wrapped>).def === 'object' && !('schemaVersion' in r);

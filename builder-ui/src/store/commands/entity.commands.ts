@@ -20,7 +20,7 @@ const updateEntity: Command<{ entityId: string; patch: Record<string, unknown> }
   const { id: newId, ...rest } = patch;
   const next = withEntity(def, entityId, (e) => applyPatch(e, rest));
   if (typeof newId !== 'string' || newId === entityId) return next;
-  return { def: withRenamedEntity(next, entityId, newId), select: { kind: 'entity', entityId: newId } };
+  return { def: withRenamedEntity(next, entityId, newId), select: { kind: 'entity', entityId: newId }, renamed: { kind: 'entity', from: entityId, to: newId } };
 };
 
 const removeEntity: Command<{ entityId: string }> = (def, { entityId }) => ({
@@ -48,14 +48,14 @@ const updateField: Command<{ entityId: string; fieldId: string; patch: Record<st
   const { id: newId, ...rest } = patch;
   const next = withField(def, entityId, fieldId, (f) => applyPatch(f, rest));
   if (typeof newId !== 'string' || newId === fieldId) return next;
-  return { def: withRenamedField(next, entityId, fieldId, newId), select: { kind: 'entity', entityId, fieldId: newId } };
+  return { def: withRenamedField(next, entityId, fieldId, newId), select: { kind: 'entity', entityId, fieldId: newId }, renamed: { kind: 'field', entity: entityId, from: fieldId, to: newId } };
 };
 
 /** Replaces the whole field object (the generated settings form edits it as one value). */
 const setField: Command<{ entityId: string; fieldId: string; field: DraftField }> = (def, { entityId, fieldId, field }) => {
   const next = withField(def, entityId, fieldId, () => ({ ...field, id: fieldId }));
   if (field.id === fieldId) return next;
-  return { def: withRenamedField(next, entityId, fieldId, field.id), select: { kind: 'entity', entityId, fieldId: field.id } };
+  return { def: withRenamedField(next, entityId, fieldId, field.id), select: { kind: 'entity', entityId, fieldId: field.id }, renamed: { kind: 'field', entity: entityId, from: fieldId, to: field.id } };
 };
 
 const removeField: Command<{ entityId: string; fieldId: string }> = (def, { entityId, fieldId }) => ({

@@ -35,11 +35,13 @@ export function withRenamedEntity(def: Draft, entityId: string, id: string): Dra
 const renameField: Command<{ entityId: string; fieldId: string; id: string }> = (def, { entityId, fieldId, id }) => ({
   def: withRenamedField(def, entityId, fieldId, id),
   select: { kind: 'entity', entityId, fieldId: id },
+  renamed: { kind: 'field', entity: entityId, from: fieldId, to: id },
 });
 
 const renameEntity: Command<{ entityId: string; id: string }> = (def, { entityId, id }) => ({
   def: withRenamedEntity(def, entityId, id),
   select: { kind: 'entity', entityId: id },
+  renamed: { kind: 'entity', from: entityId, to: id },
 });
 
 /** Declared roles and roles only named by permissions can both be renamed (the latter fixes a typo). */
