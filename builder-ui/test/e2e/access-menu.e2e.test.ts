@@ -3,7 +3,8 @@
  * real browser against a real Tessera with the B2B sales example: hide a field from sales reps,
  * add a role, break and fix a row scope from the problems list, put a new page in the menu by
  * drag and drop, rename a field that indexes, sorts and an expression use, negate a filter — then
- * publish and see the menu and the hidden column in the runtime as a rep.
+ * publish (the rename moves the stored values) and see the menu, the hidden column and the last
+ * names in the runtime as a rep.
  *
  * Needs `npm run build`. Screenshots go to test-artifacts/screenshots/builder-access-*.png.
  */
@@ -169,8 +170,11 @@ test('roles, permissions and the menu are edited visually; problems lead to the 
   await rule.getByRole('button', { name: 'Negate' }).click();
   await until(page, async () => (await draft()).pages.find((p: { id: string }) => p.id === 'leads').components[0].source.filter, (f) => JSON.stringify(f) === '{"status":{"$nin":["converted","disqualified"]}}', 'the filter back');
 
-  // Publish; a rep sees Reports under Sales and no Email column on Contacts.
+  // Publish; a rep sees Reports under Sales and no Email column on Contacts. The dialog says the
+  // stored last names move with the rename, and the rep's list still shows them afterwards.
   await page.getByTestId('publish').click();
+  await expectText(page, page.getByTestId('publish-renames'), 'contact.lastName → surname: stored values move to the new field');
+  await snap('publish-renames');
   await page.getByLabel('What changed?').fill('Reports page, email hidden from reps, support role');
   await page.locator('.ant-modal:visible').getByRole('button', { name: 'Publish' }).click();
   await page.getByText('Published version 2').waitFor();
@@ -181,6 +185,13 @@ test('roles, permissions and the menu are edited visually; problems lead to the 
   const headers = await app.locator('.ant-table-thead th').allInnerTexts();
   expect(headers).toContain('Name');
   expect(headers).not.toContain('Email');
+  const filter = encodeURIComponent(JSON.stringify({ owner: REP1 }));
+  const expected = (await server.api('GET', `/api/apps/${APP}/data/contact?filter=${filter}&sort=surname&limit=3`)).body.items;
+  expect(expected.map((c: { surname?: string }) => c.surname)).toEqual([expect.stringMatching(/\S/), expect.stringMatching(/\S/), expect.stringMatching(/\S/)]);
+  expect(expected[0].lastName).toBeUndefined();
+  const firstRows = await app.locator('.ant-table-tbody tr.ant-table-row').evaluateAll((rows) => rows.slice(0, 3).map((r) => (r as HTMLElement).innerText));
+  expected.forEach((c: { fullName: string }, i: number) => expect(firstRows[i]).toContain(c.fullName));
+  expect((await server.api('GET', `/api/apps/${APP}/data/contact?filter=${encodeURIComponent('{"surname":{"$exists":false}}')}&count=exact&limit=1`)).body.total).toBe(0);
   // The menu opens the group of the current page (Contacts is in Sales): Reports is listed first there.
   await app.getByText('Reports', { exact: true }).first().waitFor();
   await snap('runtime-rep-menu', app);
