@@ -54,6 +54,8 @@ export const appsApi = {
     (await request<VersionInfo>('POST', `/apps/${appId}/publish`, { note, ...(renames.length ? { renames } : {}) })).body,
   versions: async (appId: string) => (await request<{ items: VersionInfo[] }>('GET', `/apps/${appId}/versions`)).body.items,
   version: async (appId: string, n: number) => (await request<VersionInfo & { definition: Draft }>('GET', `/apps/${appId}/versions/${n}`)).body,
-  rollback: async (appId: string, version: number) => (await request<VersionInfo>('POST', `/apps/${appId}/rollback`, { version })).body,
+  /** `renames`: the inverse renames that move data back to the older version's ids (versions/rollback-renames.ts). */
+  rollback: async (appId: string, version: number, renames: RenameEntry[] = []) =>
+    (await request<VersionInfo>('POST', `/apps/${appId}/rollback`, { version, ...(renames.length ? { renames } : {}) })).body,
   history: async (appId: string) => (await request<{ items: Array<{ revision: number; savedAt: string; savedBy: string | null }> }>('GET', `/apps/${appId}/history`)).body.items,
 };

@@ -50,11 +50,11 @@ export async function publishApp(note: string, renames: RenameEntry[] = []) {
 }
 
 /** Rollback publishes a copy of version n and makes it the draft: reload the draft afterwards. */
-export async function rollbackApp(version: number) {
+export async function rollbackApp(version: number, renames: RenameEntry[] = []) {
   const { appId } = builderStore.getState();
   if (!appId) throw new Error('no app open');
   await useSession.getState().autosave?.flush();
-  const info = await appsApi.rollback(appId, version);
+  const info = await appsApi.rollback(appId, version, renames);
   await useSession.getState().autosave?.reload();
   builderStore.getState().published();
   useSession.getState().bumpVersions();

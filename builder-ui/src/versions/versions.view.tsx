@@ -9,6 +9,7 @@ import { useBuilder } from '../store/builder.store';
 import { DiffPanel } from './diff.panel';
 import { downloadJson, readJsonFile } from './import-export';
 import { PublishButton } from './publish.dialog';
+import { applicableRollbackRenames } from './rollback-renames';
 
 export function VersionsView() {
   const { t } = useTranslation();
@@ -27,7 +28,10 @@ export function VersionsView() {
 
   const rollback = async (n: number) => {
     try {
-      await rollbackApp(n);
+      // Data moved by renames since version n moves back to its ids.
+      const needed = versions.some((v) => v.version > n && v.migrated);
+      const [target, current] = needed ? await Promise.all([appsApi.version(appId, n), appsApi.version(appId, versions[0].version)]) : [];
+      await rollbackApp(n, target && current ? applicableRollbackRenames(versions, target, current.definition) : []);
       void message.success(t('versions.rolledBack', { n }));
     } catch (e) {
       void message.error((e as Error).message);
