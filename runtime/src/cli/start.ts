@@ -4,6 +4,8 @@ import { openStore } from '../store';
 import { createPlatform, type Platform } from '../platform/platform';
 import { createHttpApp, listen } from '../http/server';
 import { ensureAdmin, loadExamples } from '../bootstrap';
+import { upgradeStorage } from '../platform/storage-migration';
+import type { AppDefinition } from '@tessera/schemas';
 import type { Server } from 'node:http';
 
 export interface Running {
@@ -14,6 +16,15 @@ export interface Running {
 }
 
 /** Opens the store, prepares the platform (first start: admin + examples) and serves HTTP. */
+async function publishedApps(platform: Platform): Promise<Array<{ definition: AppDefinition }>> {
+  const out: Array<{ definition: AppDefinition }> = [];
+  for (const app of await platform.apps.list()) {
+    const published = await platform.apps.getPublished(app.id, { fresh: true });
+    if (published) out.push(published);
+  }
+  return out;
+}
+
 export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print: (line: string) => void = console.log): Promise<Running> {
   const config = loadConfig(process.env, overrides);
   const log = createLogger(config.logLevel);
@@ -21,6 +32,7 @@ export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print
   const platform = await createPlatform(config, store, log);
   const fresh = await ensureAdmin(platform, print);
   if (fresh) await loadExamples(platform, print);
+  else await upgradeStorage(store, await publishedApps(platform), print);
   const server = await listen(createHttpApp(platform), config.port, config.host);
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

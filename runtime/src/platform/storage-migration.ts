@@ -59,3 +59,19 @@ export async function countAppRecords(store: Store, appId: string): Promise<Reco
 export async function dropAppStorage(store: Store, appId: string): Promise<void> {
   for (const { name } of await appCollections(store, appId)) await store.dropCollection(name);
 }
+
+/**
+ * At startup, before the server listens: brings every published app's storage in line with what
+ * this version of Tessera derives from its definition (new kinds of indexes, the search index).
+ * A no-op when nothing changed; after an upgrade, building e.g. a search index over a million
+ * records takes a while, which is better spent here (with a line on the console) than in the first
+ * request, which would block every other one.
+ */
+export async function upgradeStorage(store: Store, apps: Array<{ definition: AppDefinition }>, print: (line: string) => void): Promise<void> {
+  for (const { definition } of apps) {
+    const started = Date.now();
+    for (const entity of definition.entities) await store.ensureCollection(collectionSpecFor(definition.id, entity));
+    const ms = Date.now() - started;
+    if (ms > 1000) print(`Brought the storage of "${definition.id}" up to date in ${(ms / 1000).toFixed(1)} s.`);
+  }
+}

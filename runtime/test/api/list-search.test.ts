@@ -1,6 +1,13 @@
 import { startTestServer, type TestServer } from '../helpers/tessera';
 import { addMember, publishApp, rbacApp, type TestMember } from '../helpers/members';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { recordCollectionName } from '../../src/platform/storage-plan';
+import { startTessera } from '../../src/cli/start';
+import { dropSearchIndexes } from '../../src/store/sqlite/search-index.sqlite';
+import type { SqliteStore } from '../../src/store';
+import { ADMIN } from '../helpers/tessera';
 
 let t: TestServer;
 let rep1: TestMember, auditor: TestMember;
@@ -89,3 +96,34 @@ describe('list totals', () => {
     expect(bad.body.detail).toBe('count must be true (capped at 1,000), exact or false');
   });
 });
+
+describe('upgrading a data directory', () => {
+  it('builds what this version adds (the search index) at startup, not in the first request', async () => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-upgrade-'));
+    const config = { port: 0, host: '127.0.0.1', dataDir, adminEmail: ADMIN.email, adminPassword: ADMIN.password, loadExamples: false, logLevel: 'silent' as const, dbUrl: undefined };
+    try {
+      const first = await startTessera(config, () => {});
+      const { key } = await first.platform.accounts.createApiKey((await first.platform.accounts.findUserByEmail(ADMIN.email))!.id, 'upgrade');
+      const api = (method: string, route: string, body?: unknown) => fetch(first.url + route, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+      await api('POST', '/api/apps', rbacApp('old'));
+      await api('POST', '/api/apps/old/publish', {});
+      expect((await api('POST', '/api/apps/old/data/deal', { name: 'Wombat Deal', owner: 'x@y.z' })).status).toBe(201);
+      const collection = recordCollectionName('old', 'deal');
+      dropSearchIndexes((first.platform.store as SqliteStore).db, collection); // as an older Tessera left it
+      await first.stop();
+
+      const second = await startTessera(config, () => {});
+      try {
+        const tables = (second.platform.store as SqliteStore).db.prepare(`SELECT name FROM sqlite_master WHERE name LIKE '__search_${collection}_%' AND sql LIKE 'CREATE VIRTUAL%'`).all();
+        expect(tables).toHaveLength(1); // there before any request
+        const res = await fetch(`${second.url}/api/apps/old/data/deal?filter=${encodeURIComponent(JSON.stringify({ $search: 'womb' }))}`, { headers: { authorization: `Bearer ${key}` } });
+        expect(((await res.json()) as { items: Array<{ name: string }> }).items.map((d) => d.name)).toEqual(['Wombat Deal']);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+});
+
