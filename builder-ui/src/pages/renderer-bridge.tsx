@@ -3,7 +3,8 @@
  * end users). The renderer lives in runtime/src/renderer; it is loaded lazily (it brings
  * ECharts and friends) and, until it exists in a checkout, the canvas falls back to cards.
  */
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ComponentType, type ReactNode } from 'react';
+import { createContext, memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
+import { createPortal } from 'react-dom';
 import { validateDefinition } from '@tessera/schemas';
 import type { Draft, DraftComponent } from '../store/draft.types';
 
@@ -19,6 +20,8 @@ export interface RendererModule {
 const modules = import.meta.glob('../../../runtime/src/renderer/index.ts');
 const load = Object.values(modules)[0] as (() => Promise<RendererModule>) | undefined;
 let pending: Promise<RendererModule> | undefined;
+let loaded: RendererModule | null = null;
+const start = () => (pending ??= load!().then((m) => (loaded = m)));
 
 // Charts draw with ECharts, which the renderer loads on first use from a chunk of its own.
 const chartModules = import.meta.glob('../../../runtime/src/renderer/components/chart/echarts.load.ts');
@@ -28,16 +31,16 @@ const hasChart = (components: DraftComponent[] | undefined): boolean => (compone
 
 /** Starts loading the renderer before the canvas or preview needs it (the editor calls it when idle). */
 export function preloadRenderer(): void {
-  if (load) pending ??= load();
+  if (load) void start().catch(() => {});
 }
 
+/** The renderer module; at once when it is already loaded (the canvas then renders it on its first pass). */
 export function useRendererModule(): RendererModule | null {
-  const [mod, setMod] = useState<RendererModule | null>(null);
+  const [mod, setMod] = useState<RendererModule | null>(loaded);
   useEffect(() => {
-    if (!load) return;
-    pending ??= load();
-    void pending.then(setMod, () => setMod(null));
-  }, []);
+    if (!load || mod) return;
+    void start().then(setMod, () => setMod(null));
+  }, [mod]);
   return mod;
 }
 
@@ -47,7 +50,7 @@ export function renderableDefinition(draft: Draft): Draft {
   return (result.ok ? result.definition : draft) as unknown as Draft;
 }
 
-interface Surface { mod: RendererModule; definition: Draft; port: unknown }
+interface Surface { mod: RendererModule; definition: Draft; port: unknown; slots: Slots }
 const SurfaceContext = createContext<Surface | null>(null);
 
 /** Same model for the renderer: every part of the draft but its pages' components is the same object (edits share unchanged parts). */
@@ -73,6 +76,71 @@ function useRenderableModel(draft: Draft): Draft {
   return last.current.model;
 }
 
+/**
+ * Where the runtime components of a surface are mounted. They render under one set of the
+ * renderer's providers (its i18n instance, antd ConfigProvider and App, the renderer context),
+ * portaled into their places on the canvas, rather than each under its own: a provider stack per
+ * component costs more than many of the components, and re-rendering one (its antd theme is a new
+ * object every time) re-renders every antd element below it, so a title edit re-rendered a whole
+ * table. Here the providers re-render only when the model changes, and an edit re-renders only the
+ * edited component.
+ */
+interface Slot { component: DraftComponent; el: HTMLElement }
+interface Slots {
+  set(key: string, slot: Slot): void;
+  remove(key: string): void;
+  subscribe(listener: () => void): () => void;
+  list(): Array<[string, Slot]>;
+}
+
+function createSlots(): Slots {
+  const slots = new Map<string, Slot>();
+  const listeners = new Set<() => void>();
+  let list: Array<[string, Slot]> = [];
+  const changed = () => {
+    list = [...slots];
+    for (const l of listeners) l();
+  };
+  return {
+    set(key, slot) {
+      const prev = slots.get(key);
+      if (prev?.component === slot.component && prev.el === slot.el) return;
+      slots.set(key, slot);
+      changed();
+    },
+    remove(key) {
+      if (slots.delete(key)) changed();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    list: () => list,
+  };
+}
+
+const Portal = memo(function Portal({ mod, component, el }: { mod: RendererModule; component: DraftComponent; el: HTMLElement }) {
+  return createPortal(<mod.ComponentView component={component as never} />, el);
+});
+
+function SlotList({ mod, slots }: { mod: RendererModule; slots: Slots }) {
+  const list = useSyncExternalStore(slots.subscribe, slots.list);
+  return list.map(([key, slot]) => <Portal key={key} mod={mod} component={slot.component} el={slot.el} />);
+}
+
+const PortalHost = memo(function PortalHost({ surface }: { surface: Surface }) {
+  const { mod, definition, port, slots } = surface;
+  return (
+    <div hidden>
+      <mod.I18nProvider>
+        <mod.RendererProvider definition={definition as never} port={port as never} mode="design">
+          <SlotList mod={mod} slots={slots} />
+        </mod.RendererProvider>
+      </mod.I18nProvider>
+    </div>
+  );
+});
+
 /** One demo data port per entity model (seeded, so the preview is stable while props change). */
 export function RendererSurface({ draft, children }: { draft: Draft; children: ReactNode }) {
   const mod = useRendererModule();
@@ -90,22 +158,27 @@ export function RendererSurface({ draft, children }: { draft: Draft; children: R
   useEffect(() => {
     if (charts) void loadCharts?.().then((m) => m.loadECharts()).catch(() => {});
   }, [charts]);
-  const value = useMemo(() => (mod && port ? { mod, definition, port } : null), [mod, definition, port]);
-  return <SurfaceContext.Provider value={value}>{children}</SurfaceContext.Provider>;
+  const [slots] = useState(createSlots);
+  const value = useMemo(() => (mod && port ? { mod, definition, port, slots } : null), [mod, definition, port, slots]);
+  return (
+    <SurfaceContext.Provider value={value}>
+      {children}
+      {value && <PortalHost surface={value} />}
+    </SurfaceContext.Provider>
+  );
 }
 
-/** A runtime component rendered in design mode, or null when the renderer is not available. */
+/** A runtime component rendered in design mode (see Slots), or nothing when the renderer is not available. */
 export function RuntimeComponent({ component }: { component: DraftComponent }) {
   const surface = useContext(SurfaceContext);
-  if (!surface) return null;
-  const { mod, definition, port } = surface;
-  return (
-    <mod.I18nProvider>
-      <mod.RendererProvider definition={definition as never} port={port as never} mode="design">
-        <mod.ComponentView component={component as never} />
-      </mod.RendererProvider>
-    </mod.I18nProvider>
-  );
+  const key = useId();
+  const [el, setEl] = useState<HTMLDivElement | null>(null);
+  const slots = surface?.slots;
+  useLayoutEffect(() => {
+    if (slots && el) slots.set(key, { component, el });
+  }, [slots, key, el, component]);
+  useLayoutEffect(() => () => slots?.remove(key), [slots, key]);
+  return surface ? <div ref={setEl} /> : null;
 }
 
 export const useSurfaceReady = () => !!useContext(SurfaceContext);
