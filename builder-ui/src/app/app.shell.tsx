@@ -14,16 +14,15 @@ import { closeApp, openApp } from './editor-session';
 import { EditorLayout } from './editor.layout';
 import { LoginPage } from './login.page';
 
-/** Runs `fn` when the main thread is idle (or after `ms` at the latest). */
-const whenIdle = (fn: () => void, ms = 2000) => (typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: ms }) : setTimeout(fn, 200));
-
-/** What the editor's next screens need, fetched and evaluated in idle time once the first screen is up. */
+/**
+ * What the editor needs next, loaded while the draft is on its way rather than after it: the
+ * first screens and the renderer the canvas and preview draw with. (The Data screen starts the ER
+ * diagram's chunk.)
+ */
 function preloadEditor(): void {
-  whenIdle(() => {
-    void import('../pages/page.designer');
-    preloadRenderer();
-    void import('../data/er-diagram');
-  });
+  void import('../data/data.designer');
+  void import('../pages/page.designer');
+  preloadRenderer();
 }
 
 const appFromHash = () => /^#\/apps\/([a-z][a-z0-9-]{1,62})$/.exec(location.hash)?.[1] ?? null;
@@ -51,7 +50,8 @@ export function AppShell() {
     }
     if (opened.current === appId) return;
     opened.current = appId;
-    openApp(appId).then(preloadEditor, (e) => {
+    preloadEditor();
+    openApp(appId).catch((e) => {
       opened.current = null;
       if (!(e instanceof ApiError && e.status === 401)) location.hash = '';
     });
