@@ -3,7 +3,8 @@
  * without the renderer — a card summarising its binding, built only from descriptor and props.
  * On the canvas the runtime component is only mounted while it is in or near the viewport (a
  * page of hundreds of tables and charts would otherwise render all of them on load and keep them
- * all alive); elsewhere the summary card stands in, at the height it last had.
+ * all alive); elsewhere an empty box stands in, at the height it last had. The summary card
+ * shows while the renderer is not loaded.
  */
 import { componentTypes } from '@tessera/schemas';
 import { memo, useEffect, useRef } from 'react';
@@ -20,18 +21,19 @@ function fieldsOf(component: DraftComponent): string[] {
   return out;
 }
 
+const PLACEHOLDER: React.CSSProperties = { background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 8 };
 const TAG: React.CSSProperties = { display: 'inline-block', padding: '0 6px', marginRight: 4, fontSize: 12, lineHeight: '20px', border: '1px solid #d9d9d9', borderRadius: 4, background: '#fafafa' };
 
 /**
  * The summary card: the type, title, bound entity and fields. Plain elements rather than antd
  * components, since a big page shows hundreds of them.
  */
-function SummaryCard({ component, minHeight }: { component: DraftComponent; minHeight?: number }) {
+function SummaryCard({ component }: { component: DraftComponent }) {
   const d = componentTypes.get(component.type);
   const title = component.props?.title;
   const fields = fieldsOf(component);
   return (
-    <div style={{ background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 8, padding: '8px 12px', minHeight }} data-testid="preview-placeholder">
+    <div style={{ ...PLACEHOLDER, padding: '8px 12px' }} data-testid="preview-placeholder">
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', fontWeight: 600 }}>
         <TypeIcon name={d?.icon} style={{ fontSize: 18, color: '#1677ff' }} />
         <span>{typeof title === 'string' ? title : d?.title ?? component.type}</span>
@@ -57,7 +59,7 @@ export const ComponentPreview = memo(function ComponentPreview({ component, live
   // On the canvas a long table is cut off: the page's structure matters more than every row.
   return (
     <div ref={box} style={live ? undefined : { pointerEvents: 'none', maxHeight: 340, overflow: 'hidden' }}>
-      {near ? <RuntimeComponent component={component} /> : <SummaryCard component={component} minHeight={height.current} />}
+      {near ? <RuntimeComponent component={component} /> : <div data-testid="preview-placeholder" style={{ ...PLACEHOLDER, height: height.current ?? 64 }} />}
     </div>
   );
 });

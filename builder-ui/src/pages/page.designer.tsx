@@ -5,7 +5,7 @@
 import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { componentTypes } from '@tessera/schemas';
 import { Card, Empty, Layout } from 'antd';
-import { memo, useDeferredValue, useState } from 'react';
+import { memo, useDeferredValue, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TypeIcon } from '../shared/icon';
 import { builderStore, useBuilder } from '../store/builder.store';
@@ -18,13 +18,17 @@ import { PageSettingsPanel } from './page-settings.panel';
 import { PalettePanel } from './palette.panel';
 import { PropertyPanel } from './property.panel';
 
-export function PageDesigner() {
+/**
+ * The drag and drop around the palette and the canvas (not the side panel: every drag start,
+ * target change and drop changes dnd-kit's context, and React looks for its consumers through the
+ * whole subtree it wraps, a big form included).
+ */
+function DndArea({ children }: { children: ReactNode }) {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   const [dragging, setDragging] = useState<string | null>(null);
 
-  // Reads the store at drop time instead of subscribing: this component (and with it the
-  // DndContext, whose context every draggable and droppable on the canvas consumes) must not
-  // re-render on each edit, or all of them would.
+  // Reads the store at drop time instead of subscribing: the DndContext, whose context every
+  // draggable and droppable on the canvas consumes, must not re-render on each edit.
   const currentPage = () => {
     const { definition, selection } = builderStore.getState();
     const pages = definition?.pages ?? [];
@@ -48,7 +52,7 @@ export function PageDesigner() {
 
   return (
     <DndContext sensors={sensors} collisionDetection={innermost} onDragStart={(e: DragStartEvent) => setDragging(String(e.active.id))} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
-      <PageDesignerPanels />
+      {children}
       <DragOverlay dropAnimation={null}>
         {draggingType && (
           <Card size="small" style={{ width: 180, boxShadow: '0 4px 12px rgba(0,0,0,.15)' }}>
@@ -60,8 +64,7 @@ export function PageDesigner() {
   );
 }
 
-/** Memoized so that drag state changes in PageDesigner do not re-render the panels. */
-const PageDesignerPanels = memo(function PageDesignerPanels() {
+export function PageDesigner() {
   const { t } = useTranslation();
   const pages = useBuilder((s) => s.definition?.pages ?? []);
   const selection = useBuilder((s) => s.selection);
@@ -75,19 +78,21 @@ const PageDesignerPanels = memo(function PageDesignerPanels() {
   const component = page && componentId ? findComponent(page.components, componentId) : undefined;
   return (
     <Layout style={{ height: '100%', background: '#fff' }}>
-      <Layout.Sider width={250} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
-        <PageListPanel selectedId={page?.id} />
-        {page && <PalettePanel />}
-      </Layout.Sider>
-      <Layout.Content style={{ overflow: 'auto', background: '#f5f5f5' }}>
-        {page ? <Canvas page={page} /> : <Empty style={{ marginTop: 96 }} description={t('pages.noPages')} />}
-      </Layout.Content>
+      <DndArea>
+        <Layout.Sider width={250} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
+          <PageListPanel selectedId={page?.id} />
+          {page && <PalettePanel />}
+        </Layout.Sider>
+        <Layout.Content style={{ overflow: 'auto', background: '#f5f5f5' }}>
+          {page ? <Canvas page={page} /> : <Empty style={{ marginTop: 96 }} description={t('pages.noPages')} />}
+        </Layout.Content>
+      </DndArea>
       <Layout.Sider width={360} theme="light" style={{ borderLeft: '1px solid #f0f0f0', padding: 16, overflow: 'auto' }}>
         <SidePanel page={component ? undefined : page} component={component} />
       </Layout.Sider>
     </Layout>
   );
-});
+}
 
 /** Memoized: re-rendered when its page or component changes, not on every change of the designer. */
 const SidePanel = memo(function SidePanel({ page, component }: { page?: DraftPage; component?: DraftComponent }) {
