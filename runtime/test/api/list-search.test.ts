@@ -104,7 +104,7 @@ describe('upgrading a data directory', () => {
     try {
       const first = await startTessera(config, () => {});
       const { key } = await first.platform.accounts.createApiKey((await first.platform.accounts.findUserByEmail(ADMIN.email))!.id, 'upgrade');
-      const api = (method: string, route: string, body?: unknown) => fetch(first.url + route, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body && JSON.stringify(body) });
+      const api = (method: string, route: string, body?: unknown) => fetch(first.url + route, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
       await api('POST', '/api/apps', rbacApp('old'));
       await api('POST', '/api/apps/old/publish', {});
       expect((await api('POST', '/api/apps/old/data/deal', { name: 'Wombat Deal', owner: 'x@y.z' })).status).toBe(201);
