@@ -1,8 +1,8 @@
 import type { AggregateOptions, AggregateRow } from '../store.port';
 import { normalizeAggregate } from '../query/aggregate.normalize';
 import { isSystemField } from '../query/field-path';
-import type { SqliteContext } from './sqlite.context';
 import { compileFilter } from './filter.sql';
+import { probeWith, type SqliteContext } from './sqlite.context';
 import { jsonPath, valueSql } from './sql.fields';
 
 /**
@@ -30,7 +30,7 @@ const METRIC = {
 
 export function aggregate(ctx: SqliteContext, options: AggregateOptions): AggregateRow[] {
   const q = normalizeAggregate(options);
-  const where = compileFilter(q.filter, ctx.spec);
+  const where = compileFilter(q.filter, ctx.spec, probeWith(ctx));
   const groups = q.groupBy.map((f, i) => `${groupSql(f)} AS "g${i}"`);
   const metrics = q.metrics.map((m, i) => `${METRIC[m.op](m.field as string)} AS "m${i}"`);
   let sql = `SELECT ${[...groups, ...metrics].join(', ')} FROM ${ctx.table} WHERE ${where.sql}`;

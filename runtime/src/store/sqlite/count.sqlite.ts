@@ -1,11 +1,11 @@
 import type { CountOptions, Filter } from '../store.port';
 import { normalizeFilter } from '../query/filter.normalize';
 import { countLimit } from '../query/count-limit';
-import type { SqliteContext } from './sqlite.context';
 import { compileFilter } from './filter.sql';
+import { probeWith, type SqliteContext } from './sqlite.context';
 
 export function count(ctx: SqliteContext, filter?: Filter, options?: CountOptions): number {
-  const where = compileFilter(normalizeFilter(filter), ctx.spec);
+  const where = compileFilter(normalizeFilter(filter), ctx.spec, probeWith(ctx));
   const limit = countLimit(options);
   if (!limit) return ctx.cache.get(`SELECT COUNT(*) FROM ${ctx.table} WHERE ${where.sql}`).pluck().get(...where.params) as number;
   return ctx.cache.get(`SELECT COUNT(*) FROM (SELECT 1 FROM ${ctx.table} WHERE ${where.sql} LIMIT ?)`).pluck().get(...where.params, limit) as number;

@@ -2,7 +2,7 @@ import type { Scalar } from '../store.port';
 import type { FilterNode, Leaf } from '../query/filter.ast';
 import type { SanitizedSpec } from '../shared/spec.validate';
 import { ELEMENT, fieldAccessor, jsonPath, type Accessor } from './sql.fields';
-import { searchSql } from './search-index.sqlite';
+import { searchSql, type Probe } from './search-index.sqlite';
 
 /**
  * Compiles the filter AST to a WHERE expression with `?` parameters (values are never spliced).
@@ -14,21 +14,21 @@ import { searchSql } from './search-index.sqlite';
  */
 export interface CompiledSql { sql: string; params: unknown[] }
 
-export function compileFilter(node: FilterNode, spec: SanitizedSpec): CompiledSql {
+export function compileFilter(node: FilterNode, spec: SanitizedSpec, probe?: Probe): CompiledSql {
   const params: unknown[] = [];
-  return { sql: compile(node, spec, params), params };
+  return { sql: compile(node, spec, params, probe), params };
 }
 
-function compile(node: FilterNode, spec: SanitizedSpec, params: unknown[]): string {
+function compile(node: FilterNode, spec: SanitizedSpec, params: unknown[], probe?: Probe): string {
   switch (node.op) {
     case 'and':
-      return node.args.length === 0 ? '1' : node.args.map((a) => `(${compile(a, spec, params)})`).join(' AND ');
+      return node.args.length === 0 ? '1' : node.args.map((a) => `(${compile(a, spec, params, probe)})`).join(' AND ');
     case 'or':
-      return node.args.length === 0 ? '0' : node.args.map((a) => `(${compile(a, spec, params)})`).join(' OR ');
+      return node.args.length === 0 ? '0' : node.args.map((a) => `(${compile(a, spec, params, probe)})`).join(' OR ');
     case 'not':
-      return negate(compile(node.arg, spec, params));
+      return negate(compile(node.arg, spec, params, probe));
     case 'search':
-      return searchSql(node, spec, params);
+      return searchSql(node, spec, params, probe);
     default:
       return compileLeaf(node, spec.arrayFields.has(node.field), params);
   }

@@ -1,7 +1,7 @@
 import type { FindOptions, Page } from '../store.port';
 import { normalizeFind } from '../query/find-options.normalize';
 import type { RawRow, SqliteContext } from './sqlite.context';
-import { ROW_COLUMNS } from './sqlite.context';
+import { probeWith, ROW_COLUMNS } from './sqlite.context';
 import { compileFilter } from './filter.sql';
 import { keysetSql, orderBySql } from './sort.sql';
 import { valueSql } from './sql.fields';
@@ -14,7 +14,7 @@ import { rowToDoc } from './get.sqlite';
  */
 export function find(ctx: SqliteContext, options: FindOptions = {}): Page {
   const q = normalizeFind(ctx.name, options, { arrayFields: ctx.spec.arrayFields });
-  const where = compileFilter(q.filter, ctx.spec);
+  const where = compileFilter(q.filter, ctx.spec, probeWith(ctx));
   const params = [...where.params];
   let whereSql = where.sql;
   if (q.after) {

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
+import { matchesSearch } from '@tessera/schemas';
 import { InvalidQueryError } from '../store.errors';
 import type { SanitizedSpec } from '../shared/spec.validate';
 import type { SearchNode } from '../query/filter.ast';
@@ -57,16 +58,46 @@ export function ensureSearchIndex(db: Database.Database, spec: SanitizedSpec): v
   db.exec(`CREATE TRIGGER ${quoteIdent(`${wanted}_au`)} AFTER UPDATE OF "doc" ON ${table} BEGIN DELETE FROM ${fts} WHERE rowid = old.rowid; INSERT INTO ${fts} (rowid, ${cols}) VALUES (new.rowid, ${values('new')}); END`);
 }
 
-/** `rowid IN (…FTS5 MATCH ?)`: the FTS5 query is bound as a parameter, terms quoted as strings. */
-export function searchSql(node: SearchNode, spec: SanitizedSpec, params: unknown[]): string {
+/** Runs a one-value query (the term probes below); absent when compiling without a connection (EXPLAIN helpers). */
+export type Probe = (sql: string, param: unknown) => number;
+
+/** A term that matches at most this many rows narrows a search; one above it is checked on those rows instead. */
+const SELECTIVE = 2000;
+
+/**
+ * `rowid IN (…FTS5 MATCH ?)`, the FTS5 query bound as a parameter, terms quoted as strings.
+ *
+ * FTS5 intersects the terms of an AND by reading every term's whole doclist, so one word found
+ * in every row (the "example" of "ann@example.com") costs a pass over a million entries. With
+ * several terms, each is probed first (reading at most SELECTIVE + 1 entries); the common ones
+ * are left out of MATCH and checked on the few rows the selective ones found, by
+ * `tessera_search_words` (same word-prefix rule, @tessera/schemas quick-search).
+ */
+export function searchSql(node: SearchNode, spec: SanitizedSpec, params: unknown[], probe?: Probe): string {
   if (spec.search.length === 0) throw new InvalidQueryError(`collection "${spec.name}" has no search fields`, '/$search');
-  const cols = (node.fields ?? spec.search).map((f) => {
+  const fields = node.fields ?? spec.search;
+  const cols = fields.map((f) => {
     const i = spec.search.indexOf(f);
     if (i < 0) throw new InvalidQueryError(`"${f}" is not one of the search fields (${spec.search.join(', ')})`, '/$search/fields');
     return `f${i}`;
   });
-  const terms = node.terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ');
-  params.push(`{${cols.join(' ')}} : (${terms})`);
   const fts = quoteIdent(searchTableName(spec));
-  return `"rowid" IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
+  const match = (terms: string[]) => `{${cols.join(' ')}} : (${terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ')})`;
+  let selective = node.terms;
+  if (probe && node.terms.length > 1) {
+    const few = node.terms.filter((t) => probe(`SELECT COUNT(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${SELECTIVE + 1})`, match([t])) <= SELECTIVE);
+    if (few.length > 0) selective = few;
+  }
+  params.push(match(selective));
+  const sql = `"rowid" IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
+  const rest = node.terms.filter((t) => !selective.includes(t));
+  if (rest.length === 0) return sql;
+  params.push(JSON.stringify(rest));
+  return `${sql} AND tessera_search_words(?, ${fields.map((f) => `json_extract("doc", ${jsonPath(f)})`).join(', ')})`;
+}
+
+/** `tessera_search_words(termsJson, value…)`: 1 when every term begins a word of one of the values. */
+export function registerSearchWords(db: Database.Database): void {
+  db.function('tessera_search_words', { deterministic: true, varargs: true }, (terms: unknown, ...values: unknown[]) =>
+    (matchesSearch(values, JSON.parse(String(terms)) as string[]) ? 1 : 0));
 }

@@ -58,3 +58,8 @@ export function createContext(db: Database.Database, spec: SanitizedSpec, indexF
   };
   return ctx;
 }
+
+/** One-value queries on the connection (search term probes, see search-index.sqlite.ts). */
+export function probeWith(ctx: SqliteContext): (sql: string, param: unknown) => number {
+  return (sql, param) => ctx.cache.get(sql).pluck().get(param) as number;
+}

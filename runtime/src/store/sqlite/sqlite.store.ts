@@ -11,7 +11,7 @@ import { ensureMeta, forget, listNames, readSpec } from './sqlite.meta';
 import { registerRegexp } from './regexp.fn';
 import { GroupCommit } from './group-commit.sqlite';
 import { quoteIdent } from './sql.fields';
-import { dropSearchIndexes } from './search-index.sqlite';
+import { dropSearchIndexes, registerSearchWords } from './search-index.sqlite';
 
 export interface SqliteStoreOptions {
   /** Database file; ':memory:' for tests. */
@@ -33,6 +33,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -32000');
   registerRegexp(db);
+  registerSearchWords(db);
   ensureMeta(db);
   return new SqliteStore(db, options.transactionWaitMs);
 }

@@ -71,4 +71,18 @@ export function searchCases(env: ContractEnv): void {
     await expect(c.find({ filter: search('x'.repeat(201)) })).rejects.toThrow(/longer than 200/);
     await expect(c.find({ filter: { $search: 42 } as never })).rejects.toThrow(/\$search needs a string/);
   });
+
+  it('a word found in thousands of rows still narrows correctly beside a rare one', async () => {
+    const c = await env.store().ensureCollection(PEOPLE_SEARCH);
+    // every row shares "example" (the common domain); the rare words pick one or two rows
+    await c.insertMany(Array.from({ length: 2500 }, (_, i) => ({ id: `m${i}`, name: `Member ${i}`, email: `member${i}@example.com`, tags: i % 2 ? ['odd'] : [] })));
+    expect(await ids(c, { filter: search('member2499@example.com') })).toEqual(['m2499']);
+    expect(await ids(c, { filter: search('example member1234') })).toEqual(['m1234']);
+    // prefixes: member12 also begins member120…member129 and member1200…member1299
+    const odd12 = Array.from({ length: 2500 }, (_, i) => i).filter((i) => i % 2 && String(i).startsWith('12')).map((i) => `m${i}`).sort();
+    expect((await ids(c, { filter: search('example odd member12') })).sort()).toEqual(odd12);
+    expect(await c.count(search('example com'))).toBe(2500);
+    expect(await ids(c, { filter: search('member7@example.org') })).toEqual([]);
+  });
 }
+
