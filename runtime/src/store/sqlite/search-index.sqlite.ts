@@ -69,8 +69,10 @@ const SELECTIVE = 2000;
  *
  * FTS5 intersects the terms of an AND by reading every term's whole doclist, so one word found
  * in every row (the "example" of "ann@example.com") costs a pass over a million entries. With
- * several terms, each is probed first (reading at most SELECTIVE + 1 entries); the common ones
- * are left out of MATCH and checked on the few rows the selective ones found, by
+ * several terms, each is probed first as a whole word (a prefix query merges every matching
+ * term's doclist up front, a whole word is read lazily, so the probe stops after SELECTIVE + 1
+ * entries; the whole word matches no more rows than the prefix, so "common" is never wrong); the
+ * common ones are left out of MATCH and checked on the few rows the selective ones found, by
  * `tessera_search_words` (same word-prefix rule, @tessera/schemas quick-search).
  */
 export function searchSql(node: SearchNode, spec: SanitizedSpec, params: unknown[], probe?: Probe): string {
@@ -82,10 +84,10 @@ export function searchSql(node: SearchNode, spec: SanitizedSpec, params: unknown
     return `f${i}`;
   });
   const fts = quoteIdent(searchTableName(spec));
-  const match = (terms: string[]) => `{${cols.join(' ')}} : (${terms.map((t) => `"${t.replace(/"/g, '""')}"*`).join(' AND ')})`;
+  const match = (terms: string[], prefix = '*') => `{${cols.join(' ')}} : (${terms.map((t) => `"${t.replace(/"/g, '""')}"${prefix}`).join(' AND ')})`;
   let selective = node.terms;
   if (probe && node.terms.length > 1) {
-    const few = node.terms.filter((t) => probe(`SELECT COUNT(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${SELECTIVE + 1})`, match([t])) <= SELECTIVE);
+    const few = node.terms.filter((t) => probe(`SELECT COUNT(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${SELECTIVE + 1})`, match([t], '')) <= SELECTIVE);
     if (few.length > 0) selective = few;
   }
   params.push(match(selective));
