@@ -5,10 +5,10 @@
 import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
 import { componentTypes } from '@tessera/schemas';
 import { Card, Empty, Layout } from 'antd';
-import { memo, useDeferredValue, useState, type ReactNode } from 'react';
+import { memo, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TypeIcon } from '../shared/icon';
-import { builderStore, useBuilder } from '../store/builder.store';
+import { builderStore, useBuilder, type BuilderState } from '../store/builder.store';
 import { findComponent } from '../store/component-tree';
 import type { DraftComponent, DraftPage } from '../store/draft.types';
 import { Canvas } from './canvas';
@@ -18,23 +18,38 @@ import { PageSettingsPanel } from './page-settings.panel';
 import { PalettePanel } from './palette.panel';
 import { PropertyPanel } from './property.panel';
 
+/** The page being designed: the selected one, or the first. */
+function currentPageOf(s: BuilderState): DraftPage | undefined {
+  const pages = s.definition?.pages ?? [];
+  const pageId = s.selection?.kind === 'page' ? s.selection.pageId : pages[0]?.id;
+  return pages.find((p) => p.id === pageId);
+}
+const useCurrentPage = () => useBuilder(currentPageOf);
+
+export function PageDesigner() {
+  return (
+    <Layout style={{ height: '100%', background: '#fff' }}>
+      <DndArea />
+      <Layout.Sider width={360} theme="light" style={{ borderLeft: '1px solid #f0f0f0', padding: 16, overflow: 'auto' }}>
+        <SidePanel />
+      </Layout.Sider>
+    </Layout>
+  );
+}
+
 /**
- * The drag and drop around the palette and the canvas (not the side panel: every drag start,
- * target change and drop changes dnd-kit's context, and React looks for its consumers through the
- * whole subtree it wraps, a big form included).
+ * The drag and drop around the palette and the canvas. Memoized without props, and the panels in
+ * it subscribe to the store themselves: an edit must not re-render the DndContext (which would
+ * re-render every draggable and droppable in view), and the side panel stays outside it (every
+ * drag start, target change and drop changes dnd-kit's context, and React looks for consumers
+ * through the whole subtree it wraps, a big form included).
  */
-function DndArea({ children }: { children: ReactNode }) {
+const DndArea = memo(function DndArea() {
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   const [dragging, setDragging] = useState<string | null>(null);
 
-  // Reads the store at drop time instead of subscribing: the DndContext, whose context every
-  // draggable and droppable on the canvas consumes, must not re-render on each edit.
-  const currentPage = () => {
-    const { definition, selection } = builderStore.getState();
-    const pages = definition?.pages ?? [];
-    const pageId = selection?.kind === 'page' ? selection.pageId : pages[0]?.id;
-    return pages.find((p) => p.id === pageId);
-  };
+  // Reads the store at drop time instead of subscribing (see above).
+  const currentPage = () => currentPageOf(builderStore.getState());
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     setDragging(null);
     const page = currentPage();
@@ -52,7 +67,12 @@ function DndArea({ children }: { children: ReactNode }) {
 
   return (
     <DndContext sensors={sensors} collisionDetection={innermost} onDragStart={(e: DragStartEvent) => setDragging(String(e.active.id))} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
-      {children}
+      <Layout.Sider width={250} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
+        <PagesAndPalette />
+      </Layout.Sider>
+      <Layout.Content style={{ overflow: 'auto', background: '#f5f5f5' }}>
+        <CanvasArea />
+      </Layout.Content>
       <DragOverlay dropAnimation={null}>
         {draggingType && (
           <Card size="small" style={{ width: 180, boxShadow: '0 4px 12px rgba(0,0,0,.15)' }}>
@@ -62,40 +82,38 @@ function DndArea({ children }: { children: ReactNode }) {
       </DragOverlay>
     </DndContext>
   );
-}
+});
 
-export function PageDesigner() {
-  const { t } = useTranslation();
-  const pages = useBuilder((s) => s.definition?.pages ?? []);
-  const selection = useBuilder((s) => s.selection);
-  // The side panel follows a new selection one render later: a drop or a click on the canvas is
-  // painted first, then the (bigger) property form of the newly selected component is built.
-  // (Only the selection: the page and component it edits stay current, its inputs are controlled.)
-  const panelSelection = useDeferredValue(selection);
-  const pageId = selection?.kind === 'page' ? selection.pageId : pages[0]?.id;
-  const page = pages.find((p) => p.id === pageId);
-  const componentId = panelSelection?.kind === 'page' && panelSelection.pageId === pageId ? panelSelection.componentId : undefined;
-  const component = page && componentId ? findComponent(page.components, componentId) : undefined;
+function PagesAndPalette() {
+  const page = useCurrentPage();
   return (
-    <Layout style={{ height: '100%', background: '#fff' }}>
-      <DndArea>
-        <Layout.Sider width={250} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
-          <PageListPanel selectedId={page?.id} />
-          {page && <PalettePanel />}
-        </Layout.Sider>
-        <Layout.Content style={{ overflow: 'auto', background: '#f5f5f5' }}>
-          {page ? <Canvas page={page} /> : <Empty style={{ marginTop: 96 }} description={t('pages.noPages')} />}
-        </Layout.Content>
-      </DndArea>
-      <Layout.Sider width={360} theme="light" style={{ borderLeft: '1px solid #f0f0f0', padding: 16, overflow: 'auto' }}>
-        <SidePanel page={component ? undefined : page} component={component} />
-      </Layout.Sider>
-    </Layout>
+    <>
+      <PageListPanel selectedId={page?.id} />
+      {page && <PalettePanel />}
+    </>
   );
 }
 
-/** Memoized: re-rendered when its page or component changes, not on every change of the designer. */
-const SidePanel = memo(function SidePanel({ page, component }: { page?: DraftPage; component?: DraftComponent }) {
+function CanvasArea() {
+  const { t } = useTranslation();
+  const page = useCurrentPage();
+  return page ? <Canvas page={page} /> : <Empty style={{ marginTop: 96 }} description={t('pages.noPages')} />;
+}
+
+function SidePanel() {
+  const page = useCurrentPage();
+  const selection = useBuilder((s) => s.selection);
+  // Follows a new selection one render later: a drop or a click on the canvas is painted first,
+  // then the (bigger) property form of the newly selected component is built. (Only the
+  // selection: the page and component it edits stay current, its inputs are controlled.)
+  const panelSelection = useDeferredValue(selection);
+  const componentId = panelSelection?.kind === 'page' && panelSelection.pageId === page?.id ? panelSelection.componentId : undefined;
+  const component = page && componentId ? findComponent(page.components, componentId) : undefined;
+  return <SidePanelContent page={component ? undefined : page} component={component} />;
+}
+
+/** Memoized: re-rendered when its page or component changes, not on every change of the draft. */
+const SidePanelContent = memo(function SidePanelContent({ page, component }: { page?: DraftPage; component?: DraftComponent }) {
   if (component) return <PropertyPanel key={component.id} component={component} />;
   return page ? <PageSettingsPanel page={page} /> : null;
 });
