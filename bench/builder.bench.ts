@@ -20,7 +20,7 @@
  * BENCH_LOADS (default 5), BENCH_OPS (default 20), BENCH_ENTITIES (100), BENCH_COMPONENTS (300).
  * BENCH_ONLY=loads|ops runs one half. BENCH_BUILDER_DIST=<dir> measures the builder build in
  * <dir> instead of builder-ui/dist (bench/builder/dist-proxy.ts); BENCH_PROFILE=<dir> writes CPU
- * profiles of the first cold loads and of the interactions there and prints their summaries
+ * profiles of the first cold loads and of each interaction series there and prints summaries
  * (bench/builder/profile.ts).
  */
 import fs from 'node:fs';

@@ -5,9 +5,9 @@
  *
  * Only the nodes in view take part in drag and drop: dnd-kit re-renders every draggable and
  * droppable when a drag starts, moves over a new target or ends, measures every droppable at
- * drag start and gives each one a ResizeObserver while dragging. A big page has 600 of them; the
- * ~50 in view are enough, since the pointer can only be over those (a drag that scrolls the
- * canvas registers the nodes it brings into view). The hooks live in small binding components
+ * drag start and gives each one a ResizeObserver while dragging. A big page has ~700 of them; the
+ * few dozen in view are enough, since the pointer can only be over those (a drag that scrolls
+ * the canvas registers the nodes it brings into view). The hooks live in small binding components
  * that render nothing, so entering or leaving the view never remounts a node's subtree.
  */
 import { useDraggable, useDroppable, type UniqueIdentifier } from '@dnd-kit/core';

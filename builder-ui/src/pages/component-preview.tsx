@@ -1,7 +1,7 @@
 /**
  * What a leaf component looks like on the canvas: the runtime component with demo data, or —
  * without the renderer — a card summarising its binding, built only from descriptor and props.
- * On the canvas the runtime component is only mounted while it is in or near the viewport (a
+ * On the canvas the runtime component is only mounted while it is in view (a
  * page of hundreds of tables and charts would otherwise render all of them on load and keep them
  * all alive); elsewhere an empty box stands in, at the height it last had. The summary card
  * shows while the renderer is not loaded.

@@ -29,7 +29,7 @@ const loadCharts = Object.values(chartModules)[0] as (() => Promise<{ loadEChart
 
 const hasChart = (components: DraftComponent[] | undefined): boolean => (components ?? []).some((c) => c.type === 'chart' || hasChart(c.children));
 
-/** Starts loading the renderer before the canvas or preview needs it (the editor calls it when idle). */
+/** Starts loading the renderer before the canvas or preview needs it (the editor does when it opens an app). */
 export function preloadRenderer(): void {
   if (load) void start().catch(() => {});
 }
@@ -79,11 +79,11 @@ function useRenderableModel(draft: Draft): Draft {
 /**
  * Where the runtime components of a surface are mounted. They render under one set of the
  * renderer's providers (its i18n instance, antd ConfigProvider and App, the renderer context),
- * portaled into their places on the canvas, rather than each under its own: a provider stack per
- * component costs more than many of the components, and re-rendering one (its antd theme is a new
- * object every time) re-renders every antd element below it, so a title edit re-rendered a whole
- * table. Here the providers re-render only when the model changes, and an edit re-renders only the
- * edited component.
+ * portaled into their places on the canvas, rather than each under its own: each mounting
+ * component would build a provider stack, and re-rendering one (its antd theme is a new object
+ * on every render) re-renders every antd element below it, so a title edit re-rendered a whole
+ * table. Here the providers re-render only when the model changes, and an edit re-renders only
+ * the edited component.
  */
 interface Slot { component: DraftComponent; el: HTMLElement }
 interface Slots {
