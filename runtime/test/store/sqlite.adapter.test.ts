@@ -65,6 +65,25 @@ describe('sqlite adapter specifics', () => {
     store.close();
   });
 
+  it('a search with a rare word drives the query: rowid lookups, not a scan of the owner index', async () => {
+    const store = createSqliteStore({ file: ':memory:' });
+    const c = await store.ensureCollection({ name: 'contacts', fields: [{ name: 'owner', kind: 'string', indexed: true }], indexes: [{ fields: ['owner', 'name'] }], search: ['name', 'email'] });
+    await c.insertMany(Array.from({ length: 3000 }, (_, i) => ({ id: `c${i}`, name: `Person ${i}`, email: `p${i}@example.com`, owner: i % 2 ? 'rep1' : 'rep2' })));
+    const ctx = (store as unknown as { holders: Map<string, { ctx: Parameters<typeof explainFind>[0] }> }).holders.get('contacts')!.ctx;
+    const planOf = (options: FindOptions) => {
+      const { sql, params } = explainFind(ctx, options);
+      return (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail).join(' | ');
+    };
+    const rare = planOf({ filter: { $search: 'p1234@example.com', owner: 'rep2' }, sort: [{ field: 'name', dir: 'asc' }] });
+    expect(rare).toMatch(/USING INTEGER PRIMARY KEY \(rowid=\?\)/);
+    expect(rare).not.toMatch(/owner/);
+    expect((await c.find({ filter: { $search: 'p1234@example.com', owner: 'rep2' } })).items.map((d) => d.id)).toEqual(['c1234']);
+    expect((await c.find({ filter: { $search: 'p1234@example.com', owner: 'rep1' } })).items).toEqual([]);
+    // only common words ("person" is in every row): the owner index may serve as before
+    expect(planOf({ filter: { $search: 'person', owner: 'rep2' }, sort: [{ field: 'name', dir: 'asc' }] })).toMatch(/owner/);
+    store.close();
+  });
+
   it('binds every value as a parameter', async () => {
     const store = await seededStore();
     const ctx = (store as unknown as { holders: Map<string, { ctx: Parameters<typeof explainFind>[0] }> }).holders.get('contacts')!.ctx;

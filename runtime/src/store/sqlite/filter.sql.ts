@@ -1,8 +1,8 @@
 import type { Scalar } from '../store.port';
-import type { FilterNode, Leaf } from '../query/filter.ast';
+import { isLeaf, type FilterNode, type Leaf, type SearchNode } from '../query/filter.ast';
 import type { SanitizedSpec } from '../shared/spec.validate';
 import { ELEMENT, fieldAccessor, jsonPath, type Accessor } from './sql.fields';
-import { searchSql, type Probe } from './search-index.sqlite';
+import { searchSqlOf, type Probe } from './search-index.sqlite';
 
 /**
  * Compiles the filter AST to a WHERE expression with `?` parameters (values are never spliced).
@@ -21,14 +21,23 @@ export function compileFilter(node: FilterNode, spec: SanitizedSpec, probe?: Pro
 
 function compile(node: FilterNode, spec: SanitizedSpec, params: unknown[], probe?: Probe): string {
   switch (node.op) {
-    case 'and':
-      return node.args.length === 0 ? '1' : node.args.map((a) => `(${compile(a, spec, params, probe)})`).join(' AND ');
+    case 'and': {
+      if (node.args.length === 0) return '1';
+      // A selective search drives the query: its few rows are looked up by rowid. Its sibling
+      // conditions are then written `+expr` so the planner (which, without statistics, takes an
+      // equality such as the owner row scope for a few rows) does not scan their index instead.
+      const search = node.args.find((a) => a.op === 'search');
+      if (!search || !probe) return node.args.map((a) => `(${compile(a, spec, params, probe)})`).join(' AND ');
+      const { sql, selective } = searchSqlOf(search as SearchNode, spec, params, probe);
+      const rest = node.args.filter((a) => a !== search).map((a) => `(${selective && isLeaf(a) ? compileLeaf(a, spec.arrayFields.has(a.field), params, true) : compile(a, spec, params, probe)})`);
+      return [`(${sql})`, ...rest].join(' AND ');
+    }
     case 'or':
       return node.args.length === 0 ? '0' : node.args.map((a) => `(${compile(a, spec, params, probe)})`).join(' OR ');
     case 'not':
       return negate(compile(node.arg, spec, params, probe));
     case 'search':
-      return searchSql(node, spec, params, probe);
+      return searchSqlOf(node, spec, params, probe).sql;
     default:
       return compileLeaf(node, spec.arrayFields.has(node.field), params);
   }
@@ -36,15 +45,18 @@ function compile(node: FilterNode, spec: SanitizedSpec, params: unknown[], probe
 
 const negate = (sql: string) => `NOT COALESCE((${sql}), 0)`;
 
-function compileLeaf(leaf: Leaf, isArray: boolean, params: unknown[]): string {
+function compileLeaf(leaf: Leaf, isArray: boolean, params: unknown[], noIndex = false): string {
   if (leaf.op === 'exists') {
     const acc = fieldAccessor(leaf.field);
     if (!acc.jsonType) return leaf.value ? '1' : '0'; // system columns always exist
     return `${acc.jsonType} IS ${leaf.value ? 'NOT ' : ''}NULL`;
   }
-  if (leaf.op === 'ne') return negate(compileLeaf({ ...leaf, op: 'eq' }, isArray, params));
-  if (leaf.op === 'nin') return negate(compileLeaf({ ...leaf, op: 'in' }, isArray, params));
-  if (!isArray) return positive(leaf, fieldAccessor(leaf.field), params);
+  if (leaf.op === 'ne') return negate(compileLeaf({ ...leaf, op: 'eq' }, isArray, params, noIndex));
+  if (leaf.op === 'nin') return negate(compileLeaf({ ...leaf, op: 'in' }, isArray, params, noIndex));
+  if (!isArray) {
+    const acc = fieldAccessor(leaf.field);
+    return positive(leaf, noIndex ? { ...acc, value: `+${acc.value}` } : acc, params); // unary + changes no value, only hides the index
+  }
   // Array fields: the condition holds when any element satisfies it (MongoDB semantics).
   // json_each of a scalar yields that scalar, so stray non-array values behave like MongoDB too.
   const any = `EXISTS (SELECT 1 FROM json_each("doc", ${jsonPath(leaf.field)}) AS e WHERE ${positive(leaf, ELEMENT, params)})`;

@@ -41,6 +41,6 @@ export function find(ctx: SqliteContext, options: FindOptions = {}): Page {
 /** For tests and diagnostics: the SQL and parameters `find` would run. */
 export function explainFind(ctx: SqliteContext, options: FindOptions = {}): { sql: string; params: unknown[] } {
   const q = normalizeFind(ctx.name, options, { arrayFields: ctx.spec.arrayFields });
-  const where = compileFilter(q.filter, ctx.spec);
+  const where = compileFilter(q.filter, ctx.spec, probeWith(ctx));
   return { sql: `SELECT "id" FROM ${ctx.table} WHERE ${where.sql} ORDER BY ${orderBySql(q.sort)} LIMIT ?`, params: [...where.params, q.limit + 1] };
 }

@@ -63,6 +63,7 @@ export type Probe = (sql: string, param: unknown) => number;
 
 /** A term that matches at most this many rows narrows a search; one above it is checked on those rows instead. */
 const SELECTIVE = 2000;
+const MIN_RARE_LENGTH = 4;
 
 /**
  * `rowid IN (…FTS5 MATCH ?)`, the FTS5 query bound as a parameter, terms quoted as strings.
@@ -73,9 +74,10 @@ const SELECTIVE = 2000;
  * term's doclist up front, a whole word is read lazily, so the probe stops after SELECTIVE + 1
  * entries; the whole word matches no more rows than the prefix, so "common" is never wrong); the
  * common ones are left out of MATCH and checked on the few rows the selective ones found, by
- * `tessera_search_words` (same word-prefix rule, @tessera/schemas quick-search).
+ * `tessera_search_words` (same word-prefix rule, @tessera/schemas quick-search). A search with a
+ * rare word is `selective`: the caller lets it drive the query (see filter.sql.ts).
  */
-export function searchSql(node: SearchNode, spec: SanitizedSpec, params: unknown[], probe?: Probe): string {
+export function searchSqlOf(node: SearchNode, spec: SanitizedSpec, params: unknown[], probe?: Probe): { sql: string; selective: boolean } {
   if (spec.search.length === 0) throw new InvalidQueryError(`collection "${spec.name}" has no search fields`, '/$search');
   const fields = node.fields ?? spec.search;
   const cols = fields.map((f) => {
@@ -85,17 +87,15 @@ export function searchSql(node: SearchNode, spec: SanitizedSpec, params: unknown
   });
   const fts = quoteIdent(searchTableName(spec));
   const match = (terms: string[], prefix = '*') => `{${cols.join(' ')}} : (${terms.map((t) => `"${t.replace(/"/g, '""')}"${prefix}`).join(' AND ')})`;
-  let selective = node.terms;
-  if (probe && node.terms.length > 1) {
-    const few = node.terms.filter((t) => probe(`SELECT COUNT(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${SELECTIVE + 1})`, match([t], '')) <= SELECTIVE);
-    if (few.length > 0) selective = few;
-  }
-  params.push(match(selective));
+  // Shorter words are never taken as rare: as prefixes they can stand for many words ("jo").
+  const few = probe ? node.terms.filter((t) => t.length >= MIN_RARE_LENGTH && probe(`SELECT COUNT(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${SELECTIVE + 1})`, match([t], '')) <= SELECTIVE) : [];
+  const used = few.length > 0 ? few : node.terms;
+  params.push(match(used));
   const sql = `"rowid" IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
-  const rest = node.terms.filter((t) => !selective.includes(t));
-  if (rest.length === 0) return sql;
+  const rest = node.terms.filter((t) => !used.includes(t));
+  if (rest.length === 0) return { sql, selective: few.length > 0 };
   params.push(JSON.stringify(rest));
-  return `${sql} AND tessera_search_words(?, ${fields.map((f) => `json_extract("doc", ${jsonPath(f)})`).join(', ')})`;
+  return { sql: `${sql} AND tessera_search_words(?, ${fields.map((f) => `json_extract("doc", ${jsonPath(f)})`).join(', ')})`, selective: true };
 }
 
 /** `tessera_search_words(termsJson, value…)`: 1 when every term begins a word of one of the values. */
