@@ -63,6 +63,12 @@ type Tracked = Pick<BuilderState, 'definition' | 'lastCommand' | 'renames'>;
 export const HISTORY_LIMIT = 200;
 const COALESCE_MS = 1000;
 
+/** Runs `fn` once the browser has painted the next frame; at once where there are no frames (tests, Node). */
+function afterNextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame !== 'function' || typeof window === 'undefined' || !('MessageChannel' in window)) return void fn();
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 export function createBuilderStore() {
   let lastCoalesce: { key: string; at: number } | null = null;
   let validateTimer: ReturnType<typeof setTimeout> | undefined;
@@ -88,7 +94,10 @@ export function createBuilderStore() {
           t.resume();
           t.clear();
           lastCoalesce = null;
-          get().validateNow();
+          // After the first paint of the loaded draft: validating a big draft takes ~0.4 s of main
+          // thread (compiling the validator the first time), which the user should not wait for
+          // before seeing it. Until then the problem list is empty; the server validates publishes anyway.
+          afterNextPaint(() => get().definition === definition && get().validateNow());
         },
         dispatch(name, args, opts) {
           const def = get().definition;
