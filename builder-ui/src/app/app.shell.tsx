@@ -8,7 +8,6 @@ import { ApiError } from '../api/api.client';
 import { appsApi, type User } from '../api/apps.api';
 import { ExpressionHost } from '../expressions/expression-host';
 import { preloadRenderer } from '../pages/renderer-bridge';
-import { warmUpValidator } from '../validation/warm-up';
 import { AppListPage } from './app-list.page';
 import { closeApp, openApp } from './editor-session';
 import { EditorLayout } from './editor.layout';
@@ -55,8 +54,6 @@ export function AppShell() {
       opened.current = null;
       if (!(e instanceof ApiError && e.status === 401)) location.hash = '';
     });
-    // Runs while the requests are on their way (see warm-up.ts).
-    setTimeout(warmUpValidator, 0);
   }, [user, appId]);
 
   if (user === undefined) return <Spin size="large" style={{ margin: 96 }} />;
