@@ -45,10 +45,10 @@ function searchQuery(node: SearchNode, searchFields: readonly string[]): MongoQu
   for (const f of fields) {
     if (!searchFields.includes(f)) throw new InvalidQueryError(`"${f}" is not one of the search fields (${searchFields.join(', ')})`, '/$search/fields');
   }
-  const escape = (t: string) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  // Terms are letters and digits only (searchTerms), so they need no regex escaping.
   return {
     $and: node.terms.map((t) => ({
-      $or: fields.map((f) => ({ [mongoPath(f)]: { $regex: `(?:^|[^\\p{L}\\p{N}])${escape(t)}`, $options: 'i' } })),
+      $or: fields.map((f) => ({ [mongoPath(f)]: { $regex: `(?:^|[^\\p{L}\\p{N}])${t}`, $options: 'i' } })),
     })),
   };
 }
