@@ -8,7 +8,7 @@ export const en = {
   table: {
     search: 'Search…', loadMore: 'Load more', next: 'Next', previous: 'Previous', columns: 'Columns', export: 'Export CSV',
     import: 'Import CSV', views: 'Views', saveView: 'Save view…', viewName: 'View name', shared: 'Share with everyone',
-    defaultView: 'Default view', total: '{{count}} records', totalCapped: 'more than {{count}} records', shown: '{{shown}} of {{total}}', pageN: 'Page {{n}}', perPage: '{{n}} / page',
+    defaultView: 'Default view', total: '{{count, number}} records', totalCapped: 'more than {{count, number}} records', shown: '{{shown}} of {{total}}', pageN: 'Page {{n}}', perPage: '{{n}} / page',
     filterContains: 'Contains…', min: 'Min', max: 'Max', new: 'New', deleteView: 'Delete view', viewSaved: 'View saved',
     selected: '{{count}} selected', deleteSelected: 'Delete selected', confirmDelete: 'Delete {{count}} records?',
   },

@@ -9,7 +9,7 @@ export const zhCN: Messages = {
   table: {
     search: '搜索…', loadMore: '加载更多', next: '下一页', previous: '上一页', columns: '列', export: '导出 CSV',
     import: '导入 CSV', views: '视图', saveView: '保存视图…', viewName: '视图名称', shared: '共享给所有成员',
-    defaultView: '默认视图', total: '共 {{count}} 条', totalCapped: '超过 {{count}} 条', shown: '{{shown}} / {{total}}', pageN: '第 {{n}} 页', perPage: '{{n}} 条/页',
+    defaultView: '默认视图', total: '共 {{count, number}} 条', totalCapped: '超过 {{count, number}} 条', shown: '{{shown}} / {{total}}', pageN: '第 {{n}} 页', perPage: '{{n}} 条/页',
     filterContains: '包含…', min: '最小', max: '最大', new: '新建', deleteView: '删除视图', viewSaved: '视图已保存',
     selected: '已选 {{count}} 条', deleteSelected: '删除所选', confirmDelete: '删除 {{count}} 条记录？',
   },
