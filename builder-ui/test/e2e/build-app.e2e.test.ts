@@ -122,6 +122,7 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   await snap('bind-entity-asked');
   await bind.getByRole('button', { name: 'Add' }).click();
   await page.getByTestId('canvas-table').waitFor();
+  await bind.waitFor({ state: 'hidden' }); // a modal still fading out would take the next drag's pointer events
   await drag(page.getByTestId('palette-form'), page.getByTestId('drop-root'));
   const bindForm = page.locator('.ant-modal:visible', { hasText: 'Which records does this Form show?' });
   await expectText(bindForm, 'Customer');
