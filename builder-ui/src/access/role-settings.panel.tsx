@@ -15,7 +15,7 @@ export function RoleSettingsPanel({ role, declared, permissionCount }: { role: D
   const { t } = useTranslation();
   const dispatch = useBuilder((s) => s.dispatch);
   const schema = useMemo(() => withoutId(standaloneSchema(allDefs().Role)), []);
-  const ctx = useAppFormContext([]);
+  const ctx = useAppFormContext();
   return (
     <div style={{ maxWidth: 560 }} data-testid="role-settings">
       <RenameInput value={role.id} taken={declared} onRename={(id) => dispatch('renameRole', { roleId: role.id, id })} />

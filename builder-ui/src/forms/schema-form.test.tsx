@@ -5,6 +5,7 @@ import { fieldTypes, standaloneSchema } from '@tessera/schemas';
 import { FieldSettingsPanel } from '../data/field-settings.panel';
 import { builderStore } from '../store/builder.store';
 import { sampleDraft } from '../store/test-fixtures';
+import { useState } from 'react';
 import { SchemaForm } from './schema-form';
 
 const field = (entityId: string, fieldId: string) =>
@@ -26,6 +27,30 @@ describe('SchemaForm', () => {
     render(<SchemaForm schema={schema} value={{ id: 'name', type: 'text' }} onChange={onChange} />);
     fireEvent.change(screen.getByLabelText('maxLength'), { target: { value: '80' } });
     expect(onChange).toHaveBeenLastCalledWith({ id: 'name', type: 'text', maxLength: 80 }, ['maxLength']);
+  });
+
+  it('keeps every edit when sibling inputs are changed one after another (fields that did not change are not re-rendered, yet write to the latest value)', () => {
+    const schema = standaloneSchema(fieldTypes.get('enum')!.schema);
+    function Host() {
+      const [value, setValue] = useState<unknown>({ id: 'channel', type: 'enum', options: [{ value: 'web' }, { value: 'shop' }] });
+      return (
+        <>
+          <SchemaForm schema={schema} value={value} onChange={setValue} />
+          <output data-testid="value">{JSON.stringify(value)}</output>
+        </>
+      );
+    }
+    render(<Host />);
+    fireEvent.change(screen.getByLabelText('description'), { target: { value: 'Where they bought' } });
+    fireEvent.change(screen.getByLabelText('options.1.value'), { target: { value: 'store' } });
+    fireEvent.change(screen.getByLabelText('options.0.value'), { target: { value: 'online' } });
+    fireEvent.change(screen.getByLabelText('id'), { target: { value: 'source' } });
+    expect(JSON.parse(screen.getByTestId('value').textContent!)).toEqual({
+      id: 'source',
+      type: 'enum',
+      description: 'Where they bought',
+      options: [{ value: 'online' }, { value: 'store' }],
+    });
   });
 
   it('edits arrays of objects (enum options): add, change, remove', () => {

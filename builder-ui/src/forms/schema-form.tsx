@@ -8,6 +8,7 @@ import type { JsonSchema } from '@tessera/schemas';
 import { useMemo } from 'react';
 import { defaultFormContext, FormContext, type FormContextValue } from './form-context';
 import { SchemaField } from './schema-field';
+import { useChildChange } from './stable-change';
 
 export interface SchemaFormProps {
   schema: JsonSchema;
@@ -18,10 +19,11 @@ export interface SchemaFormProps {
 
 export function SchemaForm({ schema, value, onChange, context }: SchemaFormProps) {
   const ctx = useMemo(() => ({ ...defaultFormContext, ...context }), [context]);
+  const rootChange = useChildChange((_: 'root', v: unknown, p?: string[]) => onChange(v, p ?? []))('root');
   return (
     <FormContext.Provider value={ctx}>
       <Form layout="vertical" size="small" component="div">
-        <SchemaField schema={schema} root={schema} value={value} path={[]} onChange={(v, p) => onChange(v, p ?? [])} />
+        <SchemaField schema={schema} root={schema} value={value} path={[]} onChange={rootChange} />
       </Form>
     </FormContext.Provider>
   );

@@ -17,7 +17,7 @@ export function PageSettingsPanel({ page }: { page: DraftPage }) {
   const { t } = useTranslation();
   const dispatch = useBuilder((s) => s.dispatch);
   const pageIds = useBuilder((s) => s.definition?.pages.map((p) => p.id).join(' ') ?? '');
-  const ctx = useAppFormContext([]);
+  const ctx = useAppFormContext();
   const schema = useMemo(() => {
     const { components: _c, ...properties } = allDefs().Page.properties ?? {};
     return withoutId(standaloneSchema({ ...allDefs().Page, properties }));

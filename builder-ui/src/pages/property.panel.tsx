@@ -27,7 +27,7 @@ export function PropertyPanel({ component }: { component: DraftComponent }) {
   const descriptor = componentTypes.get(component.type);
   const schema = useMemo(() => (descriptor ? standaloneSchema(descriptor.schema) : undefined), [descriptor]);
   const entityId = component.source?.entity;
-  const ctx = useAppFormContext(descriptor?.refs ?? [], entityId);
+  const ctx = useAppFormContext(descriptor?.refs, entityId);
   const openExpression = useOpenExpression();
   const entity = useBuilder((s) => s.definition?.entities.find((e) => e.id === entityId));
   // Joined to a string so that edits elsewhere in the draft do not re-render this panel.

@@ -4,9 +4,10 @@
  */
 import { SYSTEM_FIELDS, type RefSpec } from '@tessera/schemas';
 import { useMemo } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { FormContextValue, RefOption } from '../forms/form-context';
 import { allComponentIds } from '../store/component-tree';
-import { useBuilder } from '../store/builder.store';
+import { builderStore, useBuilder } from '../store/builder.store';
 import { labelText, type Draft } from '../store/draft.types';
 import { useExpressionEditor } from '../expressions/expression-host';
 
@@ -35,17 +36,32 @@ export function refOptions(def: Draft | null, kind: string, entityId?: string): 
   }
 }
 
-export function useAppFormContext(refs: RefSpec[], entityId?: string): Partial<FormContextValue> {
-  const def = useBuilder((s) => s.definition);
+/**
+ * What the reference choices depend on: every top-level part of the draft by identity, except
+ * pages, whose components change with every property edit — of those only the ids, titles and
+ * routes count. Keeping the context stable while typing is what lets memoised fields skip.
+ */
+function optionDeps(def: Draft | null): unknown[] {
+  if (!def) return [];
+  const deps = Object.entries(def).filter(([key]) => key !== 'pages').map(([, v]) => v);
+  deps.push(JSON.stringify((def.pages ?? []).map((p) => [p.id, p.title, p.route])), [...allComponentIds(def)].join(' '));
+  return deps;
+}
+
+const NO_REFS: RefSpec[] = [];
+
+export function useAppFormContext(refs: RefSpec[] = NO_REFS, entityId?: string): Partial<FormContextValue> {
+  const deps = useBuilder(useShallow((s) => optionDeps(s.definition)));
   const openExpression = useExpressionEditor(entityId);
-  return useMemo(
-    () => ({
+  return useMemo(() => {
+    // Read when the choices' inputs changed (deps), so it is the draft they were computed from.
+    const def = builderStore.getState().definition;
+    return {
       refs,
       entityId,
       locales: ((def?.locales as string[] | undefined) ?? ['en']),
       options: (kind: string) => refOptions(def, kind, entityId),
       openExpression,
-    }),
-    [refs, entityId, def, openExpression],
-  );
+    };
+  }, [refs, entityId, deps, openExpression]);
 }

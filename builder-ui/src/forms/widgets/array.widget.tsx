@@ -8,6 +8,7 @@ import { useTranslation } from 'react-i18next';
 import { refKindAt, useFormContext } from '../form-context';
 import { SchemaField } from '../schema-field';
 import { initialValue, resolve } from '../schema-utils';
+import { useChildChange } from '../stable-change';
 import type { WidgetProps } from '../widget.types';
 
 export function ArrayWidget(props: WidgetProps) {
@@ -18,6 +19,7 @@ export function ArrayWidget(props: WidgetProps) {
   const itemSchema = s.items ?? {};
   const item = resolve(itemSchema, root);
   const list = Array.isArray(value) ? value : [];
+  const handlerFor = useChildChange((i: number, v: unknown, changed?: string[]) => onChange(list.map((x, j) => (j === i ? v : x)), changed));
 
   if (item.type !== 'object') {
     const kind = refKindAt(ctx.refs, [...path, '*'].map((p) => (/^\d+$/.test(p) ? '*' : p)));
@@ -61,7 +63,7 @@ export function ArrayWidget(props: WidgetProps) {
             root={root}
             value={entry}
             path={[...path, String(i)]}
-            onChange={(v, p) => onChange(list.map((x, j) => (j === i ? v : x)), p)}
+            onChange={handlerFor(i)}
           />
         </Card>
       ))}
