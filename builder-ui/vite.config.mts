@@ -5,14 +5,25 @@
  */
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+import { definitionValidatorModule } from '../schemas/src/validate/definition-validator.standalone';
 
 const api = process.env.TESSERA_API ?? 'http://localhost:3222';
+
+/** `virtual:tessera/definition-validator`: the definition validator compiled at build time (see its generator). */
+function precompiledValidator(): Plugin {
+  const id = 'virtual:tessera/definition-validator';
+  return {
+    name: 'tessera-definition-validator',
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load: (resolved) => (resolved === `\0${id}` ? definitionValidatorModule() : undefined),
+  };
+}
 
 export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: '/builder/',
-  plugins: [react()],
+  plugins: [react(), precompiledValidator()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

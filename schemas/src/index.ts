@@ -27,7 +27,7 @@ export { buildConnectorManifestSchema, CONNECTOR_MANIFEST_SCHEMA_ID } from './de
 
 export { createAjv } from './validate/ajv.factory';
 export { formatAjvErrors } from './validate/ajv-errors.format';
-export { validateDefinition, type DefinitionResult } from './validate/definition.validator';
+export { provideDefinitionSchemaValidator, validateDefinition, type DefinitionResult } from './validate/definition.validator';
 export { createRecordValidator, entityRecordSchema, type RecordMode, type RecordValidationResult } from './validate/record.validator';
 export { validateConnectorManifest, type ManifestResult } from './validate/connector-manifest.validator';
 export { checkSemantics } from './validate/semantic/semantic.validator';

@@ -2,6 +2,7 @@
  * Top level: who is signed in, then the app list or the editor. The open app is in the URL hash
  * (#/apps/<id>) so a reload or a shared link reopens it.
  */
+import { provideDefinitionSchemaValidator } from '@tessera/schemas';
 import { Spin } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api.client';
@@ -15,10 +16,12 @@ import { LoginPage } from './login.page';
 
 /**
  * What the editor needs next, loaded while the draft is on its way rather than after it: the
- * first screens and the renderer the canvas and preview draw with. (The Data screen starts the ER
+ * first screens, the definition validator and the renderer the canvas and preview draw with. (The Data screen starts the ER
  * diagram's chunk.)
  */
 function preloadEditor(): void {
+  // The validator compiled at build time: without it, the first validation compiles the schema.
+  void import('virtual:tessera/definition-validator').then((m) => provideDefinitionSchemaValidator(m.default), () => {});
   void import('../data/data.designer');
   void import('../pages/page.designer');
   preloadRenderer();

@@ -4,6 +4,7 @@
  */
 import { create } from 'zustand';
 import { appsApi } from '../api/apps.api';
+import { preloadCharts } from '../pages/renderer-bridge';
 import { startAutosave, type Autosave } from '../store/autosave';
 import { builderStore } from '../store/builder.store';
 import { persistRenameLog, readRenameLog } from '../store/rename-log.storage';
@@ -27,6 +28,7 @@ export async function openApp(appId: string): Promise<void> {
   closeApp();
   const app = await appsApi.getApp(appId);
   builderStore.getState().load(app.id, app.draft, app.revision, readRenameLog(app.id));
+  preloadCharts(app.draft);
   useSession.setState({ autosave: startAutosave(builderStore, appsApi) });
 }
 

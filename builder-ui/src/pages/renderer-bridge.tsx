@@ -29,6 +29,14 @@ const loadCharts = Object.values(chartModules)[0] as (() => Promise<{ loadEChart
 
 const hasChart = (components: DraftComponent[] | undefined): boolean => (components ?? []).some((c) => c.type === 'chart' || hasChart(c.children));
 
+/**
+ * Starts loading ECharts (1.4 MB) when the draft has charts. Called as the draft arrives, so it
+ * downloads while the editor's first screen renders instead of after the canvas asked for it.
+ */
+export function preloadCharts(draft: Draft): void {
+  if ((draft.pages ?? []).some((p) => hasChart(p.components))) void loadCharts?.().then((m) => m.loadECharts()).catch(() => {});
+}
+
 /** Starts loading the renderer before the canvas or preview needs it (the editor does when it opens an app). */
 export function preloadRenderer(): void {
   if (load) void start().catch(() => {});
@@ -153,11 +161,8 @@ export function RendererSurface({ draft, children }: { draft: Draft; children: R
       return undefined;
     }
   }, [mod, entitiesKey]); // eslint-disable-line react-hooks/exhaustive-deps
-  // ECharts is loaded by the first chart that mounts; starting now overlaps it with the renderer's own loading.
-  const charts = useMemo(() => (draft.pages ?? []).some((p) => hasChart(p.components)), [draft.pages]);
-  useEffect(() => {
-    if (charts) void loadCharts?.().then((m) => m.loadECharts()).catch(() => {});
-  }, [charts]);
+  // A chart added in this session (the editor preloads for charts the draft had when it opened).
+  useEffect(() => preloadCharts(draft), [draft.pages]); // eslint-disable-line react-hooks/exhaustive-deps
   const [slots] = useState(createSlots);
   const value = useMemo(() => (mod && port ? { mod, definition, port, slots } : null), [mod, definition, port, slots]);
   return (

@@ -5,8 +5,10 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 
-export function createAjv(): Ajv2020 {
+/** `source`: keep each validator's generated code, for ajv's standalone output (definition-validator.standalone.ts). */
+export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
+    ...(options.source ? { code: { source: true, esm: true } } : {}),
     allErrors: true,
     strict: true,
     // Filters and embedded JSON Schemas use `type: [..]` unions on purpose (clearer errors than anyOf).

@@ -21,10 +21,22 @@ export const unionNames: UnionNames = {
 
 let compiled: ValidateFunction | undefined;
 
-/** Compiled once, on first use (compiling the whole schema takes a while; most imports never validate). */
+/**
+ * Compiled once, on first use (compiling the whole schema takes ~0.3 s; most imports never
+ * validate) — unless a validator compiled ahead of time was provided.
+ */
 export function definitionSchemaValidator(): ValidateFunction {
   compiled ??= createAjv().compile(buildAppDefinitionSchema());
   return compiled;
+}
+
+/**
+ * Installs a validator generated at build time from this same schema and ajv configuration
+ * (definitionValidatorModule in definition-validator.standalone.ts): the builder's bundle
+ * carries one, so the browser never compiles the schema while a big draft loads.
+ */
+export function provideDefinitionSchemaValidator(validate: ValidateFunction): void {
+  compiled ??= validate;
 }
 
 function copyJson(input: unknown): unknown {

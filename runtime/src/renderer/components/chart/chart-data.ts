@@ -3,6 +3,7 @@ import type { Entity, Field } from '@tessera/schemas';
 import { findField } from '../../context/entity-model';
 import { resolveLabel } from '../../i18n/label';
 import type { Bucket } from '../../data/data-port';
+import { dateFormat } from '../../fields/shared/format';
 
 export interface ChartSeries {
   name: string;
@@ -29,7 +30,7 @@ function keyLabel(field: Field | undefined, value: unknown, locale: string, buck
   if (field && (field.type === 'date' || field.type === 'datetime') && typeof value === 'string') {
     const d = new Date(`${value.slice(0, 10)}T00:00:00Z`);
     const opts: Intl.DateTimeFormatOptions = bucket === 'year' ? { year: 'numeric' } : bucket === 'month' || bucket === 'quarter' ? { year: 'numeric', month: 'short' } : { dateStyle: 'medium' };
-    return { label: Number.isNaN(d.getTime()) ? value : new Intl.DateTimeFormat(locale, { ...opts, timeZone: 'UTC' }).format(d), order: value };
+    return { label: Number.isNaN(d.getTime()) ? value : dateFormat(locale, { ...opts, timeZone: 'UTC' }).format(d), order: value };
   }
   if (typeof value === 'boolean') return { label: value ? '✓' : '✗', order: value ? 0 : 1 };
   return { label: String(value), order: typeof value === 'number' ? value : String(value) };
