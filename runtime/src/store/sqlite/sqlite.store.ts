@@ -18,6 +18,13 @@ export interface SqliteStoreOptions {
   file: string;
   /** How long an operation waits for an open transaction before failing (default 10 s). */
   transactionWaitMs?: number;
+  /**
+   * How much of the file SQLite may read through a memory map instead of read() calls
+   * (default 1 GiB). A list page over a million rows touches thousands of pages; mapped, they
+   * cost a memory access instead of a copy into the page cache, which halves such a query.
+   * 0 turns it off (e.g. on a network file system, where SQLite advises against mmap).
+   */
+  mmapBytes?: number;
 }
 
 /**
@@ -32,6 +39,8 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   db.pragma('busy_timeout = 5000');
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -32000');
+  // Safe with WAL: SQLite maps only the database file, and writes still go through the WAL.
+  db.pragma(`mmap_size = ${Math.max(0, Math.floor(options.mmapBytes ?? 1024 ** 3))}`);
   registerRegexp(db);
   registerSearchWords(db);
   ensureMeta(db);
