@@ -24,7 +24,7 @@ export interface VersionInfo {
   publishedBy: string | null;
   revision: number;
   /** What the publish moved for the renames it was given. */
-  migrated?: { entities: Array<EntityRenameEntry & { moved: number }>; fields: Array<FieldRenameEntry & { moved: number }> };
+  migrated?: { entities: Array<EntityRenameEntry & { moved: number }>; fields: Array<FieldRenameEntry & { moved: number }>; views?: number };
 }
 
 export interface User {

@@ -77,7 +77,7 @@ export const en = {
     version: 'Version', date: 'Published', by: 'By', rolledBack: 'Rolled back to version {{n}}',
     renamesTitle: 'Renamed since the last publish: stored data moves',
     fieldRename: 'stored values move to the new field', entityRename: 'records move to the new entity',
-    moved: 'Published version {{n}}; {{count}} record(s) moved to renamed ids',
+    moved: 'Published version {{n}}; {{count}} record(s) moved to renamed ids, {{views}} saved view(s) updated',
   },
   form: { add: 'Add', remove: 'Remove', moveUp: 'Move up', moveDown: 'Move down', translate: 'Translate per locale', openExpression: 'Open expression editor' },
   common: { cancel: 'Cancel', ok: 'OK', delete: 'Delete', loading: 'Loading…', error: 'Error', close: 'Close', create: 'Create' },

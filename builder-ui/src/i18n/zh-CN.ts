@@ -79,7 +79,7 @@ export const zhCN: Resources = {
     version: '版本', date: '发布时间', by: '发布人', rolledBack: '已回滚到版本 {{n}}',
     renamesTitle: '上次发布后的重命名：已保存的数据将迁移',
     fieldRename: '已保存的值迁移到新字段', entityRename: '记录迁移到新实体',
-    moved: '已发布版本 {{n}}；{{count}} 条记录迁移到重命名后的 ID',
+    moved: '已发布版本 {{n}}；{{count}} 条记录迁移到重命名后的 ID，{{views}} 个已保存视图已更新',
   },
   form: { add: '添加', remove: '移除', moveUp: '上移', moveDown: '下移', translate: '按语言翻译', openExpression: '打开表达式编辑器' },
   common: { cancel: '取消', ok: '确定', delete: '删除', loading: '加载中…', error: '错误', close: '关闭', create: '创建' },

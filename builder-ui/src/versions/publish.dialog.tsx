@@ -46,7 +46,7 @@ export function PublishButton() {
     try {
       const info = await publishApp(note, renames);
       const moved = [...(info.migrated?.entities ?? []), ...(info.migrated?.fields ?? [])].reduce((n, r) => n + r.moved, 0);
-      void message.success(info.migrated ? t('versions.moved', { n: info.version, count: moved }) : t('versions.published', { n: info.version }));
+      void message.success(info.migrated ? t('versions.moved', { n: info.version, count: moved, views: info.migrated.views ?? 0 }) : t('versions.published', { n: info.version }));
       setOpen(false);
       setNote('');
       setBase(null);

@@ -4,17 +4,19 @@ import { evaluateExpression, isExpression } from '../expressions/evaluate';
 import { collectionSpecFor, defaultOf, recordCollectionName, storedFields } from './storage-plan';
 import { EMPTY_PLAN, type RenamePlan } from './renames/renames.check';
 import { applyRenames, renamedDefinition, type RenameReport } from './renames/renames.migrate';
+import { renameInViews } from './renames/renames.views';
 
 /**
  * Brings storage in line with a definition about to be published: creates collections and
  * indexes (dropping indexes no longer declared), moves the data of renamed entities and fields
- * (renames/), and fills fields that are new in this version and have a default into existing
+ * (renames/) and the saved views that name renamed fields, and fills fields that are new in this version and have a default into existing
  * records. Records are never deleted; an entity removed from the definition keeps its data, so a
  * rollback brings it back. Every step can run again after a crash without harm.
  */
 export async function migrateAppStorage(store: Store, next: AppDefinition, previous: AppDefinition | null, renames: RenamePlan = EMPTY_PLAN): Promise<RenameReport> {
   for (const entity of next.entities) await store.ensureCollection(collectionSpecFor(next.id, entity));
   const report = await applyRenames(store, next.id, renames);
+  if (renames.fields.length) report.views = await renameInViews(store, next, renames);
   // A renamed field is not new: it gets no default where the old one had no value.
   const before = previous && renamedDefinition(previous, renames);
   for (const entity of next.entities) {

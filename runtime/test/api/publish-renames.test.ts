@@ -70,7 +70,7 @@ describe('publishing with a field rename', () => {
 
     const res = await publishWith('ren-field', withSurname(contactsApp('ren-field') as App), [{ entity: 'contact', from: 'lastName', to: 'surname' }]);
     expect(res.status).toBe(201);
-    expect(res.body.migrated).toEqual({ entities: [], fields: [{ entity: 'contact', from: 'lastName', to: 'surname', moved: 1_233 }] });
+    expect(res.body.migrated).toEqual({ entities: [], fields: [{ entity: 'contact', from: 'lastName', to: 'surname', moved: 1_233 }], views: 0 });
     expect((await t.api('GET', '/api/apps/ren-field/versions/2')).body.migrated.fields[0].moved).toBe(1_233);
 
     const all = await allOf('ren-field', 'contact');
@@ -96,6 +96,56 @@ describe('publishing with a field rename', () => {
     const all = await allOf('ren-empty', 'contact');
     // status had a default ("new"); stage is the same field renamed, so no default is backfilled.
     expect(all.map((r) => [r.firstName, r.stage, 'status' in r])).toEqual([['NoLast', undefined, false], ['Null', undefined, false]]);
+  });
+});
+
+describe('saved views and a field rename', () => {
+  /** Pages with a contacts table and a companies table, columns named as in `app`. */
+  const withTables = (app: App, lastName: string): App => ({
+    ...app,
+    pages: [{
+      id: 'people', title: 'People', route: '/people', components: [
+        { id: 'contactsTable', type: 'table', props: { columns: [{ field: 'firstName' }, { field: lastName }] }, source: { kind: 'entity', entity: 'contact' } },
+        { id: 'companiesTable', type: 'table', props: { columns: [{ field: 'name' }] }, source: { kind: 'entity', entity: 'company' } },
+      ],
+    }],
+  });
+
+  it('follow the rename (columns, sort, filter at every level); views of other tables are left alone', async () => {
+    const appId = 'ren-views';
+    expect((await t.api('POST', '/api/apps', withTables(contactsApp(appId) as App, 'lastName'))).status).toBe(201);
+    expect((await t.api('POST', `/api/apps/${appId}/publish`, {})).status).toBe(201);
+    await t.api('POST', `/api/apps/${appId}/data/contact`, { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@x.io' });
+    const state = {
+      columns: ['firstName', 'lastName'],
+      sort: [{ field: 'lastName', dir: 'desc' }],
+      filter: { $and: [{ lastName: { $regex: '^Love' } }, { $or: [{ lastName: 'Lovelace' }, { status: 'lost' }] }] },
+      pageSize: 50,
+    };
+    const mine = await t.api('POST', `/api/apps/${appId}/views`, { name: 'Love', component: 'contactsTable', state, shared: true });
+    expect(mine.status).toBe(201);
+    // A company table's view with a "lastName" key: another entity's field, not renamed.
+    const other = await t.api('POST', `/api/apps/${appId}/views`, { name: 'Other', component: 'companiesTable', state: { filter: { lastName: 'x' }, columns: ['name'] } });
+    expect(other.status).toBe(201);
+
+    const renamed = withTables(withSurname(contactsApp(appId) as App), 'surname');
+    const res = await publishWith(appId, renamed, [{ entity: 'contact', from: 'lastName', to: 'surname' }]);
+    expect(res.status).toBe(201);
+    expect(res.body.migrated.views).toBe(1);
+
+    const views = (await t.api('GET', `/api/apps/${appId}/views`)).body.items as Array<{ name: string; state: Record<string, unknown> }>;
+    expect(views.find((v) => v.name === 'Love')!.state).toEqual({
+      columns: ['firstName', 'surname'],
+      sort: [{ field: 'surname', dir: 'desc' }],
+      filter: { $and: [{ surname: { $regex: '^Love' } }, { $or: [{ surname: 'Lovelace' }, { status: 'lost' }] }] },
+      pageSize: 50,
+    });
+    expect(views.find((v) => v.name === 'Other')!.state).toEqual({ filter: { lastName: 'x' }, columns: ['name'] });
+    // The rewritten view still finds the record through the records API.
+    const love = views.find((v) => v.name === 'Love')!.state;
+    const list = await t.api('GET', `/api/apps/${appId}/data/contact?filter=${encodeURIComponent(JSON.stringify(love.filter))}&sort=-surname`);
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((r: { surname: string }) => r.surname)).toEqual(['Lovelace']);
   });
 });
 
@@ -133,7 +183,7 @@ describe('publishing with an entity rename', () => {
     for (const e of v2.entities) e.fields = e.fields.map((f) => (f.type === 'rollup' && f.entity === 'contact' ? { ...f, entity: 'person' } : f));
     const res = await publishWith('ren-both', v2, [{ entity: 'person', from: 'lastName', to: 'surname' }, { from: 'contact', to: 'person' }]);
     expect(res.status).toBe(201);
-    expect(res.body.migrated).toEqual({ entities: [{ from: 'contact', to: 'person', moved: 2 }], fields: [{ entity: 'person', from: 'lastName', to: 'surname', moved: 2 }] });
+    expect(res.body.migrated).toEqual({ entities: [{ from: 'contact', to: 'person', moved: 2 }], fields: [{ entity: 'person', from: 'lastName', to: 'surname', moved: 2 }], views: 0 });
     expect((await allOf('ren-both', 'person')).map((r) => r.surname).sort()).toEqual(['L0', 'L1']);
   });
 });

@@ -14,6 +14,8 @@ import type { EntityRename, FieldRename } from './renames.input';
 export interface RenameReport {
   entities: Array<EntityRename & { moved: number }>;
   fields: Array<FieldRename & { moved: number }>;
+  /** Saved table views whose columns, sort or filter followed a field rename (renames.views.ts). */
+  views?: number;
 }
 
 export const RENAME_BATCH = 500;
