@@ -26,24 +26,29 @@ export async function addComputedFields(entity: Entity, record: StoredDoc, onErr
   return out;
 }
 
+/** The rows of a rolled-up entity that count for the reader (undefined: all of them). */
+export type RollupScope = (entityId: string) => Filter | undefined;
+
 /**
  * Rollups for a page of records: one grouped aggregate query per rollup field for the whole page
- * (not one per record).
+ * (not one per record). With `scope`, only the rows the reader may read are aggregated, so a
+ * rep's "contacts" count is of their own contacts, never revealing how many others have.
  */
-export async function addRollups(store: Store, appId: string, entity: Entity, records: StoredDoc[]): Promise<StoredDoc[]> {
+export async function addRollups(store: Store, appId: string, entity: Entity, records: StoredDoc[], scope?: RollupScope): Promise<StoredDoc[]> {
   const rollups = entity.fields.filter((f): f is RollupField => f.type === 'rollup');
   if (rollups.length === 0 || records.length === 0) return records;
   const ids = records.map((r) => r.id);
   const values = new Map<string, Map<string, unknown>>();
   for (const rollup of rollups) {
-    const filter: Filter = { [rollup.via]: { $in: ids } };
-    const combined: Filter = rollup.filter ? { $and: [filter, rollup.filter as Filter] } : filter;
-    const rows = await store.collection(recordCollectionName(appId, rollup.entity)).aggregate({
+    const rows = scope?.(rollup.entity);
+    const parts: Filter[] = [{ [rollup.via]: { $in: ids } }, ...(rollup.filter ? [rollup.filter as Filter] : []), ...(rows ? [rows] : [])];
+    const combined: Filter = parts.length === 1 ? parts[0] : { $and: parts };
+    const groups = await store.collection(recordCollectionName(appId, rollup.entity)).aggregate({
       filter: combined,
       groupBy: [rollup.via],
       metrics: [{ op: rollup.aggregate, field: rollup.aggregate === 'count' ? undefined : rollup.field, as: 'value' }],
     });
-    const byId = new Map<string, unknown>(rows.map((row) => [String(row[rollup.via]), row.value]));
+    const byId = new Map<string, unknown>(groups.map((row) => [String(row[rollup.via]), row.value]));
     values.set(rollup.id, byId);
   }
   return records.map((record) => {

@@ -3,7 +3,7 @@ import type { Collection, Doc, FindOptions, Page, Store, StoredDoc } from '../st
 import { forbidden, notFound, unprocessable } from '../http/problem';
 import type { Apps } from './apps';
 import { collectionSpecFor, recordCollectionName } from './storage-plan';
-import { addComputedFields, addRollups } from './record-enrichment';
+import { addComputedFields, addRollups, type RollupScope } from './record-enrichment';
 import type { Action, Caller, EntityPolicy } from './policy/policy.types';
 import { policyFor } from './policy/effective-permissions.policy';
 import { andFilters, inScope, rowScopeFilter } from './policy/row-scope.policy';
@@ -87,7 +87,7 @@ export class Records {
   async list(s: RecordScope, options: FindOptions, opts: { rollups?: boolean } = {}): Promise<Page> {
     allow(s, 'read');
     const page = await queryErrors(() => s.target.collection.find({ ...options, filter: this.scopedFilter(s, options.filter) }));
-    const items = await this.enrich(s.target, page.items, opts.rollups ?? true);
+    const items = await this.enrich(s.target, page.items, opts.rollups ?? true, s);
     return { items: s.policy.hidden.size ? items.map((d) => visibleRecord(d, s.policy)) : items, nextCursor: page.nextCursor };
   }
 
@@ -102,7 +102,18 @@ export class Records {
     allow(s, 'read');
     const doc = await s.target.collection.get(id);
     if (!doc || !inScope(doc, s.policy, s.caller)) throw notFound(`${s.target.entity.id} "${id}" does not exist`);
-    return visibleRecord((await this.enrich(s.target, [doc]))[0], s.policy);
+    return visibleRecord((await this.enrich(s.target, [doc], true, s))[0], s.policy);
+  }
+
+  /**
+   * A written record enriched twice when it must be: for the change feed over all rows (each
+   * subscriber gets what their scope allows, see live-filter.ts) and for the writer's reply over
+   * their rows. Once when the writer reads every row the rollups aggregate.
+   */
+  private async enrichWritten(s: RecordScope, doc: StoredDoc): Promise<{ feed: StoredDoc; reply: StoredDoc }> {
+    const feed = (await this.enrich(s.target, [doc]))[0];
+    const partial = s.policy.liveHidden.size > s.policy.hidden.size;
+    return { feed, reply: visibleRecord(partial ? (await this.enrich(s.target, [doc], true, s))[0] : feed, s.policy) };
   }
 
   async create(s: RecordScope, body: unknown): Promise<StoredDoc> {
@@ -118,9 +129,9 @@ export class Records {
         return created;
       }),
     );
-    const enriched = (await this.enrich(s.target, [doc]))[0];
-    this.feed.publish({ appId: s.appId, kind: 'change', type: 'created', entity: entity.id, id: doc.id, version: doc.version, record: enriched, definition });
-    return visibleRecord(enriched, s.policy);
+    const { feed, reply } = await this.enrichWritten(s, doc);
+    this.feed.publish({ appId: s.appId, kind: 'change', type: 'created', entity: entity.id, id: doc.id, version: doc.version, record: feed, definition });
+    return reply;
   }
 
   /**
@@ -167,9 +178,9 @@ export class Records {
         return { before: current!, doc: updated };
       }),
     );
-    const enriched = (await this.enrich(s.target, [doc]))[0];
-    this.feed.publish({ appId: s.appId, kind: 'change', type: 'updated', entity: entity.id, id, version: doc.version, record: enriched, before, definition });
-    return visibleRecord(enriched, s.policy);
+    const { feed, reply } = await this.enrichWritten(s, doc);
+    this.feed.publish({ appId: s.appId, kind: 'change', type: 'updated', entity: entity.id, id, version: doc.version, record: feed, before, definition });
+    return reply;
   }
 
   /** Applies each relation's `onDelete` (restrict by default) to records that point here, atomically with the delete. */
@@ -193,15 +204,27 @@ export class Records {
     if (!inScope(doc, s.policy, s.caller, action)) throw forbidden(`you may not ${action} this ${s.target.entity.id}`);
   }
 
-  async enrich(t: Target, docs: StoredDoc[], rollups = true): Promise<StoredDoc[]> {
+  /** `reader`: rollups count only the rows they may read; without one, all rows (the change feed). */
+  async enrich(t: Target, docs: StoredDoc[], rollups = true, reader?: RecordScope): Promise<StoredDoc[]> {
     if (!hasDerivedFields(t.entity)) return docs; // the common case: nothing to evaluate
-    const withRollups = rollups ? await addRollups(this.store, t.definition.id, t.entity, docs) : docs;
+    const withRollups = rollups ? await addRollups(this.store, t.definition.id, t.entity, docs, reader && rollupScope(reader)) : docs;
     return Promise.all(
       withRollups.map((d) =>
         addComputedFields(t.entity, d, (field, err) => this.log.warn({ app: t.definition.id, entity: t.entity.id, field, err: String(err) }, 'computed field failed')),
       ),
     );
   }
+}
+
+/** The reader's rows of each rolled-up entity (none at all where they may not read it: the rollup is hidden then anyway). */
+function rollupScope(s: RecordScope): RollupScope | undefined {
+  if (s.caller.bypass) return undefined;
+  return (entityId) => {
+    const target = s.target.definition.entities.find((e) => e.id === entityId);
+    if (!target) return { id: { $in: [] } };
+    const perm = policyFor(s.target.definition, target, s.caller);
+    return perm.read ? rowScopeFilter(perm, s.caller, target, s.caller.teamOwners) : { id: { $in: [] } };
+  };
 }
 
 function allow(s: RecordScope, action: Action): void {

@@ -29,7 +29,11 @@ export function messageFor(change: Change, caller: Caller, entities: ReadonlySet
     return inScope(change.record, perm, caller) ? { event: 'change', id: change.seq, data: { type: 'deleted', ...base } } : null;
   }
   if (inScope(change.record, perm, caller)) {
-    return { event: 'change', id: change.seq, data: { type: change.type, ...base, record: visibleRecord(change.record, perm) } };
+    // Rollups the subscriber sees over only their own rows were computed for someone else here:
+    // left out, and named, so an open list keeps the value it read (its own scope) for them.
+    const omitted = perm.liveHidden.size > perm.hidden.size ? [...perm.liveHidden].filter((f) => !perm.hidden.has(f) && f in change.record) : [];
+    const record = visibleRecord(change.record, { hidden: perm.liveHidden });
+    return { event: 'change', id: change.seq, data: { type: change.type, ...base, record, ...(omitted.length ? { omitted } : {}) } };
   }
   if (change.before && inScope(change.before, perm, caller)) return { event: 'change', id: change.seq, data: { type: 'deleted', ...base } };
   return null;

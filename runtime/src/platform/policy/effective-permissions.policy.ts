@@ -21,7 +21,7 @@ export function fullAccess(entity: Entity): EntityPolicy {
     p = {
       create: true, read: true, update: true, delete: true,
       rows: { create: 'all', read: 'all', update: 'all', delete: 'all' },
-      hidden: NONE, readonly: NONE, ownerField: entity.ownerField, bypass: true,
+      hidden: NONE, liveHidden: NONE, readonly: NONE, ownerField: entity.ownerField, bypass: true,
     };
     bypassCache.set(entity, p);
   }
@@ -56,6 +56,29 @@ function readRules(entity: Entity, roles: readonly string[]): { read: boolean; h
   return { read: readers.length > 0, hidden };
 }
 
+/** The widest read scope the roles have on an entity (no derived fields: rollups may run both ways between two entities). */
+function readRows(entity: Entity, roles: readonly string[]): RowScope {
+  let widest: RowScope | null = null;
+  for (const p of entity.permissions ?? []) {
+    if (roles.includes(p.role) && p.actions.includes('read') && (widest === null || WIDTH[p.rows ?? 'all'] > WIDTH[widest])) widest = p.rows ?? 'all';
+  }
+  return widest ?? 'own';
+}
+
+/** Rollups over an entity of which the roles read only some rows, and what reads them (see EntityPolicy.liveHidden). */
+function partialRollups(definition: AppDefinition | null, entity: Entity, hidden: ReadonlySet<string>, roles: readonly string[]): Set<string> {
+  const partial = new Set<string>();
+  for (const f of entity.fields) {
+    if (f.type !== 'rollup' || hidden.has(f.id)) continue;
+    const target = definition?.entities.find((e) => e.id === f.entity);
+    if (!target || readRows(target, roles) !== 'all') partial.add(f.id);
+  }
+  if (partial.size === 0) return partial;
+  const withPartial = new Set([...hidden, ...partial]);
+  for (const id of derivedHidden(definition, entity, withPartial, (e) => readRules(e, roles))) if (!hidden.has(id)) partial.add(id);
+  return partial;
+}
+
 function compute(definition: AppDefinition | null, entity: Entity, roles: readonly string[]): EntityPolicy {
   const entries = (entity.permissions ?? []).filter((p) => roles.includes(p.role));
   const allowed = (a: Action) => entries.some((p) => p.actions.includes(a));
@@ -75,7 +98,7 @@ function compute(definition: AppDefinition | null, entity: Entity, roles: readon
   }
   return {
     create: allowed('create'), read: allowed('read'), update: allowed('update'), delete: allowed('delete'),
-    rows, hidden, readonly, ownerField: entity.ownerField, bypass: false,
+    rows, hidden, liveHidden: new Set([...hidden, ...partialRollups(definition, entity, hidden, roles)]), readonly, ownerField: entity.ownerField, bypass: false,
   };
 }
 

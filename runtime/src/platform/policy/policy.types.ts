@@ -11,6 +11,12 @@ export interface EntityPolicy {
   rows: Record<Action, RowScope>;
   /** Fields the caller never receives (and cannot filter, sort or write). */
   hidden: ReadonlySet<string>;
+  /**
+   * Also left out of live events for this caller: rollups over an entity of which the caller
+   * reads only some rows, and computed fields reading them. Reads compute those rollups over the
+   * caller's own rows; a live event carries one value for every subscriber, so it cannot.
+   */
+  liveHidden: ReadonlySet<string>;
   /** Fields the caller sees but cannot write. */
   readonly: ReadonlySet<string>;
   /** The entity's owner field (row scopes go through it). */

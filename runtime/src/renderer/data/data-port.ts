@@ -67,7 +67,8 @@ export interface AuditPage {
 }
 
 export type LiveEvent =
-  | { kind: 'change'; type: 'created' | 'updated' | 'deleted'; entity: string; id: string; version: number; record?: RecordData }
+  /** `omitted`: fields left out for this reader (rollups over their own rows only): keep the value shown. */
+  | { kind: 'change'; type: 'created' | 'updated' | 'deleted'; entity: string; id: string; version: number; record?: RecordData; omitted?: string[] }
   | { kind: 'published'; version: number }
   | { kind: 'reset' };
 

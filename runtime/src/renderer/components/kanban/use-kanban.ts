@@ -2,6 +2,7 @@
  * Kanban data: the records, and moving a card = PATCH of the groupBy field with If-Match.
  * The move shows at once (optimistic) and is rolled back if the server refuses it.
  */
+import { liveRecord } from '../shared/live-record';
 import { App } from 'antd';
 import { useEffect, useState } from 'react';
 import type { Entity, Filter } from '@tessera/schemas';
@@ -40,7 +41,7 @@ export function useKanban(entity: Entity | undefined, groupBy: string, filter: F
       const current = prev.find((r) => r.id === e.id);
       // An older version arriving after our own optimistic move must not undo it.
       if (current && current.version >= e.version) return prev;
-      if (current) return belongs ? prev.map((r) => (r.id === e.id ? e.record! : r)) : prev.filter((r) => r.id !== e.id);
+      if (current) return belongs ? prev.map((r) => (r.id === e.id ? liveRecord(r, e) : r)) : prev.filter((r) => r.id !== e.id);
       return belongs ? [...prev, e.record] : prev;
     });
   });

@@ -1,3 +1,4 @@
+import { liveRecord } from '../shared/live-record';
 import { RightOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Typography } from 'antd';
 import { useEffect, useState } from 'react';
@@ -48,7 +49,7 @@ export function ListComponent({ component }: ComponentProps<ListProps>) {
       if (e.type === 'deleted') return prev.filter((r) => r.id !== e.id);
       if (!e.record) return prev;
       const inList = matches(e.record, filter as Record<string, unknown>);
-      if (prev.some((r) => r.id === e.id)) return inList ? prev.map((r) => (r.id === e.id ? e.record! : r)) : prev.filter((r) => r.id !== e.id);
+      if (prev.some((r) => r.id === e.id)) return inList ? prev.map((r) => (r.id === e.id ? liveRecord(r, e) : r)) : prev.filter((r) => r.id !== e.id);
       return inList ? [e.record, ...prev] : prev;
     });
   });

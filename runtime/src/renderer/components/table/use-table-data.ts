@@ -3,6 +3,7 @@
  * Every change of filter or sort goes back to the first page (cursors belong to one query).
  * Live events patch the loaded rows in place instead of refetching.
  */
+import { liveRecord } from '../shared/live-record';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { Entity, Filter } from '@tessera/schemas';
 import { searchFilter } from '../../context/entity-model';
@@ -68,7 +69,7 @@ export function useTableData(entity: Entity | undefined, baseFilter: Filter | un
       const has = prev.items.some((r) => r.id === e.id);
       if (e.type === 'deleted') return has ? { ...prev, items: prev.items.filter((r) => r.id !== e.id), total: prev.total === undefined || prev.totalCapped ? prev.total : prev.total - 1 } : prev;
       if (!e.record) return prev;
-      if (has) return { ...prev, items: prev.items.map((r) => (r.id === e.id ? e.record! : r)) };
+      if (has) return { ...prev, items: prev.items.map((r) => (r.id === e.id ? liveRecord(r, e) : r)) };
       // A new record that belongs to this query shows at the top of the first page, highlighted.
       if (e.type === 'created' && pageIndex === 0 && matches(e.record, filter as Record<string, unknown>)) {
         setFresh((s) => new Set(s).add(e.id));
