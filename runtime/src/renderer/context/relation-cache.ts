@@ -4,17 +4,23 @@
  */
 import type { DataPort, RecordData } from '../data/data-port';
 
+/** A lookup that failed (network, server error): not "no access", and tried again on the next load. */
+export const LOOKUP_FAILED = 'failed' as const;
+
+/** The record; `null`: the server does not return it (missing, or not the user's to read); or LOOKUP_FAILED. */
+export type Related = RecordData | null | typeof LOOKUP_FAILED;
+
 export interface RelationCache {
-  load(entity: string, id: string): Promise<RecordData | null>;
-  peek(entity: string, id: string): RecordData | null | undefined;
+  load(entity: string, id: string): Promise<Related>;
+  peek(entity: string, id: string): Related | undefined;
   /** Forget one record (a live update changed it) or everything. */
   invalidate(entity?: string, id?: string): void;
 }
 
 export function createRelationCache(port: DataPort): RelationCache {
-  const cache = new Map<string, Promise<RecordData | null>>();
-  const resolved = new Map<string, RecordData | null>();
-  let pending = new Map<string, Map<string, Array<(r: RecordData | null) => void>>>();
+  const cache = new Map<string, Promise<Related>>();
+  const resolved = new Map<string, Related>();
+  let pending = new Map<string, Map<string, Array<(r: Related) => void>>>();
   let scheduled = false;
 
   function flush() {
@@ -31,7 +37,7 @@ export function createRelationCache(port: DataPort): RelationCache {
             const byId = new Map(page.items.map((r) => [r.id, r]));
             chunk.forEach((id) => waiters.get(id)!.forEach((w) => w(byId.get(id) ?? null)));
           })
-          .catch(() => chunk.forEach((id) => waiters.get(id)!.forEach((w) => w(null))));
+          .catch(() => chunk.forEach((id) => waiters.get(id)!.forEach((w) => w(LOOKUP_FAILED))));
       }
     }
   }
@@ -41,8 +47,8 @@ export function createRelationCache(port: DataPort): RelationCache {
       const key = `${entity}\u0000${id}`;
       const hit = cache.get(key);
       if (hit) return hit;
-      const promise = new Promise<RecordData | null>((resolve) => {
-        const waiters = pending.get(entity) ?? new Map<string, Array<(r: RecordData | null) => void>>();
+      const promise = new Promise<Related>((resolve) => {
+        const waiters = pending.get(entity) ?? new Map<string, Array<(r: Related) => void>>();
         pending.set(entity, waiters);
         waiters.set(id, [...(waiters.get(id) ?? []), resolve]);
         if (!scheduled) {
@@ -50,7 +56,8 @@ export function createRelationCache(port: DataPort): RelationCache {
           setTimeout(flush, 0);
         }
       }).then((r) => {
-        resolved.set(key, r);
+        if (r === LOOKUP_FAILED) cache.delete(key); // the next render asks again
+        else resolved.set(key, r);
         return r;
       });
       cache.set(key, promise);

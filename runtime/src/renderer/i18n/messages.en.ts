@@ -36,7 +36,7 @@ export const en = {
     duplicateInFile: 'This value is already on line {{line}} of the file', cellCount: 'This row has {{cells}} cells, the header {{columns}}',
     csvSyntax: 'This line is not valid CSV (check its quotes)', stopped: 'The import stopped: {{reason}}',
   },
-  relation: { noAccess: 'No access', noAccessHint: 'You cannot see this {{entity}}' },
+  relation: { noAccess: 'No access', noAccessHint: 'You cannot see this {{entity}}', lookupFailed: 'Could not load', lookupFailedHint: 'Could not load this record; it is tried again when the page refreshes' },
   kanban: { empty: 'No cards', moveFailed: 'Could not move the card', readOnly: 'You cannot change this field', count: '{{count}}' },
   chart: { noData: 'No data for this chart yet' },
   kpi: { ofTarget: '{{percent}}% of target {{target}}' },

@@ -1,4 +1,4 @@
-import { LockOutlined } from '@ant-design/icons';
+import { ExclamationCircleOutlined, LockOutlined } from '@ant-design/icons';
 import { Tooltip, Typography } from 'antd';
 import type { Entity, Label } from '@tessera/schemas';
 import { useT } from '../../i18n/i18n.provider';
@@ -13,6 +13,18 @@ export function NoAccess({ entity }: { entity: Entity | undefined }) {
     <Tooltip title={t('relation.noAccessHint', { entity: label(entity?.label as Label | undefined, entity?.id ?? '') })}>
       <Typography.Text type="secondary" data-testid="relation-no-access">
         <LockOutlined /> {t('relation.noAccess')}
+      </Typography.Text>
+    </Tooltip>
+  );
+}
+
+/** A related record whose lookup failed (offline, server error): said as such, not as "no access". */
+export function LookupFailed() {
+  const { t } = useT();
+  return (
+    <Tooltip title={t('relation.lookupFailedHint')}>
+      <Typography.Text type="warning" data-testid="relation-lookup-failed">
+        <ExclamationCircleOutlined /> {t('relation.lookupFailed')}
       </Typography.Text>
     </Tooltip>
   );

@@ -4,7 +4,8 @@ import { displayOf, findEntity, recordPageOf } from '../../context/entity-model'
 import { useRenderer } from '../../context/renderer.context';
 import type { FieldDisplayProps } from '../field-renderer';
 import { EmptyValue, isEmpty } from '../shared/empty-value';
-import { NoAccess } from './no-access';
+import { LOOKUP_FAILED } from '../../context/relation-cache';
+import { LookupFailed, NoAccess } from './no-access';
 import { useRelated } from './use-related';
 
 /**
@@ -25,6 +26,7 @@ export function RelationDisplay({ field, value }: FieldDisplayProps<RelationFiel
         const record = related.get(id);
         if (record === undefined) return <Skeleton.Button key={id} active size="small" style={{ width: 80, height: 16 }} />;
         if (record === null) return <NoAccess key={id} entity={target} />;
+        if (record === LOOKUP_FAILED) return <LookupFailed key={id} />;
         const text = displayOf(target, record);
         return page ? (
           <Typography.Link key={id} href={hrefOf(page.id, { id })} onClick={(e) => {

@@ -5,7 +5,8 @@ import type { RecordData } from '../../data/data-port';
 import { displayOf, findEntity, isStored, searchFilter } from '../../context/entity-model';
 import { usePermissions, useRenderer } from '../../context/renderer.context';
 import type { FieldInputProps } from '../field-renderer';
-import { NoAccess } from './no-access';
+import { LOOKUP_FAILED } from '../../context/relation-cache';
+import { LookupFailed, NoAccess } from './no-access';
 import { useRelated } from './use-related';
 
 /**
@@ -45,8 +46,8 @@ export function RelationPicker({ field, value, onChange, disabled, placeholder, 
     for (const sid of selected) {
       if (byId.has(sid)) continue;
       const record = selectedRecords.get(sid);
-      // Still loading: nothing rather than the id; not readable (another rep's record): say so.
-      byId.set(sid, record === null ? <NoAccess entity={target} /> : record ? displayOf(target, record) : '');
+      // Still loading: nothing rather than the id; not readable (another rep's record) or not loaded: say so.
+      byId.set(sid, record === null ? <NoAccess entity={target} /> : record === LOOKUP_FAILED ? <LookupFailed /> : record ? displayOf(target, record) : '');
     }
     return [...byId].map(([value, label]) => ({ value, label }));
   }, [options, selected.join(','), selectedRecords, target]); // eslint-disable-line react-hooks/exhaustive-deps

@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { RecordData } from '../../data/data-port';
+import type { Related } from '../../context/relation-cache';
 import { useRenderer } from '../../context/renderer.context';
 
-/** Related records by id through the batching cache; `undefined` while loading, `null` when gone. */
-export function useRelated(entity: string, ids: string[]): Map<string, RecordData | null | undefined> {
+/** Related records by id through the batching cache; `undefined` while loading, `null` when not readable, LOOKUP_FAILED when the lookup failed. */
+export function useRelated(entity: string, ids: string[]): Map<string, Related | undefined> {
   const { relations } = useRenderer();
   const key = ids.join(',');
-  const [state, setState] = useState(() => new Map(ids.map((id) => [id, relations.peek(entity, id)])));
+  const [state, setState] = useState(() => new Map<string, Related | undefined>(ids.map((id) => [id, relations.peek(entity, id)])));
   useEffect(() => {
     let alive = true;
     setState(new Map(ids.map((id) => [id, relations.peek(entity, id)])));
