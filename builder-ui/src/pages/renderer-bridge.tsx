@@ -5,7 +5,7 @@
  */
 import { createContext, memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
-import { validateDefinition } from '@tessera/schemas';
+import { validateDraft } from '../store/validate-draft';
 import type { Draft, DraftComponent } from '../store/draft.types';
 
 export interface RendererModule {
@@ -54,7 +54,7 @@ export function useRendererModule(): RendererModule | null {
 
 /** The draft with schema defaults applied when it is valid; as typed otherwise (components cope or show an error). */
 export function renderableDefinition(draft: Draft): Draft {
-  const result = validateDefinition(draft);
+  const result = validateDraft(draft);
   return (result.ok ? result.definition : draft) as unknown as Draft;
 }
 

@@ -3,7 +3,7 @@
  * `dispatch(commandName, args)`; zundo records the draft (and the command's name) for undo/redo,
  * while selection, validation and save status stay out of history.
  */
-import { componentTypes, validateDefinition } from '@tessera/schemas';
+import { componentTypes } from '@tessera/schemas';
 import { temporal } from 'zundo';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { commands, type CommandArgs, type CommandName } from './commands/commands.index';
@@ -13,6 +13,7 @@ import { needsEntity } from './commands/scaffold';
 import type { Draft, Selection } from './draft.types';
 import { emptyIssueIndex, indexIssues, type IssueIndex } from './issue-mapping';
 import { logRename, reconcileRenames, type RenameEntry } from './rename/rename-log';
+import { validateDraft } from './validate-draft';
 
 export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
 
@@ -123,7 +124,7 @@ export function createBuilderStore() {
           clearTimeout(validateTimer);
           const def = get().definition;
           if (!def) return;
-          const result = validateDefinition(def);
+          const result = validateDraft(def);
           set({ issues: indexIssues(def, result.ok ? [] : result.errors) });
         },
         setSave: (save) => set({ save }),

@@ -66,11 +66,23 @@ export function useFormState(entity: Entity | undefined, mode: 'create' | 'edit'
   });
 
   const payload = useMemo(() => buildPayload(mode, fieldIds, values, record), [mode, fieldIds, values, record]);
-  const validation = useMemo(() => {
+  // The record validator is compiled (~40 ms for a large entity) when it is first needed: once a
+  // field is touched or a submit tried, before that no message shows. An open form compiles it
+  // while the browser is idle, so the first keystroke does not wait for it; the canvas never does.
+  const check = useCallback(() => {
     if (!entity) return { fields: {}, other: [] as string[] };
     const result = createRecordValidator(entity, mode === 'create' ? 'create' : 'update')(payload);
     return issuesByField(result.errors.map((e) => ({ ...e, message: friendlyMessage(e.message, t) })), t('form.required'));
   }, [entity, mode, payload, t]);
+  const checking = touched.size > 0 || submitted;
+  const validation = useMemo(() => (checking ? check() : { fields: {}, other: [] as string[] }), [checking, check]);
+  useEffect(() => {
+    if (!entity || renderMode === 'design') return;
+    const warm = () => void createRecordValidator(entity, mode === 'create' ? 'create' : 'update');
+    const idle = window.requestIdleCallback?.(warm, { timeout: 2000 });
+    const timer = idle === undefined ? setTimeout(warm, 200) : undefined;
+    return () => (idle !== undefined ? window.cancelIdleCallback(idle) : clearTimeout(timer));
+  }, [entity, mode, renderMode]);
 
   const setValue = (field: string, value: unknown) => {
     setValues((v) => ({ ...v, [field]: value }));
@@ -86,8 +98,9 @@ export function useFormState(entity: Entity | undefined, mode: 'create' | 'edit'
     setSubmitted(true);
     setFormError(undefined);
     if (!entity) return { ok: false };
-    if (Object.keys(validation.fields).length || validation.other.length) {
-      setFormError(validation.other[0] ?? t('form.fixErrors'));
+    const issues = check();
+    if (Object.keys(issues.fields).length || issues.other.length) {
+      setFormError(issues.other[0] ?? t('form.fixErrors'));
       return { ok: false };
     }
     setSubmitting(true);
