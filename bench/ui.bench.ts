@@ -201,17 +201,22 @@ async function dragOnce(page: Page, id: string, lane: string): Promise<DragRun> 
 const verdict = (value: number, target: number) => (!Number.isFinite(value) ? 'not measured' : value <= target ? `met (< ${target} ms)` : `MISSED by ${ms(value - target)} ms (${(value / target).toFixed(1)}x)`);
 
 async function main(): Promise<void> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-ui-'));
-  const dataDir = path.join(dir, 'tessera');
-  console.log(`Seeding the b2b-sales example + ${ROWS.toLocaleString('en-US')} contacts (${dataDir})`);
-  let lastLog = 0;
-  const seed = await seedUiBench(dataDir, ROWS, (done) => {
-    if (done - lastLog >= 200_000 || done === ROWS) {
-      lastLog = done;
-      console.log(`  ${done.toLocaleString('en-US')}`);
-    }
-  });
-  console.log(`  seeded in ${(seed.ms / 1000).toFixed(1)} s`);
+  // BENCH_UI_DATA=<dir>: seed there once and keep it; later runs reuse it (to compare settings on one seed).
+  const kept = process.env.BENCH_UI_DATA ? path.resolve(process.env.BENCH_UI_DATA) : undefined;
+  const dir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-ui-'));
+  const dataDir = kept ?? path.join(dir, 'tessera');
+  if (kept && fs.existsSync(path.join(kept, 'tessera.db'))) console.log(`Reusing the seeded data directory ${kept}`);
+  else {
+    console.log(`Seeding the b2b-sales example + ${ROWS.toLocaleString('en-US')} contacts (${dataDir})`);
+    let lastLog = 0;
+    const seed = await seedUiBench(dataDir, ROWS, (done) => {
+      if (done - lastLog >= 200_000 || done === ROWS) {
+        lastLog = done;
+        console.log(`  ${done.toLocaleString('en-US')}`);
+      }
+    });
+    console.log(`  seeded in ${(seed.ms / 1000).toFixed(1)} s`);
+  }
 
   const server = await startChild({
     script: path.join(root, 'runtime/bin/tessera.js'),
@@ -315,7 +320,7 @@ async function main(): Promise<void> {
 
     // Report
     say(`Measured ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, Node ${process.version}, headless ${await b.context.browser()?.version() ?? 'chromium'}; ` +
-      `${ROWS.toLocaleString('en-US')} bench contacts + the 60 demo ones (rep1 owns a third); server RSS ${formatMb(mem.rss)}, peak ${formatMb(mem.peakRss)}.`);
+      `${ROWS.toLocaleString('en-US')} bench contacts + the 60 demo ones (rep1 owns a third); server RSS ${formatMb(mem.rss)} (of which its own memory ${formatMb(mem.anonRss)}, the rest the memory-mapped database), peak ${formatMb(mem.peakRss)}.`);
     say();
     say('(a) First render of /apps/b2b-sales/contacts: navigation start -> first table rows (ms; the other columns are medians, from navigation start)');
     say();
@@ -345,14 +350,17 @@ async function main(): Promise<void> {
     for (const s of server_.filter((x) => !x.name.startsWith('kanban'))) say(`- server p95 < 50 ms, ${s.who}, ${s.name}: ${ms(s.r.p95)} ms ${verdict(s.r.p95, 50)}`);
     say(`- drag round trip < 150 ms: p95 ${ms(dragS.settled.p95)} ms ${verdict(dragS.settled.p95, 150)}`);
     say(`(slowest list request: ${worstList.who}, ${worstList.name}, p95 ${ms(worstList.r.p95)} ms)`);
-    if (veryFirst) say(`Very first load after the server started (cold server and browser): rows at ${ms(veryFirst.firstRows)} ms.`);
+    if (veryFirst) {
+      const v = veryFirst;
+      say(`Very first load after the server started (cold server and browser): rows at ${ms(v.firstRows)} ms (html TTFB ${ms(v.ttfb)}, DOMContentLoaded ${ms(v.dcl)}, FCP ${ms(v.fcp)}, /runtime done ${ms(v.runtimeEnd)}, list sent ${ms(v.listStart)}, list server ${ms(v.listServer)}, list done ${ms(v.listEnd)}).`);
+    }
     fs.mkdirSync(path.join(root, 'test-artifacts'), { recursive: true });
     fs.writeFileSync(path.join(root, 'test-artifacts', 'bench-ui.md'), out.join('\n') + '\n');
     await b.screenshot('bench-ui-kanban-after-drags');
   } finally {
     await b.close();
     await server.stop();
-    fs.rmSync(dir, { recursive: true, force: true });
+    if (!kept) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -6,6 +6,8 @@ export interface Memory {
   rss: number;
   /** Peak resident set size since the process started (VmHWM), in bytes. */
   peakRss: number;
+  /** Of rss, the process's own memory (RssAnon): heap, stacks. The rest is files it has mapped (RssFile, RssShmem), e.g. SQLite's memory-mapped database, which the OS drops under pressure. */
+  anonRss: number;
 }
 
 function kbLine(status: string, name: string): number {
@@ -17,7 +19,7 @@ function kbLine(status: string, name: string): number {
 /** Throws when the process is gone or /proc is unavailable (non-Linux). */
 export function readMemory(pid: number): Memory {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  return { rss: kbLine(status, 'VmRSS'), peakRss: kbLine(status, 'VmHWM') };
+  return { rss: kbLine(status, 'VmRSS'), peakRss: kbLine(status, 'VmHWM'), anonRss: kbLine(status, 'RssAnon') };
 }
 
 export function formatMb(bytes: number): string {

@@ -17,6 +17,8 @@ export interface RuntimeConfig {
   sessionTtlHours: number;
   /** Set the Secure flag on the session cookie (behind HTTPS). */
   secureCookies: boolean;
+  /** How much of the SQLite file is read through a memory map (0 turns it off). */
+  sqliteMmapBytes: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -48,6 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtlHours: int(env.TESSERA_SESSION_TTL_HOURS, 24 * 7, 'TESSERA_SESSION_TTL_HOURS'),
     secureCookies: env.TESSERA_SECURE_COOKIES === 'true',
+    sqliteMmapBytes: parseBytes(env.TESSERA_SQLITE_MMAP, 1024 ** 3, 'TESSERA_SQLITE_MMAP'),
     ...overrides,
   };
 }

@@ -28,7 +28,7 @@ async function publishedApps(platform: Platform): Promise<Array<{ definition: Ap
 export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print: (line: string) => void = console.log): Promise<Running> {
   const config = loadConfig(process.env, overrides);
   const log = createLogger(config.logLevel);
-  const store = await openStore({ url: config.dbUrl, dataDir: config.dataDir });
+  const store = await openStore({ url: config.dbUrl, dataDir: config.dataDir, sqliteMmapBytes: config.sqliteMmapBytes });
   const platform = await createPlatform(config, store, log);
   const fresh = await ensureAdmin(platform, print);
   if (fresh) await loadExamples(platform, print);

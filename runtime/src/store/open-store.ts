@@ -8,6 +8,8 @@ export interface OpenStoreOptions {
   url?: string;
   /** Where the embedded store keeps `tessera.db`; created when missing. */
   dataDir: string;
+  /** The embedded store's memory map (see SqliteStoreOptions.mmapBytes). */
+  sqliteMmapBytes?: number;
 }
 
 /** Picks the adapter from configuration. mongoose is loaded only when MongoDB is asked for. */
@@ -19,5 +21,5 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     return createMongoStore({ uri: url });
   }
   mkdirSync(options.dataDir, { recursive: true });
-  return createSqliteStore({ file: join(options.dataDir, 'tessera.db') });
+  return createSqliteStore({ file: join(options.dataDir, 'tessera.db'), mmapBytes: options.sqliteMmapBytes });
 }
