@@ -201,15 +201,17 @@ async function dragOnce(page: Page, id: string, lane: string): Promise<DragRun> 
 const verdict = (value: number, target: number) => (!Number.isFinite(value) ? 'not measured' : value <= target ? `met (< ${target} ms)` : `MISSED by ${ms(value - target)} ms (${(value / target).toFixed(1)}x)`);
 
 async function main(): Promise<void> {
-  // BENCH_UI_DATA=<dir>: seed there once and keep it; later runs reuse it (to compare settings on one seed).
+  // BENCH_UI_DATA=<dir>: seed there once and keep it; each run works on a copy of it, so runs that
+  // compare settings start from the same records (the drags move opportunities).
   const kept = process.env.BENCH_UI_DATA ? path.resolve(process.env.BENCH_UI_DATA) : undefined;
-  const dir = kept ?? fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-ui-'));
-  const dataDir = kept ?? path.join(dir, 'tessera');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-ui-'));
+  const dataDir = path.join(dir, 'tessera');
+  const seedDir = kept ?? dataDir;
   if (kept && fs.existsSync(path.join(kept, 'tessera.db'))) console.log(`Reusing the seeded data directory ${kept}`);
   else {
-    console.log(`Seeding the b2b-sales example + ${ROWS.toLocaleString('en-US')} contacts (${dataDir})`);
+    console.log(`Seeding the b2b-sales example + ${ROWS.toLocaleString('en-US')} contacts (${seedDir})`);
     let lastLog = 0;
-    const seed = await seedUiBench(dataDir, ROWS, (done) => {
+    const seed = await seedUiBench(seedDir, ROWS, (done) => {
       if (done - lastLog >= 200_000 || done === ROWS) {
         lastLog = done;
         console.log(`  ${done.toLocaleString('en-US')}`);
@@ -217,6 +219,7 @@ async function main(): Promise<void> {
     });
     console.log(`  seeded in ${(seed.ms / 1000).toFixed(1)} s`);
   }
+  if (kept) fs.cpSync(kept, dataDir, { recursive: true });
 
   const server = await startChild({
     script: path.join(root, 'runtime/bin/tessera.js'),
@@ -360,7 +363,7 @@ async function main(): Promise<void> {
   } finally {
     await b.close();
     await server.stop();
-    if (!kept) fs.rmSync(dir, { recursive: true, force: true });
+    fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
