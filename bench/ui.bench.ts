@@ -221,8 +221,7 @@ async function main(): Promise<void> {
     console.log(`  seeded in ${(seed.ms / 1000).toFixed(1)} s`);
   }
   if (kept) fs.cpSync(kept, dataDir, { recursive: true });
-  // The seed (or its copy) left ~1 GB of dirty pages: written back now, not while the first loads are timed
-  // (that writeback had put the very first load at ~1.1 s instead of ~0.8 s).
+  // The seed (or its copy) left ~1 GB of dirty pages: written back now, not while the first loads are timed.
   execFileSync('sync');
 
   const server = await startChild({

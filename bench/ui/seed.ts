@@ -47,8 +47,9 @@ export async function seedUiBench(dataDir: string, n: number, onProgress?: (done
   fs.rmSync(dataDir, { recursive: true, force: true });
   const config = loadConfig({}, { dataDir, loadExamples: true });
   const store = await openStore({ dataDir });
+  let platform: Awaited<ReturnType<typeof createPlatform>> | undefined;
   try {
-    const platform = await createPlatform(config, store, createLogger('warn'));
+    platform = await createPlatform(config, store, createLogger('warn'));
     await platform.accounts.createUser({ email: ADMIN.email, password: ADMIN.password, role: 'admin', name: 'Bench admin' });
     process.env.TESSERA_DEMO_PASSWORD = DEMO_PASSWORD; // the demo members' password, read when they are created
     await loadExample(platform, APP, () => undefined);
@@ -62,6 +63,9 @@ export async function seedUiBench(dataDir: string, n: number, onProgress?: (done
     }
     return { ms: performance.now() - started };
   } finally {
+    // The platform's change feed polls the file: stopped, or it would keep polling in the benchmark's process.
+    await platform?.imports.close();
+    await platform?.feed.close();
     await store.close();
   }
 }
