@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { DEFAULT_MMAP_BYTES } from './store/sqlite/sqlite.store';
 
 /** Runtime settings, read once from the environment at start; everything else receives this object. */
 export interface RuntimeConfig {
@@ -50,7 +51,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     logLevel: env.LOG_LEVEL ?? 'info',
     sessionTtlHours: int(env.TESSERA_SESSION_TTL_HOURS, 24 * 7, 'TESSERA_SESSION_TTL_HOURS'),
     secureCookies: env.TESSERA_SECURE_COOKIES === 'true',
-    sqliteMmapBytes: parseBytes(env.TESSERA_SQLITE_MMAP, 1024 ** 3, 'TESSERA_SQLITE_MMAP'),
+    sqliteMmapBytes: parseBytes(env.TESSERA_SQLITE_MMAP, DEFAULT_MMAP_BYTES, 'TESSERA_SQLITE_MMAP'),
     ...overrides,
   };
 }

@@ -27,6 +27,9 @@ export interface SqliteStoreOptions {
   mmapBytes?: number;
 }
 
+/** The memory map when none is asked for (also TESSERA_SQLITE_MMAP's default). */
+export const DEFAULT_MMAP_BYTES = 1024 ** 3;
+
 /**
  * The embedded adapter: one better-sqlite3 connection in WAL mode (readers never block the
  * writer; synchronous=NORMAL is durable across application crashes, and a power loss can only
@@ -40,7 +43,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   db.pragma('temp_store = MEMORY');
   db.pragma('cache_size = -32000');
   // Safe with WAL: SQLite maps only the database file, and writes still go through the WAL.
-  db.pragma(`mmap_size = ${Math.max(0, Math.floor(options.mmapBytes ?? 1024 ** 3))}`);
+  db.pragma(`mmap_size = ${Math.max(0, Math.floor(options.mmapBytes ?? DEFAULT_MMAP_BYTES))}`);
   registerRegexp(db);
   registerSearchWords(db);
   ensureMeta(db);
