@@ -83,8 +83,9 @@ function svgOf(icon: IconDefinition): { __html: string } {
   return html;
 }
 
-export function TypeIcon({ name, style }: { name: string | undefined; style?: React.CSSProperties }) {
+/** `className` is passed on: antd's Menu gives its item icons a class that spaces them from the label. */
+export function TypeIcon({ name, style, className }: { name: string | undefined; style?: React.CSSProperties; className?: string }) {
   const icon = ICONS[name ?? 'AppstoreOutlined'];
-  if (!icon) return <span style={style}>{iconOf(name)}</span>;
-  return <span role="img" aria-label={icon.name} className={`anticon anticon-${icon.name}`} style={style} dangerouslySetInnerHTML={svgOf(icon)} />;
+  if (!icon) return <span className={`anticon${className ? ` ${className}` : ''}`} style={style}>{iconOf(name)}</span>;
+  return <span role="img" aria-label={icon.name} className={`anticon anticon-${icon.name}${className ? ` ${className}` : ''}`} style={style} dangerouslySetInnerHTML={svgOf(icon)} />;
 }
