@@ -6,7 +6,7 @@
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
-import { definitionValidatorModule } from '../schemas/src/validate/definition-validator.standalone';
+import { definitionValidatorModule } from '../core/src/validate/definition-validator.standalone';
 
 const api = process.env.TESSERA_API ?? 'http://localhost:3222';
 

@@ -1,5 +1,5 @@
 /** Development only (`vite` dev server, /apps/demo/): the example app on the in-memory demo port, no server needed. */
-import type { AppDefinition } from '@tessera/schemas';
+import type { AppDefinition } from '@tessera/core';
 import app from '../../examples/b2b-sales/app.json';
 import { createDemoDataPort } from '../src/renderer';
 

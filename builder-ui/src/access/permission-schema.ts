@@ -1,9 +1,9 @@
 /**
- * What a permission can say, read from the Permission schema (schemas/src/definition/
+ * What a permission can say, read from the Permission schema (core/src/definition/
  * permission.schema.json): its actions, row scopes and field access levels. The Access screen
  * draws its matrix from these lists, so a new action in the schema becomes a new column.
  */
-import { allDefs, type JsonSchema } from '@tessera/schemas';
+import { allDefs, type JsonSchema } from '@tessera/core';
 import type { DraftEntity, DraftField } from '../store/draft.types';
 
 const permission: JsonSchema = allDefs().Permission;

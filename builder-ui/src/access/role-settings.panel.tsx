@@ -1,6 +1,6 @@
 /** A role's own settings (label, description) generated from the Role schema; its id is renamed on its own. */
 import { DeleteOutlined } from '@ant-design/icons';
-import { allDefs, standaloneSchema } from '@tessera/schemas';
+import { allDefs, standaloneSchema } from '@tessera/core';
 import { Button, Popconfirm } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -2,7 +2,7 @@
  * Top level: who is signed in, then the app list or the editor. The open app is in the URL hash
  * (#/apps/<id>) so a reload or a shared link reopens it.
  */
-import { provideDefinitionSchemaValidator } from '@tessera/schemas';
+import { provideDefinitionSchemaValidator } from '@tessera/core';
 import { Spin } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/api.client';

@@ -1,7 +1,7 @@
 /** "Add field": every registered field type, grouped as the registry groups them. */
 import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
-import { fieldTypes } from '@tessera/schemas';
+import { fieldTypes } from '@tessera/core';
 import { useTranslation } from 'react-i18next';
 import { TypeIcon } from '../shared/icon';
 import { useBuilder } from '../store/builder.store';

@@ -4,7 +4,7 @@
  * and the id, which is renamed on its own so every reference follows.
  */
 import { DeleteOutlined } from '@ant-design/icons';
-import { allDefs, standaloneSchema, type JsonSchema, type RefSpec } from '@tessera/schemas';
+import { allDefs, standaloneSchema, type JsonSchema, type RefSpec } from '@tessera/core';
 import { Button, Popconfirm } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -4,7 +4,7 @@
  * rows, and React Flow re-renders nodes whenever its store changes (a drag, a selection).
  */
 import { Handle, Position, useConnection, type Node, type NodeProps } from '@xyflow/react';
-import { fieldTypes } from '@tessera/schemas';
+import { fieldTypes } from '@tessera/core';
 import { memo } from 'react';
 import { TypeIcon } from '../shared/icon';
 import { labelText, type DraftEntity } from '../store/draft.types';

@@ -4,7 +4,7 @@
  * The id is renamed on its own (references follow), not typed into the form.
  */
 import { Alert, Empty, Form, Select, Space, Typography } from 'antd';
-import { fieldTypes, standaloneSchema, type RefSpec } from '@tessera/schemas';
+import { fieldTypes, standaloneSchema, type RefSpec } from '@tessera/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RenameInput, withoutId } from '../forms/rename.input';

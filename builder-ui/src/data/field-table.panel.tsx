@@ -1,7 +1,7 @@
 /** The fields of one entity: click a row to edit it, reorder with the arrows, delete with confirm. */
 import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, ExclamationCircleFilled } from '@ant-design/icons';
 import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
-import { fieldTypes } from '@tessera/schemas';
+import { fieldTypes } from '@tessera/core';
 import { useTranslation } from 'react-i18next';
 import { TypeIcon } from '../shared/icon';
 import { useBuilder } from '../store/builder.store';

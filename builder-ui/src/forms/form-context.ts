@@ -4,7 +4,7 @@
  * open the expression editor. Injected, so the form itself stays schema-only and testable.
  */
 import { createContext, useContext } from 'react';
-import type { RefSpec } from '@tessera/schemas';
+import type { RefSpec } from '@tessera/core';
 import type { Expr } from '../store/draft.types';
 
 export interface RefOption {

@@ -1,7 +1,7 @@
 /** @jest-environment jsdom */
 import '../test-setup';
 import { act, fireEvent, render, screen, within } from '@testing-library/react';
-import { fieldTypes, standaloneSchema } from '@tessera/schemas';
+import { fieldTypes, standaloneSchema } from '@tessera/core';
 import { FieldSettingsPanel } from '../data/field-settings.panel';
 import { builderStore } from '../store/builder.store';
 import { sampleDraft } from '../store/test-fixtures';

@@ -4,7 +4,7 @@
  * change hands back the whole new value plus the path of the input that changed.
  */
 import { Form } from 'antd';
-import type { JsonSchema } from '@tessera/schemas';
+import type { JsonSchema } from '@tessera/core';
 import { useMemo } from 'react';
 import { defaultFormContext, FormContext, type FormContextValue } from './form-context';
 import { SchemaField } from './schema-field';

@@ -2,7 +2,7 @@
  * JSON Schema helpers for the generated forms: $ref resolution against a standalone schema's
  * $defs, choosing a widget kind, and a starting value for new array items.
  */
-import type { JsonSchema } from '@tessera/schemas';
+import type { JsonSchema } from '@tessera/core';
 
 export function refName(schema: JsonSchema): string | undefined {
   return schema.$ref?.startsWith('#/$defs/') ? schema.$ref.slice('#/$defs/'.length) : undefined;

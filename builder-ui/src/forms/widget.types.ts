@@ -1,4 +1,4 @@
-import type { JsonSchema } from '@tessera/schemas';
+import type { JsonSchema } from '@tessera/core';
 
 /** Every widget gets the (unresolved) schema of its value, the root for $refs, and its path. */
 export interface WidgetProps {

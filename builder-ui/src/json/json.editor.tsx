@@ -1,7 +1,7 @@
 /** Monaco's JSON editor with the app definition schema attached (squiggles + completion). Lazy chunk. */
 import Editor, { DiffEditor, type DiffOnMount } from '@monaco-editor/react';
 import { useEffect, useRef } from 'react';
-import { APP_DEFINITION_SCHEMA_ID, buildAppDefinitionSchema } from '@tessera/schemas';
+import { APP_DEFINITION_SCHEMA_ID, buildAppDefinitionSchema } from '@tessera/core';
 import { jsonDefaults } from '../expressions/monaco.setup';
 
 const MODEL_PATH = 'tessera-app.json';

@@ -1,6 +1,6 @@
 /** A menu item's settings (label, page, icon) generated from the NavItem schema; sub-items are edited on the tree. */
 import { DeleteOutlined } from '@ant-design/icons';
-import { allDefs, standaloneSchema, type RefSpec } from '@tessera/schemas';
+import { allDefs, standaloneSchema, type RefSpec } from '@tessera/core';
 import { Alert, Button, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -3,7 +3,7 @@
  * palette: which entity it shows. The entity of its container or page is proposed; nothing is
  * added until the consultant confirms, and cancelling adds nothing.
  */
-import { componentTypes } from '@tessera/schemas';
+import { componentTypes } from '@tessera/core';
 import { Form, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -12,7 +12,7 @@
  */
 import { useDraggable, useDroppable, type UniqueIdentifier } from '@dnd-kit/core';
 import { ExclamationCircleFilled, HolderOutlined } from '@ant-design/icons';
-import { componentTypes } from '@tessera/schemas';
+import { componentTypes } from '@tessera/core';
 import { Badge, Space } from 'antd';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';

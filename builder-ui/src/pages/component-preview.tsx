@@ -6,7 +6,7 @@
  * all alive); elsewhere an empty box stands in, at the height it last had. The summary card
  * shows while the renderer is not loaded.
  */
-import { componentTypes } from '@tessera/schemas';
+import { componentTypes } from '@tessera/core';
 import { memo, useEffect, useRef } from 'react';
 import { TypeIcon } from '../shared/icon';
 import type { DraftComponent } from '../store/draft.types';

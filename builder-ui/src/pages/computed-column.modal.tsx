@@ -4,7 +4,7 @@
  * comes from the computed field type's schema.
  */
 import { FunctionOutlined } from '@ant-design/icons';
-import { fieldTypes } from '@tessera/schemas';
+import { fieldTypes } from '@tessera/core';
 import { Button, Form, Input, Modal, Select, Space, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';

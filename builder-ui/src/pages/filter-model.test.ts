@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { matches } from '@tessera/runtime/src/renderer/data/memory-query';
-import { validateDefinition } from '@tessera/schemas';
+import { validateDefinition } from '@tessera/core';
 import { sampleDraft } from '../store/test-fixtures';
 import { fromFilter, toFilter, type Filter, type Group } from './filter-model';
 

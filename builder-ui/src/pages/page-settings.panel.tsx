@@ -3,7 +3,7 @@
  * the id is renamed on its own, so menu items and page links follow.
  */
 import { DeleteOutlined } from '@ant-design/icons';
-import { allDefs, standaloneSchema } from '@tessera/schemas';
+import { allDefs, standaloneSchema } from '@tessera/core';
 import { Button, Popconfirm, Typography } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -3,7 +3,7 @@
  * component's (or the page's) panel on the right. Drops become addComponent / moveComponent.
  */
 import { DndContext, DragOverlay, PointerSensor, useSensor, useSensors, type DragEndEvent, type DragStartEvent } from '@dnd-kit/core';
-import { componentTypes } from '@tessera/schemas';
+import { componentTypes } from '@tessera/core';
 import { Card, Empty, Layout } from 'antd';
 import { memo, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -1,6 +1,6 @@
 /** Every registered component type, grouped, as draggable tiles (generated from the registry). */
 import { useDraggable } from '@dnd-kit/core';
-import { componentTypes, type ComponentTypeDescriptor } from '@tessera/schemas';
+import { componentTypes, type ComponentTypeDescriptor } from '@tessera/core';
 import { Tooltip, Typography } from 'antd';
 import { memo, useCallback, type Ref } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -4,7 +4,7 @@
  * Nothing here is specific to one component type.
  */
 import { DeleteOutlined, FunctionOutlined } from '@ant-design/icons';
-import { componentTypes, standaloneSchema } from '@tessera/schemas';
+import { componentTypes, standaloneSchema } from '@tessera/core';
 import { Alert, Button, Popconfirm, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';

@@ -5,7 +5,7 @@
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Select, Space, Typography } from 'antd';
-import { SYSTEM_FIELDS } from '@tessera/schemas';
+import { SYSTEM_FIELDS } from '@tessera/core';
 import { useTranslation } from 'react-i18next';
 import type { DraftEntity, DraftField } from '../store/draft.types';
 import { labelText } from '../store/draft.types';

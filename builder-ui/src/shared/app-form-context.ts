@@ -2,7 +2,7 @@
  * Builds a generated form's context from the current draft: the choices for each reference kind
  * (entities, the fields of the entity in context, pages, roles…) and the expression editor.
  */
-import { SYSTEM_FIELDS, type RefSpec } from '@tessera/schemas';
+import { SYSTEM_FIELDS, type RefSpec } from '@tessera/core';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FormContextValue, RefOption } from '../forms/form-context';

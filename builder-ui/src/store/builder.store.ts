@@ -3,7 +3,7 @@
  * `dispatch(commandName, args)`; zundo records the draft (and the command's name) for undo/redo,
  * while selection, validation and save status stay out of history.
  */
-import { componentTypes } from '@tessera/schemas';
+import { componentTypes } from '@tessera/core';
 import { temporal } from 'zundo';
 import { createStore, useStore, type StoreApi } from 'zustand';
 import { commands, type CommandArgs, type CommandName } from './commands/commands.index';

@@ -1,9 +1,9 @@
 /**
  * The builder's view of a draft definition. Deliberately loose: a draft may be invalid while
- * being edited (the validator from @tessera/schemas is the authority), so the editor only relies
+ * being edited (the validator from @tessera/core is the authority), so the editor only relies
  * on the structural keys it navigates by (ids, fields, pages, components).
  */
-import type { Label } from '@tessera/schemas';
+import type { Label } from '@tessera/core';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type Expr = { $expr: string };

@@ -4,7 +4,7 @@
  * screen that edits it. The pointer is resolved against the same draft that was validated, so
  * ids (not positions) are what the UI keys on.
  */
-import type { ValidationIssue } from '@tessera/schemas';
+import type { ValidationIssue } from '@tessera/core';
 import type { Draft, DraftComponent, DraftNavItem, Selection } from './draft.types';
 
 /** The editor's screens (left menu). */

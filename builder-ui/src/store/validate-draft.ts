@@ -3,7 +3,7 @@
  * problems list) and the canvas (for the renderer's model, defaults applied) ask about the same
  * draft as it loads, and drafts are never mutated, only replaced, so one answer serves both.
  */
-import { validateDefinition, type DefinitionResult } from '@tessera/schemas';
+import { validateDefinition, type DefinitionResult } from '@tessera/core';
 
 const verdicts = new WeakMap<object, DefinitionResult>();
 

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import { Command } from 'commander';
-import { validateDefinition, formatIssues } from '@tessera/schemas';
+import { validateDefinition, formatIssues } from '@tessera/core';
 import { startTessera } from './start';
 import { withPlatform } from './offline';
 

@@ -5,7 +5,7 @@ import { createPlatform, type Platform } from '../platform/platform';
 import { createHttpApp, listen } from '../http/server';
 import { ensureAdmin, loadExamples } from '../bootstrap';
 import { upgradeStorage } from '../platform/storage-migration';
-import type { AppDefinition } from '@tessera/schemas';
+import type { AppDefinition } from '@tessera/core';
 import type { Server } from 'node:http';
 
 export interface Running {

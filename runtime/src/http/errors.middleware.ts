@@ -2,7 +2,7 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { Problem } from './problem';
 import { ExpressionError } from '../expressions/evaluate';
-import { InvalidQueryError, NotFoundError, UniqueViolationError, VersionConflictError } from '../store/store.errors';
+import { InvalidQueryError, NotFoundError, UniqueViolationError, VersionConflictError } from '@tessera/core/store';
 
 /** Maps anything thrown in a route to problem+json; unknown errors become a 500 without internals. */
 export function toProblem(err: unknown): Problem {

@@ -1,5 +1,5 @@
-import type { Store, StoredDoc } from '../store/store.port';
-import { UniqueViolationError } from '../store/store.errors';
+import type { Store, StoredDoc } from '@tessera/core/store';
+import { UniqueViolationError } from '@tessera/core/store';
 import { badRequest, conflict, notFound } from '../http/problem';
 import { hashPassword, passwordProblem, randomSecret, sha256, verifyPassword } from './passwords';
 import { API_KEYS, SESSIONS, USERS } from './platform-collections';

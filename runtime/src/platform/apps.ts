@@ -1,6 +1,6 @@
-import { validateDefinition, type AppDefinition, type ValidationIssue } from '@tessera/schemas';
-import type { Store, StoredDoc } from '../store/store.port';
-import { UniqueViolationError, VersionConflictError } from '../store/store.errors';
+import { validateDefinition, type AppDefinition, type ValidationIssue } from '@tessera/core';
+import type { Store, StoredDoc } from '@tessera/core/store';
+import { UniqueViolationError, VersionConflictError } from '@tessera/core/store';
 import { badRequest, conflict, notFound, preconditionFailed, unprocessable } from '../http/problem';
 import { APP_REVISIONS, APP_VERSIONS, APPS } from './platform-collections';
 import { migrateAppStorage, dropAppStorage, countAppRecords } from './storage-migration';

@@ -1,4 +1,4 @@
-import { entityRecordSchema, getFieldType, type AppDefinition, type Entity } from '@tessera/schemas';
+import { entityRecordSchema, getFieldType, type AppDefinition, type Entity } from '@tessera/core';
 
 type Json = Record<string, unknown>;
 

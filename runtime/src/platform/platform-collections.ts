@@ -1,4 +1,4 @@
-import type { CollectionSpec } from '../store/store.port';
+import type { CollectionSpec } from '@tessera/core/store';
 
 /**
  * The platform's own data lives in the same store as app records (so the whole runtime works on

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { RuntimeConfig } from '../config';
-import type { Store } from '../store/store.port';
+import type { Store } from '@tessera/core/store';
 import { Accounts } from './accounts';
 import { Apps } from './apps';
 import { Records } from './records';

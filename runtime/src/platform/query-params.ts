@@ -1,6 +1,6 @@
-import type { Entity } from '@tessera/schemas';
-import { getFieldType, searchFieldsOf } from '@tessera/schemas';
-import type { Filter, SortKey } from '../store/store.port';
+import type { Entity } from '@tessera/core';
+import { getFieldType, searchFieldsOf } from '@tessera/core';
+import type { Filter, SortKey } from '@tessera/core/store';
 import { badRequest, type ProblemIssue } from '../http/problem';
 
 export const SYSTEM_FIELDS = ['id', 'version', 'createdAt', 'updatedAt', 'createdBy'] as const;

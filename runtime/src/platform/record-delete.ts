@@ -1,5 +1,5 @@
-import type { Field } from '@tessera/schemas';
-import type { Store, StoredDoc } from '../store/store.port';
+import type { Field } from '@tessera/core';
+import type { Store, StoredDoc } from '@tessera/core/store';
 import { conflict } from '../http/problem';
 import { recordCollectionName } from './storage-plan';
 import { writeAudit } from './audit/audit-log';

@@ -1,5 +1,5 @@
-import type { Entity, Field } from '@tessera/schemas';
-import type { Store, StoredDoc, Filter } from '../store/store.port';
+import type { Entity, Field } from '@tessera/core';
+import type { Store, StoredDoc, Filter } from '@tessera/core/store';
 import { evaluateExpression } from '../expressions/evaluate';
 import { recordCollectionName } from './storage-plan';
 

@@ -1,5 +1,5 @@
-import type { Entity } from '@tessera/schemas';
-import { InvalidQueryError, NotFoundError, UniqueViolationError, VersionConflictError } from '../store/store.errors';
+import type { Entity } from '@tessera/core';
+import { InvalidQueryError, NotFoundError, UniqueViolationError, VersionConflictError } from '@tessera/core/store';
 import { badRequest, conflict, notFound, preconditionFailed } from '../http/problem';
 
 export async function queryErrors<T>(fn: () => Promise<T>): Promise<T> {

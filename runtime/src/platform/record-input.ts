@@ -1,5 +1,5 @@
-import { createRecordValidator, type Entity, type Field } from '@tessera/schemas';
-import type { Doc, Store } from '../store/store.port';
+import { createRecordValidator, type Entity, type Field } from '@tessera/core';
+import type { Doc, Store } from '@tessera/core/store';
 import { forbidden, Problem, unprocessable, type ProblemIssue } from '../http/problem';
 import { evaluateExpression, isExpression } from '../expressions/evaluate';
 import { defaultOf, recordCollectionName } from './storage-plan';

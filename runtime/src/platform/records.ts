@@ -1,5 +1,5 @@
-import { createRecordValidator, type AppDefinition, type Entity } from '@tessera/schemas';
-import type { Collection, Doc, FindOptions, Page, Store, StoredDoc } from '../store/store.port';
+import { createRecordValidator, type AppDefinition, type Entity } from '@tessera/core';
+import type { Collection, Doc, FindOptions, Page, Store, StoredDoc } from '@tessera/core/store';
 import { forbidden, notFound, unprocessable } from '../http/problem';
 import type { Apps } from './apps';
 import { collectionSpecFor, recordCollectionName } from './storage-plan';

@@ -1,4 +1,4 @@
-import type { AppDefinition, Entity } from '@tessera/schemas';
+import type { AppDefinition, Entity } from '@tessera/core';
 import type { Published } from './apps';
 import type { Caller, EntityPolicy } from './policy/policy.types';
 import { policyFor } from './policy/effective-permissions.policy';

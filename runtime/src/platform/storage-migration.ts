@@ -1,5 +1,5 @@
-import type { AppDefinition, Entity } from '@tessera/schemas';
-import type { Store } from '../store/store.port';
+import type { AppDefinition, Entity } from '@tessera/core';
+import type { Store } from '@tessera/core/store';
 import { evaluateExpression, isExpression } from '../expressions/evaluate';
 import { collectionSpecFor, defaultOf, recordCollectionName, storedFields } from './storage-plan';
 import { EMPTY_PLAN, type RenamePlan } from './renames/renames.check';

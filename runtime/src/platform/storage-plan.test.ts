@@ -1,4 +1,4 @@
-import type { Entity } from '@tessera/schemas';
+import type { Entity } from '@tessera/core';
 import { createSqliteStore } from '../store';
 import { collectionSpecFor } from './storage-plan';
 

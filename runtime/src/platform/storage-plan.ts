@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { getFieldType, searchFieldsOf, storageKindOf, type Entity, type Field } from '@tessera/schemas';
-import type { CollectionSpec } from '../store/store.port';
+import { getFieldType, searchFieldsOf, storageKindOf, type Entity, type Field } from '@tessera/core';
+import type { CollectionSpec } from '@tessera/core/store';
 
 /**
  * Where an app's records live. The app id is hashed into the name so that any slug maps to a

@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { screen } from '@testing-library/react';
-import { componentTypes, fieldTypes } from '@tessera/schemas';
+import { componentTypes, fieldTypes } from '@tessera/core';
 import { ComponentView } from './components/component-view';
 import { componentRenderers, getComponentRenderer, registerComponent } from './components/components.index';
 import { createDemoDataPort } from './data/demo-data-port';

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Store } from './store.port';
+import type { Store } from '@tessera/core/store';
 import { createSqliteStore } from './sqlite/sqlite.store';
 
 export interface OpenStoreOptions {

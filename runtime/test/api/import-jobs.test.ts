@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startTessera, type Running } from '../../src/cli/start';
 import { openStore } from '../../src/store';
-import type { Store } from '../../src/store/store.port';
+import type { Store } from '@tessera/core/store';
 import { ImportJobs, ImportStopped } from '../../src/platform/csv/import-jobs';
 import { IMPORTS, PLATFORM_COLLECTIONS } from '../../src/platform/platform-collections';
 import { ADMIN, startTestServer, type ApiFn, type TestServer } from '../helpers/tessera';

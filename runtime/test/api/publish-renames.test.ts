@@ -1,6 +1,6 @@
 import { contactsApp, startTestServer, type TestServer } from '../helpers/tessera';
 import { recordCollectionName } from '../../src/platform/storage-plan';
-import type { Store } from '../../src/store/store.port';
+import type { Store } from '@tessera/core/store';
 
 let t: TestServer;
 beforeAll(async () => {

@@ -9,9 +9,9 @@ import { buildFindQuery } from '../../src/store/mongodb/find.mongo';
 import { buildPipeline, toRows } from '../../src/store/mongodb/aggregate.mongo';
 import { mapMongoError } from '../../src/store/mongodb/mongo.errors';
 import { sanitizeSpec } from '../../src/store/shared/spec.validate';
-import { normalizeFilter } from '../../src/store/query/filter.normalize';
-import { normalizeFind } from '../../src/store/query/find-options.normalize';
-import { normalizeAggregate } from '../../src/store/query/aggregate.normalize';
+import { normalizeFilter } from '@tessera/core/query';
+import { normalizeFind } from '@tessera/core/query';
+import { normalizeAggregate } from '@tessera/core/query';
 import { describeStoreContract } from './contract.suite';
 import { CONTACTS } from './contract/fixtures';
 

@@ -3,7 +3,7 @@
  * then the chosen branch's own widget.
  */
 import { Segmented, Space } from 'antd';
-import type { JsonSchema } from '@tessera/schemas';
+import type { JsonSchema } from '@tessera/core';
 import { SchemaField } from '../schema-field';
 import { initialValue, matchesBranch, refName, resolve } from '../schema-utils';
 import type { WidgetProps } from '../widget.types';

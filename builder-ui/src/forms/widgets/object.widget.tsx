@@ -1,6 +1,6 @@
 /** An object: one labelled row per property, with the schema's description as help. */
 import { Form } from 'antd';
-import type { JsonSchema } from '@tessera/schemas';
+import type { JsonSchema } from '@tessera/core';
 import { memo } from 'react';
 import { SchemaField } from '../schema-field';
 import { humanize, resolve } from '../schema-utils';

@@ -1,6 +1,6 @@
 /** Widgets for single values: text, markdown, numbers, switches, enums, references. */
 import { AutoComplete, Input, InputNumber, Select, Switch } from 'antd';
-import type { JsonSchema } from '@tessera/schemas';
+import type { JsonSchema } from '@tessera/core';
 import { refKindAt, useFormContext } from '../form-context';
 import { resolve } from '../schema-utils';
 import type { WidgetProps } from '../widget.types';

@@ -1,5 +1,5 @@
 /** Commands of the data designer: entities, fields, indexes, relations. */
-import { fieldTypes } from '@tessera/schemas';
+import { fieldTypes } from '@tessera/core';
 import { labelText, type Draft, type DraftEntity, type DraftField, type DraftIndex } from '../draft.types';
 import { uniqueId } from '../ids';
 import { applyPatch, moveItem, replaceWhere, withEntity, type Command } from './command.types';

@@ -1,5 +1,5 @@
 /** Commands of the page designer: pages and the component tree. */
-import { componentTypes } from '@tessera/schemas';
+import { componentTypes } from '@tessera/core';
 import { allComponentIds, findComponent, insertIntoTree, isWithin, locate, mapComponent, pageOfComponent, removeFromTree, walkComponents } from '../component-tree';
 import type { Draft, DraftComponent, DraftPage, DraftSource } from '../draft.types';
 import { toIdentifier, uniqueId } from '../ids';

@@ -4,7 +4,7 @@
  * consultant chose, so a table dropped on a page shows data at once. No per-type code: any array
  * prop whose items have a `field` property is filled with the entity's first fields.
  */
-import { standaloneSchema, type ComponentTypeDescriptor, type JsonSchema } from '@tessera/schemas';
+import { standaloneSchema, type ComponentTypeDescriptor, type JsonSchema } from '@tessera/core';
 import type { Draft, DraftComponent, DraftEntity } from '../draft.types';
 import { uniqueId } from '../ids';
 

@@ -3,7 +3,7 @@
  * the places the definition's own structure points at it (a relation's `to`, a permission's
  * `role`, a menu item's `page`) and every ref the component, node and trigger types declare.
  */
-import type { RefKind } from '@tessera/schemas';
+import type { RefKind } from '@tessera/core';
 import { mapAllComponents } from '../component-tree';
 import type { Draft, DraftEntity, DraftField, DraftNavItem } from '../draft.types';
 import { mapRefs, mapRefSites } from './ref-sites';

@@ -3,7 +3,7 @@
  * and node configs. Renames walk them with one loop, so a new component or node type is covered
  * by declaring its refs — no rename code per type.
  */
-import { componentTypes, nodeTypes, triggerTypes, type RefSpec } from '@tessera/schemas';
+import { componentTypes, nodeTypes, triggerTypes, type RefSpec } from '@tessera/core';
 import { mapAllComponents } from '../component-tree';
 import type { Draft } from '../draft.types';
 import { mapRefPath } from './ref-path';

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { validateDefinition } from '@tessera/schemas';
+import { validateDefinition } from '@tessera/core';
 import { createBuilderStore } from '../builder.store';
 import type { Draft } from '../draft.types';
 import { fieldsRead, renameInExpression } from './expression-rename';

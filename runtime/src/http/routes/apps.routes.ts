@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import { param } from '../params';
-import { validateDefinition } from '@tessera/schemas';
+import { validateDefinition } from '@tessera/core';
 import type { Platform } from '../../platform/platform';
 import { badRequest } from '../problem';
 import { principalOf, requireRole } from '../auth.middleware';

@@ -1,5 +1,5 @@
-import { getFieldType } from '@tessera/schemas';
-import type { AggregateOptions, AggregateRow, Filter } from '../../store/store.port';
+import { getFieldType } from '@tessera/core';
+import type { AggregateOptions, AggregateRow, Filter } from '@tessera/core/store';
 import { badRequest, type ProblemIssue } from '../../http/problem';
 import type { Records, RecordScope } from '../records';
 import { queryErrors } from '../record-errors';

@@ -1,5 +1,5 @@
-import type { Entity } from '@tessera/schemas';
-import type { Doc } from '../../store/store.port';
+import type { Entity } from '@tessera/core';
+import type { Doc } from '@tessera/core/store';
 import { storedFields } from '../storage-plan';
 
 export interface FieldChange {

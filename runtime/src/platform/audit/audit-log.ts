@@ -1,6 +1,6 @@
-import type { Entity } from '@tessera/schemas';
-import type { Doc, Store } from '../../store/store.port';
-import { InvalidQueryError } from '../../store/store.errors';
+import type { Entity } from '@tessera/core';
+import type { Doc, Store } from '@tessera/core/store';
+import { InvalidQueryError } from '@tessera/core/store';
 import { badRequest } from '../../http/problem';
 import { AUDIT } from '../platform-collections';
 import type { Caller } from '../policy/policy.types';

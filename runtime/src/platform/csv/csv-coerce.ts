@@ -1,4 +1,4 @@
-import type { Field } from '@tessera/schemas';
+import type { Field } from '@tessera/core';
 
 /** A cell that cannot become a value of its field's type; `code` is the report's code (`validation.<code>` in the renderer). */
 export class CoerceError extends Error {

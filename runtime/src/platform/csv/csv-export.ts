@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Writable } from 'node:stream';
-import type { Filter, SortKey } from '../../store/store.port';
+import type { Filter, SortKey } from '@tessera/core/store';
 import { badRequest, type ProblemIssue } from '../../http/problem';
 import type { Records, RecordScope } from '../records';
 import { formatCell } from './csv-coerce';

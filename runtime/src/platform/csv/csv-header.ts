@@ -1,4 +1,4 @@
-import { getFieldType, type Entity, type Field } from '@tessera/schemas';
+import { getFieldType, type Entity, type Field } from '@tessera/core';
 import type { ProblemIssue } from '../../http/problem';
 import { SYSTEM_FIELDS } from '../query-params';
 import type { EntityPolicy } from '../policy/policy.types';

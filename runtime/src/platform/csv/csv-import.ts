@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
-import type { Entity, Field } from '@tessera/schemas';
-import type { Doc } from '../../store/store.port';
-import { UniqueViolationError } from '../../store/store.errors';
+import type { Entity, Field } from '@tessera/core';
+import type { Doc } from '@tessera/core/store';
+import { UniqueViolationError } from '@tessera/core/store';
 import { badRequest, Problem } from '../../http/problem';
 import { existingIds, missingRelations, prepareCreate } from '../record-input';
 import { readableBy, type Records, type RecordScope } from '../records';

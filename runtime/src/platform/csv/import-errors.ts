@@ -1,5 +1,5 @@
-import { issueCode, type Entity } from '@tessera/schemas';
-import type { Doc } from '../../store/store.port';
+import { issueCode, type Entity } from '@tessera/core';
+import type { Doc } from '@tessera/core/store';
 import type { Problem, ProblemIssue } from '../../http/problem';
 import type { ImportError } from './import-jobs';
 

@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { Store, StoredDoc } from '../../store/store.port';
-import { NotFoundError, VersionConflictError } from '../../store/store.errors';
+import type { Store, StoredDoc } from '@tessera/core/store';
+import { NotFoundError, VersionConflictError } from '@tessera/core/store';
 import { IMPORTS } from '../platform-collections';
 
 export type ImportStatus = 'running' | 'done' | 'failed' | 'interrupted';

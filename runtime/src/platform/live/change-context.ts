@@ -1,5 +1,5 @@
-import type { AppDefinition } from '@tessera/schemas';
-import type { StoredDoc } from '../../store/store.port';
+import type { AppDefinition } from '@tessera/core';
+import type { StoredDoc } from '@tessera/core/store';
 import { Problem } from '../../http/problem';
 import type { Apps } from '../apps';
 import type { Records } from '../records';

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { createSqliteStore } from '../../store/sqlite/sqlite.store';
-import type { Store } from '../../store/store.port';
+import type { Store } from '@tessera/core/store';
 import { CONTRACT_COLLECTIONS, describeChangeFeedContract } from './change-feed.contract';
 import { MemoryChangeFeed } from './memory.change-feed';
 import { SqliteChangeFeed } from './sqlite.change-feed';

@@ -1,5 +1,5 @@
-import type { AppDefinition } from '@tessera/schemas';
-import type { CollectionSpec, Store, StoredDoc } from '../../store/store.port';
+import type { AppDefinition } from '@tessera/core';
+import type { CollectionSpec, Store, StoredDoc } from '@tessera/core/store';
 import { recordCollectionName } from '../storage-plan';
 import { APP_VERSIONS } from '../platform-collections';
 import type { Change, ChangeFeed, RecordChange } from './change-feed.port';

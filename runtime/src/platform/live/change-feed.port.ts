@@ -1,5 +1,5 @@
-import type { AppDefinition } from '@tessera/schemas';
-import type { Store, StoredDoc } from '../../store/store.port';
+import type { AppDefinition } from '@tessera/core';
+import type { Store, StoredDoc } from '@tessera/core/store';
 
 /** A committed change of one record, as the transaction that made it describes it (stored document, no definition). */
 export interface RecordChange {

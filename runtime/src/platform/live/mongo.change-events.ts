@@ -1,4 +1,4 @@
-import type { StoredDoc } from '../../store/store.port';
+import type { StoredDoc } from '@tessera/core/store';
 import { fromMongo, type MongoDoc } from '../../store/mongodb/mongo.context';
 import { APP_VERSIONS } from '../platform-collections';
 import type { RecordChange } from './change-feed.port';

@@ -1,4 +1,4 @@
-import { validateDefinition, type AppDefinition } from '@tessera/schemas';
+import { validateDefinition, type AppDefinition } from '@tessera/core';
 import { rbacApp } from '../../../test/helpers/members';
 import { recordCollectionName } from '../storage-plan';
 import type { Caller } from '../policy/policy.types';

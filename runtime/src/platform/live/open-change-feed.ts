@@ -1,4 +1,4 @@
-import type { Store } from '../../store/store.port';
+import type { Store } from '@tessera/core/store';
 import { SqliteStore } from '../../store/sqlite/sqlite.store';
 import type { MongoStore } from '../../store/mongodb/mongo.store';
 import type { ChangeFeed } from './change-feed.port';

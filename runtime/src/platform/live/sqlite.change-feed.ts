@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Store } from '../../store/store.port';
+import type { Store } from '@tessera/core/store';
 import type { SqliteStore } from '../../store/sqlite/sqlite.store';
 import { changeKey, type Change, type ChangeFeed, type ChangeInput, type ChangeListener, type RecordChange } from './change-feed.port';
 import type { ChangeContext } from './change-context';

@@ -1,4 +1,4 @@
-import type { Store, StoredDoc } from '../../store/store.port';
+import type { Store, StoredDoc } from '@tessera/core/store';
 import { badRequest, notFound, unprocessable, type ProblemIssue } from '../../http/problem';
 import type { Accounts } from '../accounts';
 import { APP_MEMBERS } from '../platform-collections';

@@ -1,4 +1,4 @@
-import type { AppDefinition, Entity } from '@tessera/schemas';
+import type { AppDefinition, Entity } from '@tessera/core';
 import { effectivePermissions } from './effective-permissions.policy';
 import { expressionReads } from './expression-reads.policy';
 

@@ -1,4 +1,4 @@
-import type { AppDefinition, Entity, Field } from '@tessera/schemas';
+import type { AppDefinition, Entity, Field } from '@tessera/core';
 import { expressionReads } from './expression-reads.policy';
 
 type ComputedField = Extract<Field, { type: 'computed' }>;

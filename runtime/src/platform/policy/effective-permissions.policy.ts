@@ -1,4 +1,4 @@
-import type { AppDefinition, Entity } from '@tessera/schemas';
+import type { AppDefinition, Entity } from '@tessera/core';
 import type { Action, Caller, EntityPolicy, RowScope } from './policy.types';
 import { WIDTH } from './policy.types';
 import { derivedHidden } from './derived-hidden.policy';

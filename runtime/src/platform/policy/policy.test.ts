@@ -1,4 +1,4 @@
-import type { AppDefinition, Entity } from '@tessera/schemas';
+import type { AppDefinition, Entity } from '@tessera/core';
 import { effectivePermissions, fullAccess, policyFor } from './effective-permissions.policy';
 import { andFilters, inScope, rowScopeFilter } from './row-scope.policy';
 import { visibleRecord } from './visible-record.policy';

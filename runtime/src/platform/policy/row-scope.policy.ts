@@ -1,5 +1,5 @@
-import type { Entity } from '@tessera/schemas';
-import type { Filter } from '../../store/store.port';
+import type { Entity } from '@tessera/core';
+import type { Filter } from '@tessera/core/store';
 import type { Action, Caller, EntityPolicy } from './policy.types';
 
 /**

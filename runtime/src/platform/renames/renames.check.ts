@@ -3,7 +3,7 @@
  * the old id existed before and is gone now, the new id is new, a field keeps its storage kind.
  * Every bad item is reported (422, one issue per item) before anything is published or moved.
  */
-import { getFieldType, storageKindOf, type AppDefinition, type Entity } from '@tessera/schemas';
+import { getFieldType, storageKindOf, type AppDefinition, type Entity } from '@tessera/core';
 import { unprocessable, type ProblemIssue } from '../../http/problem';
 import { isFieldRename, type EntityRename, type FieldRename, type Rename } from './renames.input';
 

@@ -3,7 +3,7 @@
  * `{ entity, from, to }` (entity = its id in the definition being published) and entity renames
  * `{ from, to }`. Only the shape is checked here; renames.check.ts checks them against the versions.
  */
-import { createAjv, formatAjvErrors } from '@tessera/schemas';
+import { createAjv, formatAjvErrors } from '@tessera/core';
 import type { ValidateFunction } from 'ajv';
 import { badRequest } from '../../http/problem';
 

@@ -3,8 +3,8 @@
  * batch takes records that still need moving and leaves them moved, so a crash loses nothing and
  * publishing again (the version is recorded only after the move) carries on where it stopped.
  */
-import type { AppDefinition } from '@tessera/schemas';
-import type { Doc, Store, StoredDoc } from '../../store/store.port';
+import type { AppDefinition } from '@tessera/core';
+import type { Doc, Store, StoredDoc } from '@tessera/core/store';
 import { conflict } from '../../http/problem';
 import { recordCollectionName } from '../storage-plan';
 import type { RenamePlan } from './renames.check';

@@ -4,8 +4,8 @@
  * the views of every table bound to the renamed field's entity follow the rename, like the data.
  * Idempotent: a view already rewritten holds no old name, so publishing again changes nothing.
  */
-import type { AppDefinition, Component } from '@tessera/schemas';
-import type { Store } from '../../store/store.port';
+import type { AppDefinition, Component } from '@tessera/core';
+import type { Store } from '@tessera/core/store';
 import { VIEWS } from '../platform-collections';
 import type { RenamePlan } from './renames.check';
 

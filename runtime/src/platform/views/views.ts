@@ -1,4 +1,4 @@
-import type { Store, StoredDoc } from '../../store/store.port';
+import type { Store, StoredDoc } from '@tessera/core/store';
 import { badRequest, forbidden, notFound, type ProblemIssue } from '../../http/problem';
 import { VIEWS } from '../platform-collections';
 import type { Caller } from '../policy/policy.types';

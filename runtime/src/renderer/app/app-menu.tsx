@@ -1,5 +1,5 @@
 import { Menu, type MenuProps } from 'antd';
-import type { AppDefinition, Label, NavItem } from '@tessera/schemas';
+import type { AppDefinition, Label, NavItem } from '@tessera/core';
 import { useT } from '../i18n/i18n.provider';
 import { iconOf } from './icons';
 

@@ -1,7 +1,7 @@
 import { MenuOutlined } from '@ant-design/icons';
 import { App as AntApp, Button, Drawer, Grid, Layout, Result, Spin } from 'antd';
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Label } from '@tessera/schemas';
+import type { Label } from '@tessera/core';
 import { RendererProvider } from '../context/renderer.context';
 import { isApiError } from '../data/api-error';
 import type { DataPort, RuntimeInfo } from '../data/data-port';

@@ -1,5 +1,5 @@
 import { Flex, Typography } from 'antd';
-import type { Label, Page } from '@tessera/schemas';
+import type { Label, Page } from '@tessera/core';
 import { ComponentView } from '../components/component-view';
 import { useT } from '../i18n/i18n.provider';
 

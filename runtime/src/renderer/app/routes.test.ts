@@ -1,4 +1,4 @@
-import type { Page } from '@tessera/schemas';
+import type { Page } from '@tessera/core';
 import { buildPath, matchRoute } from './routes';
 
 const page = (id: string, route: string) => ({ id, title: id, route, components: [] }) as unknown as Page;

@@ -1,5 +1,5 @@
 /** Page routes (`/companies/:id`) matched against a path inside the app; static segments win over params. */
-import type { Page } from '@tessera/schemas';
+import type { Page } from '@tessera/core';
 
 export interface RouteMatch {
   page: Page;

@@ -4,7 +4,7 @@
  * components.index.ts; unknown types get the Unknown placeholder.
  */
 import type { ComponentType } from 'react';
-import type { Component } from '@tessera/schemas';
+import type { Component } from '@tessera/core';
 
 /** A definition component with loose props: drafts in the builder are not always valid yet. */
 export type AnyComponent = Component | { id: string; type: string; props?: Record<string, unknown>; source?: unknown; children?: AnyComponent[]; visible?: unknown };

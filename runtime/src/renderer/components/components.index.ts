@@ -1,5 +1,5 @@
 /** Every component type's renderer, keyed by type. Adding a type: a folder plus one line here. */
-import { createRegistry } from '@tessera/schemas';
+import { createRegistry } from '@tessera/core';
 import { CardComponent } from './card/card.component';
 import { ChartComponent } from './chart/chart.component';
 import { ColumnComponent } from './column/column.component';

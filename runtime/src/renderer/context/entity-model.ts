@@ -1,6 +1,6 @@
 /** Lookups over a definition that components need: entities, fields, labels, pages for a record. */
-import type { AppDefinition, Entity, Field, Page } from '@tessera/schemas';
-import { fieldTypes, searchFieldsOf, searchTerms } from '@tessera/schemas';
+import type { AppDefinition, Entity, Field, Page } from '@tessera/core';
+import { fieldTypes, searchFieldsOf, searchTerms } from '@tessera/core';
 
 export const findEntity = (def: AppDefinition | undefined, id: string | undefined): Entity | undefined =>
   id ? def?.entities?.find((e) => e.id === id) : undefined;
@@ -32,7 +32,7 @@ export function displayOf(entity: Entity | undefined, record: Record<string, unk
 
 /**
  * The quick search box's filter: the entity's search fields the user may read (the server's
- * word-prefix index; see @tessera/schemas quick-search), or none when it has no such fields.
+ * word-prefix index; see @tessera/core quick-search), or none when it has no such fields.
  */
 export function searchFilter(entity: Entity, term: string, hidden: readonly string[] = []): Record<string, unknown> | undefined {
   const text = term.trim();

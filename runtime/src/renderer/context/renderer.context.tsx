@@ -4,7 +4,7 @@
  * canvas), so components have no global state and no knowledge of where they are hosted.
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
-import type { AppDefinition } from '@tessera/schemas';
+import type { AppDefinition } from '@tessera/core';
 import type { DataPort, EntityPermissions, RuntimeInfo } from '../data/data-port';
 import { createRelationCache, type RelationCache } from './relation-cache';
 

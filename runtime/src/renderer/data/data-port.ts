@@ -4,7 +4,7 @@
  * preview). Components never call fetch themselves, so the builder canvas, the tests and the
  * real app render the same code.
  */
-import type { AppDefinition, Filter } from '@tessera/schemas';
+import type { AppDefinition, Filter } from '@tessera/core';
 
 export interface RecordData {
   id: string;

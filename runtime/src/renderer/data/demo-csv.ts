@@ -1,6 +1,6 @@
 /** CSV in the demo port: cells to typed values (as the server's import does) and records to CSV. */
 import Papa from 'papaparse';
-import type { Entity, Field } from '@tessera/schemas';
+import type { Entity, Field } from '@tessera/core';
 import type { RecordData } from './data-port';
 
 const list = (s: string) => s.split(';').map((x) => x.trim()).filter(Boolean);

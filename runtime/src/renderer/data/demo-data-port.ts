@@ -4,8 +4,8 @@
  * validator (422 with pointers), unique fields (409), versions (412), computed fields and
  * rollups evaluated on read, live events for every change.
  */
-import type { AppDefinition, Entity } from '@tessera/schemas';
-import { createRecordValidator } from '@tessera/schemas';
+import type { AppDefinition, Entity } from '@tessera/core';
+import { createRecordValidator } from '@tessera/core';
 import { ApiError } from './api-error';
 import type { AuditEntry, DataPort, ImportJob, LiveEvent, LiveListener, RecordData, SavedView } from './data-port';
 import { generateDemoRecords } from './demo-records';

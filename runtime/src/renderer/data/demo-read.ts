@@ -1,5 +1,5 @@
 /** What the server does around storage, for the demo port: defaults on create, computed and rollups on read. */
-import type { Entity, Field } from '@tessera/schemas';
+import type { Entity, Field } from '@tessera/core';
 import { evaluate, isExpression } from '../expressions/expression.evaluate';
 import type { RecordData } from './data-port';
 import { aggregateDocs, matches } from './memory-query';

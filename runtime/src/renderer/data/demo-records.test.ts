@@ -1,4 +1,4 @@
-import type { AppDefinition } from '@tessera/schemas';
+import type { AppDefinition } from '@tessera/core';
 import { testDefinition } from '../testing/render-helpers';
 import { generateDemoRecords } from './demo-records';
 

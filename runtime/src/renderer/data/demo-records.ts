@@ -2,7 +2,7 @@
  * Plausible records for any definition: each field type's renderer knows how to make a sample
  * value (fields/<type>/), relations point at generated records of the target entity.
  */
-import type { AppDefinition, Entity } from '@tessera/schemas';
+import type { AppDefinition, Entity } from '@tessera/core';
 import { getFieldRenderer } from '../fields/fields.index';
 import type { RecordData } from './data-port';
 import { seededRandom } from './seeded-random';

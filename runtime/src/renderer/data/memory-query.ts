@@ -3,7 +3,7 @@
  * grouping, over plain objects in memory. Used by the demo DataPort so the builder's preview
  * behaves like the server: same operators, same "array field contains" semantics.
  */
-import { matchesSearch, searchTerms } from '@tessera/schemas';
+import { matchesSearch, searchTerms } from '@tessera/core';
 import type { Bucket, MetricOp, SortSpec } from './data-port';
 
 type Doc = Record<string, unknown>;

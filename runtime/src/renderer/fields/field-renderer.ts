@@ -4,7 +4,7 @@
  * fields.index.ts; a new field type is one folder plus one line there.
  */
 import type { ComponentType } from 'react';
-import type { Entity, Field } from '@tessera/schemas';
+import type { Entity, Field } from '@tessera/core';
 import type { RecordData } from '../data/data-port';
 
 export interface FieldInputProps<F extends Field = Field> {

@@ -1,5 +1,5 @@
 /** Every field type's renderer, keyed by type. Adding a type: a folder plus one line here. */
-import { createRegistry } from '@tessera/schemas';
+import { createRegistry } from '@tessera/core';
 import { booleanField } from './boolean/boolean.field';
 import { computedField } from './computed/computed.field';
 import { dateField } from './date/date.field';

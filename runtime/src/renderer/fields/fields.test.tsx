@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { fireEvent, screen } from '@testing-library/react';
-import type { Field } from '@tessera/schemas';
+import type { Field } from '@tessera/core';
 import { createDemoDataPort } from '../data/demo-data-port';
 import { renderWithRenderer, testDefinition } from '../testing/render-helpers';
 import { getFieldRenderer } from './fields.index';

@@ -10,7 +10,7 @@ import 'dayjs/locale/zh-cn';
 import i18next, { type i18n as I18n } from 'i18next';
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { I18nextProvider, initReactI18next, useTranslation } from 'react-i18next';
-import type { Label } from '@tessera/schemas';
+import type { Label } from '@tessera/core';
 import { resolveLabel } from './label';
 import { en } from './messages.en';
 import { RendererStyles } from './renderer.styles';

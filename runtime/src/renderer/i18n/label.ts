@@ -1,4 +1,4 @@
-import type { Label } from '@tessera/schemas';
+import type { Label } from '@tessera/core';
 
 /** A definition label in the current locale: exact, then same language, then en, then any. */
 export function resolveLabel(label: Label | undefined | null, locale: string, fallback = ''): string {

@@ -5,7 +5,7 @@
 import { render, type RenderResult } from '@testing-library/react';
 import { ConfigProvider } from 'antd';
 import type { ReactNode } from 'react';
-import type { AppDefinition } from '@tessera/schemas';
+import type { AppDefinition } from '@tessera/core';
 import { RendererProvider } from '../context/renderer.context';
 import type { DataPort, EntityPermissions } from '../data/data-port';
 import { I18nProvider } from '../i18n/i18n.provider';

@@ -1,5 +1,5 @@
-import type { AggregateRow } from '../store.port';
-import type { NormalizedAggregate } from '../query/aggregate.normalize';
+import type { AggregateRow } from '@tessera/core/store';
+import type { NormalizedAggregate } from '@tessera/core/query';
 import { mongoPath, toMongoFilter } from './filter.mongo';
 
 /**

@@ -1,5 +1,5 @@
-import type { AggregateOptions, AggregateRow } from '../store.port';
-import { normalizeAggregate } from '../query/aggregate.normalize';
+import type { AggregateOptions, AggregateRow } from '@tessera/core/store';
+import { normalizeAggregate } from '@tessera/core/query';
 import type { MongoContext } from './mongo.context';
 import { buildPipeline, toRows } from './aggregate.mongo';
 

@@ -1,5 +1,5 @@
 import type { Connection } from 'mongoose';
-import { UniqueViolationError } from '../store.errors';
+import { UniqueViolationError } from '@tessera/core/store';
 import type { SanitizedSpec } from '../shared/spec.validate';
 import { buildModel, INDEX_PREFIX, planMongoIndex, type MongoIndex } from './model.build';
 import type { NativeCollection } from './mongo.context';

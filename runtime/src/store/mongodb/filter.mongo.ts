@@ -1,5 +1,5 @@
-import type { FilterNode, Leaf, SearchNode } from '../query/filter.ast';
-import { InvalidQueryError } from '../store.errors';
+import type { FilterNode, Leaf, SearchNode } from '@tessera/core/query';
+import { InvalidQueryError } from '@tessera/core/store';
 
 /**
  * Filter AST -> MongoDB query. Only what the front end validated reaches here, so the query

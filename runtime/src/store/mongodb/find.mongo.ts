@@ -1,7 +1,7 @@
-import type { CountOptions, Filter, FindOptions, Page } from '../store.port';
-import { normalizeFind, type NormalizedFind } from '../query/find-options.normalize';
-import { normalizeFilter } from '../query/filter.normalize';
-import { countLimit } from '../query/count-limit';
+import type { CountOptions, Filter, FindOptions, Page } from '@tessera/core/store';
+import { normalizeFind, type NormalizedFind } from '@tessera/core/query';
+import { normalizeFilter } from '@tessera/core/query';
+import { countLimit } from '@tessera/core/query';
 import { fromMongo, type MongoContext } from './mongo.context';
 import { toMongoFilter, type MongoQuery } from './filter.mongo';
 import { keysetQuery, sortValue, toMongoSort } from './sort.mongo';

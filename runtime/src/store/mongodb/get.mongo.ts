@@ -1,4 +1,4 @@
-import type { StoredDoc } from '../store.port';
+import type { StoredDoc } from '@tessera/core/store';
 import { fromMongo, type MongoContext } from './mongo.context';
 
 export async function get(ctx: MongoContext, id: string): Promise<StoredDoc | null> {

@@ -1,4 +1,4 @@
-import type { Doc, InsertManyOptions, StoredDoc } from '../store.port';
+import type { Doc, InsertManyOptions, StoredDoc } from '@tessera/core/store';
 import { idFor, keptSystemFields, userFields } from '../shared/doc.prepare';
 import { fromMongo, type MongoContext, type MongoDoc } from './mongo.context';
 import { mapMongoError } from './mongo.errors';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
-import type { FieldKind } from '../store.port';
+import type { FieldKind } from '@tessera/core/store';
 import type { IndexSpec, SanitizedSpec } from '../shared/spec.validate';
 import { mongoPath } from './filter.mongo';
 

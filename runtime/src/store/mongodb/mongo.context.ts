@@ -1,5 +1,5 @@
 import type mongoose from 'mongoose';
-import type { StoredDoc } from '../store.port';
+import type { StoredDoc } from '@tessera/core/store';
 import { toStored } from '../shared/doc.prepare';
 
 export type MongoDoc = Record<string, unknown> & { _id: string };

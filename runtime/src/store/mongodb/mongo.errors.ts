@@ -1,4 +1,4 @@
-import { UniqueViolationError } from '../store.errors';
+import { UniqueViolationError } from '@tessera/core/store';
 import type { MongoContext } from './mongo.context';
 
 interface MongoErrorLike { code?: number; keyPattern?: Record<string, unknown>; message?: string }

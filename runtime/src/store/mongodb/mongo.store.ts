@@ -1,6 +1,6 @@
 import mongoose, { type Connection } from 'mongoose';
-import type { Collection, CollectionSpec, Store } from '../store.port';
-import { StoreError } from '../store.errors';
+import type { Collection, CollectionSpec, Store } from '@tessera/core/store';
+import { StoreError } from '@tessera/core/store';
 import { checkCollectionName, sanitizeSpec, type SanitizedSpec } from '../shared/spec.validate';
 import { ensureMongoCollection } from './ensure-collection.mongo';
 import { MongoCollection } from './mongo.collection';

@@ -1,5 +1,5 @@
-import type { SortKey } from '../store.port';
-import type { CursorPosition } from '../query/cursor.codec';
+import type { SortKey } from '@tessera/core/store';
+import type { CursorPosition } from '@tessera/core/query';
 import { mongoPath, type MongoQuery } from './filter.mongo';
 
 export function toMongoSort(sort: SortKey[]): Record<string, 1 | -1> {

@@ -1,5 +1,5 @@
-import type { Doc, StoredDoc, UpdateOptions } from '../store.port';
-import { NotFoundError, StoreError, VersionConflictError } from '../store.errors';
+import type { Doc, StoredDoc, UpdateOptions } from '@tessera/core/store';
+import { NotFoundError, StoreError, VersionConflictError } from '@tessera/core/store';
 import { userFields } from '../shared/doc.prepare';
 import type mongoose from 'mongoose';
 import { fromMongo, type MongoContext, type MongoDoc } from './mongo.context';

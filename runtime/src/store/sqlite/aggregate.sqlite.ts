@@ -1,6 +1,6 @@
-import type { AggregateOptions, AggregateRow } from '../store.port';
-import { normalizeAggregate } from '../query/aggregate.normalize';
-import { isSystemField } from '../query/field-path';
+import type { AggregateOptions, AggregateRow } from '@tessera/core/store';
+import { normalizeAggregate } from '@tessera/core/query';
+import { isSystemField } from '@tessera/core/query';
 import { compileFilter } from './filter.sql';
 import { probeWith, type SqliteContext } from './sqlite.context';
 import { jsonPath, valueSql } from './sql.fields';

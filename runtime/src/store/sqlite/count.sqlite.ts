@@ -1,6 +1,6 @@
-import type { CountOptions, Filter } from '../store.port';
-import { normalizeFilter } from '../query/filter.normalize';
-import { countLimit } from '../query/count-limit';
+import type { CountOptions, Filter } from '@tessera/core/store';
+import { normalizeFilter } from '@tessera/core/query';
+import { countLimit } from '@tessera/core/query';
 import { compileFilter } from './filter.sql';
 import { probeWith, type SqliteContext } from './sqlite.context';
 

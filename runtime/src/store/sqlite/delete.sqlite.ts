@@ -1,5 +1,5 @@
-import type { UpdateOptions } from '../store.port';
-import { NotFoundError, VersionConflictError } from '../store.errors';
+import type { UpdateOptions } from '@tessera/core/store';
+import { NotFoundError, VersionConflictError } from '@tessera/core/store';
 import type { SqliteContext } from './sqlite.context';
 
 export function remove(ctx: SqliteContext, id: string, options?: UpdateOptions): void {

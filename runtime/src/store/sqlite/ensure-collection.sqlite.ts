@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { UniqueViolationError } from '../store.errors';
+import { UniqueViolationError } from '@tessera/core/store';
 import type { IndexSpec, SanitizedSpec } from '../shared/spec.validate';
 import { quoteIdent, valueSql } from './sql.fields';
 import { META_TABLE } from './sqlite.meta';

@@ -1,5 +1,5 @@
-import type { Scalar } from '../store.port';
-import { isLeaf, type FilterNode, type Leaf, type SearchNode } from '../query/filter.ast';
+import type { Scalar } from '@tessera/core/store';
+import { isLeaf, type FilterNode, type Leaf, type SearchNode } from '@tessera/core/query';
 import type { SanitizedSpec } from '../shared/spec.validate';
 import { ELEMENT, fieldAccessor, jsonPath, type Accessor } from './sql.fields';
 import { searchSqlOf, type Probe } from './search-index.sqlite';

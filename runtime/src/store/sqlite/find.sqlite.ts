@@ -1,5 +1,5 @@
-import type { FindOptions, Page } from '../store.port';
-import { normalizeFind } from '../query/find-options.normalize';
+import type { FindOptions, Page } from '@tessera/core/store';
+import { normalizeFind } from '@tessera/core/query';
 import type { RawRow, SqliteContext } from './sqlite.context';
 import { probeWith, ROW_COLUMNS } from './sqlite.context';
 import { compileFilter } from './filter.sql';

@@ -1,4 +1,4 @@
-import type { StoredDoc } from '../store.port';
+import type { StoredDoc } from '@tessera/core/store';
 import type { RawRow, SqliteContext } from './sqlite.context';
 
 /**

@@ -1,4 +1,4 @@
-import type { Store } from '../store.port';
+import type { Store } from '@tessera/core/store';
 import { SqliteTx } from './transaction.sqlite';
 import type { SqliteStore } from './sqlite.store';
 import { waitedTooLong } from './sqlite.gate';

@@ -1,4 +1,4 @@
-import type { Doc, InsertManyOptions, StoredDoc } from '../store.port';
+import type { Doc, InsertManyOptions, StoredDoc } from '@tessera/core/store';
 import { idFor, keptSystemFields, toStored, userFields } from '../shared/doc.prepare';
 import type { SqliteContext } from './sqlite.context';
 

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { matchesSearch } from '@tessera/schemas';
-import { InvalidQueryError } from '../store.errors';
+import { matchesSearch } from '@tessera/core';
+import { InvalidQueryError } from '@tessera/core/store';
 import type { SanitizedSpec } from '../shared/spec.validate';
-import type { SearchNode } from '../query/filter.ast';
+import type { SearchNode } from '@tessera/core/query';
 import { jsonPath, quoteIdent } from './sql.fields';
 
 /**
@@ -74,7 +74,7 @@ const MIN_RARE_LENGTH = 4;
  * term's doclist up front, a whole word is read lazily, so the probe stops after SELECTIVE + 1
  * entries; the whole word matches no more rows than the prefix, so "common" is never wrong); the
  * common ones are left out of MATCH and checked on the few rows the selective ones found, by
- * `tessera_search_words` (same word-prefix rule, @tessera/schemas quick-search). A search with a
+ * `tessera_search_words` (same word-prefix rule, @tessera/core quick-search). A search with a
  * rare word is `selective`: the caller lets it drive the query (see filter.sql.ts).
  */
 export function searchSqlOf(node: SearchNode, spec: SanitizedSpec, params: unknown[], probe?: Probe): { sql: string; selective: boolean } {

@@ -1,4 +1,4 @@
-import { isSystemField } from '../query/field-path';
+import { isSystemField } from '@tessera/core/query';
 
 /**
  * The one place that turns a field path into SQL. Indexes (ensure-collection) and queries

@@ -1,4 +1,4 @@
-import type { AggregateOptions, AggregateRow, Collection, CountOptions, Doc, Filter, FindOptions, InsertManyOptions, Page, StoredDoc, UpdateOptions } from '../store.port';
+import type { AggregateOptions, AggregateRow, Collection, CountOptions, Doc, Filter, FindOptions, InsertManyOptions, Page, StoredDoc, UpdateOptions } from '@tessera/core/store';
 import type { SqliteContext } from './sqlite.context';
 import { insert, insertMany } from './insert.sqlite';
 import { get } from './get.sqlite';

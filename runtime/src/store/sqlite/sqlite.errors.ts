@@ -1,4 +1,4 @@
-import { StoreError, UniqueViolationError } from '../store.errors';
+import { StoreError, UniqueViolationError } from '@tessera/core/store';
 
 interface SqliteErrorLike { code?: string; message?: string }
 

@@ -1,4 +1,4 @@
-import { StoreError } from '../store.errors';
+import { StoreError } from '@tessera/core/store';
 
 interface Waiter {
   start(): void;

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { CollectionSpec } from '../store.port';
+import type { CollectionSpec } from '@tessera/core/store';
 
 /**
  * Which collections exist and their last spec (needed to reopen a collection: array fields,

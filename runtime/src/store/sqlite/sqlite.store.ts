@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
-import type { Collection, CollectionSpec, Store } from '../store.port';
-import { StoreError } from '../store.errors';
+import type { Collection, CollectionSpec, Store } from '@tessera/core/store';
+import { StoreError } from '@tessera/core/store';
 import { checkCollectionName, emptySpec, sanitizeSpec } from '../shared/spec.validate';
 import { createContext, type SqliteContext } from './sqlite.context';
 import { SqliteCollection, type Runner } from './sqlite.collection';

@@ -1,5 +1,5 @@
-import type { Collection, CollectionSpec, Store } from '../store.port';
-import { StoreError } from '../store.errors';
+import type { Collection, CollectionSpec, Store } from '@tessera/core/store';
+import { StoreError } from '@tessera/core/store';
 import type { Runner } from './sqlite.collection';
 import type { SqliteStore } from './sqlite.store';
 

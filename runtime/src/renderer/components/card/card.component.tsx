@@ -1,5 +1,5 @@
 import { Card } from 'antd';
-import type { CardProps, Label } from '@tessera/schemas';
+import type { CardProps, Label } from '@tessera/core';
 import { useT } from '../../i18n/i18n.provider';
 import type { ComponentProps } from '../component-renderer';
 import { ComponentChildren } from '../component-view';

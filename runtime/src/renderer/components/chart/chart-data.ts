@@ -1,5 +1,5 @@
 /** Aggregate rows -> category labels and series, in a stable, meaningful order. */
-import type { Entity, Field } from '@tessera/schemas';
+import type { Entity, Field } from '@tessera/core';
 import { findField } from '../../context/entity-model';
 import { resolveLabel } from '../../i18n/label';
 import type { Bucket } from '../../data/data-port';

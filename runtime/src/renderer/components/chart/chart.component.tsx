@@ -1,6 +1,6 @@
 import { Card } from 'antd';
 import { useEffect, useRef, useState } from 'react';
-import type { ChartProps, Label, MoneyField } from '@tessera/schemas';
+import type { ChartProps, Label, MoneyField } from '@tessera/core';
 import { findField } from '../../context/entity-model';
 import { useRenderer } from '../../context/renderer.context';
 import type { AggregateResult, Bucket } from '../../data/data-port';

@@ -1,4 +1,4 @@
-import type { ColumnProps } from '@tessera/schemas';
+import type { ColumnProps } from '@tessera/core';
 import type { ComponentProps } from '../component-renderer';
 import { ComponentChildren } from '../component-view';
 

@@ -1,6 +1,6 @@
 import { Button, Drawer, Empty, Timeline, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Entity } from '@tessera/schemas';
+import type { Entity } from '@tessera/core';
 import { fieldOrSystem } from '../../context/entity-model';
 import { useRenderer } from '../../context/renderer.context';
 import type { AuditEntry } from '../../data/data-port';

@@ -1,7 +1,7 @@
 import { EditOutlined, HistoryOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Flex } from 'antd';
 import { useState } from 'react';
-import type { DetailProps, Label } from '@tessera/schemas';
+import type { DetailProps, Label } from '@tessera/core';
 import { displayOf, editPageOf, fieldOrSystem, pageOfComponent } from '../../context/entity-model';
 import { usePermissions, useRenderer } from '../../context/renderer.context';
 import { getFieldRenderer } from '../../fields/fields.index';

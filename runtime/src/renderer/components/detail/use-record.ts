@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Entity } from '@tessera/schemas';
+import type { Entity } from '@tessera/core';
 import { useRenderer } from '../../context/renderer.context';
 import { isApiError } from '../../data/api-error';
 import type { DataPort, RecordData } from '../../data/data-port';

@@ -1,5 +1,5 @@
 /** Validator issues and server problems -> one message per field (the first one wins). */
-import type { ValidationIssue } from '@tessera/schemas';
+import type { ValidationIssue } from '@tessera/core';
 
 const MISSING = /^missing required property "([^"]+)"/;
 

@@ -1,7 +1,7 @@
 import { HistoryOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Flex, Form, Row, Tooltip } from 'antd';
 import { useMemo, useState } from 'react';
-import type { FormProps, Label } from '@tessera/schemas';
+import type { FormProps, Label } from '@tessera/core';
 import { findField } from '../../context/entity-model';
 import { usePermissions, useRenderer } from '../../context/renderer.context';
 import { getFieldRenderer } from '../../fields/fields.index';

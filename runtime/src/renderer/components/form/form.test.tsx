@@ -1,6 +1,6 @@
 /** @jest-environment jsdom */
 import { act, fireEvent, screen, waitFor } from '@testing-library/react';
-import { createRecordValidator } from '@tessera/schemas';
+import { createRecordValidator } from '@tessera/core';
 import { ApiError } from '../../data/api-error';
 import { createDemoDataPort } from '../../data/demo-data-port';
 import { renderWithRenderer, testDefinition } from '../../testing/render-helpers';

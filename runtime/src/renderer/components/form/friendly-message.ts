@@ -4,7 +4,7 @@
  * `issueCode` (the server's CSV import report uses it too) and the texts are `validationText`'s.
  */
 import type { TFunction } from 'i18next';
-import { issueCode } from '@tessera/schemas';
+import { issueCode } from '@tessera/core';
 import { validationText } from '../../i18n/validation-text';
 
 export function friendlyMessage(message: string, t: TFunction): string {

@@ -3,8 +3,8 @@
  * record validator (checked on every keystroke, same rules as the server) and from the server.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { Entity } from '@tessera/schemas';
-import { createRecordValidator } from '@tessera/schemas';
+import type { Entity } from '@tessera/core';
+import { createRecordValidator } from '@tessera/core';
 import { useRenderer } from '../../context/renderer.context';
 import { isApiError } from '../../data/api-error';
 import type { RecordData } from '../../data/data-port';

@@ -1,7 +1,7 @@
 import { MoreOutlined } from '@ant-design/icons';
 import { useDraggable } from '@dnd-kit/core';
 import { Button, Card, Dropdown, Flex } from 'antd';
-import type { Entity } from '@tessera/schemas';
+import type { Entity } from '@tessera/core';
 import { fieldOrSystem } from '../../context/entity-model';
 import type { RecordData } from '../../data/data-port';
 import { getFieldRenderer } from '../../fields/fields.index';

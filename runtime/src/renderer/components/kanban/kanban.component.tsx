@@ -1,5 +1,5 @@
 import { DndContext, PointerSensor, KeyboardSensor, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
-import type { EnumField, KanbanProps, Label, MoneyField } from '@tessera/schemas';
+import type { EnumField, KanbanProps, Label, MoneyField } from '@tessera/core';
 import { findField } from '../../context/entity-model';
 import { usePermissions, useRenderer } from '../../context/renderer.context';
 import { tagColor } from '../../fields/enum/option-tag';

@@ -5,7 +5,7 @@
 import { liveRecord } from '../shared/live-record';
 import { App } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Entity, Filter } from '@tessera/schemas';
+import type { Entity, Filter } from '@tessera/core';
 import { useRenderer } from '../../context/renderer.context';
 import type { RecordData, SortSpec } from '../../data/data-port';
 import { matches } from '../../data/memory-query';

@@ -1,6 +1,6 @@
 import { Card, Progress, Skeleton, Statistic, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { KpiProps, Label } from '@tessera/schemas';
+import type { KpiProps, Label } from '@tessera/core';
 import { useRenderer } from '../../context/renderer.context';
 import { formatMoney, formatNumber } from '../../fields/shared/format';
 import { useT } from '../../i18n/i18n.provider';

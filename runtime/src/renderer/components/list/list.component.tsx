@@ -2,7 +2,7 @@ import { liveRecord } from '../shared/live-record';
 import { RightOutlined } from '@ant-design/icons';
 import { Button, Card, Flex, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Label, ListProps } from '@tessera/schemas';
+import type { Label, ListProps } from '@tessera/core';
 import { fieldOrSystem } from '../../context/entity-model';
 import { useRenderer } from '../../context/renderer.context';
 import type { RecordData } from '../../data/data-port';

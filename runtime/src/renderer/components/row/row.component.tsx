@@ -1,4 +1,4 @@
-import type { RowProps } from '@tessera/schemas';
+import type { RowProps } from '@tessera/core';
 import type { ComponentProps } from '../component-renderer';
 import { ComponentView } from '../component-view';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import type { Entity, EntitySource, Filter } from '@tessera/schemas';
+import type { Entity, EntitySource, Filter } from '@tessera/core';
 import { findEntity } from '../../context/entity-model';
 import { useRenderer } from '../../context/renderer.context';
 import { missingParams, resolveFilter } from '../../expressions/resolve-filter';

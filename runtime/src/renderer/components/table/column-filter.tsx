@@ -6,7 +6,7 @@
 import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Radio } from 'antd';
 import dayjs from 'dayjs';
 import { useState, type ComponentType } from 'react';
-import type { Field } from '@tessera/schemas';
+import type { Field } from '@tessera/core';
 import type { FilterKind } from '../../fields/field-renderer';
 import { RelationPicker } from '../../fields/relation/relation-picker';
 import { useT } from '../../i18n/i18n.provider';

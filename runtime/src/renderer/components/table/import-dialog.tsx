@@ -2,7 +2,7 @@ import { InboxOutlined } from '@ant-design/icons';
 import { Alert, Modal, Progress, Table, Typography, Upload } from 'antd';
 import { useEffect, useRef, useState } from 'react';
 import type { TFunction } from 'i18next';
-import type { AppDefinition, Label } from '@tessera/schemas';
+import type { AppDefinition, Label } from '@tessera/core';
 import { findEntity, findField } from '../../context/entity-model';
 import { useRenderer } from '../../context/renderer.context';
 import { isApiError } from '../../data/api-error';

@@ -1,5 +1,5 @@
 import type { TableColumnsType } from 'antd';
-import type { Entity, Label } from '@tessera/schemas';
+import type { Entity, Label } from '@tessera/core';
 import { fieldOrSystem, isStored } from '../../context/entity-model';
 import type { RecordData, SortSpec } from '../../data/data-port';
 import { getFieldRenderer } from '../../fields/fields.index';

@@ -1,6 +1,6 @@
 import { App, Button, Flex, Popconfirm, Table, Typography } from 'antd';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
-import { searchFieldsOf, type Entity, type EntitySource, type Filter, type Label, type TableProps } from '@tessera/schemas';
+import { searchFieldsOf, type Entity, type EntitySource, type Filter, type Label, type TableProps } from '@tessera/core';
 import { createPageOf, fieldOrSystem, isStored } from '../../context/entity-model';
 import { usePermissions, useRenderer } from '../../context/renderer.context';
 import type { RecordData } from '../../data/data-port';

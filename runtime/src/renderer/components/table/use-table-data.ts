@@ -5,7 +5,7 @@
  */
 import { liveRecord } from '../shared/live-record';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Entity, Filter } from '@tessera/schemas';
+import type { Entity, Filter } from '@tessera/core';
 import { searchFilter } from '../../context/entity-model';
 import { usePermissions, useRenderer } from '../../context/renderer.context';
 import type { RecordData, SortSpec, ViewState } from '../../data/data-port';

@@ -1,5 +1,5 @@
 import { Tabs } from 'antd';
-import type { Label, TabsProps } from '@tessera/schemas';
+import type { Label, TabsProps } from '@tessera/core';
 import { useT } from '../../i18n/i18n.provider';
 import type { ComponentProps } from '../component-renderer';
 import { ComponentView } from '../component-view';

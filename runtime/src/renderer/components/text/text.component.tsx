@@ -1,4 +1,4 @@
-import type { Markdown as MarkdownLabel, TextProps } from '@tessera/schemas';
+import type { Markdown as MarkdownLabel, TextProps } from '@tessera/core';
 import { useT } from '../../i18n/i18n.provider';
 import type { ComponentProps } from '../component-renderer';
 import { Markdown } from './markdown';

@@ -1,6 +1,6 @@
 import { CheckCircleFilled, MinusOutlined } from '@ant-design/icons';
 import { Switch } from 'antd';
-import type { BooleanField } from '@tessera/schemas';
+import type { BooleanField } from '@tessera/core';
 import { defineFieldRenderer } from '../field-renderer';
 import { EmptyValue } from '../shared/empty-value';
 

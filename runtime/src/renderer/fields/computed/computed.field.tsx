@@ -1,4 +1,4 @@
-import type { ComputedField, Field } from '@tessera/schemas';
+import type { ComputedField, Field } from '@tessera/core';
 import { defineFieldRenderer, type FieldDisplayProps } from '../field-renderer';
 import { getFieldRenderer } from '../fields.index';
 

@@ -1,6 +1,6 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
-import type { DateField } from '@tessera/schemas';
+import type { DateField } from '@tessera/core';
 import { useT } from '../../i18n/i18n.provider';
 import { defineFieldRenderer } from '../field-renderer';
 import { EmptyValue } from '../shared/empty-value';

@@ -1,6 +1,6 @@
 import { DatePicker } from 'antd';
 import dayjs from 'dayjs';
-import type { DatetimeField } from '@tessera/schemas';
+import type { DatetimeField } from '@tessera/core';
 import { useT } from '../../i18n/i18n.provider';
 import { SAMPLE_BASE } from '../date/date.field';
 import { defineFieldRenderer } from '../field-renderer';

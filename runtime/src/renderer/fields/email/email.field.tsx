@@ -1,5 +1,5 @@
 import { Input, Typography } from 'antd';
-import type { EmailField } from '@tessera/schemas';
+import type { EmailField } from '@tessera/core';
 import { defineFieldRenderer } from '../field-renderer';
 import { EmptyValue, isEmpty } from '../shared/empty-value';
 import { slug } from '../shared/sample-words';

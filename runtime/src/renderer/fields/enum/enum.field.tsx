@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import type { EnumField } from '@tessera/schemas';
+import type { EnumField } from '@tessera/core';
 import { defineFieldRenderer, type FieldInputProps } from '../field-renderer';
 import { EmptyValue, isEmpty } from '../shared/empty-value';
 import { OptionTag, useOptionItems } from './option-tag';

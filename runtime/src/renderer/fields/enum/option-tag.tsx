@@ -1,5 +1,5 @@
 import { Tag } from 'antd';
-import type { EnumField } from '@tessera/schemas';
+import type { EnumField } from '@tessera/core';
 import { useT } from '../../i18n/i18n.provider';
 
 export type EnumOption = EnumField['options'][number];

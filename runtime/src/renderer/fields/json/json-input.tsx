@@ -1,6 +1,6 @@
 import { Input, Typography } from 'antd';
 import { useEffect, useState } from 'react';
-import type { JsonField } from '@tessera/schemas';
+import type { JsonField } from '@tessera/core';
 import { useT } from '../../i18n/i18n.provider';
 import type { FieldInputProps } from '../field-renderer';
 

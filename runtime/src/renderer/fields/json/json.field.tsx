@@ -1,5 +1,5 @@
 import { Typography } from 'antd';
-import type { JsonField } from '@tessera/schemas';
+import type { JsonField } from '@tessera/core';
 import { defineFieldRenderer } from '../field-renderer';
 import { EmptyValue, isEmpty } from '../shared/empty-value';
 import { CITIES, pickOf } from '../shared/sample-words';

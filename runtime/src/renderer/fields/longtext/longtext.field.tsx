@@ -1,5 +1,5 @@
 import { Input, Typography } from 'antd';
-import type { LongtextField } from '@tessera/schemas';
+import type { LongtextField } from '@tessera/core';
 import { defineFieldRenderer } from '../field-renderer';
 import { EmptyValue, isEmpty } from '../shared/empty-value';
 import { pickOf, WORDS } from '../shared/sample-words';

@@ -1,5 +1,5 @@
 import { InputNumber } from 'antd';
-import type { MoneyField } from '@tessera/schemas';
+import type { MoneyField } from '@tessera/core';
 import { useT } from '../../i18n/i18n.provider';
 import { defineFieldRenderer, type FieldInputProps } from '../field-renderer';
 import { EmptyValue } from '../shared/empty-value';

@@ -1,5 +1,5 @@
 import { Select } from 'antd';
-import type { MultienumField } from '@tessera/schemas';
+import type { MultienumField } from '@tessera/core';
 import { OptionTag, useOptionItems } from '../enum/option-tag';
 import { defineFieldRenderer, type FieldInputProps } from '../field-renderer';
 import { EmptyValue, isEmpty } from '../shared/empty-value';

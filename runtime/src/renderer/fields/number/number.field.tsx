@@ -1,5 +1,5 @@
 import { InputNumber } from 'antd';
-import type { NumberField } from '@tessera/schemas';
+import type { NumberField } from '@tessera/core';
 import { useT } from '../../i18n/i18n.provider';
 import { defineFieldRenderer } from '../field-renderer';
 import { EmptyValue } from '../shared/empty-value';

@@ -1,5 +1,5 @@
 import { Input, Typography } from 'antd';
-import type { PhoneField } from '@tessera/schemas';
+import type { PhoneField } from '@tessera/core';
 import { defineFieldRenderer } from '../field-renderer';
 import { EmptyValue, isEmpty } from '../shared/empty-value';
 

@@ -1,6 +1,6 @@
 import { ExclamationCircleOutlined, LockOutlined } from '@ant-design/icons';
 import { Tooltip, Typography } from 'antd';
-import type { Entity, Label } from '@tessera/schemas';
+import type { Entity, Label } from '@tessera/core';
 import { useT } from '../../i18n/i18n.provider';
 
 /**

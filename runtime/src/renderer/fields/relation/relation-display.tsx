@@ -1,5 +1,5 @@
 import { Skeleton, Typography } from 'antd';
-import type { RelationField } from '@tessera/schemas';
+import type { RelationField } from '@tessera/core';
 import { displayOf, findEntity, recordPageOf } from '../../context/entity-model';
 import { useRenderer } from '../../context/renderer.context';
 import type { FieldDisplayProps } from '../field-renderer';

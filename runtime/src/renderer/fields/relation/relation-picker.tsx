@@ -1,6 +1,6 @@
 import { Select, Spin } from 'antd';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { RelationField } from '@tessera/schemas';
+import type { RelationField } from '@tessera/core';
 import type { RecordData } from '../../data/data-port';
 import { displayOf, findEntity, isStored, searchFilter } from '../../context/entity-model';
 import { usePermissions, useRenderer } from '../../context/renderer.context';

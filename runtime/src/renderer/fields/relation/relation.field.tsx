@@ -1,4 +1,4 @@
-import type { RelationField } from '@tessera/schemas';
+import type { RelationField } from '@tessera/core';
 import { defineFieldRenderer } from '../field-renderer';
 import { RelationDisplay } from './relation-display';
 import { RelationPicker } from './relation-picker';

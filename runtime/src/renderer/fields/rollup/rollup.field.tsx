@@ -1,4 +1,4 @@
-import type { Field, MoneyField, RollupField } from '@tessera/schemas';
+import type { Field, MoneyField, RollupField } from '@tessera/core';
 import { findEntity, findField } from '../../context/entity-model';
 import { useRenderer } from '../../context/renderer.context';
 import { defineFieldRenderer, type FieldDisplayProps } from '../field-renderer';

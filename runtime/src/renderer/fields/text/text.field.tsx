@@ -1,5 +1,5 @@
 import { Input, Typography } from 'antd';
-import type { TextField } from '@tessera/schemas';
+import type { TextField } from '@tessera/core';
 import { defineFieldRenderer } from '../field-renderer';
 import { EmptyValue, isEmpty } from '../shared/empty-value';
 import { companyName, FIRST, LAST, personName, pickOf, SUBJECTS, TITLES, WORDS } from '../shared/sample-words';

@@ -1,5 +1,5 @@
 import { Input, Typography } from 'antd';
-import type { UrlField } from '@tessera/schemas';
+import type { UrlField } from '@tessera/core';
 import { defineFieldRenderer } from '../field-renderer';
 import { EmptyValue, isEmpty } from '../shared/empty-value';
 import { COMPANY_A, pickOf } from '../shared/sample-words';

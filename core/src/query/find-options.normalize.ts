@@ -1,4 +1,4 @@
-import type { FindOptions, SortKey } from '../store.port';
+import type { FindOptions, SortKey } from '../store/store.port';
 import type { FilterNode } from './filter.ast';
 import { normalizeFilter } from './filter.normalize';
 import { normalizeLimit, normalizeSort, type SortRules } from './sort.normalize';

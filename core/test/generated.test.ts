@@ -8,9 +8,9 @@ import { renderReference } from '../scripts/definition-reference';
 const repo = join(__dirname, '..', '..');
 
 describe('generated files', () => {
-  it('schemas/generated and schemas/src/generated are fresh', () => {
+  it('core/generated and core/src/generated are fresh', () => {
     try {
-      execFileSync(join(repo, 'node_modules', '.bin', 'tsx'), ['schemas/scripts/generate-types.ts', '--check'], { cwd: repo, stdio: 'pipe' });
+      execFileSync(join(repo, 'node_modules', '.bin', 'tsx'), ['core/scripts/generate-types.ts', '--check'], { cwd: repo, stdio: 'pipe' });
     } catch (err) {
       throw new Error(String((err as { stderr?: Buffer }).stderr ?? err));
     }

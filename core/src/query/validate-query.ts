@@ -1,4 +1,4 @@
-import type { AggregateOptions, FindOptions } from '../store.port';
+import type { AggregateOptions, FindOptions } from '../store/store.port';
 import { normalizeFilter } from './filter.normalize';
 import { normalizeLimit, normalizeSort } from './sort.normalize';
 import { normalizeAggregate } from './aggregate.normalize';

@@ -1,5 +1,5 @@
-import type { SortKey } from '../store.port';
-import { InvalidQueryError } from '../store.errors';
+import type { SortKey } from '../store/store.port';
+import { InvalidQueryError } from '../store/store.errors';
 import { checkFieldPath, ptr, type PathRules } from './field-path';
 import { LIMITS } from './query.limits';
 

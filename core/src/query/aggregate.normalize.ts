@@ -1,5 +1,5 @@
-import type { AggregateOp, AggregateOptions } from '../store.port';
-import { InvalidQueryError } from '../store.errors';
+import type { AggregateOp, AggregateOptions } from '../store/store.port';
+import { InvalidQueryError } from '../store/store.errors';
 import type { FilterNode } from './filter.ast';
 import { normalizeFilter } from './filter.normalize';
 import { checkFieldPath, IDENT, ptr, type PathRules } from './field-path';

@@ -1,6 +1,6 @@
-import type { Filter, Scalar } from '../store.port';
-import { InvalidQueryError } from '../store.errors';
-import { searchTerms } from '@tessera/schemas';
+import type { Filter, Scalar } from '../store/store.port';
+import { InvalidQueryError } from '../store/store.errors';
+import { searchTerms } from '../search/quick-search';
 import type { CompareOp, FilterNode, Leaf, SearchNode } from './filter.ast';
 import { MATCH_ALL } from './filter.ast';
 import { checkFieldPath, ptr, type PathRules } from './field-path';

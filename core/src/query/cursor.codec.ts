@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { InvalidQueryError } from '../store.errors';
+import { InvalidQueryError } from '../store/store.errors';
 import { LIMITS } from './query.limits';
 
 /**

@@ -1,4 +1,4 @@
-import { InvalidQueryError } from '../store.errors';
+import { InvalidQueryError } from '../store/store.errors';
 
 /** One segment of a field path. Validated paths are safe to splice into SQL/JSON paths. */
 export const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;

@@ -1,4 +1,4 @@
-import type { Scalar } from '../store.port';
+import type { Scalar } from '../store/store.port';
 
 /**
  * The normalized filter both adapters compile. Small on purpose: adapters switch on `op` and
@@ -12,7 +12,7 @@ export interface OrNode { op: 'or'; args: FilterNode[] }
 export interface NotNode { op: 'not'; field: string; arg: FilterNode }
 
 /**
- * Word-prefix text search (see @tessera/schemas quick-search): every term must begin a word of one
+ * Word-prefix text search (see @tessera/core quick-search): every term must begin a word of one
  * of `fields`, or of any field of the collection's search index when `fields` is null.
  */
 export interface SearchNode { op: 'search'; terms: string[]; fields: string[] | null }

@@ -23,12 +23,12 @@ async function main(): Promise<void> {
   for (const [path, content] of Object.entries(await renderGeneratedFiles())) {
     const file = join(root, path);
     if (check) {
-      if (read(file) !== content) stale.push(`schemas/${path}`);
+      if (read(file) !== content) stale.push(`core/${path}`);
       continue;
     }
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, content);
-    console.log(`wrote schemas/${path}`);
+    console.log(`wrote core/${path}`);
   }
   if (stale.length) {
     console.error(`stale generated files: ${stale.join(', ')}; run npm run gen`);

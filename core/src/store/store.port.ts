@@ -95,6 +95,12 @@ export interface CollectionSpec {
   indexes?: Array<{ fields: string[]; unique?: boolean }>;
   /** Fields of the word-prefix text search (`$search` filters); none: `$search` is refused. */
   search?: string[];
+  /**
+   * Document expiry (TTL): a document whose value of this field (an ISO 8601 date-time) is at or
+   * before now is expired: reads no longer return it and `Store.sweepExpired` deletes it.
+   * Absent or null: the document never expires.
+   */
+  expireField?: string;
 }
 
 export interface CountOptions {
@@ -114,6 +120,75 @@ export interface InsertManyOptions {
 export interface UpdateOptions {
   /** When set and the stored version differs, the update fails with VersionConflictError. */
   expectedVersion?: number;
+}
+
+/**
+ * A patch value `{ $inc: n }` (an object whose only key is `$inc`, n a finite number) adds n to
+ * the stored number atomically (a missing or null value counts as 0); any other value is stored
+ * as given. Allowed in `update`, `updateMany`, `upsert` and `claim` patches.
+ */
+export interface Increment { $inc: number }
+
+export interface UpsertOptions {
+  /** Stored only when the document is created (the patch is applied on top of it). */
+  insert?: Doc;
+}
+
+export interface UpsertResult {
+  doc: StoredDoc;
+  created: boolean;
+}
+
+export interface ClaimOptions {
+  /** Which documents may be taken. */
+  filter: Filter;
+  /** Which ones first (ties by id). */
+  sort?: SortKey[];
+  /** At most this many (1..1000). */
+  limit: number;
+  /** Applied to each taken document in the same atomic step (e.g. lease owner and expiry). */
+  patch: Doc;
+}
+
+/** One entry of the durable change log. `seq` grows by one per entry, in commit order. */
+export interface LogEntry<T = unknown> {
+  seq: number;
+  /** What the entry is about, e.g. `record` or `published`; readers may select topics. */
+  topic: string;
+  /** ISO 8601 time of the append. */
+  at: string;
+  data: T;
+}
+
+export interface LogReadOptions {
+  /** At most this many entries (1..10000, default 1000). */
+  limit?: number;
+  topics?: string[];
+}
+
+/**
+ * The durable change log (an outbox): writers append inside the transaction that makes the
+ * change, so an entry exists exactly when its change committed; consumers read after a sequence
+ * number and keep a named position that survives restarts. Entries are never rewritten; `trim`
+ * removes old ones (retention). Every process sharing the store sees the same log.
+ */
+export interface ChangeLog {
+  /** Appends in order; inside `transaction` (through `tx.log`) they commit or roll back with it. Returns the new entries. */
+  append(entries: Array<{ topic: string; data: unknown }>): Promise<LogEntry[]>;
+  /** Entries with seq > `afterSeq`, in seq order. */
+  read(afterSeq: number, options?: LogReadOptions): Promise<LogEntry[]>;
+  /** The highest seq appended and committed (0 when empty). */
+  lastSeq(): Promise<number>;
+  /** The oldest seq still kept (lastSeq + 1 when empty): a reader behind it has lost entries. */
+  firstSeq(): Promise<number>;
+  /** A named consumer's position: the last seq it has processed (0 when new). */
+  position(consumer: string): Promise<number>;
+  /** Saves a consumer's position; inside a transaction it commits with the consumer's own writes. */
+  setPosition(consumer: string, seq: number): Promise<void>;
+  /** Deletes entries with seq < `beforeSeq`; returns how many. */
+  trim(beforeSeq: number): Promise<number>;
+  /** Called after each local commit that appended entries (other processes' appends are seen by polling `read`). Returns unsubscribe. */
+  onAppend(listener: (lastSeq: number) => void): () => void;
 }
 
 export interface Collection {
@@ -140,6 +215,17 @@ export interface Collection {
    */
   count(filter?: Filter, options?: CountOptions): Promise<number>;
   aggregate(options: AggregateOptions): Promise<AggregateRow[]>;
+  /** Updates (with `$inc`) the document if it exists, else inserts `{ id, ...insert, ...patch }`. Atomic. */
+  upsert(id: string, patch: Doc, options?: UpsertOptions): Promise<UpsertResult>;
+  /** Applies `patch` to every matching document (each gets version + 1). Returns how many. */
+  updateMany(filter: Filter, patch: Doc): Promise<number>;
+  /** Deletes every matching document. Returns how many. */
+  deleteMany(filter: Filter): Promise<number>;
+  /**
+   * Takes up to `limit` matching documents and applies `patch` to them in one atomic step, so two
+   * claimers (in one process or several) never take the same document. Returns them as patched.
+   */
+  claim(options: ClaimOptions): Promise<StoredDoc[]>;
 }
 
 export interface Store {
@@ -160,5 +246,9 @@ export interface Store {
    * error rolls back and is rethrown). Writes outside `tx` never become part of it.
    */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
+  /** The durable change log; `tx.log` inside a transaction appends with it. */
+  readonly log: ChangeLog;
+  /** Deletes expired documents (see `CollectionSpec.expireField`) of every collection; returns how many. */
+  sweepExpired(now?: Date): Promise<number>;
   close(): Promise<void>;
 }

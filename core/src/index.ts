@@ -1,5 +1,5 @@
 /**
- * @tessera/schemas: the JSON Schemas of app definitions and connector manifests, the types
+ * @tessera/core: the JSON Schemas of app definitions and connector manifests, the types
  * generated from them, the type registries the builder and runtime dispatch on, validators with
  * readable errors, and schema migrations. Browser-safe: no node: imports.
  */

@@ -1,5 +1,5 @@
-import type { CountOptions } from '../store.port';
-import { InvalidQueryError } from '../store.errors';
+import type { CountOptions } from '../store/store.port';
+import { InvalidQueryError } from '../store/store.errors';
 
 /** The validated `limit` of a count, or undefined for an exact count. */
 export function countLimit(options?: CountOptions): number | undefined {

@@ -1,0 +1,3 @@
+/** The storage port: the interface every adapter implements and the errors it throws. Browser-safe. */
+export type * from './store.port';
+export * from './store.errors';
