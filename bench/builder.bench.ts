@@ -245,7 +245,7 @@ async function interactions(baseUrl: string, cookie: string): Promise<{ series: 
 }
 
 async function main(): Promise<void> {
-  for (const f of [...(process.env.BENCH_BUILDER_DIST ? [] : ['builder-ui/dist/index.html']), 'runtime/client/dist/index.html']) {
+  for (const f of [...(process.env.BENCH_BUILDER_DIST ? [] : ['builder-ui/dist/index.html']), 'renderer/client/dist/index.html']) {
     if (!fs.existsSync(path.join(root, f))) throw new Error(`${f} missing: run \`npm run build\` first`);
   }
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-builder-'));

@@ -39,3 +39,4 @@ export { searchFieldsOf, searchTerms, matchesSearch, MAX_SEARCH_TERMS } from './
 export { migrateDefinition } from './migrations/migrate';
 export { CURRENT_SCHEMA_VERSION, defineMigrations, type Migration, type MigrationResult } from './migrations/migration';
 export { migrations } from './migrations/migrations.index';
+export { seededRandom } from './random/seeded-random';

@@ -3,7 +3,7 @@
  * identical on every machine and run (it is a test fixture), so nothing here touches Math.random.
  */
 
-import { seededRandom } from '../../runtime/src/renderer/data/seeded-random';
+import { seededRandom } from '@tessera/core';
 
 export interface Random {
   /** Uniform in [0, 1). */
@@ -19,7 +19,7 @@ export interface Random {
 }
 
 export function createRandom(seed: number): Random {
-  const next = seededRandom(seed); // the runtime's mulberry32, also behind the builder's demo data
+  const next = seededRandom(seed); // core's mulberry32, also behind the builder's demo data
   const int = (min: number, max: number) => min + Math.floor(next() * (max - min + 1));
   return {
     next,

@@ -1,31 +1,21 @@
 /**
- * The canvas and preview render the runtime's own components (one renderer for builder and
- * end users). The renderer lives in runtime/src/renderer; it is loaded lazily (it brings
- * ECharts and friends) and, until it exists in a checkout, the canvas falls back to cards.
+ * The canvas and preview render the end-user app's own components (one renderer for builder and
+ * end users): @tessera/renderer, loaded lazily because it brings antd's full set and friends.
  */
-import { createContext, memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ComponentType, type ReactNode } from 'react';
+import { createContext, memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import { createPortal } from 'react-dom';
+import type { AppDefinition } from '@tessera/core';
+import type { AnyComponent, DataPort } from '@tessera/renderer';
 import { validateDraft } from '../store/validate-draft';
 import type { Draft, DraftComponent } from '../store/draft.types';
 
-export interface RendererModule {
-  ComponentView: ComponentType<{ component: never }>;
-  PageView?: ComponentType<{ page: never }>;
-  RendererProvider: ComponentType<{ definition: never; port: never; mode?: 'live' | 'design'; children: ReactNode }>;
-  I18nProvider: ComponentType<{ locale?: string; children: ReactNode }>;
-  createDemoDataPort(definition: never, seed?: number): unknown;
-}
-
-// A glob (not an import) so a checkout without the renderer still builds.
-const modules = import.meta.glob('../../../runtime/src/renderer/index.ts');
-const load = Object.values(modules)[0] as (() => Promise<RendererModule>) | undefined;
+type RendererModule = typeof import('@tessera/renderer');
 let pending: Promise<RendererModule> | undefined;
 let loaded: RendererModule | null = null;
-const start = () => (pending ??= load!().then((m) => (loaded = m)));
+const start = () => (pending ??= import('@tessera/renderer').then((m) => (loaded = m)));
 
 // Charts draw with ECharts, which the renderer loads on first use from a chunk of its own.
-const chartModules = import.meta.glob('../../../runtime/src/renderer/components/chart/echarts.load.ts');
-const loadCharts = Object.values(chartModules)[0] as (() => Promise<{ loadECharts(): Promise<unknown> }>) | undefined;
+const loadCharts = () => import('@tessera/renderer/charts');
 
 const hasChart = (components: DraftComponent[] | undefined): boolean => (components ?? []).some((c) => c.type === 'chart' || hasChart(c.children));
 
@@ -34,23 +24,26 @@ const hasChart = (components: DraftComponent[] | undefined): boolean => (compone
  * downloads while the editor's first screen renders instead of after the canvas asked for it.
  */
 export function preloadCharts(draft: Draft): void {
-  if ((draft.pages ?? []).some((p) => hasChart(p.components))) void loadCharts?.().then((m) => m.loadECharts()).catch(() => {});
+  if ((draft.pages ?? []).some((p) => hasChart(p.components))) void loadCharts().then((m) => m.loadECharts()).catch(() => {});
 }
 
 /** Starts loading the renderer before the canvas or preview needs it (the editor does when it opens an app). */
 export function preloadRenderer(): void {
-  if (load) void start().catch(() => {});
+  void start().catch(() => {});
 }
 
 /** The renderer module; at once when it is already loaded (the canvas then renders it on its first pass). */
 export function useRendererModule(): RendererModule | null {
   const [mod, setMod] = useState<RendererModule | null>(loaded);
   useEffect(() => {
-    if (!load || mod) return;
+    if (mod) return;
     void start().then(setMod, () => setMod(null));
   }, [mod]);
   return mod;
 }
+
+/** The builder's draft type is the definition as written; the renderer copes with a draft that is not (yet) valid. */
+const asDefinition = (draft: Draft) => draft as unknown as AppDefinition;
 
 /** The draft with schema defaults applied when it is valid; as typed otherwise (components cope or show an error). */
 export function renderableDefinition(draft: Draft): Draft {
@@ -58,7 +51,7 @@ export function renderableDefinition(draft: Draft): Draft {
   return (result.ok ? result.definition : draft) as unknown as Draft;
 }
 
-interface Surface { mod: RendererModule; definition: Draft; port: unknown; slots: Slots }
+interface Surface { mod: RendererModule; definition: Draft; port: DataPort; slots: Slots }
 const SurfaceContext = createContext<Surface | null>(null);
 
 /** Same model for the renderer: every part of the draft but its pages' components is the same object (edits share unchanged parts). */
@@ -128,7 +121,7 @@ function createSlots(): Slots {
 }
 
 const Portal = memo(function Portal({ mod, component, el }: { mod: RendererModule; component: DraftComponent; el: HTMLElement }) {
-  return createPortal(<mod.ComponentView component={component as never} />, el);
+  return createPortal(<mod.ComponentView component={component as unknown as AnyComponent} />, el);
 });
 
 function SlotList({ mod, slots }: { mod: RendererModule; slots: Slots }) {
@@ -141,7 +134,7 @@ const PortalHost = memo(function PortalHost({ surface }: { surface: Surface }) {
   return (
     <div hidden>
       <mod.I18nProvider>
-        <mod.RendererProvider definition={definition as never} port={port as never} mode="design">
+        <mod.RendererProvider definition={asDefinition(definition)} port={port} mode="design">
           <SlotList mod={mod} slots={slots} />
         </mod.RendererProvider>
       </mod.I18nProvider>
@@ -156,7 +149,7 @@ export function RendererSurface({ draft, children }: { draft: Draft; children: R
   const entitiesKey = useMemo(() => JSON.stringify(definition.entities), [definition]);
   const port = useMemo(() => {
     try {
-      return mod?.createDemoDataPort(definition as never, 7);
+      return mod?.createDemoDataPort(asDefinition(definition), 7);
     } catch {
       return undefined;
     }

@@ -60,7 +60,7 @@ import UnorderedListOutlined from '@ant-design/icons-svg/lib/asn/UnorderedListOu
 import UserSwitchOutlined from '@ant-design/icons-svg/lib/asn/UserSwitchOutlined';
 import { renderIconDefinitionToSVGElement } from '@ant-design/icons-svg/lib/helpers';
 import type { IconDefinition } from '@ant-design/icons-svg/lib/types';
-import { iconOf } from '@tessera/runtime/src/renderer/app/icons';
+import { iconOf } from '@tessera/renderer/icons';
 
 const ICONS: Record<string, IconDefinition> = {
   AlignLeftOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, BarsOutlined, BellOutlined, BranchesOutlined,

@@ -6,7 +6,7 @@
  * blocks publishing, preview, publish twice, diff, roll back, export — then use the published app
  * in the runtime and create a record through its form.
  *
- * Needs `npm run build` (builder-ui/dist and runtime/client/dist). Screenshots of every step go
+ * Needs `npm run build` (builder-ui/dist and renderer/client/dist). Screenshots of every step go
  * to test-artifacts/screenshots/builder-*.png.
  */
 import fs from 'node:fs';
@@ -17,7 +17,7 @@ import { startTestServer, type TestServer } from '../../../runtime/test/helpers/
 import { choose as chooseWith, drag as dragWith, expectText as expectTextWith, savedDraft as savedDraftWith, signInToBuilder, until as untilWith } from './builder-e2e.helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
-const DISTS = ['builder-ui/dist/index.html', 'runtime/client/dist/index.html'];
+const DISTS = ['builder-ui/dist/index.html', 'renderer/client/dist/index.html'];
 const APP = 'retail-crm';
 
 let server: TestServer;

@@ -1,6 +1,7 @@
 /**
- * Serves the browser clients built by vite: the end-user app at /apps (runtime/client/dist) and,
- * when built, the builder at /builder (builder-ui/dist). Hashed assets are cached for a year
+ * Serves the browser clients built by vite: the end-user app at /apps (@tessera/renderer's
+ * client/dist) and, when built, the builder at /builder (@tessera/builder-ui's dist). The server
+ * imports no browser code: it finds the packages and serves their built files. Hashed assets are cached for a year
  * (their name changes with their content); index.html is never cached, so a deploy shows at once.
  * Any other path below the mount is the single-page app's own route: index.html answers it.
  */
@@ -8,8 +9,9 @@ import express, { Router, type Request, type Response } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
 
-export const CLIENT_DIST = path.resolve(__dirname, '../../../client/dist');
-export const BUILDER_DIST = path.resolve(__dirname, '../../../../builder-ui/dist');
+const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
+export const CLIENT_DIST = path.join(packageDir('@tessera/renderer'), 'client', 'dist');
+export const BUILDER_DIST = path.join(packageDir('@tessera/builder-ui'), 'dist');
 
 const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg|jpg|webp)$/;
 

@@ -5,7 +5,7 @@
 import type { AppDefinition, Entity } from '@tessera/core';
 import { getFieldRenderer } from '../fields/fields.index';
 import type { RecordData } from './data-port';
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '@tessera/core';
 
 export const demoIdPrefix = (entity: string) => entity.replace(/[^a-zA-Z]/g, '').slice(0, 3).toLowerCase() || 'rec';
 const demoId = (entity: string, i: number) => `${demoIdPrefix(entity)}_${String(i + 1).padStart(4, '0')}`;

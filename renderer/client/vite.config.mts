@@ -1,6 +1,6 @@
 /**
- * The end-user app client: served by the runtime at /apps/ (runtime/src/http/client). Run from
- * the repository root: `vite build --config runtime/client/vite.config.mts`.
+ * The end-user app client: served by the runtime at /apps/ (runtime/src/http/client/client.routes.ts). Run from
+ * the repository root: `vite build --config renderer/client/vite.config.mts`.
  */
 import react from '@vitejs/plugin-react';
 import { fileURLToPath } from 'node:url';
@@ -30,7 +30,7 @@ export default defineConfig({
     },
   },
   server: {
-    // `npx vite --config runtime/client/vite.config.mts` during development: the API comes from a running Tessera.
+    // `npx vite --config renderer/client/vite.config.mts` during development: the API comes from a running Tessera.
     proxy: { '/api': `http://127.0.0.1:${process.env.TESSERA_PORT ?? 3000}` },
   },
 });
