@@ -2,7 +2,7 @@
  * What a component type folder exports: the JSON Schema of its `props` plus what the page
  * designer needs (palette entry, scaffold) and what the validator needs (refs). The component
  * object around `props` (id, type, source, visible, children) is assembled in one place:
- * definition/component-branch.ts.
+ * definition/type-branches.ts.
  */
 import type { JsonSchema } from '../json-schema';
 import type { RefSpec } from '../ref-spec';

@@ -58,7 +58,7 @@ export interface SortKey {
 
 export interface FindOptions {
   filter?: Filter;
-  /** Ties are always broken by `id` ascending, so pages are stable. */
+  /** Ties are broken by `id` in the direction of the last key (ascending unless it is `desc`), so pages are stable. */
   sort?: SortKey[];
   /** 1..1000; adapters default to 50. */
   limit?: number;

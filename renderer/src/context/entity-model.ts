@@ -7,9 +7,6 @@ export const findEntity = (def: AppDefinition | undefined, id: string | undefine
 
 export const findField = (entity: Entity | undefined, id: string): Field | undefined => entity?.fields.find((f) => f.id === id.split('.')[0]);
 
-export const findPage = (def: AppDefinition | undefined, id: string | undefined): Page | undefined =>
-  id ? def?.pages?.find((p) => p.id === id) : undefined;
-
 export const isStored = (field: Field): boolean => fieldTypes.get(field.type)?.stored ?? false;
 
 /** System fields present on every record, shown with a synthetic text/datetime field. */

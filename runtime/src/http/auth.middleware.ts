@@ -46,8 +46,3 @@ export function requireRole(role: PlatformRole): RequestHandler {
     next();
   };
 }
-
-export const requireSignIn: RequestHandler = (req, _res, next) => {
-  principalOf(req);
-  next();
-};

@@ -1,6 +1,5 @@
 /** Widgets for single values: text, markdown, numbers, switches, enums, references. */
 import { AutoComplete, Input, InputNumber, Select, Switch } from 'antd';
-import type { JsonSchema } from '@tessera/core';
 import { refKindAt, useFormContext } from '../form-context';
 import { resolve } from '../schema-utils';
 import type { WidgetProps } from '../widget.types';
@@ -88,5 +87,3 @@ export function RefWidget({ value, onChange, path, label }: WidgetProps) {
 export function ScalarWidget({ value, onChange, path, label }: WidgetProps) {
   return <Input aria-label={label} value={value === null || value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value, path)} />;
 }
-
-export const isObjectSchema = (s: JsonSchema) => s.type === 'object';
