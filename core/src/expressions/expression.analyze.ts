@@ -4,7 +4,7 @@
  * is named (for renames). Sound for permissions: whatever cannot be followed statically makes
  * `readsAll` true, and a caller must then assume the whole record and every variable are read.
  */
-import { parse, type JsonataAst } from './expression.compile';
+import { parse } from './expression.compile';
 import { BUILTIN_FUNCTIONS, CONTEXT_READERS, OPAQUE_FUNCTIONS } from './jsonata-builtins';
 
 /** One place a record field is named in the source: `source.slice(start, end)` is the token (back-quotes included). */
@@ -33,7 +33,8 @@ export interface ExpressionAnalysis {
   names: FieldName[];
 }
 
-type Node = JsonataAst & Record<string, unknown>;
+/** JSONata's AST node, loosely: its published type leaves out `sort`, `filter`, `index`, `apply`… */
+type Node = { type?: string; value?: unknown; position?: number; [key: string]: unknown };
 /** Where a node's context comes from: '' the record, 'a.b' a value inside it, null not the record. */
 type Ctx = string | null;
 type Scope = Set<string>;
@@ -225,7 +226,7 @@ export function analyze(source: string): ExpressionAnalysis {
     out = { ok: false, errors: [error], readsAll: true, readsAllBecause: ['does not parse'], fields: [], paths: [], variables: [], names: [] };
   } else {
     const w = new Walker(source);
-    w.visit(ast, '', new Set());
+    w.visit(ast as unknown as Node, '', new Set());
     const paths = [...w.paths];
     // Every record path starts at a named field, so the names are the fields (a dotted name stays whole).
     w.names.sort((a, b) => a.start - b.start);

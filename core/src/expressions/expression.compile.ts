@@ -38,8 +38,9 @@ export function compile(source: string, maxLength: number, maxSequence: number, 
     throw toExpressionError(err, 'parse');
   }
   // `assign` binds in the expression's own frame; JSONata looks hooks up by these symbols.
-  (compiled.assign as (name: symbol, value: unknown) => void)(ENTRY_HOOK, hooks.entry);
-  (compiled.assign as (name: symbol, value: unknown) => void)(EXIT_HOOK, hooks.exit);
+  const assign = compiled.assign as unknown as (name: symbol, value: unknown) => void;
+  assign(ENTRY_HOOK, hooks.entry);
+  assign(EXIT_HOOK, hooks.exit);
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);
   cache.set(key, compiled);
   return compiled;
