@@ -16,6 +16,7 @@ describe('analyze: what an expression reads', () => {
     expect(reads('first & " " & `last name`')).toEqual(['first', 'last name']);
     expect(reads('$string(amount) & $uppercase(name)')).toEqual(['amount', 'name']);
     expect(reads('x ~> $lookup("a")')).toEqual(['x']);
+    expect(reads('amount ~> $string')).toEqual(['amount']);
     expect(reads('lines[$$.limit < qty].price')).toEqual(['limit', 'lines']);
     expect(reads('"literal"')).toEqual([]);
   });
@@ -53,6 +54,7 @@ describe('analyze: what an expression reads', () => {
       '$string($)',
       '($r := $; $r.margin)',
       '($k := $keys; $k())',
+      '"amount" ~> $eval',
       '*',
       '**.x',
       '$.*',

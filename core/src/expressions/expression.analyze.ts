@@ -102,7 +102,10 @@ class Walker {
       case 'apply': // `x ~> $f(y)`: x becomes $f's first argument
         this.visit(node.lhs, ctx, scope);
         if (isNode(node.rhs) && (node.rhs.type === 'function' || node.rhs.type === 'partial')) this.call(node.rhs, ctx, scope, 1);
-        else this.visit(node.rhs, ctx, scope);
+        else if (isNode(node.rhs) && node.rhs.type === 'variable' && BUILTIN_FUNCTIONS.has(String(node.rhs.value)) && !scope.has(String(node.rhs.value))) {
+          // `x ~> $string`: called with x, not with the context
+          if (OPAQUE_FUNCTIONS.has(String(node.rhs.value))) this.because.add(`$${String(node.rhs.value)}`);
+        } else this.visit(node.rhs, ctx, scope);
         break;
       case 'lambda': {
         // JSONata evaluates a lambda's body against the input where it was defined: walk it there.

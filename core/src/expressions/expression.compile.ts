@@ -11,7 +11,7 @@ export const ENTRY_HOOK = Symbol.for('jsonata.__evaluate_entry');
 export const EXIT_HOOK = Symbol.for('jsonata.__evaluate_exit');
 
 export interface Hooks {
-  entry(expr: unknown, input: unknown, environment: { lookup(name: string): unknown; base: { depth: number } }): void;
+  entry(expr: unknown, input: unknown, environment: unknown): void;
   exit(expr: unknown, input: unknown, environment: unknown, result: unknown): void;
 }
 

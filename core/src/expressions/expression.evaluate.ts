@@ -2,7 +2,7 @@ import { compile } from './expression.compile';
 import { toExpressionError } from './expression.error';
 import { budgetSpent, resolveLimits, type ExpressionBudget, type ExpressionLimits } from './expression.limits';
 import { systemClock, type ExpressionClock } from './expression.clock';
-import { guardedBindings, hooks, METER, type Meter } from './expression.guard';
+import { guardedFunctions, hooks, METER, type Meter } from './expression.guard';
 
 export interface EvaluateOptions {
   /** What the expression's paths read (`amount`, `$`): the record for computed fields and defaults. */
@@ -28,8 +28,9 @@ export async function evaluate(source: string, options: EvaluateOptions = {}): P
   const limits = resolveLimits(options.limits);
   const compiled = compile(source, limits.maxLength, limits.maxSequence, hooks);
   if (options.budget?.exhausted) throw budgetSpent(options.budget.steps);
-  const meter: Meter = { steps: 0, limits, budget: options.budget, deadline: Date.now() + limits.timeoutMs };
-  const guarded = await guardedBindings(limits, options.clock ?? systemClock);
+  const guarded = await guardedFunctions();
+  const clock = options.clock ?? systemClock;
+  const meter: Meter = { steps: 0, limits, budget: options.budget, deadline: Date.now() + limits.timeoutMs, clock, now: clock.now() };
   // The guarded builtins and the meter win over caller bindings of the same name.
   const bindings = { ...options.bindings, ...guarded, [METER]: meter };
   try {

@@ -54,11 +54,11 @@ export async function withDefaults(entity: Entity, body: unknown, caller: Caller
 /**
  * Everything a create checks before touching storage, in the order the API reports problems:
  * fields the role may not write (403), defaults, the record schema (422), and that the owner is
- * inside the caller's row scope (403). Returns the document to insert.
+ * inside the caller's row scope (403). Returns the document to insert. `run`: see withDefaults.
  */
-export async function prepareCreate(entity: Entity, body: unknown, perm: EntityPolicy, caller: Caller): Promise<Doc> {
+export async function prepareCreate(entity: Entity, body: unknown, perm: EntityPolicy, caller: Caller, run: Pick<EvaluateOptions, 'clock' | 'budget'> = {}): Promise<Doc> {
   assertWritable(body, perm, entity.id);
-  const input = await withDefaults(entity, withOwner(entity, body, caller), caller);
+  const input = await withDefaults(entity, withOwner(entity, body, caller), caller, run);
   const checked = createRecordValidator(entity, 'create')(input);
   if (!checked.ok) throw unprocessable(`the ${entity.id} is not valid`, checked.errors);
   assertOwnerInScope(input as Doc, perm, caller, 'create');
