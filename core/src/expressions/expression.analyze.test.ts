@@ -30,6 +30,7 @@ describe('analyze: what an expression reads', () => {
     expect(analyze('address.*').paths).toEqual(['address']);
     expect(analyze('$count(lines.(1))').paths).toEqual(['lines']); // how many lines there are is read too
     expect(analyze('lines@$l.margin').paths.sort()).toEqual(['lines', 'margin']); // after `@`, the next step sees the record again
+    expect(analyze('lines@$l').readsAll).toBe(false);
   });
 
   it('lists the variables it reads, not built-ins or its own', () => {

@@ -175,14 +175,14 @@ class Walker {
     let c: Ctx = ctx;
     const steps = (node.steps as Node[] | undefined) ?? [];
     steps.forEach((step, i) => {
-      c = this.step(step, c, scope, i);
+      c = this.step(step, c, scope, i, i === steps.length - 1);
     });
     if (c === '') this.because.add('$ used as a value');
     else if (c) this.paths.add(c);
     this.extras(node, c, scope);
   }
 
-  step(step: Node, c: Ctx, scope: Scope, index: number): Ctx {
+  step(step: Node, c: Ctx, scope: Scope, index: number, last: boolean): Ctx {
     if (step.type === 'name') {
       if (c === null) {
         this.extras(step, null, scope);
@@ -196,7 +196,7 @@ class Walker {
         // `a@$x`: the items go into $x and the next step sees the step's input again.
         scope.add(step.focus);
         this.paths.add(p);
-        return c;
+        return last ? p : c;
       }
       return p;
     }
