@@ -34,7 +34,7 @@ export async function evaluate(source: string, options: EvaluateOptions = {}): P
   // The guarded builtins and the meter win over caller bindings of the same name.
   const bindings = { ...options.bindings, ...guarded, [METER]: meter };
   try {
-    return normalize(await compiled.evaluate(options.input ?? null, bindings));
+    return normalize(await compiled.evaluate(options.input, bindings));
   } catch (err) {
     throw toExpressionError(err, 'evaluation');
   }
