@@ -17,4 +17,3 @@ export type * from './data/data-port';
 export { ApiError, isApiError } from './data/api-error';
 export { createHttpDataPort, type HttpDataPortOptions } from './data/http-data-port';
 export { createDemoDataPort, type DemoDataPort, type DemoDataPortOptions } from './data/demo-data-port';
-export { evaluate as evaluateExpression, isExpression } from './expressions/expression.evaluate';

@@ -1,8 +1,8 @@
 /**
  * Edits an `{ $expr }` in a modal: the Monaco editor, the fields it can use, and the result on
- * a sample record, evaluated with the runtime's guarded JSONata (time and depth limits).
+ * a sample record, evaluated by core's evaluator with the server's limits and result shape.
  */
-import { evaluateExpression } from '@tessera/runtime/src/expressions/evaluate';
+import { evaluate } from '@tessera/core/expressions';
 import { Alert, Col, Input, Modal, Row, Spin, Tag, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -52,7 +52,7 @@ export function ExpressionModal({ open, initial, entityId, onApply, onClose }: E
     const timer = setTimeout(async () => {
       if (!text.trim()) return setResult({ ok: true, text: '' });
       try {
-        const value = await evaluateExpression(text, JSON.parse(sample || '{}'), { now: new Date().toISOString() });
+        const value = await evaluate(text, { input: JSON.parse(sample || '{}') });
         if (!cancelled) setResult({ ok: true, text: JSON.stringify(value, null, 2) });
       } catch (err) {
         if (!cancelled) setResult({ ok: false, text: (err as Error).message });

@@ -5,6 +5,8 @@
  * `$not` of several operators, an empty list) becomes a raw JSON rule kept exactly as written:
  * converting a filter never drops a condition.
  */
+import { isExpression } from '@tessera/core/expressions';
+
 export type Op = '$eq' | '$ne' | '$gt' | '$gte' | '$lt' | '$lte' | '$in' | '$nin' | '$regex' | '$exists';
 export interface Rule {
   kind: 'rule';
@@ -49,10 +51,9 @@ export function operatorsFor(fieldType: string | undefined): Op[] {
 export const emptyGroup = (combinator: Group['combinator'] = '$and'): Group => ({ kind: 'group', combinator, children: [] });
 
 const isPlainObject = (v: unknown): v is Filter => typeof v === 'object' && v !== null && !Array.isArray(v);
-export const isExpr = (v: unknown): v is { $expr: string } => isPlainObject(v) && typeof v.$expr === 'string' && Object.keys(v).length === 1;
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 /** An operator object (`{ $gt: 1 }`), as opposed to a value or an expression. */
-const isOperators = (v: unknown): v is Filter => isPlainObject(v) && !isExpr(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'));
+const isOperators = (v: unknown): v is Filter => isPlainObject(v) && !isExpression(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'));
 
 const raw = (filter: Filter): RawRule => ({ kind: 'raw', filter });
 
@@ -76,7 +77,7 @@ function singleRule(field: string, ops: Filter): Rule | undefined {
 
 /** The rules of one `field: condition` entry, or the entry as a raw rule. */
 function fieldNodes(field: string, cond: unknown): FilterNode[] {
-  if (isScalar(cond) || isExpr(cond)) return [{ kind: 'rule', field, op: '$eq', value: cond }];
+  if (isScalar(cond) || isExpression(cond)) return [{ kind: 'rule', field, op: '$eq', value: cond }];
   if (!isOperators(cond)) return [raw({ [field]: cond })];
   const { $regex, $options, $not, ...rest } = cond;
   const rules: Rule[] = [];

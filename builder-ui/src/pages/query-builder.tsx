@@ -9,7 +9,8 @@ import { SYSTEM_FIELDS } from '@tessera/core';
 import { useTranslation } from 'react-i18next';
 import type { DraftEntity, DraftField } from '../store/draft.types';
 import { labelText } from '../store/draft.types';
-import { emptyGroup, isExpr, operatorsFor, type FilterNode, type Group, type Op, type Rule } from './filter-model';
+import { isExpression } from '@tessera/core/expressions';
+import { emptyGroup, operatorsFor, type FilterNode, type Group, type Op, type Rule } from './filter-model';
 import { RawRuleInput } from './raw-rule.input';
 import { RuleValueInput } from './rule-value.input';
 
@@ -44,7 +45,7 @@ function RuleRow({ rule, fields, onChange, onRemove }: { rule: Rule; fields: Dra
         aria-pressed={!!rule.not}
         title={t('source.notHelp')}
         // An expression value cannot be negated: `$not` takes operators on plain values.
-        disabled={isExpr(rule.value)}
+        disabled={isExpression(rule.value)}
         onClick={() => onChange({ ...rule, not: !rule.not || undefined })}
       >
         {t('source.notShort')}
@@ -57,7 +58,7 @@ function RuleRow({ rule, fields, onChange, onRemove }: { rule: Rule; fields: Dra
         // An operator the JSON used but the field type does not offer stays visible.
         options={(ops.includes(rule.op) ? ops : [...ops, rule.op]).map((op) => ({ value: op, label: t(`ops.${op}`) }))}
         onChange={(op: Op) => {
-          const value = op === '$in' || op === '$nin' ? [] : op === '$exists' ? true : isExpr(rule.value) || Array.isArray(rule.value) ? '' : rule.value;
+          const value = op === '$in' || op === '$nin' ? [] : op === '$exists' ? true : isExpression(rule.value) || Array.isArray(rule.value) ? '' : rule.value;
           onChange({ ...rule, op, value, ...(op === '$regex' ? { options: 'i' } : { options: undefined }) });
         }}
       />

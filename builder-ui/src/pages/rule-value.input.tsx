@@ -7,14 +7,15 @@ import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
 import type { DraftField } from '../store/draft.types';
 import { labelText } from '../store/draft.types';
-import { isExpr, type Op } from './filter-model';
+import { isExpression } from '@tessera/core/expressions';
+import { type Op } from './filter-model';
 
 const NUMERIC = new Set(['number', 'money', 'rollup']);
 
 export function RuleValueInput({ field, op, value, onChange }: { field?: DraftField; op: Op; value: unknown; onChange(v: unknown): void }) {
   const type = field?.type;
   const options = (field?.options as Array<{ value: string; label?: unknown }> | undefined)?.map((o) => ({ value: o.value, label: labelText(o.label, 'en', o.value) }));
-  if (isExpr(value)) {
+  if (isExpression(value)) {
     return <Input aria-label="value" prefix={<FunctionOutlined />} style={{ width: 180, fontFamily: 'monospace' }} value={value.$expr} onChange={(e) => onChange({ $expr: e.target.value })} />;
   }
   if (op === '$exists') return <Switch aria-label="value" checked={value !== false} onChange={onChange} />;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useRenderer } from '../context/renderer.context';
-import { evaluate, isExpression } from '../expressions/expression.evaluate';
+import { isExpression } from '@tessera/core/expressions';
+import { evaluate } from '../expressions/expression.evaluate';
 
 /**
  * A component's `visible` rule (JSONata over `$params` and `$user`). Hidden until the rule

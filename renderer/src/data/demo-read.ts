@@ -1,6 +1,7 @@
 /** What the server does around storage, for the demo port: defaults on create, computed and rollups on read. */
 import type { Entity, Field } from '@tessera/core';
-import { evaluate, isExpression } from '../expressions/expression.evaluate';
+import { isExpression } from '@tessera/core/expressions';
+import { evaluate } from '../expressions/expression.evaluate';
 import type { RecordData } from './data-port';
 import { aggregateDocs, matches } from './memory-query';
 
@@ -13,7 +14,7 @@ export async function applyDefaults(entity: Entity, values: Record<string, unkno
     const def = (f as { default?: unknown }).default;
     if (def === undefined || out[f.id] !== undefined) continue;
     try {
-      out[f.id] = isExpression(def) ? await evaluate(def.$expr, { record: { now: new Date().toISOString(), user }, user }) : def;
+      out[f.id] = isExpression(def) ? await evaluate(def.$expr, { record: { user }, user }) : def; // time comes from $now(), as on the server
     } catch {
       // a failing default leaves the field empty, as on the server
     }

@@ -3,7 +3,8 @@
  * name) or `{ "company": { "$expr": "$params.id" } }`. Both are replaced by values before the
  * query leaves the browser, so the server only ever sees plain filters.
  */
-import { evaluate, isExpression, type ExpressionScope } from './expression.evaluate';
+import { isExpression } from '@tessera/core/expressions';
+import { evaluate, type ExpressionScope } from './expression.evaluate';
 
 const PARAM = /^:([a-zA-Z][a-zA-Z0-9_]*)$/;
 

@@ -1,7 +1,7 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { Problem } from './problem';
-import { ExpressionError } from '../expressions/evaluate';
+import { ExpressionError } from '@tessera/core/expressions';
 import { InvalidQueryError, NotFoundError, UniqueViolationError, VersionConflictError } from '@tessera/core/store';
 
 /** Maps anything thrown in a route to problem+json; unknown errors become a 500 without internals. */

@@ -1,6 +1,6 @@
 import type { Entity, Field } from '@tessera/core';
 import type { Store, StoredDoc, Filter } from '@tessera/core/store';
-import { evaluateExpression } from '../expressions/evaluate';
+import { evaluate, type ExpressionBudget } from '@tessera/core/expressions';
 import { recordCollectionName } from './storage-plan';
 
 type ComputedField = Extract<Field, { type: 'computed' }>;
@@ -10,14 +10,20 @@ type RollupField = Extract<Field, { type: 'rollup' }>;
  * Computed fields and rollups are evaluated on read, never stored. Computed fields run in
  * declaration order, so one may use another declared before it. An expression that fails yields
  * null for that field rather than failing the whole read; the error is reported once per field.
+ * `budget` bounds the work of all computed fields of one request (a list, an export).
  */
-export async function addComputedFields(entity: Entity, record: StoredDoc, onError?: (field: string, err: unknown) => void): Promise<StoredDoc> {
+export async function addComputedFields(
+  entity: Entity,
+  record: StoredDoc,
+  onError?: (field: string, err: unknown) => void,
+  budget?: ExpressionBudget,
+): Promise<StoredDoc> {
   const computed = entity.fields.filter((f): f is ComputedField => f.type === 'computed');
   if (computed.length === 0) return record;
   const out: StoredDoc = { ...record };
   for (const field of computed) {
     try {
-      out[field.id] = await evaluateExpression(field.expression.$expr, out);
+      out[field.id] = await evaluate(field.expression.$expr, { input: out, budget });
     } catch (err) {
       out[field.id] = null;
       onError?.(field.id, err);

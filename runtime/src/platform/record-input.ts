@@ -1,7 +1,7 @@
 import { createRecordValidator, type Entity, type Field } from '@tessera/core';
 import type { Doc, Store } from '@tessera/core/store';
 import { forbidden, Problem, unprocessable, type ProblemIssue } from '../http/problem';
-import { evaluateExpression, isExpression } from '../expressions/evaluate';
+import { evaluate, isExpression, type EvaluateOptions } from '@tessera/core/expressions';
 import { defaultOf, recordCollectionName } from './storage-plan';
 import type { Caller, EntityPolicy } from './policy/policy.types';
 import { checkWritable } from './policy/check-writable.policy';
@@ -24,8 +24,12 @@ export function withOwner(entity: Entity, body: unknown, caller: Caller): unknow
   return { ...body, [owner.id]: caller.user.email };
 }
 
-/** Fills fields the client left out that have a default (a literal or an expression of `now` and `user`). */
-export async function withDefaults(entity: Entity, body: unknown, caller: Caller | null): Promise<unknown> {
+/**
+ * Fills fields the client left out that have a default: a literal, or an expression that reads
+ * `user` (also `$user`) and the time through `$now()`/`$millis()` of `run.clock`; `run.budget`
+ * bounds the defaults of a whole execution (a CSV import) together.
+ */
+export async function withDefaults(entity: Entity, body: unknown, caller: Caller | null, run: Pick<EvaluateOptions, 'clock' | 'budget'> = {}): Promise<unknown> {
   if (!isObject(body)) return body;
   const out: Doc = { ...body };
   for (const field of entity.fields) {
@@ -35,9 +39,9 @@ export async function withDefaults(entity: Entity, body: unknown, caller: Caller
       out[field.id] = structuredClone(fallback);
       continue;
     }
-    const context = { now: new Date().toISOString(), user: caller ? { id: caller.user.id, email: caller.user.email } : null };
+    const user = caller ? { id: caller.user.id, email: caller.user.email } : null;
     try {
-      out[field.id] = await evaluateExpression(fallback.$expr, context);
+      out[field.id] = await evaluate(fallback.$expr, { input: { user }, bindings: { user }, ...run });
     } catch (err) {
       throw unprocessable(`the default of ${entity.id}.${field.id} failed: ${(err as Error).message}`, [
         { pointer: `/${field.id}`, message: `default expression failed: ${(err as Error).message}` },
@@ -50,11 +54,11 @@ export async function withDefaults(entity: Entity, body: unknown, caller: Caller
 /**
  * Everything a create checks before touching storage, in the order the API reports problems:
  * fields the role may not write (403), defaults, the record schema (422), and that the owner is
- * inside the caller's row scope (403). Returns the document to insert.
+ * inside the caller's row scope (403). Returns the document to insert. `run`: see withDefaults.
  */
-export async function prepareCreate(entity: Entity, body: unknown, perm: EntityPolicy, caller: Caller): Promise<Doc> {
+export async function prepareCreate(entity: Entity, body: unknown, perm: EntityPolicy, caller: Caller, run: Pick<EvaluateOptions, 'clock' | 'budget'> = {}): Promise<Doc> {
   assertWritable(body, perm, entity.id);
-  const input = await withDefaults(entity, withOwner(entity, body, caller), caller);
+  const input = await withDefaults(entity, withOwner(entity, body, caller), caller, run);
   const checked = createRecordValidator(entity, 'create')(input);
   if (!checked.ok) throw unprocessable(`the ${entity.id} is not valid`, checked.errors);
   assertOwnerInScope(input as Doc, perm, caller, 'create');

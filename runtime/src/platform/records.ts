@@ -3,6 +3,7 @@ import type { Collection, Doc, FindOptions, Page, Store, StoredDoc } from '@tess
 import { forbidden, notFound, unprocessable } from '../http/problem';
 import type { Apps } from './apps';
 import { collectionSpecFor, recordCollectionName } from './storage-plan';
+import { createBudget } from '@tessera/core/expressions';
 import { addComputedFields, addRollups, type RollupScope } from './record-enrichment';
 import type { Action, Caller, EntityPolicy } from './policy/policy.types';
 import { policyFor } from './policy/effective-permissions.policy';
@@ -208,9 +209,10 @@ export class Records {
   async enrich(t: Target, docs: StoredDoc[], rollups = true, reader?: RecordScope): Promise<StoredDoc[]> {
     if (!hasDerivedFields(t.entity)) return docs; // the common case: nothing to evaluate
     const withRollups = rollups ? await addRollups(this.store, t.definition.id, t.entity, docs, reader && rollupScope(reader)) : docs;
+    const budget = createBudget(); // one page of computed fields is one execution: its total work is bounded
     return Promise.all(
       withRollups.map((d) =>
-        addComputedFields(t.entity, d, (field, err) => this.log.warn({ app: t.definition.id, entity: t.entity.id, field, err: String(err) }, 'computed field failed')),
+        addComputedFields(t.entity, d, (field, err) => this.log.warn({ app: t.definition.id, entity: t.entity.id, field, err: String(err) }, 'computed field failed'), budget),
       ),
     );
   }

@@ -1,6 +1,6 @@
 import type { AppDefinition, Entity } from '@tessera/core';
 import type { Store } from '@tessera/core/store';
-import { evaluateExpression, isExpression } from '../expressions/evaluate';
+import { createClock, evaluate, isExpression } from '@tessera/core/expressions';
 import { collectionSpecFor, defaultOf, recordCollectionName, storedFields } from './storage-plan';
 import { EMPTY_PLAN, type RenamePlan } from './renames/renames.check';
 import { applyRenames, renamedDefinition, type RenameReport } from './renames/renames.migrate';
@@ -30,9 +30,11 @@ async function backfillDefaults(store: Store, appId: string, entity: Entity, bef
   const known = new Set(before.fields.map((f) => f.id));
   const added = storedFields(entity).filter((f) => !known.has(f.id) && defaultOf(f) !== undefined);
   const collection = store.collection(recordCollectionName(appId, entity.id));
+  // One instant for the whole backfill: every record gets the same `$now()`, as if created together.
+  const clock = createClock();
   for (const field of added) {
     const fallback = defaultOf(field);
-    const value = isExpression(fallback) ? await evaluateExpression(fallback.$expr, { now: new Date().toISOString() }) : fallback;
+    const value = isExpression(fallback) ? await evaluate(fallback.$expr, { input: { user: null }, bindings: { user: null }, clock }) : fallback;
     // Each pass updates the records it found, so they stop matching; the loop ends when none is left.
     for (;;) {
       const page = await collection.find({ filter: { [field.id]: { $exists: false } }, limit: 500 });

@@ -13,11 +13,18 @@ const base = '/api/apps/derived/data/deal';
 let dealId: string;
 let accountId: string;
 
-/** The RBAC app (margin hidden from reps) plus fields derived from margin, and one from visible fields only. */
+/**
+ * The RBAC app (margin hidden from reps) plus fields derived from margin, and one from visible
+ * fields only; and a `fee` hidden from reps that a computed field reads by a name it spells at run
+ * time (`$eval`), which no static walk can see: it must be hidden all the same.
+ */
 function app() {
-  const def = rbacApp('derived') as { entities: Array<{ id: string; fields: unknown[] }> };
+  const def = rbacApp('derived') as { entities: Array<{ id: string; fields: unknown[]; permissions: Array<{ role: string; fields?: Record<string, string> }> }> };
   const [deal, account] = def.entities;
+  deal.permissions.find((p) => p.role === 'rep')!.fields!.fee = 'hidden';
   deal.fields.push(
+    { id: 'fee', type: 'number' },
+    { id: 'feeShown', type: 'computed', resultType: 'number', expression: { $expr: "$eval('f' & 'ee')" } },
     { id: 'profit', type: 'computed', resultType: 'number', expression: { $expr: 'amount * margin' } },
     { id: 'profitLabel', type: 'computed', resultType: 'text', expression: { $expr: '"profit " & $string(profit)' } },
     { id: 'everything', type: 'computed', resultType: 'text', expression: { $expr: '$string($keys($))' } },
@@ -29,8 +36,8 @@ function app() {
   return def;
 }
 
-const hiddenFromRep = ['margin', 'profit', 'profitLabel', 'everything'];
-const leaks = (value: unknown) => JSON.stringify(value).match(/margin|profit|everything/g);
+const hiddenFromRep = ['margin', 'profit', 'profitLabel', 'everything', 'fee', 'feeShown'];
+const leaks = (value: unknown) => JSON.stringify(value).match(/margin|profit|everything|fee/g);
 
 beforeAll(async () => {
   t = await startTestServer();
@@ -38,7 +45,7 @@ beforeAll(async () => {
   rep = await addMember(t, 'derived', { email: 'rep@t.test', roles: ['rep'], team: 'east' });
   manager = await addMember(t, 'derived', { email: 'boss@t.test', roles: ['manager'], team: 'east' }); // the rep's team: sees the rep's deals
   accountId = (await t.api('POST', '/api/apps/derived/data/account', { name: 'Acme' })).body.id;
-  dealId = (await t.api('POST', base, { name: 'Big', amount: 100, margin: 0.4, owner: rep.email, account: accountId })).body.id;
+  dealId = (await t.api('POST', base, { name: 'Big', amount: 100, margin: 0.4, fee: 7, owner: rep.email, account: accountId })).body.id;
 });
 afterAll(() => t.close());
 
@@ -52,7 +59,7 @@ describe('computed fields and rollups of hidden fields', () => {
     expect(list.body.items).toHaveLength(1);
     expect(leaks(list.body.items)).toBeNull();
     const boss = await manager.api('GET', `${base}/${dealId}`);
-    expect(boss.body).toMatchObject({ margin: 0.4, profit: 40, profitLabel: 'profit 40' });
+    expect(boss.body).toMatchObject({ margin: 0.4, profit: 40, profitLabel: 'profit 40', fee: 7, feeShown: 7 });
     expect(boss.body.everything).toContain('margin');
 
     const account = await rep.api('GET', `/api/apps/derived/data/account/${accountId}`);
@@ -95,7 +102,7 @@ describe('computed fields and rollups of hidden fields', () => {
       for (const f of hiddenFromRep) expect(seen.data.record).not.toHaveProperty(f);
       const boss = await bossStream.next((e) => e.event === 'change' && e.data.record?.name === 'Bigger');
       expect(boss.data.record).toMatchObject({ margin: 0.5, profit: 50 });
-      expect(JSON.stringify(repStream.events)).not.toMatch(/margin|profit|everything/);
+      expect(JSON.stringify(repStream.events)).not.toMatch(/margin|profit|everything|fee/);
     } finally {
       repStream.close();
       bossStream.close();

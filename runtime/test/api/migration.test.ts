@@ -23,9 +23,17 @@ describe('publishing a changed definition migrates storage without losing record
 
     const v2 = contactsApp('evolve') as App;
     v2.entities[1].fields.push({ id: 'tier', type: 'enum', options: [{ value: 'bronze' }, { value: 'gold' }], default: 'bronze', indexed: true });
+    v2.entities[1].fields.push({ id: 'since', type: 'datetime', default: { $expr: '$now()' } });
     v2.entities[1].indexes = [{ fields: ['tier', 'lastName'] }];
+    const started = Date.now();
     const pub = await publish(v2);
     expect(pub.status).toBe(201);
+    // The backfill is one execution: every existing record gets the same `$now()`, the time it ran.
+    const since = new Set((await t.api('GET', '/api/apps/evolve/data/contact?limit=100')).body.items.map((c: { since: string }) => c.since));
+    expect(since.size).toBe(1);
+    const at = Date.parse([...since][0] as string);
+    expect(at).toBeGreaterThanOrEqual(started);
+    expect(at).toBeLessThanOrEqual(Date.now());
 
     const all = await t.api('GET', '/api/apps/evolve/data/contact?limit=100&count=true');
     expect(all.body.total).toBe(30);

@@ -12,7 +12,7 @@ import { useT } from '../../i18n/i18n.provider';
 import { useLive } from '../shared/use-live';
 import { buildPayload, issuesByField } from './form-errors';
 import { friendlyMessage } from './friendly-message';
-import { isExpression } from '../../expressions/expression.evaluate';
+import { isExpression } from '@tessera/core/expressions';
 
 /** Literal defaults of the form's fields prefill a create form (expression defaults are left to the server). */
 function defaultsOf(entity: Entity | undefined, fieldIds: string[]): Record<string, unknown> {

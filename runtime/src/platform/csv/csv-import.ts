@@ -9,6 +9,7 @@ import { CoerceError, coerceCell } from './csv-coerce';
 import { mapHeader, type HeaderMap } from './csv-header';
 import { ImportStopped, type ImportProgress, type ImportRun } from './import-jobs';
 import { problemErrors, relationError, valueParam } from './import-errors';
+import { createBudget } from '@tessera/core/expressions';
 
 const BATCH = 500;
 
@@ -100,6 +101,7 @@ export async function runImport(records: Records, run: ImportRun, s: RecordScope
   const { entity } = s.target;
   const uniqueFields = entity.fields.filter((f) => (f as { unique?: boolean }).unique).map((f) => f.id);
   const seenUnique = new Map<string, Map<unknown, number>>(uniqueFields.map((f) => [f, new Map()]));
+  const expressions = { budget: createBudget() }; // the defaults of all its rows are one execution's work
   try {
     for (let from = 0; from < rows.length; from += BATCH) {
       const slice = rows.slice(from, from + BATCH);
@@ -108,7 +110,7 @@ export async function runImport(records: Records, run: ImportRun, s: RecordScope
         const body = rowToBody(row, map, run);
         if (!body) continue;
         try {
-          batch.push({ line: row.line, doc: await prepareCreate(entity, body, s.policy, s.caller) });
+          batch.push({ line: row.line, doc: await prepareCreate(entity, body, s.policy, s.caller, expressions) });
         } catch (err) {
           if (!(err instanceof Problem)) throw err;
           problemErrors(row.line, err).forEach((e) => run.addError(e));

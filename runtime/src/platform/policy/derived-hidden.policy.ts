@@ -1,5 +1,5 @@
 import type { AppDefinition, Entity, Field } from '@tessera/core';
-import { expressionReads } from './expression-reads.policy';
+import { analyze } from '@tessera/core/expressions';
 
 type ComputedField = Extract<Field, { type: 'computed' }>;
 type RollupField = Extract<Field, { type: 'rollup' }>;
@@ -37,7 +37,7 @@ function rollupRevealsHidden(definition: AppDefinition | null, rollup: RollupFie
  * Computed fields and rollups the caller must not see because they would reveal hidden data (the
  * rule of docs/end-user-api.md): a rollup as above; a computed field that reads a hidden field,
  * directly or through another computed field or rollup, or that can reach the whole record
- * (`$keys($)`…) while anything of it is hidden. Computed values are evaluated on the full record
+ * (`$keys($)`, `$eval(…)`…) while anything of it is hidden. Computed values are evaluated on the full record
  * once and shared (lists, exports, live events), so hiding them is what keeps every path safe.
  */
 export function derivedHidden(definition: AppDefinition | null, entity: Entity, hidden: ReadonlySet<string>, readRules: ReadRules): Set<string> {
@@ -47,7 +47,8 @@ export function derivedHidden(definition: AppDefinition | null, entity: Entity, 
   }
   const computed = entity.fields.filter((f): f is ComputedField => f.type === 'computed' && !hidden.has(f.id));
   const isHidden = (id: string) => hidden.has(id) || out.has(id);
-  const reads = new Map(computed.map((f) => [f.id, expressionReads(f.expression.$expr)]));
+  // analyze() is sound: what it cannot follow (`$eval`, `$keys($)`, `*`…) is `readsAll`.
+  const reads = new Map(computed.map((f) => [f.id, analyze(f.expression.$expr)]));
   // Until nothing changes: a computed field may read one declared after it.
   for (let changed = true; changed; ) {
     changed = false;
@@ -55,7 +56,7 @@ export function derivedHidden(definition: AppDefinition | null, entity: Entity, 
       if (out.has(field.id)) continue;
       const r = reads.get(field.id)!;
       const anyHidden = hidden.size > 0 || out.size > 0;
-      if ((r.all && anyHidden) || [...r.names].some(isHidden)) {
+      if ((r.readsAll && anyHidden) || r.fields.some(isHidden)) {
         out.add(field.id);
         changed = true;
       }
