@@ -68,7 +68,7 @@ export class MongoLog implements ChangeLog {
       const at = new Date().toISOString();
       const docs = rows.map((r, i) => ({ _id: first + i, topic: r.topic, at, data: r.json }));
       await this.entries.insertMany(docs, { session });
-      return docs.map((d) => ({ seq: d._id, topic: d.topic, at, data: JSON.parse(d.data) as unknown }));
+      return docs.map((d, i) => ({ seq: d._id, topic: d.topic, at, data: rows[i].data }));
     });
     const last = out[out.length - 1].seq;
     if (this.sink) this.sink.appended(last);
