@@ -1,6 +1,6 @@
 import type { Doc, Filter } from '@tessera/core/store';
 import { normalizeFilter } from '@tessera/core/query';
-import { checkPatch } from '../shared/write.validate';
+import { checkFilter, checkPatch } from '../shared/write.validate';
 import type { MongoContext } from './mongo.context';
 import { toMongoFilter } from './filter.mongo';
 import { mapMongoError } from './mongo.errors';
@@ -14,6 +14,7 @@ import type { NativeUpdate } from './update.mongo';
  * by document, so only the transaction makes a unique violation on one of them undo the rest.
  */
 export async function updateMany(ctx: MongoContext, filter: Filter, patch: Doc): Promise<number> {
+  checkFilter(filter, 'updateMany');
   checkPatch(patch);
   const now = new Date().toISOString();
   const query = notExpired(ctx.expireField, toMongoFilter(normalizeFilter(filter), ctx.searchFields), now);

@@ -1,5 +1,5 @@
 import type { Doc, Filter, Store } from '@tessera/core/store';
-import { checkPatch } from './write.validate';
+import { checkFilter, checkPatch } from './write.validate';
 import { matchingIds } from './ids.collect';
 
 /**
@@ -8,6 +8,7 @@ import { matchingIds } from './ids.collect';
  * the adapter's transactions are; adapters with a single-statement form override it.
  */
 export async function defaultUpdateMany(store: Store, collection: string, filter: Filter, patch: Doc): Promise<number> {
+  checkFilter(filter, 'updateMany');
   checkPatch(patch);
   return store.transaction(async (tx) => {
     const c = tx.collection(collection);

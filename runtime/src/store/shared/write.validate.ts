@@ -18,3 +18,8 @@ export function checkUpsertId(id: unknown): string {
   if (typeof id !== 'string' || id === '') throw new StoreError('upsert needs the document id');
   return id;
 }
+
+/** updateMany/deleteMany need a filter object: `{}` says "every document" on purpose; a forgotten argument is refused. */
+export function checkFilter(filter: unknown, method: string): void {
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) throw new StoreError(`${method} needs a filter ({} for every document)`);
+}

@@ -1,6 +1,6 @@
 import type { Doc, Filter } from '@tessera/core/store';
 import { normalizeFilter } from '@tessera/core/query';
-import { checkPatch } from '../shared/write.validate';
+import { checkFilter, checkPatch } from '../shared/write.validate';
 import { compileFilter } from './filter.sql';
 import { probeWith, type SqliteContext } from './sqlite.context';
 import { patchSql } from './patch.sql';
@@ -11,6 +11,7 @@ import { visible } from './ttl.sqlite';
  * leaves every row as it was; version + 1 and one updatedAt for all, as `update` would.
  */
 export function updateMany(ctx: SqliteContext, filter: Filter, patch: Doc): number {
+  checkFilter(filter, 'updateMany');
   checkPatch(patch);
   const where = visible(ctx, compileFilter(normalizeFilter(filter), ctx.spec, probeWith(ctx)));
   const set = patchSql(patch);

@@ -1,5 +1,5 @@
 import { expect, it } from '@jest/globals';
-import { UniqueViolationError } from '../../../src/store';
+import { StoreError, UniqueViolationError } from '../../../src/store';
 import type { ContractEnv } from '../contract.suite';
 import { seeded } from './fixtures';
 
@@ -33,6 +33,25 @@ export function manyCases(env: ContractEnv): void {
     expect(await c.deleteMany({ vip: true })).toBe(0);
     expect(await c.deleteMany({})).toBe(3);
     expect(await c.count()).toBe(0);
+  });
+
+  it('refuse a missing filter ({} means every document) and a patch that is not an object', async () => {
+    const c = await seeded(env.store());
+    await expect(c.deleteMany(undefined as never)).rejects.toBeInstanceOf(StoreError);
+    await expect(c.updateMany(undefined as never, { x: 1 })).rejects.toBeInstanceOf(StoreError);
+    await expect(c.updateMany({}, null as never)).rejects.toBeInstanceOf(StoreError);
+    expect(await c.count()).toBe(5);
+  });
+
+  it('a patch of many fields, plain and $inc, applies whole', async () => {
+    const c = await seeded(env.store());
+    const patch: Record<string, unknown> = {};
+    for (let i = 0; i < 80; i++) patch[`f${i}`] = i % 2 ? { $inc: i } : `v${i}`;
+    expect(await c.updateMany({ id: 'a' }, patch)).toBe(1);
+    expect(await c.updateMany({ id: 'a' }, patch)).toBe(1);
+    const doc = (await c.get('a'))!;
+    for (let i = 0; i < 80; i++) expect(doc[`f${i}`]).toEqual(i % 2 ? 2 * i : `v${i}`);
+    expect(doc).toMatchObject({ name: 'Ann', version: 3 });
   });
 
   it('both roll back with their transaction', async () => {
