@@ -11,6 +11,7 @@ import type { ChangeFeed } from './live/change-feed.port';
 import { openChangeFeed } from './live/open-change-feed';
 import { platformChangeContext } from './live/change-context';
 import { ImportJobs } from './csv/import-jobs';
+import { Jobs } from '../jobs';
 import { Views } from './views/views';
 import { dropAudit } from './audit/audit-log';
 import { LiveLimits } from './live/live-limits';
@@ -26,6 +27,8 @@ export interface Platform {
   memberships: Memberships;
   access: Access;
   feed: ChangeFeed;
+  /** The durable job queue: this process's worker (started by `tessera start`). */
+  jobs: Jobs;
   imports: ImportJobs;
   views: Views;
   liveLimits: LiveLimits;
@@ -36,6 +39,7 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
   const accounts = new Accounts(store, { sessionTtlHours: config.sessionTtlHours });
   const memberships = new Memberships(store, accounts);
   const views = new Views(store);
+  const jobs = new Jobs(store);
   const apps = new Apps(store, {
     onPublished: (appId, version) => feed.publish({ appId, kind: 'published', version }),
     // Whatever belongs to an app and nothing else goes with it.
@@ -49,5 +53,6 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
   const feed = openChangeFeed(store, platformChangeContext(apps, () => records), (obj, msg) => log.warn(obj, msg));
   const records = new Records(store, apps, feed, log);
   await feed.start();
-  return { config, store, log, accounts, apps, records, memberships, access: new Access(memberships), feed, imports: new ImportJobs(store), views, liveLimits: new LiveLimits() };
+  const imports = new ImportJobs(jobs);
+  return { config, store, log, accounts, apps, records, memberships, access: new Access(memberships), feed, jobs, imports, views, liveLimits: new LiveLimits() };
 }

@@ -1,14 +1,18 @@
 /**
- * Moves stored data for the renames of a publish, in batches of one transaction each. Every
- * batch takes records that still need moving and leaves them moved, so a crash loses nothing and
- * publishing again (the version is recorded only after the move) carries on where it stopped.
+ * Moves stored data for the renames of a publish, in batches of one transaction each (with the
+ * batch's change records and the publish job's progress, see publishing/migration-batches.ts),
+ * yielding to the event loop between batches. Every batch re-reads the records it takes in its
+ * transaction and leaves them moved, so a crash loses nothing and the resumed job (or publishing
+ * again: the version is recorded only after the move) carries on where it stopped. Writes from
+ * the API wait while an entity is moved (publishing/write-gate.ts), so none lands in the old shape.
  */
 import type { AppDefinition } from '@tessera/core';
-import type { Doc, Store, StoredDoc } from '@tessera/core/store';
+import type { Doc, StoredDoc } from '@tessera/core/store';
 import { conflict } from '../../http/problem';
 import { recordCollectionName } from '../storage-plan';
 import type { RenamePlan } from './renames.check';
 import type { EntityRename, FieldRename } from './renames.input';
+import { yieldToLoop, type MigrationBatches } from '../publishing/migration-batches';
 
 /** What a publish moved, kept on the version record and returned by publish. */
 export interface RenameReport {
@@ -20,11 +24,11 @@ export interface RenameReport {
 
 export const RENAME_BATCH = 500;
 
-export async function applyRenames(store: Store, appId: string, plan: RenamePlan): Promise<RenameReport> {
+export async function applyRenames(batches: MigrationBatches, appId: string, plan: RenamePlan): Promise<RenameReport> {
   const report: RenameReport = { entities: [], fields: [] };
   // Entities first: a field rename names its entity by the new id, whose collection then holds the records.
-  for (const r of plan.entities) report.entities.push({ ...r, moved: await moveEntityRecords(store, appId, r) });
-  for (const { oldEntity: _, ...r } of plan.fields) report.fields.push({ ...r, moved: await moveFieldValues(store, appId, r) });
+  for (const r of plan.entities) report.entities.push({ ...r, moved: await moveEntityRecords(batches, appId, r) });
+  for (const { oldEntity: _, ...r } of plan.fields) report.fields.push({ ...r, moved: await moveFieldValues(batches, appId, r) });
   return report;
 }
 
@@ -41,7 +45,11 @@ export function renamedDefinition(previous: AppDefinition, plan: RenamePlan): Ap
 }
 
 /** Records keep their id, version, timestamps and every field (createdBy, owner, relations). */
-async function moveEntityRecords(store: Store, appId: string, r: EntityRename): Promise<number> {
+export const entityStep = (r: EntityRename) => `entity:${r.from}>${r.to}`;
+export const fieldStep = (r: FieldRename) => `field:${r.entity}.${r.from}>${r.to}`;
+
+async function moveEntityRecords(batches: MigrationBatches, appId: string, r: EntityRename): Promise<number> {
+  const { store } = batches;
   const fromName = recordCollectionName(appId, r.from);
   const toName = recordCollectionName(appId, r.to);
   if (!(await store.listCollections()).includes(fromName)) return 0; // moved completely by an earlier attempt
@@ -64,8 +72,10 @@ async function moveEntityRecords(store: Store, appId: string, r: EntityRename): 
         await source.delete(id);
       }
       await target.insertMany(copies, { keepSystemFields: true });
+      await batches.commit(tx, { step: entityStep(r), entity: r.to, moved: { from: r.from, docs: copies } });
       return copies.length;
     });
+    await yieldToLoop();
   }
   await store.dropCollection(fromName);
   return moved;
@@ -75,7 +85,8 @@ async function moveEntityRecords(store: Store, appId: string, r: EntityRename): 
  * The value moves from the old key to the new one; a record whose new key already holds a value
  * keeps it. `replace` (not `update`) so the old key is gone rather than hidden.
  */
-async function moveFieldValues(store: Store, appId: string, r: FieldRename): Promise<number> {
+async function moveFieldValues(batches: MigrationBatches, appId: string, r: FieldRename): Promise<number> {
+  const { store } = batches;
   const name = recordCollectionName(appId, r.entity);
   let moved = 0;
   for (;;) {
@@ -85,6 +96,7 @@ async function moveFieldValues(store: Store, appId: string, r: FieldRename): Pro
     moved += await store.transaction(async (tx) => {
       const c = tx.collection(name);
       let n = 0;
+      const updated: Array<{ before: StoredDoc; after: StoredDoc }> = [];
       for (const { id } of page.items) {
         const doc = await c.get(id);
         if (!doc || !(r.from in doc)) continue;
@@ -94,10 +106,12 @@ async function moveFieldValues(store: Store, appId: string, r: FieldRename): Pro
           fields[r.to] = value;
           n++;
         }
-        await c.replace(id, fields, { expectedVersion: version });
+        updated.push({ before: doc, after: await c.replace(id, fields, { expectedVersion: version }) });
       }
+      await batches.commit(tx, { step: fieldStep(r), entity: r.entity, updated });
       return n;
     });
+    await yieldToLoop();
   }
   return moved;
 }
