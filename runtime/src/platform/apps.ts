@@ -1,7 +1,7 @@
 import { validateDefinition, type AppDefinition, type ValidationIssue } from '@tessera/core';
 import type { Store, StoredDoc } from '@tessera/core/store';
 import { UniqueViolationError, VersionConflictError } from '@tessera/core/store';
-import { badRequest, conflict, notFound, preconditionFailed, unprocessable } from '../http/problem';
+import { Conflict, Invalid, NotFound, PreconditionFailed, ValidationFailed } from '../domain-errors';
 import { APP_REVISIONS, APP_VERSIONS, APPS } from './platform-collections';
 import { migrateAppStorage, dropAppStorage, countAppRecords } from './storage-migration';
 import { parseRenames } from './renames/renames.input';
@@ -54,16 +54,16 @@ function summary(doc: StoredDoc): AppSummary {
 /** A draft must at least be an object naming its app; everything else is the validator's job. */
 function checkDraftShape(draft: unknown, appId?: string): Record<string, unknown> {
   if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) {
-    throw badRequest('an app definition must be a JSON object', [{ pointer: '', message: 'must be an object' }]);
+    throw new Invalid('an app definition must be a JSON object', [{ pointer: '', message: 'must be an object' }]);
   }
   const id = (draft as { id?: unknown }).id;
   if (typeof id !== 'string' || !APP_ID.test(id)) {
-    throw badRequest('the definition needs an "id": lowercase letters, digits and hyphens, 2-63 characters, starting with a letter', [
+    throw new Invalid('the definition needs an "id": lowercase letters, digits and hyphens, 2-63 characters, starting with a letter', [
       { pointer: '/id', message: 'must be an app id like "b2b-sales"' },
     ]);
   }
   if (appId !== undefined && id !== appId) {
-    throw badRequest(`the definition's id "${id}" does not match the app "${appId}"`, [{ pointer: '/id', message: `must be "${appId}"` }]);
+    throw new Invalid(`the definition's id "${id}" does not match the app "${appId}"`, [{ pointer: '/id', message: `must be "${appId}"` }]);
   }
   return draft as Record<string, unknown>;
 }
@@ -98,7 +98,7 @@ export class Apps {
 
   private async appDoc(appId: string): Promise<StoredDoc> {
     const doc = APP_ID.test(appId) ? await this.apps().get(appId) : null;
-    if (!doc) throw notFound(`no app "${appId}"`);
+    if (!doc) throw new NotFound(`no app "${appId}"`);
     return doc;
   }
 
@@ -118,7 +118,7 @@ export class Apps {
         await tx.collection(APP_REVISIONS).insert({ appId, revision: 1, definition: draft, savedBy: userId });
       });
     } catch (err) {
-      if (err instanceof UniqueViolationError) throw conflict(`an app "${appId}" already exists`);
+      if (err instanceof UniqueViolationError) throw new Conflict(`an app "${appId}" already exists`);
       throw err;
     }
     return this.get(appId);
@@ -130,8 +130,8 @@ export class Apps {
     const doc = await this.appDoc(appId);
     const current = doc.revision as number;
     if (opts.expectedRevision !== undefined && opts.expectedRevision !== current) {
-      throw preconditionFailed(`the draft was changed by someone else (revision ${current}, you edited ${opts.expectedRevision}); reload it`, {
-        currentRevision: current,
+      throw new PreconditionFailed(`the draft was changed by someone else (revision ${current}, you edited ${opts.expectedRevision}); reload it`, {
+        details: { currentRevision: current },
       });
     }
     const revision = current + 1;
@@ -142,7 +142,7 @@ export class Apps {
       });
     } catch (err) {
       if (err instanceof VersionConflictError || err instanceof UniqueViolationError) {
-        throw preconditionFailed('the draft was changed by someone else at the same time; reload it');
+        throw new PreconditionFailed('the draft was changed by someone else at the same time; reload it');
       }
       throw err;
     }
@@ -159,7 +159,7 @@ export class Apps {
 
   async revision(appId: string, revision: number): Promise<Record<string, unknown>> {
     const page = await this.store.collection(APP_REVISIONS).find({ filter: { appId, revision }, limit: 1 });
-    if (!page.items[0]) throw notFound(`app "${appId}" has no revision ${revision}`);
+    if (!page.items[0]) throw new NotFound(`app "${appId}" has no revision ${revision}`);
     return page.items[0].definition as Record<string, unknown>;
   }
 
@@ -173,9 +173,9 @@ export class Apps {
     const doc = await this.appDoc(appId);
     const source = opts.definition ?? doc.draft;
     const result = validateDefinition(source);
-    if (!result.ok) throw unprocessable(`the definition of "${appId}" has ${result.errors.length} error(s); fix them before publishing`, result.errors);
+    if (!result.ok) throw new ValidationFailed(`the definition of "${appId}" has ${result.errors.length} error(s); fix them before publishing`, result.errors);
     const definition = result.definition;
-    if (definition.id !== appId) throw badRequest(`the definition's id "${definition.id}" does not match the app "${appId}"`);
+    if (definition.id !== appId) throw new Invalid(`the definition's id "${definition.id}" does not match the app "${appId}"`);
 
     const previous = await this.getPublished(appId, { fresh: true });
     const plan = checkRenames(renames, previous, definition);
@@ -193,7 +193,7 @@ export class Apps {
         return row;
       });
     } catch (err) {
-      if (err instanceof UniqueViolationError) throw conflict(`version ${version} of "${appId}" was just published by someone else; try again`);
+      if (err instanceof UniqueViolationError) throw new Conflict(`version ${version} of "${appId}" was just published by someone else; try again`);
       throw err;
     }
     this.published.set(appId, { value: { version, definition }, checkedAt: Date.now() });
@@ -210,7 +210,7 @@ export class Apps {
   async version(appId: string, version: number): Promise<VersionInfo & { definition: AppDefinition }> {
     const page = await this.store.collection(APP_VERSIONS).find({ filter: { appId, number: version }, limit: 1 });
     const row = page.items[0];
-    if (!row) throw notFound(`app "${appId}" has no published version ${version}`);
+    if (!row) throw new NotFound(`app "${appId}" has no published version ${version}`);
     return { ...toVersionInfo(row), definition: row.definition as AppDefinition };
   }
 
@@ -233,7 +233,7 @@ export class Apps {
     const counts = await countAppRecords(this.store, appId);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     if (total > 0 && !force) {
-      throw conflict(`app "${appId}" has ${total} record(s); delete with ?force=true to remove the app and its data`, { records: counts });
+      throw new Conflict(`app "${appId}" has ${total} record(s); delete with ?force=true to remove the app and its data`, { details: { records: counts } });
     }
     await dropAppStorage(this.store, appId);
     const revisions = this.store.collection(APP_REVISIONS);

@@ -1,6 +1,6 @@
 import type { Field } from '@tessera/core';
 import type { Store, StoredDoc } from '@tessera/core/store';
-import { conflict } from '../http/problem';
+import { Conflict } from '../domain-errors';
 import { recordCollectionName } from './storage-plan';
 import { writeAudit } from './audit/audit-log';
 import type { RecordScope } from './records';
@@ -34,7 +34,7 @@ export async function deleteWithRelations(store: Store, s: RecordScope, id: stri
       const mode = field.onDelete ?? 'restrict';
       if (mode === 'restrict') {
         const n = await refs.count(filter);
-        if (n > 0) throw conflict(`${target.id} "${id}" is used by ${n} ${entity.id} record(s) (${field.id}); remove those links first`);
+        if (n > 0) throw new Conflict(`${target.id} "${id}" is used by ${n} ${entity.id} record(s) (${field.id}); remove those links first`);
         continue;
       }
       for (;;) {

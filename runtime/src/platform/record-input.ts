@@ -1,6 +1,6 @@
 import { createRecordValidator, type Entity, type Field } from '@tessera/core';
 import type { Doc, Store } from '@tessera/core/store';
-import { forbidden, Problem, unprocessable, type ProblemIssue } from '../http/problem';
+import { Forbidden, ValidationFailed, type Issue } from '../domain-errors';
 import { evaluateExpression, isExpression } from '../expressions/evaluate';
 import { defaultOf, recordCollectionName } from './storage-plan';
 import type { Caller, EntityPolicy } from './policy/policy.types';
@@ -14,7 +14,7 @@ const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null &
 /** 403 with one error per field the caller's role may not write. */
 export function assertWritable(body: unknown, perm: EntityPolicy, entityId: string): void {
   const issues = checkWritable(body, perm);
-  if (issues.length) throw new Problem(403, 'Forbidden', `your role may not change these fields of ${entityId}`, { errors: issues });
+  if (issues.length) throw new Forbidden(`your role may not change these fields of ${entityId}`, { issues });
 }
 
 /** A text/email owner field left empty gets the caller's email (a relation owner is left to its default). */
@@ -39,7 +39,7 @@ export async function withDefaults(entity: Entity, body: unknown, caller: Caller
     try {
       out[field.id] = await evaluateExpression(fallback.$expr, context);
     } catch (err) {
-      throw unprocessable(`the default of ${entity.id}.${field.id} failed: ${(err as Error).message}`, [
+      throw new ValidationFailed(`the default of ${entity.id}.${field.id} failed: ${(err as Error).message}`, [
         { pointer: `/${field.id}`, message: `default expression failed: ${(err as Error).message}` },
       ]);
     }
@@ -56,7 +56,7 @@ export async function prepareCreate(entity: Entity, body: unknown, perm: EntityP
   assertWritable(body, perm, entity.id);
   const input = await withDefaults(entity, withOwner(entity, body, caller), caller);
   const checked = createRecordValidator(entity, 'create')(input);
-  if (!checked.ok) throw unprocessable(`the ${entity.id} is not valid`, checked.errors);
+  if (!checked.ok) throw new ValidationFailed(`the ${entity.id} is not valid`, checked.errors);
   assertOwnerInScope(input as Doc, perm, caller, 'create');
   return input as Doc;
 }
@@ -64,7 +64,7 @@ export async function prepareCreate(entity: Entity, body: unknown, perm: EntityP
 /** A write may not hand a record to someone outside the caller's row scope. */
 export function assertOwnerInScope(doc: Doc, perm: EntityPolicy, caller: Caller, action: 'create' | 'update'): void {
   if (!perm.ownerField || doc[perm.ownerField] === undefined || inScope(doc, perm, caller, action)) return;
-  throw forbidden(`you may only ${action} records owned by ${perm.rows[action] === 'team' ? 'your team' : 'you'}`);
+  throw new Forbidden(`you may only ${action} records owned by ${perm.rows[action] === 'team' ? 'your team' : 'you'}`);
 }
 
 /** The relation fields of an entity that hold values in `input`, with their ids. */
@@ -89,7 +89,7 @@ const ANYONE: Readable = () => true;
  * record that a manager linked to a company they cannot see.
  */
 export async function checkRelations(store: Store, appId: string, entity: Entity, input: Doc, readable: Readable = ANYONE, current?: Doc | null): Promise<void> {
-  const errors: ProblemIssue[] = [];
+  const errors: Issue[] = [];
   for (const { field, ids, many } of relationIds(entity, input)) {
     const target = store.collection(recordCollectionName(appId, field.to));
     const kept = new Set(current ? [current[field.id]].flat().filter((v): v is string => typeof v === 'string') : []);
@@ -99,7 +99,7 @@ export async function checkRelations(store: Store, appId: string, entity: Entity
       if (!doc || !readable(field.to, doc)) errors.push({ pointer: `/${field.id}${many ? `/${i}` : ''}`, message: `no ${field.to} with id "${id}"` });
     }
   }
-  if (errors.length) throw unprocessable(`the ${entity.id} links to records that do not exist`, errors);
+  if (errors.length) throw new ValidationFailed(`the ${entity.id} links to records that do not exist`, errors);
 }
 
 /** For batches (CSV import): which of these ids exist per related entity, one `$in` query per 1,000 ids. */
@@ -126,8 +126,8 @@ export async function existingIds(store: Store, appId: string, entity: Entity, i
 }
 
 /** The relation problems of one input against `existingIds`' answer. */
-export function missingRelations(entity: Entity, input: Doc, existing: Map<string, Set<string>>): ProblemIssue[] {
-  const errors: ProblemIssue[] = [];
+export function missingRelations(entity: Entity, input: Doc, existing: Map<string, Set<string>>): Issue[] {
+  const errors: Issue[] = [];
   for (const { field, ids, many } of relationIds(entity, input)) {
     ids.forEach((id, i) => {
       if (!existing.get(field.to)?.has(id)) errors.push({ pointer: `/${field.id}${many ? `/${i}` : ''}`, message: `no ${field.to} with id "${id}"` });

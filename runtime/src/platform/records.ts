@@ -1,6 +1,6 @@
 import { createRecordValidator, type AppDefinition, type Entity } from '@tessera/core';
 import type { Collection, Doc, FindOptions, Page, Store, StoredDoc } from '@tessera/core/store';
-import { forbidden, notFound, unprocessable } from '../http/problem';
+import { Forbidden, NotFound, ValidationFailed } from '../domain-errors';
 import type { Apps } from './apps';
 import { collectionSpecFor, recordCollectionName } from './storage-plan';
 import { addComputedFields, addRollups, type RollupScope } from './record-enrichment';
@@ -57,14 +57,14 @@ export class Records {
 
   async target(appId: string, entityId: string): Promise<Target> {
     const published = await this.apps.getPublished(appId);
-    if (!published) throw notFound(`app "${appId}" does not exist or is not published`);
+    if (!published) throw new NotFound(`app "${appId}" does not exist or is not published`);
     const { definition } = published;
     let byEntity = this.targets.get(definition);
     if (!byEntity) this.targets.set(definition, (byEntity = new Map()));
     let target = byEntity.get(entityId);
     if (!target) {
       const entity = definition.entities.find((e) => e.id === entityId);
-      if (!entity) throw notFound(`app "${appId}" has no entity "${entityId}"`);
+      if (!entity) throw new NotFound(`app "${appId}" has no entity "${entityId}"`);
       // Publishing migrates storage; ensuring again here (a no-op when nothing changed) brings data
       // written by an older Tessera in line with what this one derives from the definition.
       target = { definition, entity, collection: await this.store.ensureCollection(collectionSpecFor(appId, entity)) };
@@ -101,7 +101,7 @@ export class Records {
   async get(s: RecordScope, id: string): Promise<StoredDoc> {
     allow(s, 'read');
     const doc = await s.target.collection.get(id);
-    if (!doc || !inScope(doc, s.policy, s.caller)) throw notFound(`${s.target.entity.id} "${id}" does not exist`);
+    if (!doc || !inScope(doc, s.policy, s.caller)) throw new NotFound(`${s.target.entity.id} "${id}" does not exist`);
     return visibleRecord((await this.enrich(s.target, [doc], true, s))[0], s.policy);
   }
 
@@ -164,7 +164,7 @@ export class Records {
     const { entity, definition } = s.target;
     assertWritable(body, s.policy, entity.id);
     const checked = createRecordValidator(entity, 'update')(body);
-    if (!checked.ok) throw unprocessable(`the ${entity.id} change is not valid`, checked.errors);
+    if (!checked.ok) throw new ValidationFailed(`the ${entity.id} change is not valid`, checked.errors);
     await checkRelations(this.store, s.appId, entity, body as Doc, readableBy(s), await s.target.collection.get(id));
     const { before, doc } = await writeErrors(entity, () =>
       this.store.transaction(async (tx) => {
@@ -200,8 +200,8 @@ export class Records {
 
   /** 404 when the caller cannot see the record, 403 when they see it but may not do this to it. */
   private assertReachable(s: RecordScope, doc: StoredDoc | null, id: string, action: Action): asserts doc is StoredDoc {
-    if (!doc || !inScope(doc, s.policy, s.caller, 'read')) throw notFound(`${s.target.entity.id} "${id}" does not exist`);
-    if (!inScope(doc, s.policy, s.caller, action)) throw forbidden(`you may not ${action} this ${s.target.entity.id}`);
+    if (!doc || !inScope(doc, s.policy, s.caller, 'read')) throw new NotFound(`${s.target.entity.id} "${id}" does not exist`);
+    if (!inScope(doc, s.policy, s.caller, action)) throw new Forbidden(`you may not ${action} this ${s.target.entity.id}`);
   }
 
   /** `reader`: rollups count only the rows they may read; without one, all rows (the change feed). */
@@ -228,7 +228,7 @@ function rollupScope(s: RecordScope): RollupScope | undefined {
 }
 
 function allow(s: RecordScope, action: Action): void {
-  if (!s.policy[action]) throw forbidden(`your role may not ${action} ${s.target.entity.id} records`);
+  if (!s.policy[action]) throw new Forbidden(`your role may not ${action} ${s.target.entity.id} records`);
 }
 
 const derived = new WeakMap<Entity, boolean>();

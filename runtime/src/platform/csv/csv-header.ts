@@ -1,5 +1,5 @@
 import { getFieldType, type Entity, type Field } from '@tessera/core';
-import type { ProblemIssue } from '../../http/problem';
+import type { Issue } from '../../domain-errors';
 import { SYSTEM_FIELDS } from '../query-params';
 import type { EntityPolicy } from '../policy/policy.types';
 
@@ -7,7 +7,7 @@ export interface HeaderMap {
   /** Column index -> the field it fills (null: ignored). */
   columns: Array<Field | null>;
   ignored: string[];
-  issues: ProblemIssue[];
+  issues: Issue[];
 }
 
 const norm = (s: string) => s.trim().toLowerCase();

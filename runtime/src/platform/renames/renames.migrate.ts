@@ -5,7 +5,7 @@
  */
 import type { AppDefinition } from '@tessera/core';
 import type { Doc, Store, StoredDoc } from '@tessera/core/store';
-import { conflict } from '../../http/problem';
+import { Conflict } from '../../domain-errors';
 import { recordCollectionName } from '../storage-plan';
 import type { RenamePlan } from './renames.check';
 import type { EntityRename, FieldRename } from './renames.input';
@@ -59,7 +59,7 @@ async function moveEntityRecords(store: Store, appId: string, r: EntityRename): 
         const there = await target.get(id);
         if (!there) copies.push(doc);
         else if (there.version !== doc.version || there.updatedAt !== doc.updatedAt) {
-          throw conflict(`record "${id}" exists both in "${r.from}" and in "${r.to}"; nothing of this batch was moved`);
+          throw new Conflict(`record "${id}" exists both in "${r.from}" and in "${r.to}"; nothing of this batch was moved`);
         }
         await source.delete(id);
       }
