@@ -3,6 +3,7 @@ import type { Store, StoredDoc } from '@tessera/core/store';
 import { UniqueViolationError, VersionConflictError } from '@tessera/core/store';
 import { Conflict, Invalid, NotFound, PreconditionFailed, ValidationFailed } from '../domain-errors';
 import { APP_REVISIONS, APP_VERSIONS, APPS } from './platform-collections';
+import type { Commit } from '../records/commit';
 import { migrateAppStorage, dropAppStorage, countAppRecords } from './storage-migration';
 import { parseRenames } from './renames/renames.input';
 import { checkRenames } from './renames/renames.check';
@@ -78,6 +79,8 @@ export class Apps {
 
   constructor(
     private readonly store: Store,
+    /** How a publish's migration writes records (backfills, renames): see records/commit.ts. */
+    private readonly commit: Commit,
     private readonly options: {
       refreshMs?: number;
       /** Called after a version is committed (the live stream tells open pages to reload). */
@@ -179,7 +182,7 @@ export class Apps {
 
     const previous = await this.getPublished(appId, { fresh: true });
     const plan = checkRenames(renames, previous, definition);
-    const migrated = await migrateAppStorage(this.store, definition, previous?.definition ?? null, plan);
+    const migrated = await migrateAppStorage(this.store, this.commit, definition, previous?.definition ?? null, plan);
 
     const version = ((doc.publishedVersion as number | null) ?? 0) + 1;
     const note = typeof opts.note === 'string' ? opts.note.slice(0, 2000) : '';

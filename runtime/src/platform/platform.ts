@@ -3,7 +3,10 @@ import type { RuntimeConfig } from '../config';
 import type { Store } from '@tessera/core/store';
 import { Accounts } from './accounts';
 import { Apps } from './apps';
-import { Records } from './records';
+import { Records } from '../records/records';
+import { createCommit, type Commit } from '../records/commit';
+import { CommitSubscribers } from '../records/commit-subscribers';
+import { liveSubscriber } from '../records/live.subscriber';
 import { PLATFORM_COLLECTIONS } from './platform-collections';
 import { Memberships } from './members/memberships';
 import { Access } from './members/access';
@@ -23,6 +26,9 @@ export interface Platform {
   accounts: Accounts;
   apps: Apps;
   records: Records;
+  /** Every record write goes through it; `commitSubscribers.add` plugs in a consumer of committed changes. */
+  commit: Commit;
+  commitSubscribers: CommitSubscribers;
   memberships: Memberships;
   access: Access;
   feed: ChangeFeed;
@@ -36,7 +42,9 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
   const accounts = new Accounts(store, { sessionTtlHours: config.sessionTtlHours });
   const memberships = new Memberships(store, accounts);
   const views = new Views(store);
-  const apps = new Apps(store, {
+  const commitSubscribers = new CommitSubscribers((obj, msg) => log.warn(obj, msg));
+  const commit = createCommit(store, commitSubscribers);
+  const apps = new Apps(store, commit, {
     onPublished: (appId, version) => feed.publish({ appId, kind: 'published', version }),
     // Whatever belongs to an app and nothing else goes with it.
     onDeleted: async (appId) => {
@@ -47,7 +55,8 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
   });
   // SQLite: a change log in the file; MongoDB: a change stream (several processes may share either).
   const feed = openChangeFeed(store, platformChangeContext(apps, () => records), (obj, msg) => log.warn(obj, msg));
-  const records = new Records(store, apps, feed, log);
+  const records = new Records(store, apps, commit, log);
+  commitSubscribers.add('live', liveSubscriber(feed));
   await feed.start();
-  return { config, store, log, accounts, apps, records, memberships, access: new Access(memberships), feed, imports: new ImportJobs(store), views, liveLimits: new LiveLimits() };
+  return { config, store, log, accounts, apps, records, commit, commitSubscribers, memberships, access: new Access(memberships), feed, imports: new ImportJobs(store), views, liveLimits: new LiveLimits() };
 }

@@ -1,5 +1,6 @@
 import type { AppDefinition, Entity } from '@tessera/core';
 import type { Store } from '@tessera/core/store';
+import type { BoundCommit, Commit, CommitContext } from '../records/commit';
 import { evaluateExpression, isExpression } from '../expressions/evaluate';
 import { collectionSpecFor, defaultOf, recordCollectionName, storedFields } from './storage-plan';
 import { EMPTY_PLAN, type RenamePlan } from './renames/renames.check';
@@ -11,21 +12,27 @@ import { renameInViews } from './renames/renames.views';
  * indexes (dropping indexes no longer declared), moves the data of renamed entities and fields
  * (renames/) and the saved views that name renamed fields, and fills fields that are new in this version and have a default into existing
  * records. Records are never deleted; an entity removed from the definition keeps its data, so a
- * rollback brings it back. Every step can run again after a crash without harm.
+ * rollback brings it back. Every step can run again after a crash without harm. Records are
+ * written through `commit` in batches, each with its audit entries and change log entries, by
+ * Tessera itself (no caller), under the definition being published.
  */
-export async function migrateAppStorage(store: Store, next: AppDefinition, previous: AppDefinition | null, renames: RenamePlan = EMPTY_PLAN): Promise<RenameReport> {
+export async function migrateAppStorage(
+  store: Store, commit: Commit, next: AppDefinition, previous: AppDefinition | null, renames: RenamePlan = EMPTY_PLAN,
+): Promise<RenameReport> {
   for (const entity of next.entities) await store.ensureCollection(collectionSpecFor(next.id, entity));
-  const report = await applyRenames(store, next.id, renames);
+  const migration: CommitContext = { appId: next.id, definition: next, caller: null, cause: 'migration' };
+  const migrate: BoundCommit = async (write) => (await commit(migration, write)).value;
+  const report = await applyRenames(store, migrate, { next, previous }, renames);
   if (renames.fields.length) report.views = await renameInViews(store, next, renames);
   // A renamed field is not new: it gets no default where the old one had no value.
   const before = previous && renamedDefinition(previous, renames);
   for (const entity of next.entities) {
-    await backfillDefaults(store, next.id, entity, before?.entities.find((e) => e.id === entity.id) ?? null);
+    await backfillDefaults(store, migrate, next.id, entity, before?.entities.find((e) => e.id === entity.id) ?? null);
   }
   return report;
 }
 
-async function backfillDefaults(store: Store, appId: string, entity: Entity, before: Entity | null): Promise<void> {
+async function backfillDefaults(store: Store, migrate: BoundCommit, appId: string, entity: Entity, before: Entity | null): Promise<void> {
   if (!before) return; // a new entity has no records yet
   const known = new Set(before.fields.map((f) => f.id));
   const added = storedFields(entity).filter((f) => !known.has(f.id) && defaultOf(f) !== undefined);
@@ -37,9 +44,14 @@ async function backfillDefaults(store: Store, appId: string, entity: Entity, bef
     for (;;) {
       const page = await collection.find({ filter: { [field.id]: { $exists: false } }, limit: 500 });
       if (page.items.length === 0) break;
-      await store.transaction(async (tx) => {
-        const c = tx.collection(collection.name);
-        for (const doc of page.items) await c.update(doc.id, { [field.id]: value });
+      await migrate(async (w) => {
+        const c = w.tx.collection(collection.name);
+        for (const { id } of page.items) {
+          // Read again in this transaction, so the audit entry and the change say what changed; one
+          // given a value since the page was read keeps it.
+          const doc = await c.get(id);
+          if (doc && (doc[field.id] ?? null) === null) await w.update(entity, doc, { [field.id]: value });
+        }
       });
     }
   }

@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { RecordScope } from '../../platform/records';
+import type { RecordScope } from '../../records/scope';
 import type { Platform } from '../../platform/platform';
-import { parseFilter, parseSort } from '../../platform/query-params';
+import { parseFilter, parseSort } from '../query-params';
 import { exportColumns, streamCsv } from '../../platform/csv/csv-export';
 import { checkHeader, parseCsv, runImport } from '../../platform/csv/csv-import';
 import type { ImportJob } from '../../platform/csv/import-jobs';

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { param } from '../params';
 import type { Platform } from '../../platform/platform';
-import { parseFilter, parseLimit, parseSort } from '../../platform/query-params';
+import { parseFilter, parseLimit, parseSort } from '../query-params';
 import { badRequest } from '../problem';
 import { etagOf, ifMatchVersion } from '../etag';
 import { recordScope } from '../caller';

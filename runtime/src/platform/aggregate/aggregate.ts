@@ -1,8 +1,8 @@
 import { getFieldType } from '@tessera/core';
 import type { AggregateOptions, AggregateRow, Filter } from '@tessera/core/store';
 import { Invalid, type Issue } from '../../domain-errors';
-import type { Records, RecordScope } from '../records';
-import { queryErrors } from '../record-errors';
+import type { Records, RecordScope } from '../../records/records';
+import { queryErrors } from '../../records/store-errors';
 import { andFilters } from '../policy/row-scope.policy';
 import { BUCKETS, bucketOf, type Bucket } from './buckets';
 

@@ -2,7 +2,7 @@ import Papa from 'papaparse';
 import type { Writable } from 'node:stream';
 import type { Filter, SortKey } from '@tessera/core/store';
 import { Invalid, type Issue } from '../../domain-errors';
-import type { Records, RecordScope } from '../records';
+import type { Records, RecordScope } from '../../records/records';
 import { formatCell } from './csv-coerce';
 
 const PAGE = 1000;

@@ -1,6 +1,6 @@
 import { getFieldType, type Entity, type Field } from '@tessera/core';
 import type { Issue } from '../../domain-errors';
-import { SYSTEM_FIELDS } from '../query-params';
+import { SYSTEM_FIELDS } from '../../records/query-fields';
 import type { EntityPolicy } from '../policy/policy.types';
 
 export interface HeaderMap {

@@ -2,7 +2,7 @@ import type { AppDefinition } from '@tessera/core';
 import type { StoredDoc } from '@tessera/core/store';
 import { NotFound } from '../../domain-errors';
 import type { Apps } from '../apps';
-import type { Records } from '../records';
+import type { Records } from '../../records/records';
 
 /**
  * What a shared feed needs from the platform to deliver a change another process made: the

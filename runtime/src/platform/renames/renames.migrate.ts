@@ -1,11 +1,13 @@
 /**
- * Moves stored data for the renames of a publish, in batches of one transaction each. Every
- * batch takes records that still need moving and leaves them moved, so a crash loses nothing and
- * publishing again (the version is recorded only after the move) carries on where it stopped.
+ * Moves stored data for the renames of a publish, in batches of one commit each (records/commit.ts:
+ * with audit entries and change log entries). Every batch takes records that still need moving
+ * and leaves them moved, so a crash loses nothing and publishing again (the version is recorded
+ * only after the move) carries on where it stopped.
  */
-import type { AppDefinition } from '@tessera/core';
+import type { AppDefinition, Entity } from '@tessera/core';
 import type { Doc, Store, StoredDoc } from '@tessera/core/store';
 import { Conflict } from '../../domain-errors';
+import type { BoundCommit } from '../../records/commit';
 import { recordCollectionName } from '../storage-plan';
 import type { RenamePlan } from './renames.check';
 import type { EntityRename, FieldRename } from './renames.input';
@@ -20,12 +22,28 @@ export interface RenameReport {
 
 export const RENAME_BATCH = 500;
 
-export async function applyRenames(store: Store, appId: string, plan: RenamePlan): Promise<RenameReport> {
+/** The definitions on either side of the publish (checkRenames has made sure every renamed id is in its one). */
+export interface RenameSides {
+  next: AppDefinition;
+  previous: AppDefinition | null;
+}
+
+export async function applyRenames(store: Store, commit: BoundCommit, sides: RenameSides, plan: RenamePlan): Promise<RenameReport> {
   const report: RenameReport = { entities: [], fields: [] };
+  const appId = sides.next.id;
   // Entities first: a field rename names its entity by the new id, whose collection then holds the records.
-  for (const r of plan.entities) report.entities.push({ ...r, moved: await moveEntityRecords(store, appId, r) });
-  for (const { oldEntity: _, ...r } of plan.fields) report.fields.push({ ...r, moved: await moveFieldValues(store, appId, r) });
+  for (const r of plan.entities) {
+    const from = entityOf(sides.previous, r.from);
+    report.entities.push({ ...r, moved: await moveEntityRecords(store, commit, appId, r, from, entityOf(sides.next, r.to)) });
+  }
+  for (const { oldEntity: _, ...r } of plan.fields) report.fields.push({ ...r, moved: await moveFieldValues(store, commit, appId, r, entityOf(sides.next, r.entity)) });
   return report;
+}
+
+function entityOf(definition: AppDefinition | null, id: string): Entity {
+  const entity = definition?.entities.find((e) => e.id === id);
+  if (!entity) throw new Error(`entity "${id}" is not in the definition the rename was checked against`);
+  return entity;
 }
 
 /** The previous definition as if the renames had always been there (what is "new" in the next one). */
@@ -40,8 +58,12 @@ export function renamedDefinition(previous: AppDefinition, plan: RenamePlan): Ap
   };
 }
 
-/** Records keep their id, version, timestamps and every field (createdBy, owner, relations). */
-async function moveEntityRecords(store: Store, appId: string, r: EntityRename): Promise<number> {
+/**
+ * Records keep their id, version, timestamps and every field (createdBy, owner, relations). Each
+ * moved record is two changes: deleted from the old entity, created in the new one, so a consumer
+ * keyed by entity (a segment, a live page) drops it from one and finds it in the other.
+ */
+async function moveEntityRecords(store: Store, commit: BoundCommit, appId: string, r: EntityRename, from: Entity, to: Entity): Promise<number> {
   const fromName = recordCollectionName(appId, r.from);
   const toName = recordCollectionName(appId, r.to);
   if (!(await store.listCollections()).includes(fromName)) return 0; // moved completely by an earlier attempt
@@ -49,9 +71,9 @@ async function moveEntityRecords(store: Store, appId: string, r: EntityRename): 
   for (;;) {
     const page = await store.collection(fromName).find({ limit: RENAME_BATCH });
     if (page.items.length === 0) break;
-    moved += await store.transaction(async (tx) => {
-      const source = tx.collection(fromName);
-      const target = tx.collection(toName);
+    moved += await commit(async (w) => {
+      const source = w.tx.collection(fromName);
+      const target = w.tx.collection(toName);
       const copies: StoredDoc[] = [];
       for (const { id } of page.items) {
         const doc = await source.get(id);
@@ -61,9 +83,9 @@ async function moveEntityRecords(store: Store, appId: string, r: EntityRename): 
         else if (there.version !== doc.version || there.updatedAt !== doc.updatedAt) {
           throw new Conflict(`record "${id}" exists both in "${r.from}" and in "${r.to}"; nothing of this batch was moved`);
         }
-        await source.delete(id);
+        await w.delete(from, doc);
       }
-      await target.insertMany(copies, { keepSystemFields: true });
+      await w.insertKept(to, copies);
       return copies.length;
     });
   }
@@ -75,15 +97,15 @@ async function moveEntityRecords(store: Store, appId: string, r: EntityRename): 
  * The value moves from the old key to the new one; a record whose new key already holds a value
  * keeps it. `replace` (not `update`) so the old key is gone rather than hidden.
  */
-async function moveFieldValues(store: Store, appId: string, r: FieldRename): Promise<number> {
+async function moveFieldValues(store: Store, commit: BoundCommit, appId: string, r: FieldRename, entity: Entity): Promise<number> {
   const name = recordCollectionName(appId, r.entity);
   let moved = 0;
   for (;;) {
     // Each batch removes the old key from the records it read, so they stop matching.
     const page = await store.collection(name).find({ filter: { [r.from]: { $exists: true } }, limit: RENAME_BATCH });
     if (page.items.length === 0) break;
-    moved += await store.transaction(async (tx) => {
-      const c = tx.collection(name);
+    moved += await commit(async (w) => {
+      const c = w.tx.collection(name);
       let n = 0;
       for (const { id } of page.items) {
         const doc = await c.get(id);
@@ -94,7 +116,7 @@ async function moveFieldValues(store: Store, appId: string, r: FieldRename): Pro
           fields[r.to] = value;
           n++;
         }
-        await c.replace(id, fields, { expectedVersion: version });
+        await w.replace(entity, doc, fields, { expectedVersion: version });
       }
       return n;
     });
