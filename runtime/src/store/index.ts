@@ -2,6 +2,7 @@
 export type {
   Doc, StoredDoc, Scalar, FieldOperators, Filter, SortKey, FindOptions, Page, AggregateOp, AggregateOptions,
   AggregateRow, FieldKind, CollectionSpec, CountOptions, UpdateOptions, Collection, Store,
+  Increment, UpsertOptions, UpsertResult, ClaimOptions, ChangeLog, LogEntry, LogReadOptions,
 } from '@tessera/core/store';
 export { StoreError, NotFoundError, VersionConflictError, UniqueViolationError, InvalidQueryError } from '@tessera/core/store';
 export { openStore, type OpenStoreOptions } from './open-store';

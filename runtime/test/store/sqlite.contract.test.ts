@@ -10,4 +10,7 @@ const dir = mkdtempSync(join(tmpdir(), 'tessera-sqlite-contract-'));
 let n = 0;
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describeStoreContract('sqlite (file)', async () => createSqliteStore({ file: join(dir, `store-${++n}.db`) }));
+describeStoreContract('sqlite (file)', async () => createSqliteStore({ file: join(dir, `store-${++n}.db`) }), {
+  // A second connection to the same file: another process as far as SQLite is concerned.
+  peer: async () => createSqliteStore({ file: join(dir, `store-${n}.db`) }),
+});

@@ -27,6 +27,8 @@ export interface SanitizedSpec {
   indexes: IndexSpec[];
   /** Fields of the text search index, in order (adapters address them by position). */
   search: string[];
+  /** The TTL field (see ttl.expire.ts), if any. */
+  expireField?: string;
   raw: CollectionSpec;
 }
 
@@ -66,8 +68,13 @@ export function sanitizeSpec(spec: CollectionSpec): SanitizedSpec {
   if (!Array.isArray(search) || search.length > MAX_SEARCH_FIELDS) throw new InvalidQueryError(`search needs an array of at most ${MAX_SEARCH_FIELDS} fields`, '/search');
   search.forEach((f, i) => checkFieldPath(f, ptr('/search', i)));
   if (new Set(search).size !== search.length) throw new InvalidQueryError('search lists a field twice', '/search');
+  const expireField = spec.expireField ?? undefined;
+  if (expireField !== undefined) {
+    checkFieldPath(expireField, '/expireField');
+    if (['id', 'version', 'createdAt', 'updatedAt'].includes(expireField)) throw new InvalidQueryError('expireField cannot be a system field', '/expireField');
+  }
   const arrayFields = new Set([...kinds].filter(([, k]) => k === 'array').map(([n]) => n));
-  return { name, kinds, arrayFields, indexes, search: [...search], raw: spec };
+  return { name, kinds, arrayFields, indexes, search: [...search], expireField, raw: spec };
 }
 
 /** Spec for a collection that exists but was never declared in this process. */

@@ -4,6 +4,7 @@ import { isSystemField } from '@tessera/core/query';
 import { compileFilter } from './filter.sql';
 import { probeWith, type SqliteContext } from './sqlite.context';
 import { jsonPath, valueSql } from './sql.fields';
+import { visible } from './ttl.sqlite';
 
 /**
  * GROUP BY the JSON text of each group field (`doc -> '$.f'`), so true/false, numbers and
@@ -30,7 +31,7 @@ const METRIC = {
 
 export function aggregate(ctx: SqliteContext, options: AggregateOptions): AggregateRow[] {
   const q = normalizeAggregate(options);
-  const where = compileFilter(q.filter, ctx.spec, probeWith(ctx));
+  const where = visible(ctx, compileFilter(q.filter, ctx.spec, probeWith(ctx)));
   const groups = q.groupBy.map((f, i) => `${groupSql(f)} AS "g${i}"`);
   const metrics = q.metrics.map((m, i) => `${METRIC[m.op](m.field as string)} AS "m${i}"`);
   let sql = `SELECT ${[...groups, ...metrics].join(', ')} FROM ${ctx.table} WHERE ${where.sql}`;

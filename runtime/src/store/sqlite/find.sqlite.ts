@@ -6,6 +6,7 @@ import { compileFilter } from './filter.sql';
 import { keysetSql, orderBySql } from './sort.sql';
 import { valueSql } from './sql.fields';
 import { rowToDoc } from './get.sqlite';
+import { visible } from './ttl.sqlite';
 
 /**
  * Keyset pagination: fetch limit+1 rows after the cursor position; the extra row only says
@@ -14,7 +15,7 @@ import { rowToDoc } from './get.sqlite';
  */
 export function find(ctx: SqliteContext, options: FindOptions = {}): Page {
   const q = normalizeFind(ctx.name, options, { arrayFields: ctx.spec.arrayFields });
-  const where = compileFilter(q.filter, ctx.spec, probeWith(ctx));
+  const where = visible(ctx, compileFilter(q.filter, ctx.spec, probeWith(ctx)));
   const params = [...where.params];
   let whereSql = where.sql;
   if (q.after) {

@@ -1,5 +1,6 @@
 import type { StoredDoc } from '@tessera/core/store';
 import type { RawRow, SqliteContext } from './sqlite.context';
+import { isExpired, nowIso } from '../shared/ttl.expire';
 
 /**
  * Builds the public shape (id first, user fields, then the other system fields) as JSON text and
@@ -16,5 +17,7 @@ export function rowToDoc(row: RawRow): StoredDoc {
 export function get(ctx: SqliteContext, id: string): StoredDoc | null {
   if (typeof id !== 'string') return null;
   const row = ctx.stmts.get.get(id) as RawRow | undefined;
-  return row ? rowToDoc(row) : null;
+  if (!row) return null;
+  const doc = rowToDoc(row);
+  return isExpired(doc, ctx.spec.expireField, nowIso()) ? null : doc;
 }

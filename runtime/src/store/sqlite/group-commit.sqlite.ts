@@ -53,6 +53,7 @@ export class GroupCommit {
   private async batch(): Promise<void> {
     const { cache, db } = this.store;
     const done: { item: Pending; result: unknown }[] = [];
+    let appended = 0;
     const started = performance.now();
     let yielded = false;
     try {
@@ -81,6 +82,7 @@ export class GroupCommit {
         const result = await item.fn(tx);
         cache.get('RELEASE gc').run();
         done.push({ item, result });
+        appended = Math.max(appended, tx.appendedSeq);
       } catch (err) {
         cache.get('ROLLBACK TO gc').run();
         cache.get('RELEASE gc').run();
@@ -101,5 +103,6 @@ export class GroupCommit {
       return;
     }
     for (const { item, result } of done) item.resolve(result);
+    if (appended > 0) this.store.logListeners.notify(appended);
   }
 }

@@ -1,4 +1,4 @@
-import type { AggregateOptions, AggregateRow, Collection, CountOptions, Doc, Filter, FindOptions, InsertManyOptions, Page, StoredDoc, UpdateOptions } from '@tessera/core/store';
+import type { AggregateOptions, AggregateRow, ClaimOptions, Collection, CountOptions, Doc, Filter, FindOptions, InsertManyOptions, Page, StoredDoc, UpdateOptions, UpsertOptions, UpsertResult } from '@tessera/core/store';
 import type { SqliteContext } from './sqlite.context';
 import { insert, insertMany } from './insert.sqlite';
 import { get } from './get.sqlite';
@@ -7,6 +7,10 @@ import { remove } from './delete.sqlite';
 import { find } from './find.sqlite';
 import { count } from './count.sqlite';
 import { aggregate } from './aggregate.sqlite';
+import { upsert } from './upsert.sqlite';
+import { updateMany } from './update-many.sqlite';
+import { deleteMany } from './delete-many.sqlite';
+import { claim } from './claim.sqlite';
 
 /** Runs one synchronous operation: through the gate for the store, directly for a `tx`. */
 export type Runner = <T>(op: () => T) => T | Promise<T>;
@@ -57,5 +61,21 @@ export class SqliteCollection implements Collection {
 
   async aggregate(options: AggregateOptions): Promise<AggregateRow[]> {
     return this.run(() => aggregate(this.holder.ctx, options));
+  }
+
+  async upsert(id: string, patch: Doc, options?: UpsertOptions): Promise<UpsertResult> {
+    return this.run(() => upsert(this.holder.ctx, id, patch, options));
+  }
+
+  async updateMany(filter: Filter, patch: Doc): Promise<number> {
+    return this.run(() => updateMany(this.holder.ctx, filter, patch));
+  }
+
+  async deleteMany(filter: Filter): Promise<number> {
+    return this.run(() => deleteMany(this.holder.ctx, filter));
+  }
+
+  async claim(options: ClaimOptions): Promise<StoredDoc[]> {
+    return this.run(() => claim(this.holder.ctx, options));
   }
 }

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import type { Collection, CollectionSpec, Store } from '@tessera/core/store';
+import type { ChangeLog, Collection, CollectionSpec, Store } from '@tessera/core/store';
 import { StoreError } from '@tessera/core/store';
 import { checkCollectionName, emptySpec, sanitizeSpec } from '../shared/spec.validate';
 import { createContext, type SqliteContext } from './sqlite.context';
@@ -12,6 +12,12 @@ import { registerRegexp } from './regexp.fn';
 import { GroupCommit } from './group-commit.sqlite';
 import { quoteIdent } from './sql.fields';
 import { dropSearchIndexes, registerSearchWords } from './search-index.sqlite';
+import { registerNotANumber } from './patch.sql';
+import { ensureLog, SqliteLog } from './log.sqlite';
+import { LogListeners } from '../shared/log.listeners';
+import { sweepExpired } from './ttl.sqlite';
+import { atomically } from './atomic.sqlite';
+import { nowIso } from '../shared/ttl.expire';
 
 export interface SqliteStoreOptions {
   /** Database file; ':memory:' for tests. */
@@ -46,7 +52,9 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
   db.pragma(`mmap_size = ${Math.max(0, Math.floor(options.mmapBytes ?? DEFAULT_MMAP_BYTES))}`);
   registerRegexp(db);
   registerSearchWords(db);
+  registerNotANumber(db);
   ensureMeta(db);
+  ensureLog(db);
   return new SqliteStore(db, options.transactionWaitMs);
 }
 
@@ -57,10 +65,14 @@ export class SqliteStore implements Store {
   private readonly holders = new Map<string, { ctx: SqliteContext }>();
   private readonly gated: Runner = (op) => this.gate.run(op);
   private readonly commits = new GroupCommit(this);
+  /** `onAppend` subscribers, shared with the `tx` facades' logs. */
+  readonly logListeners = new LogListeners();
+  readonly log: ChangeLog;
 
   constructor(readonly db: Database.Database, transactionWaitMs?: number) {
     this.gate = new SqliteGate(transactionWaitMs);
     this.cache = new StatementCache(db);
+    this.log = new SqliteLog(db, this.cache, this.gated, this.logListeners);
   }
 
   /** Shared by the store and its `tx` facades; `run` decides whether to pass the gate. */
@@ -81,6 +93,12 @@ export class SqliteStore implements Store {
 
   collectionWith(name: string, run: Runner): Collection {
     return new SqliteCollection(this.holder(name), run);
+  }
+
+  /** Expired documents of every collection, deleted (shared with the `tx` facade). */
+  sweepWith(now: Date | undefined, run: Runner): Promise<number> {
+    const at = nowIso(now);
+    return Promise.resolve(run(() => atomically(this.db, () => sweepExpired(listNames(this.db).map((n) => this.holder(n).ctx), at))));
   }
 
   private holder(name: string): { ctx: SqliteContext } {
@@ -126,6 +144,10 @@ export class SqliteStore implements Store {
 
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     return this.commits.run(fn);
+  }
+
+  sweepExpired(now?: Date): Promise<number> {
+    return this.sweepWith(now, this.gated);
   }
 
   async close(): Promise<void> {

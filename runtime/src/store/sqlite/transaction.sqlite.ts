@@ -1,7 +1,8 @@
-import type { Collection, CollectionSpec, Store } from '@tessera/core/store';
+import type { ChangeLog, Collection, CollectionSpec, Store } from '@tessera/core/store';
 import { StoreError } from '@tessera/core/store';
 import type { Runner } from './sqlite.collection';
 import type { SqliteStore } from './sqlite.store';
+import { SqliteLog } from './log.sqlite';
 
 /**
  * The `Store` a transaction's `fn` works with: its operations run directly on the connection (the
@@ -17,7 +18,13 @@ export class SqliteTx implements Store {
     return op();
   };
 
-  constructor(private readonly store: SqliteStore, private readonly depth: number) {}
+  /** The highest seq this transaction appended to the log (0: none); reported after the commit (onAppend). */
+  appendedSeq = 0;
+  readonly log: ChangeLog;
+
+  constructor(private readonly store: SqliteStore, private readonly depth: number) {
+    this.log = new SqliteLog(store.db, store.cache, this.direct, store.logListeners, { appended: (seq) => (this.appendedSeq = Math.max(this.appendedSeq, seq)) });
+  }
 
   end(): void {
     this.live = false;
@@ -47,6 +54,7 @@ export class SqliteTx implements Store {
       try {
         const result = await fn(inner);
         this.store.db.exec(`RELEASE ${sp}`);
+        this.appendedSeq = Math.max(this.appendedSeq, inner.appendedSeq);
         return result;
       } catch (err) {
         this.store.db.exec(`ROLLBACK TO ${sp}`);
@@ -59,6 +67,10 @@ export class SqliteTx implements Store {
     const p = this.nested.then(run, run);
     this.nested = p.catch(() => undefined);
     return p;
+  }
+
+  sweepExpired(now?: Date): Promise<number> {
+    return this.store.sweepWith(now, this.direct);
   }
 
   async close(): Promise<void> {
