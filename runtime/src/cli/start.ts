@@ -33,6 +33,8 @@ export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print
   const fresh = await ensureAdmin(platform, print);
   if (fresh) await loadExamples(platform, print);
   else await upgradeStorage(store, await publishedApps(platform), print);
+  // Publishes cut short by a crash: their entities take no writes until the job is finished.
+  await platform.apps.publishing.fenceUnfinished();
   const server = await listen(createHttpApp(platform), config.port, config.host);
   platform.jobs.run(); // claims due jobs, and takes back those of workers that died (a publish cut short resumes here)
   const address = server.address();

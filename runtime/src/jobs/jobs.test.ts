@@ -27,13 +27,13 @@ async function until(ok: () => Promise<boolean> | boolean, what: string): Promis
     if (await ok()) return;
     await settle();
   }
-  throw new Error(`gave up waiting for ${what}`);
+  throw new Error(`gave up waiting for ${what}: ${JSON.stringify((await store.collection("_jobs").find({ limit: 5 })).items)}`);
 }
 
 beforeEach(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-jobs-'));
   store = await openStore({ dataDir: dir });
-  clock = new ManualClock(Date.parse('2026-12-01T10:00:00Z'));
+  clock = new ManualClock(); // from now: the store's own TTL reads real time
   await new Jobs(store).prepare();
 });
 afterEach(async () => {

@@ -38,6 +38,7 @@ export class Jobs {
   private readonly stopping = new AbortController();
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
+  private lastTick: Promise<unknown> = Promise.resolve();
 
   constructor(readonly store: Store, private readonly options: JobsOptions = {}) {
     this.owner = options.owner ?? randomUUID();
@@ -77,6 +78,21 @@ export class Jobs {
     return { job, done: this.track(q, this.env(), def, job) };
   }
 
+  /**
+   * Claims one queued job by id (due or not) and runs it here: work that a caller needs done
+   * before it goes on (a publish cut short, finished by the next publish). null when the job is
+   * not queued (another worker took it meanwhile).
+   */
+  async runNow<P, S extends Doc, R>(def: QueueDefinition<P, S, R>, id: string): Promise<Promise<R | undefined> | null> {
+    const q = this.slot(def.name);
+    const now = this.clock.now();
+    const [doc] = await this.store.collection(JOBS).claim({
+      filter: { id, queue: def.name, status: 'queued' }, limit: 1,
+      patch: { status: 'running', owner: this.owner, leaseUntil: iso(now + this.leaseMs), attempts: { $inc: 1 }, startedAt: iso(now) },
+    });
+    return doc ? this.track(q, this.env(), def, toJob(doc)) : null;
+  }
+
   get<P = unknown, S = Doc>(id: string): Promise<Job<P, S> | null> {
     return getJob<P, S>(this.store, this.clock, id);
   }
@@ -104,7 +120,14 @@ export class Jobs {
   }
 
   /** One claim pass over the registered queues: fills free slots with due jobs. Returns how many started. */
-  async tick(): Promise<number> {
+  tick(): Promise<number> {
+    // One pass at a time: two overlapping passes would both count the same free slots.
+    const pass = this.lastTick.then(() => this.claimDue());
+    this.lastTick = pass.catch(() => 0);
+    return pass;
+  }
+
+  private async claimDue(): Promise<number> {
     if (this.stopping.signal.aborted) return 0;
     let started = 0;
     for (const q of this.queues.values()) {

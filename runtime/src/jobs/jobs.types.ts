@@ -76,12 +76,21 @@ export interface QueueDefinition<P = unknown, S = Doc, R = unknown> {
   retainMs?: number;
   /** How long dead letters are kept (default: until re-queued or removed). */
   deadRetainMs?: number;
+  /** Whether a failed attempt is tried again (while attempts are left). Default: unless PermanentJobError. */
+  retry?: (err: unknown) => boolean;
 }
 
 /** Thrown by a lease-checked write when the job is no longer this worker's running job (reaped, re-queued). */
 export class LeaseLost extends Error {
   constructor(readonly jobId: string) {
     super(`job ${jobId} is no longer held by this worker`);
+  }
+}
+
+/** The failure the reaper records for a job whose worker stopped renewing its lease (it died or hung). */
+export class LeaseExpired extends Error {
+  constructor() {
+    super('the lease expired: the worker stopped or hung');
   }
 }
 

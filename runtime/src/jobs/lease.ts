@@ -33,10 +33,10 @@ export async function failHeld(store: Store, clock: Clock, job: Job, owner: stri
   await writeHeld(store, job.id, owner, failurePatch(clock, job, err, def));
 }
 
-export function failurePatch(clock: Clock, job: Pick<Job, 'attempts' | 'maxAttempts'>, err: unknown, def?: Pick<QueueDefinition, 'backoff' | 'deadRetainMs'>): Doc {
+export function failurePatch(clock: Clock, job: Pick<Job, 'attempts' | 'maxAttempts'>, err: unknown, def?: Pick<QueueDefinition, 'backoff' | 'deadRetainMs' | 'retry'>): Doc {
   const now = clock.now();
   const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
-  if (err instanceof PermanentJobError || job.attempts >= job.maxAttempts) {
+  if (err instanceof PermanentJobError || job.attempts >= job.maxAttempts || def?.retry?.(err) === false) {
     const expiresAt = def?.deadRetainMs !== undefined ? iso(now + def.deadRetainMs) : null;
     return { status: 'dead', owner: null, leaseUntil: null, lastError, finishedAt: iso(now), expiresAt };
   }

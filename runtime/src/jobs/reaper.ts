@@ -4,9 +4,9 @@ import type { Clock } from './clock';
 import { iso } from './clock';
 import { JOBS, toJob } from './jobs.collection';
 import { failurePatch } from './lease';
-import type { QueueDefinition } from './jobs.types';
+import { LeaseExpired, type QueueDefinition } from './jobs.types';
 
-type DefOf = (queue: string) => Pick<QueueDefinition, 'backoff' | 'deadRetainMs'> | undefined;
+type DefOf = (queue: string) => Pick<QueueDefinition, 'backoff' | 'deadRetainMs' | 'retry'> | undefined;
 
 /**
  * Takes back jobs whose lease expired: their worker died (on this host or another) or hung
@@ -35,7 +35,7 @@ async function reapDoc(store: Store, clock: Clock, id: string, version: number, 
   const doc = await coll.get(id);
   if (!doc || doc.version !== version) return false;
   try {
-    await coll.update(id, failurePatch(clock, toJob(doc), new Error('the lease expired: the worker stopped or hung'), def), { expectedVersion: version });
+    await coll.update(id, failurePatch(clock, toJob(doc), new LeaseExpired(), def), { expectedVersion: version });
     return true;
   } catch (err) {
     if (err instanceof VersionConflictError || err instanceof NotFoundError) return false;

@@ -1,6 +1,6 @@
 import type { AppDefinition, Entity } from '@tessera/core';
-import type { Filter, Store, StoredDoc } from '@tessera/core/store';
-import { MIGRATION_BATCH, yieldToLoop, type MigrationBatches } from './publishing/migration-batches';
+import type { Filter, Store } from '@tessera/core/store';
+import { MIGRATION_BATCH, type MigrationBatches } from './publishing/migration-batches';
 import { evaluateExpression, isExpression } from '../expressions/evaluate';
 import { collectionSpecFor, defaultOf, recordCollectionName, storedFields } from './storage-plan';
 import { EMPTY_PLAN, type RenamePlan } from './renames/renames.check';
@@ -10,18 +10,18 @@ import { renameInViews } from './renames/renames.views';
 /**
  * Brings storage in line with a definition about to be published: creates collections and
  * indexes (dropping indexes no longer declared), moves the data of renamed entities and fields
- * (renames/) and the saved views that name renamed fields, and fills fields that are new in this
- * version and have a default into existing records. Records are never deleted; an entity removed
- * from the definition keeps its data, so a rollback brings it back. Data is changed in batches
- * (`batches`: one transaction each, with its audit entries, change records and the publish job's
- * progress), between which the server answers other requests; every step can run again after a
- * crash and carries on where it stopped. Unique constraints are checked beforehand
- * (publishing/index-check.ts), so that a refused publish changes nothing.
+ * (renames/) and the saved views that name renamed fields, and fills fields that are new in this version and have a default into existing
+ * records. Records are never deleted; an entity removed from the definition keeps its data, so a
+ * rollback brings it back. Every step can run again after a crash without harm, and carries on
+ * where it stopped. Records are written in batches (`batches`: one commit of the write pipeline
+ * each, with audit entries, change log entries and the publish job's progress) by Tessera itself
+ * (no caller), under the definition being published; the server answers other requests between
+ * batches. Unique constraints are checked before anything changes (publishing/index-check.ts).
  */
 export async function migrateAppStorage(batches: MigrationBatches, next: AppDefinition, previous: AppDefinition | null, renames: RenamePlan = EMPTY_PLAN): Promise<RenameReport> {
   const { store } = batches;
   for (const entity of next.entities) await store.ensureCollection(collectionSpecFor(next.id, entity));
-  const report = await applyRenames(batches, next.id, renames);
+  const report = await applyRenames(batches, { next, previous }, renames);
   if (renames.fields.length) report.views = await renameInViews(store, next, renames);
   // A renamed field is not new: it gets no default where the old one had no value.
   const before = previous && renamedDefinition(previous, renames);
@@ -31,35 +31,28 @@ export async function migrateAppStorage(batches: MigrationBatches, next: AppDefi
   return report;
 }
 
-/**
- * Each batch re-reads its records in its transaction and fills only those still without a
- * value: a value written meanwhile (by an edit) is kept, and every other field of the record is
- * left as it is (an update merges).
- */
 async function backfillDefaults(batches: MigrationBatches, appId: string, entity: Entity, before: Entity | null): Promise<void> {
   if (!before) return; // a new entity has no records yet
   const { store } = batches;
   const known = new Set(before.fields.map((f) => f.id));
   const added = storedFields(entity).filter((f) => !known.has(f.id) && defaultOf(f) !== undefined);
-  const name = recordCollectionName(appId, entity.id);
+  const collection = store.collection(recordCollectionName(appId, entity.id));
   for (const field of added) {
     const fallback = defaultOf(field);
     const value = isExpression(fallback) ? await evaluateExpression(fallback.$expr, { now: new Date().toISOString() }) : fallback;
     // Each pass updates the records it found, so they stop matching; the loop ends when none is left.
     for (;;) {
-      const page = await store.collection(name).find({ filter: { [field.id]: { $exists: false } }, limit: MIGRATION_BATCH });
+      const page = await collection.find({ filter: { [field.id]: { $exists: false } }, limit: MIGRATION_BATCH });
       if (page.items.length === 0) break;
-      await store.transaction(async (tx) => {
-        const c = tx.collection(name);
-        const updated: Array<{ before: StoredDoc; after: StoredDoc }> = [];
+      await batches.batch(page.items.length, async (w) => {
+        const c = w.tx.collection(collection.name);
         for (const { id } of page.items) {
+          // Read again in this transaction, so the audit entry and the change say what changed; one
+          // given a value since the page was read keeps it.
           const doc = await c.get(id);
-          if (!doc || doc[field.id] !== undefined) continue; // deleted, or given a value since the page was read
-          updated.push({ before: doc, after: await c.update(id, { [field.id]: value }, { expectedVersion: doc.version }) });
+          if (doc && (doc[field.id] ?? null) === null) await w.update(entity, doc, { [field.id]: value });
         }
-        await batches.commit(tx, { step: `default:${entity.id}.${field.id}`, entity: entity.id, updated });
       });
-      await yieldToLoop();
     }
   }
 }
@@ -67,24 +60,22 @@ async function backfillDefaults(batches: MigrationBatches, appId: string, entity
 /** About how many records the data steps of a migration will touch: the publish job's progress total, counted when an attempt starts. */
 export async function countMigrationWork(store: Store, next: AppDefinition, previous: AppDefinition | null, renames: RenamePlan): Promise<number> {
   const existing = new Set(await store.listCollections());
-  const count = async (name: string, filter?: Filter) => (existing.has(name) ? store.collection(name).count(filter) : 0);
+  const count = async (entityId: string, filter?: Filter) => {
+    const name = recordCollectionName(next.id, entityId);
+    return existing.has(name) ? store.collection(name).count(filter) : 0;
+  };
+  const oldIdOf = (entityId: string) => renames.entities.find((e) => e.to === entityId)?.from;
   let total = 0;
-  for (const r of renames.entities) total += await count(recordCollectionName(next.id, r.from));
-  for (const r of renames.fields) {
-    const where = renames.entities.some((e) => e.to === r.entity) ? renames.entities.find((e) => e.to === r.entity)!.from : r.entity;
-    const names = new Set([recordCollectionName(next.id, where), recordCollectionName(next.id, r.entity)]); // the records are in one of them
-    for (const name of names) total += await count(name, { [r.from]: { $exists: true } });
-  }
+  for (const r of renames.entities) total += await count(r.from);
+  // Until its entity is moved, a renamed field's records are in the old collection.
+  for (const r of renames.fields) for (const id of new Set([r.entity, oldIdOf(r.entity) ?? r.entity])) total += await count(id, { [r.from]: { $exists: true } });
   const before = previous && renamedDefinition(previous, renames);
   for (const entity of next.entities) {
     const had = before?.entities.find((e) => e.id === entity.id);
     if (!had) continue;
     const known = new Set(had.fields.map((f) => f.id));
-    for (const f of storedFields(entity).filter((x) => !known.has(x.id) && defaultOf(x) !== undefined)) {
-      // Records still in a renamed entity's old collection get the default once moved.
-      const where = renames.entities.find((e) => e.to === entity.id)?.from;
-      total += (await count(recordCollectionName(next.id, entity.id), { [f.id]: { $exists: false } })) + (where ? await count(recordCollectionName(next.id, where)) : 0);
-    }
+    const added = storedFields(entity).filter((f) => !known.has(f.id) && defaultOf(f) !== undefined);
+    for (const f of added) total += (await count(entity.id, { [f.id]: { $exists: false } })) + (oldIdOf(entity.id) ? await count(oldIdOf(entity.id)!) : 0);
   }
   return total;
 }

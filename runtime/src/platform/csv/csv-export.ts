@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import type { Writable } from 'node:stream';
 import type { Filter, SortKey } from '@tessera/core/store';
-import { badRequest, type ProblemIssue } from '../../http/problem';
-import type { Records, RecordScope } from '../records';
+import { Invalid, type Issue } from '../../domain-errors';
+import type { Records, RecordScope } from '../../records/records';
 import { formatCell } from './csv-coerce';
 
 const PAGE = 1000;
@@ -12,12 +12,12 @@ export function exportColumns(s: RecordScope, raw: unknown): string[] {
   const { entity } = s.target;
   const visible = entity.fields.filter((f) => !s.policy.hidden.has(f.id)).map((f) => f.id);
   if (raw === undefined || raw === '') return ['id', ...visible];
-  if (typeof raw !== 'string') throw badRequest('fields must be given once, like fields=name,email');
+  if (typeof raw !== 'string') throw new Invalid('fields must be given once, like fields=name,email');
   const allowed = new Set(['id', 'version', 'createdAt', 'updatedAt', 'createdBy', ...visible]);
   const fields = raw.split(',').map((f) => f.trim()).filter(Boolean);
-  const issues: ProblemIssue[] = fields.flatMap((f, i) => (allowed.has(f) ? [] : [{ pointer: `/fields/${i}`, message: `unknown field "${f}" on ${entity.id}` }]));
-  if (issues.length) throw badRequest(issues.map((i) => i.message).join('; '), issues);
-  if (!fields.length || fields.length > 500) throw badRequest('fields must name 1 to 500 fields');
+  const issues: Issue[] = fields.flatMap((f, i) => (allowed.has(f) ? [] : [{ pointer: `/fields/${i}`, message: `unknown field "${f}" on ${entity.id}` }]));
+  if (issues.length) throw new Invalid(issues.map((i) => i.message).join('; '), issues);
+  if (!fields.length || fields.length > 500) throw new Invalid('fields must name 1 to 500 fields');
   return fields;
 }
 

@@ -7,7 +7,7 @@
  */
 import type { AppDefinition } from '@tessera/core';
 import type { CollectionSpec, Store } from '@tessera/core/store';
-import { conflict } from '../../http/problem';
+import { Conflict } from '../../domain-errors';
 import type { RenamePlan } from '../renames/renames.check';
 import { renamedDefinition } from '../renames/renames.migrate';
 import { collectionSpecFor, recordCollectionName } from '../storage-plan';
@@ -44,7 +44,7 @@ export async function checkUniqueIndexes(store: Store, next: AppDefinition, prev
           const clash = rows.find((r) => (r.n as number) > 1 && groupBy.every((g) => r[g] !== null && r[g] !== undefined));
           if (clash) {
             const values = groupBy.map((g) => JSON.stringify(clash[g])).join(' + ');
-            throw conflict(`"${entity.id}" cannot get a unique ${fields.join(' + ')}: ${clash.n as number} records have ${values}; nothing was changed`, { entity: entity.id, fields });
+            throw new Conflict(`"${entity.id}" cannot get a unique ${fields.join(' + ')}: ${clash.n as number} records have ${values}; nothing was changed`, { details: { entity: entity.id, fields } });
           }
         }
       }

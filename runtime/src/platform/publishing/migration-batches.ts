@@ -1,27 +1,19 @@
-import type { Store, StoredDoc } from '@tessera/core/store';
+import type { Store } from '@tessera/core/store';
+import type { RecordWrites } from '../../records/commit';
 
 /** Records per batch of a storage migration: one transaction each, then the event loop gets a turn. */
 export const MIGRATION_BATCH = 500;
 
-/** What one batch changed, for its audit entries, change records and the job's progress. */
-export interface BatchChanges {
-  /** Which step of the migration (a stable name: progress is counted per step, across resumed attempts). */
-  step: string;
-  /** The entity (id in the new definition) the records belong to after the batch. */
-  entity: string;
-  updated?: Array<{ before: StoredDoc; after: StoredDoc }>;
-  /** Records moved to `entity` from `from` (an entity rename): same ids, versions and fields. */
-  moved?: { from: string; docs: StoredDoc[] };
-}
-
 /**
- * How a migration's batches are committed: `commit` runs inside each batch's transaction, so
- * the batch, its audit entries and change records, and the job's progress (which also checks
- * that the job is still this worker's) commit together or not at all.
+ * How a storage migration writes: each batch is one commit of the write pipeline
+ * (records/commit.ts: the records, their audit entries and change log entries) that also carries
+ * the publish job's progress (which checks the job is still this worker's), so all of it commits
+ * or none; between batches the event loop answers other requests.
  */
 export interface MigrationBatches {
   store: Store;
-  commit(tx: Store, batch: BatchChanges): Promise<void>;
+  /** One batch handling `records` records (for progress) through `write`. */
+  batch<T>(records: number, write: (w: RecordWrites) => Promise<T>): Promise<T>;
 }
 
 /** Between batches: requests waiting on the event loop are answered before the next batch runs. */

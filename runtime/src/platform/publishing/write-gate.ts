@@ -15,7 +15,7 @@
  * The gate covers this process's writers; a publish resumed after a crash fences again at
  * startup from the durable publish job (publish.job.ts).
  */
-import { Problem } from '../../http/problem';
+import { Conflict, Unavailable } from '../../domain-errors';
 import type { RenamePlan } from '../renames/renames.check';
 
 /** How a write held during a move reaches the new shape. */
@@ -71,14 +71,14 @@ export class WriteGate {
    * until `leave`. `route` says how to rewrite the write if a move finished while it waited.
    */
   async enter(appId: string, entity: string): Promise<{ route: Route | null; leave: () => void }> {
-    let route: Route | null = null;
+    let route = null as Route | null;
     const deadline = Date.now() + this.waitMs;
     for (let f = this.fenceOn(appId, entity); f; f = this.fenceOn(appId, entity)) {
-      if (f.stuck) throw new Problem(503, 'Service unavailable', `a publish of "${appId}" stopped while moving the data of "${entity}"; publish again to finish the move`, { retryAfter: 30 });
+      if (f.stuck) throw new Unavailable(`a publish of "${appId}" stopped while moving the data of "${entity}"; publish again to finish the move`, { details: { retryAfter: 30 } });
       let timer: NodeJS.Timeout | undefined;
       const outcome = await Promise.race([f.ended, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), Math.max(0, deadline - Date.now()))))]);
       clearTimeout(timer);
-      if (outcome === 'timeout') throw new Problem(503, 'Service unavailable', `the data of "${entity}" is being moved by a publish; try again shortly`, { retryAfter: 5 });
+      if (outcome === 'timeout') throw new Unavailable(`the data of "${entity}" is being moved by a publish; try again shortly`, { details: { retryAfter: 5 } });
       const next = outcome === 'done' ? routeThrough(f.plan, entity) : null;
       if (next) {
         route = { entity: next.entity, fields: new Map([...(route?.fields ?? []), ...next.fields]) };
@@ -125,7 +125,7 @@ export class WriteGate {
         if (Date.now() > deadline) {
           this.remove(appId, held);
           held.end('failed');
-          throw new Problem(409, 'Conflict', `writes to "${entity}" (an import?) are still running; publish again when they are done`);
+          throw new Conflict(`writes to "${entity}" (an import?) are still running; publish again when they are done`);
         }
         await new Promise<void>((wake) => {
           const waiters = this.drainWaiters.get(key) ?? [];

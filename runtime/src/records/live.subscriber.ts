@@ -1,0 +1,16 @@
+import type { ChangeFeed } from '../platform/live/change-feed.port';
+import type { CommitSubscriber } from './commit-subscribers';
+
+/**
+ * The live feed as a consumer of commits: each changed record goes to the feed's subscribers
+ * (open tables, lists, kanbans) with the record as the API returns it. A publish's migration is
+ * left out: the new version is published right after it and every open app reloads then, and a
+ * backfill of a million records would otherwise flood every open page and the feed's history.
+ */
+export function liveSubscriber(feed: ChangeFeed): CommitSubscriber {
+  return async (batch) => {
+    if (batch.cause === 'migration') return;
+    const records = await batch.records();
+    batch.changes.forEach((change, i) => feed.publish({ ...change, kind: 'change', record: records[i], definition: batch.definition }));
+  };
+}
