@@ -35,6 +35,7 @@ export class Jobs {
   readonly clock: Clock;
   readonly leaseMs: number;
   private readonly queues = new Map<string, { def: AnyQueue; running: Set<Promise<unknown>> }>();
+  private readonly here = new Map<string, Promise<unknown>>();
   private readonly stopping = new AbortController();
   private timer: NodeJS.Timeout | undefined;
   private ticking = false;
@@ -83,14 +84,19 @@ export class Jobs {
    * before it goes on (a publish cut short, finished by the next publish). null when the job is
    * not queued (another worker took it meanwhile).
    */
-  async runNow<P, S extends Doc, R>(def: QueueDefinition<P, S, R>, id: string): Promise<Promise<R | undefined> | null> {
+  async runNow<P, S extends Doc, R>(def: QueueDefinition<P, S, R>, id: string): Promise<{ done: Promise<R | undefined> } | null> {
     const q = this.slot(def.name);
     const now = this.clock.now();
     const [doc] = await this.store.collection(JOBS).claim({
       filter: { id, queue: def.name, status: 'queued' }, limit: 1,
       patch: { status: 'running', owner: this.owner, leaseUntil: iso(now + this.leaseMs), attempts: { $inc: 1 }, startedAt: iso(now) },
     });
-    return doc ? this.track(q, this.env(), def, toJob(doc)) : null;
+    return doc ? { done: this.track(q, this.env(), def, toJob(doc)) } : null;
+  }
+
+  /** The job's run in this worker, if it runs here now (resolves with its result). */
+  runningHere<R = unknown>(id: string): Promise<R | undefined> | undefined {
+    return this.here.get(id) as Promise<R | undefined> | undefined;
   }
 
   get<P = unknown, S = Doc>(id: string): Promise<Job<P, S> | null> {
@@ -202,7 +208,11 @@ export class Jobs {
   private track<R>(q: { running: Set<Promise<unknown>> }, env: ReturnType<Jobs['env']>, def: AnyQueue, job: Job<any, any>): Promise<R | undefined> {
     const p = runLeased(env, def, job) as Promise<R | undefined>;
     q.running.add(p);
-    const forget = () => q.running.delete(p);
+    this.here.set(job.id, p);
+    const forget = () => {
+      q.running.delete(p);
+      this.here.delete(job.id);
+    };
     p.then(forget, forget);
     return p;
   }

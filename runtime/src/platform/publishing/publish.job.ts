@@ -120,22 +120,38 @@ export class Publishing<V> {
   }
 
   /**
-   * Before a new publish of the app: one cut short by a dead worker is finished here first (its
-   * version recorded); one still running elsewhere makes this one wait its turn (409). Returns
-   * the finished job, for a caller that was sending the same publish again.
+   * Before a new publish of the app, an unfinished one is completed first: one running in this
+   * process, or in another that is alive, is waited for (at most three leases); one cut short by
+   * a dead worker is taken over and finished here. Returns the last one completed (a caller that
+   * was sending the same publish again is done), or null.
    */
   async finishInterrupted(appId: string): Promise<{ payload: PublishPayload; version: V } | null> {
     const { store, jobs } = this.deps;
-    const found = await store.collection(JOBS).find({ filter: { queue: this.queue.name, status: UNFINISHED, 'payload.appId': appId }, limit: 10 });
+    const found = await store.collection(JOBS).find({ filter: { queue: this.queue.name, status: UNFINISHED, 'payload.appId': appId }, sort: [{ field: 'createdAt', dir: 'asc' }], limit: 10 });
     let last: { payload: PublishPayload; version: V } | null = null;
-    for (const doc of found.items) {
-      if (doc.status === 'running' && !(await jobs.reapIfExpired(doc.id))) {
-        throw new Conflict(`"${appId}" is being published right now; try again when it is done`);
+    const busy = () => new Conflict(`"${appId}" is being published right now; try again when it is done`);
+    for (const { id } of found.items) {
+      const deadline = Date.now() + 3 * jobs.leaseMs;
+      for (;;) {
+        const job = await jobs.get<PublishPayload, PublishState>(id);
+        if (!job || job.status === 'dead') break;
+        if (job.status === 'done') {
+          last = { payload: job.payload, version: job.result as V };
+          break;
+        }
+        const here = jobs.runningHere<V>(id);
+        if (here) {
+          await here.catch(() => undefined);
+          continue;
+        }
+        if (job.status === 'queued' || (await jobs.reapIfExpired(id))) {
+          const run = await jobs.runNow(this.queue, id);
+          if (run) await run.done.catch(() => undefined); // its failure is on the job (dead): this publish goes on
+          continue;
+        }
+        if (Date.now() > deadline) throw busy();
+        await new Promise((r) => setTimeout(r, 250));
       }
-      const running = await jobs.runNow(this.queue, doc.id);
-      const version = running && (await running);
-      if (!version) throw new Conflict(`"${appId}" is being published right now; try again when it is done`);
-      last = { payload: doc.payload as PublishPayload, version };
     }
     return last;
   }

@@ -32,7 +32,7 @@ it('keeps answering /api/health while 50,000 records get a new default', async (
   const draft = await t.api('GET', '/api/apps/backfill');
   expect((await t.api('PUT', '/api/apps/backfill', app(true), { 'if-match': `"${draft.body.revision}"` })).status).toBe(200);
 
-  let published: { status: number } | null = null;
+  let published = null as { status: number } | null;
   const publishing = t.api('POST', '/api/apps/backfill/publish', { note: 'stage' }).then((r) => (published = r));
   const answers: Array<{ at: number; ms: number }> = [];
   while (!published) {
