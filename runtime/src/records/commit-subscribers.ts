@@ -1,5 +1,5 @@
 import type { AppDefinition } from '@tessera/core';
-import type { LogEntry, StoredDoc } from '@tessera/core/store';
+import type { LogEntry, Store, StoredDoc } from '@tessera/core/store';
 import type { RecordChange } from '../platform/live/change-feed.port';
 import type { Caller } from '../platform/policy/policy.types';
 
@@ -29,12 +29,23 @@ export interface CommittedBatch {
   records(): Promise<StoredDoc[]>;
 }
 
-/** Runs after a commit; it cannot undo it. Slow work belongs in a consumer of the change log, not here. */
-export type CommitSubscriber = (batch: CommittedBatch) => void | Promise<void>;
+/** The batch as it stands inside the transaction (the records are read after the commit). */
+export type PendingBatch = Omit<CommittedBatch, 'records'>;
 
 /**
- * The consumers of committed record changes (today the live feed; next workflows, events,
- * segments), keyed by name: a subsystem plugs in with `add` and commit.ts does not change. A name
+ * A consumer of committed record changes. `afterCommit` runs once the batch has committed and
+ * cannot undo it; slow work belongs in a reader of the change log, not here. `inTransaction`
+ * (rarely needed) runs inside the transaction, after the data, audit and change log entries: what
+ * it writes through `tx` commits or rolls back with them, and if it throws the write fails.
+ */
+export interface CommitSubscriber {
+  inTransaction?(tx: Store, batch: PendingBatch): Promise<void>;
+  afterCommit?(batch: CommittedBatch): void | Promise<void>;
+}
+
+/**
+ * The consumers of record commits (today the live feed; next workflows, events, segments),
+ * keyed by name: a subsystem plugs in with `add` and commit.ts does not change. A name
  * registered twice throws, like every registry here.
  */
 export class CommitSubscribers {
@@ -55,15 +66,20 @@ export class CommitSubscribers {
     return [...this.byName.keys()];
   }
 
+  /** Inside the transaction: every `inTransaction` in the order they were added; a throw rolls the write back. */
+  async inTransaction(tx: Store, batch: PendingBatch): Promise<void> {
+    for (const subscriber of this.byName.values()) await subscriber.inTransaction?.(tx, batch);
+  }
+
   /**
-   * Every subscriber in the order they were added, each awaited. One that fails is logged and
-   * the others still run: the write stands, and its changes stay in the change log for whoever
-   * reads it from there.
+   * After the commit: every `afterCommit` in the order they were added, each awaited. One that
+   * fails is logged and the others still run: the write stands, and its changes stay in the
+   * change log for whoever reads it from there.
    */
-  async notify(batch: CommittedBatch): Promise<void> {
+  async afterCommit(batch: CommittedBatch): Promise<void> {
     for (const [name, subscriber] of this.byName) {
       try {
-        await subscriber(batch);
+        await subscriber.afterCommit?.(batch);
       } catch (err) {
         this.warn({ subscriber: name, appId: batch.appId, changes: batch.changes.length, err: String(err) }, 'a commit subscriber failed');
       }

@@ -4,7 +4,7 @@ import type { RecordChange } from '../platform/live/change-feed.port';
 import type { Caller } from '../platform/policy/policy.types';
 import { writeAudit, type AuditAction } from '../platform/audit/audit-log';
 import { recordCollectionName } from '../platform/storage-plan';
-import type { CommitCause, CommitSubscribers, CommittedBatch } from './commit-subscribers';
+import type { CommitCause, CommitSubscribers, CommittedBatch, PendingBatch } from './commit-subscribers';
 
 /** The change log topic of record changes; entries' data is a `LoggedRecordChange`. */
 export const RECORD_TOPIC = 'record';
@@ -48,7 +48,8 @@ export interface Committed<T> {
  * The one way records are written: `write` makes the changes through `RecordWrites`, and in the
  * same store transaction commit adds one audit entry per change (an update that changed no stored
  * field leaves none, as always) and one change log entry per changed record. All of it commits,
- * or none of it. After the commit the subscribers get the batch (not when nothing changed).
+ * or none of it. After the commit the subscribers get the batch (not when nothing changed);
+ * see commit-subscribers.ts.
  */
 export type Commit = <T>(ctx: CommitContext, write: (w: RecordWrites) => Promise<T>) => Promise<Committed<T>>;
 
@@ -70,10 +71,12 @@ export function createCommit(store: Store, subscribers: CommitSubscribers): Comm
         });
       }
       const logged = written.map(({ change }): { topic: string; data: LoggedRecordChange } => ({ topic: RECORD_TOPIC, data: { ...change, cause: ctx.cause } }));
-      return { value, written, entries: logged.length ? await tx.log.append(logged) : [] };
+      const entries = logged.length ? await tx.log.append(logged) : [];
+      if (written.length) await subscribers.inTransaction(tx, pendingBatch(ctx, written, entries));
+      return { value, written, entries };
     });
     const batch = committedBatch(ctx, written, entries);
-    if (written.length) await subscribers.notify(batch);
+    if (written.length) await subscribers.afterCommit(batch);
     return { value, batch };
   };
 }
@@ -101,6 +104,10 @@ function recordWrites(tx: Store, appId: string, written: Array<{ entity: Entity;
   };
 }
 
+function pendingBatch(ctx: CommitContext, written: Array<{ entity: Entity; change: RecordChange }>, entries: LogEntry[]): PendingBatch {
+  return { appId: ctx.appId, definition: ctx.definition, caller: ctx.caller, cause: ctx.cause, changes: written.map((w) => w.change), entries };
+}
+
 function committedBatch(ctx: CommitContext, written: Array<{ entity: Entity; change: RecordChange }>, entries: LogEntry[]): CommittedBatch {
   let records: Promise<StoredDoc[]> | undefined;
   const enrichAll = async () => {
@@ -120,13 +127,5 @@ function committedBatch(ctx: CommitContext, written: Array<{ entity: Entity; cha
     }
     return out;
   };
-  return {
-    appId: ctx.appId,
-    definition: ctx.definition,
-    caller: ctx.caller,
-    cause: ctx.cause,
-    changes: written.map((w) => w.change),
-    entries,
-    records: () => (records ??= enrichAll()),
-  };
+  return { ...pendingBatch(ctx, written, entries), records: () => (records ??= enrichAll()) };
 }
