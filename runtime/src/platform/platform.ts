@@ -6,7 +6,6 @@ import { Apps } from './apps';
 import { Records } from '../records/records';
 import { createCommit, type Commit } from '../records/commit';
 import { CommitSubscribers } from '../records/commit-subscribers';
-import { liveSubscriber } from '../records/live.subscriber';
 import { PLATFORM_COLLECTIONS } from './platform-collections';
 import { Memberships } from './members/memberships';
 import { Access } from './members/access';
@@ -56,7 +55,6 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
   // SQLite: a change log in the file; MongoDB: a change stream (several processes may share either).
   const feed = openChangeFeed(store, platformChangeContext(apps, () => records), (obj, msg) => log.warn(obj, msg));
   const records = new Records(store, apps, commit, log);
-  commitSubscribers.add('live', liveSubscriber(feed));
   await feed.start();
   return { config, store, log, accounts, apps, records, commit, commitSubscribers, memberships, access: new Access(memberships), feed, imports: new ImportJobs(store), views, liveLimits: new LiveLimits() };
 }

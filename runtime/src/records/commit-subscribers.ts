@@ -1,5 +1,5 @@
 import type { AppDefinition } from '@tessera/core';
-import type { LogEntry, Store, StoredDoc } from '@tessera/core/store';
+import type { LogEntry, StoredDoc } from '@tessera/core/store';
 import type { RecordChange } from '../platform/live/change-feed.port';
 import type { Caller } from '../platform/policy/policy.types';
 
@@ -29,24 +29,17 @@ export interface CommittedBatch {
   records(): Promise<StoredDoc[]>;
 }
 
-/** The batch as it stands inside the transaction (the records are read after the commit). */
-export type PendingBatch = Omit<CommittedBatch, 'records'>;
-
 /**
- * A consumer of committed record changes. `afterCommit` runs once the batch has committed and
- * cannot undo it; slow work belongs in a reader of the change log, not here. `inTransaction`
- * (rarely needed) runs inside the transaction, after the data, audit and change log entries: what
- * it writes through `tx` commits or rolls back with them, and if it throws the write fails.
+ * Runs once a batch has committed and cannot undo it. Slow or must-not-miss work belongs in a
+ * reader of the change log (`store.log.read` from a saved `position`), which sees the same
+ * entries in commit order, from every process.
  */
-export interface CommitSubscriber {
-  inTransaction?(tx: Store, batch: PendingBatch): Promise<void>;
-  afterCommit?(batch: CommittedBatch): void | Promise<void>;
-}
+export type CommitSubscriber = (batch: CommittedBatch) => void | Promise<void>;
 
 /**
- * The consumers of record commits (today the live feed; next workflows, events, segments),
- * keyed by name: a subsystem plugs in with `add` and commit.ts does not change. A name
- * registered twice throws, like every registry here.
+ * The in-process consumers of record commits (next: workflows, events, segments), keyed by name:
+ * a subsystem plugs in with `add` and commit.ts does not change. A name registered twice throws,
+ * like every registry here. (The live feed needs no entry: it reads the change log itself.)
  */
 export class CommitSubscribers {
   private readonly byName = new Map<string, CommitSubscriber>();
@@ -62,24 +55,15 @@ export class CommitSubscribers {
     };
   }
 
-  names(): string[] {
-    return [...this.byName.keys()];
-  }
-
-  /** Inside the transaction: every `inTransaction` in the order they were added; a throw rolls the write back. */
-  async inTransaction(tx: Store, batch: PendingBatch): Promise<void> {
-    for (const subscriber of this.byName.values()) await subscriber.inTransaction?.(tx, batch);
-  }
-
   /**
-   * After the commit: every `afterCommit` in the order they were added, each awaited. One that
-   * fails is logged and the others still run: the write stands, and its changes stay in the
-   * change log for whoever reads it from there.
+   * Every subscriber in the order they were added, each awaited. One that fails is logged and the
+   * others still run: the write stands, and its changes stay in the change log for whoever reads
+   * it from there.
    */
-  async afterCommit(batch: CommittedBatch): Promise<void> {
+  async notify(batch: CommittedBatch): Promise<void> {
     for (const [name, subscriber] of this.byName) {
       try {
-        await subscriber.afterCommit?.(batch);
+        await subscriber(batch);
       } catch (err) {
         this.warn({ subscriber: name, appId: batch.appId, changes: batch.changes.length, err: String(err) }, 'a commit subscriber failed');
       }

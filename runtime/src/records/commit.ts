@@ -1,15 +1,16 @@
 import type { AppDefinition, Entity } from '@tessera/core';
 import type { Doc, LogEntry, Store, StoredDoc, UpdateOptions } from '@tessera/core/store';
 import type { RecordChange } from '../platform/live/change-feed.port';
+import { recordEntry } from '../platform/live/log.change-entry';
 import type { Caller } from '../platform/policy/policy.types';
 import { writeAudit, type AuditAction } from '../platform/audit/audit-log';
 import { recordCollectionName } from '../platform/storage-plan';
-import type { CommitCause, CommitSubscribers, CommittedBatch, PendingBatch } from './commit-subscribers';
+import type { CommitCause, CommitSubscribers, CommittedBatch } from './commit-subscribers';
 
-/** The change log topic of record changes; entries' data is a `LoggedRecordChange`. */
-export const RECORD_TOPIC = 'record';
-
-/** A record change as the log keeps it: with why it was made, for consumers that skip migrations. */
+/**
+ * A record change as the log keeps it (topic `record`, in the shape every feed reads back, see
+ * platform/live/log.change-entry.ts), with why it was made, for consumers that skip migrations.
+ */
 export type LoggedRecordChange = RecordChange & { cause: CommitCause };
 
 /** Whose records, written by whom and why. */
@@ -70,13 +71,14 @@ export function createCommit(store: Store, subscribers: CommitSubscribers): Comm
           before: deleted ? change.record : (change.before ?? null), after: deleted ? null : change.record,
         });
       }
-      const logged = written.map(({ change }): { topic: string; data: LoggedRecordChange } => ({ topic: RECORD_TOPIC, data: { ...change, cause: ctx.cause } }));
-      const entries = logged.length ? await tx.log.append(logged) : [];
-      if (written.length) await subscribers.inTransaction(tx, pendingBatch(ctx, written, entries));
-      return { value, written, entries };
+      const logged = written.map(({ change }) => {
+        const data: LoggedRecordChange = { ...change, cause: ctx.cause };
+        return recordEntry(data);
+      });
+      return { value, written, entries: logged.length ? await tx.log.append(logged) : [] };
     });
     const batch = committedBatch(ctx, written, entries);
-    if (written.length) await subscribers.afterCommit(batch);
+    if (written.length) await subscribers.notify(batch);
     return { value, batch };
   };
 }
@@ -104,10 +106,6 @@ function recordWrites(tx: Store, appId: string, written: Array<{ entity: Entity;
   };
 }
 
-function pendingBatch(ctx: CommitContext, written: Array<{ entity: Entity; change: RecordChange }>, entries: LogEntry[]): PendingBatch {
-  return { appId: ctx.appId, definition: ctx.definition, caller: ctx.caller, cause: ctx.cause, changes: written.map((w) => w.change), entries };
-}
-
 function committedBatch(ctx: CommitContext, written: Array<{ entity: Entity; change: RecordChange }>, entries: LogEntry[]): CommittedBatch {
   let records: Promise<StoredDoc[]> | undefined;
   const enrichAll = async () => {
@@ -127,5 +125,13 @@ function committedBatch(ctx: CommitContext, written: Array<{ entity: Entity; cha
     }
     return out;
   };
-  return { ...pendingBatch(ctx, written, entries), records: () => (records ??= enrichAll()) };
+  return {
+    appId: ctx.appId,
+    definition: ctx.definition,
+    caller: ctx.caller,
+    cause: ctx.cause,
+    changes: written.map((w) => w.change),
+    entries,
+    records: () => (records ??= enrichAll()),
+  };
 }
