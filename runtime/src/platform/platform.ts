@@ -52,7 +52,7 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
       await dropAudit(store, appId);
     },
   });
-  // SQLite: a change log in the file; MongoDB: a change stream (several processes may share either).
+  // On the store's change log: several processes sharing the store see each other's changes.
   const feed = openChangeFeed(store, platformChangeContext(apps, () => records), (obj, msg) => log.warn(obj, msg));
   const records = new Records(store, apps, commit, log);
   await feed.start();

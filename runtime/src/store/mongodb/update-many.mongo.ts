@@ -1,6 +1,6 @@
 import type { Doc, Filter } from '@tessera/core/store';
 import { normalizeFilter } from '@tessera/core/query';
-import { checkPatch } from '../shared/claim.validate';
+import { checkPatch } from '../shared/write.validate';
 import type { MongoContext } from './mongo.context';
 import { toMongoFilter } from './filter.mongo';
 import { mapMongoError } from './mongo.errors';

@@ -1,5 +1,5 @@
 import type { Doc, StoredDoc, UpsertOptions, UpsertResult } from '@tessera/core/store';
-import { checkPatch, checkUpsertId } from '../shared/claim.validate';
+import { checkPatch, checkUpsertId } from '../shared/write.validate';
 import { idFor, userFields } from '../shared/doc.prepare';
 import { fromMongo, type MongoContext } from './mongo.context';
 import { mapMongoError } from './mongo.errors';
