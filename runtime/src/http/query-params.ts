@@ -3,7 +3,7 @@ import type { Filter, SortKey } from '@tessera/core/store';
 import { checkFilterFields, checkSortFields, NONE } from '../records/query-fields';
 import { badRequest, type ProblemIssue } from './problem';
 
-/** The records API's query parameters (`filter`, `sort`, `limit`) as Express hands them over: a string each, or absent. */
+/** The records API's query parameters (`filter`, `sort`, `limit`, `fields`) as Express hands them over: a string each, or absent. */
 const MAX_FILTER_CHARS = 10_000;
 
 /** `filter` query parameter: JSON text. */
@@ -37,6 +37,13 @@ export function parseSort(raw: unknown, entity: Entity, hidden: ReadonlySet<stri
   checkSortFields(sort.map((k) => k.field), entity, '/sort', issues, hidden);
   if (issues.length) throw badRequest(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), issues);
   return sort;
+}
+
+/** `fields=name,email` (the CSV export's columns); the names are checked by exportColumns. */
+export function parseFields(raw: unknown): string[] | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (typeof raw !== 'string') throw badRequest('fields must be given once, like fields=name,email');
+  return raw.split(',').map((f) => f.trim()).filter(Boolean);
 }
 
 export function parseLimit(raw: unknown): number | undefined {

@@ -6,7 +6,6 @@ import { Apps } from './apps';
 import { Records } from '../records/records';
 import { createCommit, type Commit } from '../records/commit';
 import { CommitSubscribers } from '../records/commit-subscribers';
-import { liveSubscriber } from '../records/live.subscriber';
 import { PLATFORM_COLLECTIONS } from './platform-collections';
 import { Memberships } from './members/memberships';
 import { Access } from './members/access';
@@ -61,10 +60,9 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
       await dropAudit(store, appId);
     },
   }, jobs, writes);
-  // SQLite: a change log in the file; MongoDB: a change stream (several processes may share either).
+  // On the store's change log: several processes sharing the store see each other's changes.
   const feed = openChangeFeed(store, platformChangeContext(apps, () => records), (obj, msg) => log.warn(obj, msg));
   const records = new Records(store, apps, commit, log);
-  commitSubscribers.add('live', liveSubscriber(feed));
   await feed.start();
   const imports = new ImportJobs(jobs);
   return { config, store, log, accounts, apps, records, commit, commitSubscribers, memberships, access: new Access(memberships), feed, jobs, writes, imports, views, liveLimits: new LiveLimits() };

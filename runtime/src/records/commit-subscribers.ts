@@ -29,13 +29,17 @@ export interface CommittedBatch {
   records(): Promise<StoredDoc[]>;
 }
 
-/** Runs after a commit; it cannot undo it. Slow work belongs in a consumer of the change log, not here. */
+/**
+ * Runs once a batch has committed and cannot undo it. Slow or must-not-miss work belongs in a
+ * reader of the change log (`store.log.read` from a saved `position`), which sees the same
+ * entries in commit order, from every process.
+ */
 export type CommitSubscriber = (batch: CommittedBatch) => void | Promise<void>;
 
 /**
- * The consumers of committed record changes (today the live feed; next workflows, events,
- * segments), keyed by name: a subsystem plugs in with `add` and commit.ts does not change. A name
- * registered twice throws, like every registry here.
+ * The in-process consumers of record commits (next: workflows, events, segments), keyed by name:
+ * a subsystem plugs in with `add` and commit.ts does not change. A name registered twice throws,
+ * like every registry here. (The live feed needs no entry: it reads the change log itself.)
  */
 export class CommitSubscribers {
   private readonly byName = new Map<string, CommitSubscriber>();
@@ -51,14 +55,10 @@ export class CommitSubscribers {
     };
   }
 
-  names(): string[] {
-    return [...this.byName.keys()];
-  }
-
   /**
-   * Every subscriber in the order they were added, each awaited. One that fails is logged and
-   * the others still run: the write stands, and its changes stay in the change log for whoever
-   * reads it from there.
+   * Every subscriber in the order they were added, each awaited. One that fails is logged and the
+   * others still run: the write stands, and its changes stay in the change log for whoever reads
+   * it from there.
    */
   async notify(batch: CommittedBatch): Promise<void> {
     for (const [name, subscriber] of this.byName) {

@@ -1,15 +1,16 @@
 import type { AppDefinition, Entity } from '@tessera/core';
 import type { Doc, LogEntry, Store, StoredDoc, UpdateOptions } from '@tessera/core/store';
 import type { RecordChange } from '../platform/live/change-feed.port';
+import { recordEntry } from '../platform/live/log.change-entry';
 import type { Caller } from '../platform/policy/policy.types';
 import { writeAudit, type AuditAction } from '../platform/audit/audit-log';
 import { recordCollectionName } from '../platform/storage-plan';
 import type { CommitCause, CommitSubscribers, CommittedBatch } from './commit-subscribers';
 
-/** The change log topic of record changes; entries' data is a `LoggedRecordChange`. */
-export const RECORD_TOPIC = 'record';
-
-/** A record change as the log keeps it: with why it was made, for consumers that skip migrations. */
+/**
+ * A record change as the log keeps it (topic `record`, in the shape every feed reads back, see
+ * platform/live/log.change-entry.ts), with why it was made, for consumers that skip migrations.
+ */
 export type LoggedRecordChange = RecordChange & { cause: CommitCause };
 
 /** Whose records, written by whom and why. */
@@ -48,7 +49,8 @@ export interface Committed<T> {
  * The one way records are written: `write` makes the changes through `RecordWrites`, and in the
  * same store transaction commit adds one audit entry per change (an update that changed no stored
  * field leaves none, as always) and one change log entry per changed record. All of it commits,
- * or none of it. After the commit the subscribers get the batch (not when nothing changed).
+ * or none of it. After the commit the subscribers get the batch (not when nothing changed);
+ * see commit-subscribers.ts.
  */
 export type Commit = <T>(ctx: CommitContext, write: (w: RecordWrites) => Promise<T>) => Promise<Committed<T>>;
 
@@ -69,7 +71,10 @@ export function createCommit(store: Store, subscribers: CommitSubscribers): Comm
           before: deleted ? change.record : (change.before ?? null), after: deleted ? null : change.record,
         });
       }
-      const logged = written.map(({ change }): { topic: string; data: LoggedRecordChange } => ({ topic: RECORD_TOPIC, data: { ...change, cause: ctx.cause } }));
+      const logged = written.map(({ change }) => {
+        const data: LoggedRecordChange = { ...change, cause: ctx.cause };
+        return recordEntry(data);
+      });
       return { value, written, entries: logged.length ? await tx.log.append(logged) : [] };
     });
     const batch = committedBatch(ctx, written, entries);

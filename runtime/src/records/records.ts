@@ -154,8 +154,8 @@ export class Records {
   }
 
   /**
-   * The writer's reply: the record enriched over every row (what the commit subscribers got) when
-   * the writer's rollups would count the same rows, else once more over the writer's rows.
+   * The writer's reply: the record enriched over every row (`CommittedBatch.records()`, shared
+   * with the commit subscribers) when the writer's rollups count the same rows, else over theirs.
    */
   private async reply(s: RecordScope, doc: StoredDoc, forAll: () => Promise<StoredDoc>): Promise<StoredDoc> {
     const partial = s.policy.liveHidden.size > s.policy.hidden.size;

@@ -9,7 +9,7 @@ import { inScope } from '../platform/policy/row-scope.policy';
 
 const isObject = (v: unknown): v is Doc => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** 403 with one error per field the caller's role may not write. */
+/** Forbidden, with one issue per field the caller's role may not write. */
 export function assertWritable(body: unknown, perm: EntityPolicy, entityId: string): void {
   const issues = checkWritable(body, perm);
   if (issues.length) throw new Forbidden(`your role may not change these fields of ${entityId}`, { issues });
@@ -47,8 +47,8 @@ export async function withDefaults(entity: Entity, body: unknown, caller: Caller
 
 /**
  * Everything a create checks before touching storage, in the order the API reports problems:
- * fields the role may not write (403), defaults, the record schema (422), and that the owner is
- * inside the caller's row scope (403). Returns the document to insert.
+ * fields the role may not write (Forbidden), defaults, the record schema (ValidationFailed), and
+ * that the owner is inside the caller's row scope (Forbidden). Returns the document to insert.
  */
 export async function prepareCreate(entity: Entity, body: unknown, perm: EntityPolicy, caller: Caller): Promise<Doc> {
   assertWritable(body, perm, entity.id);

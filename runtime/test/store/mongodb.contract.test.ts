@@ -20,15 +20,26 @@ const uri = process.env.TESSERA_TEST_MONGODB_URI;
 if (uri) {
   // One database per store, dropped when the store closes; needs a replica set (transactions).
   const { createMongoStore } = require('../../src/store/mongodb/mongo.store') as typeof import('../../src/store/mongodb/mongo.store');
-  describeStoreContract('mongodb', async () => {
-    const store: MongoStore = await createMongoStore({ uri, dbName: `tessera_test_${randomBytes(6).toString('hex')}` });
+  // Peers are more connections to the same database; the last one to close drops it.
+  let dbName = '';
+  const open = new Map<string, Set<MongoStore>>();
+  const connect = async (): Promise<MongoStore> => {
+    const name = dbName;
+    const store: MongoStore = await createMongoStore({ uri, dbName: name });
+    const instances = open.get(name) ?? new Set();
+    open.set(name, instances.add(store));
     const close = store.close.bind(store);
     store.close = async () => {
-      await store.connection.dropDatabase();
+      if (!instances.delete(store)) return;
+      if (instances.size === 0) await store.connection.dropDatabase();
       await close();
     };
     return store;
-  });
+  };
+  describeStoreContract('mongodb', async () => {
+    dbName = `tessera_test_${randomBytes(6).toString('hex')}`;
+    return connect();
+  }, { peer: connect });
 } else {
   console.log('MongoDB contract suite skipped: TESSERA_TEST_MONGODB_URI is unset');
 }

@@ -5,20 +5,25 @@ import { randomBytes } from 'node:crypto';
 import { createSqliteStore } from '../../store/sqlite/sqlite.store';
 import type { Store } from '@tessera/core/store';
 import { CONTRACT_COLLECTIONS, describeChangeFeedContract } from './change-feed.contract';
-import { MemoryChangeFeed } from './memory.change-feed';
-import { SqliteChangeFeed } from './sqlite.change-feed';
-import type { ChangeStreamDb } from './mongo.change-feed';
+import { LogChangeFeed } from './log.change-feed';
 
 async function ensure(store: Store): Promise<Store> {
   for (const spec of CONTRACT_COLLECTIONS) await store.ensureCollection(spec);
   return store;
 }
 
-describeChangeFeedContract('in-process (memory)', async () => {
+describeChangeFeedContract('one process (SQLite in memory)', async (ctx) => {
   const store = await ensure(createSqliteStore({ file: ':memory:' }));
-  const feed = new MemoryChangeFeed();
+  const feed = new LogChangeFeed(store, ctx, undefined, { pollMs: 20 });
   await feed.start();
-  return { store, feed, close: () => store.close() };
+  return {
+    store,
+    feed,
+    async close() {
+      await feed.close();
+      await store.close();
+    },
+  };
 });
 
 describeChangeFeedContract(
@@ -30,7 +35,7 @@ describeChangeFeedContract(
       [0, 1].map(async () => {
         const store = createSqliteStore({ file });
         await ensure(store);
-        return { store, feed: new SqliteChangeFeed(store, ctx, undefined, { pollMs: 20 }) };
+        return { store, feed: new LogChangeFeed(store, ctx, undefined, { pollMs: 20 }) };
       }),
     );
     for (const s of sides) await s.feed.start();
@@ -51,20 +56,19 @@ describeChangeFeedContract(
 
 const mongoUri = process.env.TESSERA_TEST_MONGODB_URI;
 if (mongoUri) {
-  // Two connections to one fresh database (a replica set: change streams and transactions need one).
+  // Two connections to one fresh database (a replica set: transactions need one).
   const { createMongoStore } = require('../../store/mongodb/mongo.store') as typeof import('../../store/mongodb/mongo.store');
-  const { MongoChangeFeed } = require('./mongo.change-feed') as typeof import('./mongo.change-feed');
   describeChangeFeedContract(
-    'two processes on MongoDB (change streams)',
+    'two processes on MongoDB',
     async (ctx) => {
       const dbName = `tessera_feed_${randomBytes(6).toString('hex')}`;
       const sides = await Promise.all(
         [0, 1].map(async () => {
           const store = await createMongoStore({ uri: mongoUri, dbName });
-          return { store, feed: new MongoChangeFeed(store.connection.db as unknown as ChangeStreamDb, ctx, undefined, { retryMs: 100 }) };
+          return { store, feed: new LogChangeFeed(store, ctx, undefined, { pollMs: 20 }) };
         }),
       );
-      for (const s of sides) await ensure(s.store); // each connection learns the collections
+      for (const s of sides) await ensure(s.store);
       for (const s of sides) await s.feed.start();
       return {
         ...sides[0],

@@ -30,9 +30,9 @@ export type ChangeListener = (change: Change) => void;
 /**
  * Where committed changes are published and live streams subscribe. Sequence ids grow
  * monotonically; `since(seq)` replays what a reconnecting client missed, or returns null when
- * that part of the history is gone (the client then gets a `reset`). Implementations:
- * `memory.change-feed.ts` (one process), `sqlite.change-feed.ts` (processes sharing one SQLite
- * file), `mongo.change-feed.ts` (processes sharing MongoDB); docs/live-updates.md explains them.
+ * that part of the history is gone (the client then gets a `reset`). The implementation is
+ * `log.change-feed.ts`, on the store's change log (any adapter, any number of processes);
+ * docs/live-updates.md explains it.
  */
 export interface ChangeFeed {
   /**

@@ -5,6 +5,7 @@ import { countLimit } from '@tessera/core/query';
 import { fromMongo, type MongoContext } from './mongo.context';
 import { toMongoFilter, type MongoQuery } from './filter.mongo';
 import { keysetQuery, sortValue, toMongoSort } from './sort.mongo';
+import { notExpired } from './ttl.mongo';
 
 /** The query, sort and limit `find` sends; exported so unit tests can snapshot it without a server. */
 export function buildFindQuery(q: NormalizedFind, searchFields: readonly string[] = []): { query: MongoQuery; sort: Record<string, 1 | -1>; limit: number } {
@@ -16,7 +17,7 @@ export function buildFindQuery(q: NormalizedFind, searchFields: readonly string[
 export async function find(ctx: MongoContext, options: FindOptions = {}): Promise<Page> {
   const q = normalizeFind(ctx.name, options, { arrayFields: ctx.arrayFields });
   const { query, sort, limit } = buildFindQuery(q, ctx.searchFields);
-  const docs = await ctx.coll.find(query, { session: ctx.session }).sort(sort).limit(limit).toArray();
+  const docs = await ctx.coll.find(notExpired(ctx.expireField, query, new Date().toISOString()), { session: ctx.session }).sort(sort).limit(limit).toArray();
   const more = docs.length > q.limit;
   if (more) docs.pop();
   let nextCursor: string | null = null;
@@ -29,5 +30,5 @@ export async function find(ctx: MongoContext, options: FindOptions = {}): Promis
 
 export async function count(ctx: MongoContext, filter?: Filter, options?: CountOptions): Promise<number> {
   const limit = countLimit(options);
-  return ctx.coll.countDocuments(toMongoFilter(normalizeFilter(filter), ctx.searchFields), { session: ctx.session, ...(limit ? { limit } : {}) });
+  return ctx.coll.countDocuments(notExpired(ctx.expireField, toMongoFilter(normalizeFilter(filter), ctx.searchFields), new Date().toISOString()), { session: ctx.session, ...(limit ? { limit } : {}) });
 }

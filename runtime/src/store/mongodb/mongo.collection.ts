@@ -1,4 +1,4 @@
-import type { AggregateOptions, AggregateRow, Collection, CountOptions, Doc, Filter, FindOptions, InsertManyOptions, Page, StoredDoc, UpdateOptions } from '@tessera/core/store';
+import type { AggregateOptions, AggregateRow, ClaimOptions, Collection, CountOptions, Doc, Filter, FindOptions, InsertManyOptions, Page, StoredDoc, UpdateOptions, UpsertOptions, UpsertResult } from '@tessera/core/store';
 import type { MongoContext } from './mongo.context';
 import { insert, insertMany } from './insert.mongo';
 import { get } from './get.mongo';
@@ -6,6 +6,10 @@ import { replace, update } from './update.mongo';
 import { remove } from './delete.mongo';
 import { count, find } from './find.mongo';
 import { aggregate } from './aggregate.run.mongo';
+import { upsert } from './upsert.mongo';
+import { updateMany } from './update-many.mongo';
+import { deleteMany } from './delete-many.mongo';
+import { claim } from './claim.mongo';
 
 /** The port's Collection over one MongoDB collection; `ctx.session` is set for a `tx` handle. */
 export class MongoCollection implements Collection {
@@ -49,5 +53,21 @@ export class MongoCollection implements Collection {
 
   aggregate(options: AggregateOptions): Promise<AggregateRow[]> {
     return aggregate(this.ctx, options);
+  }
+
+  upsert(id: string, patch: Doc, options?: UpsertOptions): Promise<UpsertResult> {
+    return upsert(this.ctx, id, patch, options);
+  }
+
+  updateMany(filter: Filter, patch: Doc): Promise<number> {
+    return updateMany(this.ctx, filter, patch);
+  }
+
+  deleteMany(filter: Filter): Promise<number> {
+    return deleteMany(this.ctx, filter);
+  }
+
+  claim(options: ClaimOptions): Promise<StoredDoc[]> {
+    return claim(this.ctx, options);
   }
 }

@@ -17,6 +17,8 @@ export interface MongoContext {
   arrayFields: ReadonlySet<string>;
   /** The collection's `search` fields (what a `$search` filter matches). */
   searchFields: readonly string[];
+  /** The TTL field (CollectionSpec.expireField), if any: see ttl.mongo.ts. */
+  expireField?: string;
   /** Starts a session for a transaction of the adapter's own (insertMany outside `tx`). */
   startSession(): Promise<Session>;
 }

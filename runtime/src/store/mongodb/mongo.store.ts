@@ -1,10 +1,14 @@
 import mongoose, { type Connection } from 'mongoose';
-import type { Collection, CollectionSpec, Store } from '@tessera/core/store';
+import type { ChangeLog, Collection, CollectionSpec, Store } from '@tessera/core/store';
 import { StoreError } from '@tessera/core/store';
 import { checkCollectionName, sanitizeSpec, type SanitizedSpec } from '../shared/spec.validate';
+import { LogListeners } from '../shared/log.listeners';
 import { ensureMongoCollection } from './ensure-collection.mongo';
 import { MongoCollection } from './mongo.collection';
 import type { NativeCollection, Session } from './mongo.context';
+import { ensureMongoLog, MongoLog } from './log.mongo';
+import { inSession } from './transaction.mongo';
+import { expiredQuery } from './ttl.mongo';
 
 export interface MongoStoreOptions {
   uri: string;
@@ -19,16 +23,35 @@ export interface MongoStoreOptions {
  */
 export async function createMongoStore(options: MongoStoreOptions): Promise<MongoStore> {
   const conn = await mongoose.createConnection(options.uri, { dbName: options.dbName, autoIndex: false, autoCreate: false }).asPromise();
+  await ensureMongoLog(conn.db!);
   return new MongoStore(conn);
 }
 
 interface Known { spec: SanitizedSpec | null; indexFields: Map<string, string[]> }
 
+/** What a store and its `tx` facades share: the collections ensured in this process, the log's listeners. */
+interface Shared { known: Map<string, Known>; listeners: LogListeners }
+
+/** Collections of the adapter itself (the log): not listed. */
+const INTERNAL = /^(system\.|__tessera_)/;
+
 export class MongoStore implements Store {
   readonly kind = 'mongodb';
+  readonly log: ChangeLog;
+  private readonly known: Map<string, Known>;
 
-  /** `session` and `known` are passed only for the `tx` facade, which shares what the store knows. */
-  constructor(readonly connection: Connection, private readonly session?: Session, private readonly known = new Map<string, Known>()) {}
+  /** `session`, `shared` and `sink` are passed only for the `tx` facade. */
+  constructor(
+    readonly connection: Connection,
+    private readonly session?: Session,
+    private readonly shared: Shared = { known: new Map(), listeners: new LogListeners() },
+    sink?: { appended(seq: number): void },
+  ) {
+    this.known = shared.known;
+    const db = connection.db;
+    if (!db) throw new StoreError('the MongoDB connection is closed');
+    this.log = new MongoLog(db, session, (op) => inSession(session, () => connection.startSession(), op), shared.listeners, sink);
+  }
 
   async ensureCollection(spec: CollectionSpec): Promise<Collection> {
     const clean = sanitizeSpec(spec);
@@ -49,13 +72,14 @@ export class MongoStore implements Store {
       indexFields: known.indexFields,
       arrayFields: known.spec?.arrayFields ?? new Set(),
       searchFields: known.spec?.search ?? [],
+      expireField: known.spec?.expireField,
       startSession: () => this.connection.startSession(),
     });
   }
 
   async listCollections(): Promise<string[]> {
     const all = await this.connection.db!.listCollections({}, { nameOnly: true }).toArray();
-    return all.map((c) => c.name).filter((n) => !n.startsWith('system.')).sort();
+    return all.map((c) => c.name).filter((n) => !INTERNAL.test(n)).sort();
   }
 
   async dropCollection(name: string): Promise<void> {
@@ -73,15 +97,32 @@ export class MongoStore implements Store {
   async transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T> {
     if (this.session) return fn(this);
     const session = await this.connection.startSession();
+    let appended = 0;
     try {
       let result!: T;
       await session.withTransaction(async () => {
-        result = await fn(new MongoStore(this.connection, session, this.known));
+        appended = 0; // the callback may run again after a transient error
+        result = await fn(new MongoStore(this.connection, session, this.shared, { appended: (seq) => (appended = Math.max(appended, seq)) }));
       });
+      if (appended > 0) this.shared.listeners.notify(appended);
       return result;
     } finally {
       await session.endSession();
     }
+  }
+
+  /**
+   * Deletes expired documents of the collections this process has ensured (MongoDB keeps no
+   * specs of its own, so it cannot know another process's expire fields).
+   */
+  async sweepExpired(now: Date = new Date()): Promise<number> {
+    const at = now.toISOString();
+    let total = 0;
+    for (const [name, { spec }] of this.known) {
+      if (!spec?.expireField) continue;
+      total += (await this.connection.db!.collection(name).deleteMany(expiredQuery(spec.expireField, at), { session: this.session })).deletedCount;
+    }
+    return total;
   }
 
   async close(): Promise<void> {

@@ -5,8 +5,12 @@ import type { MongoContext, Session } from './mongo.context';
  * MongoDB transactions need a replica set (or sharded cluster); a standalone server refuses them.
  */
 export async function inTransaction<T>(ctx: MongoContext, op: (session: Session) => Promise<T>): Promise<T> {
-  if (ctx.session) return op(ctx.session);
-  const session = await ctx.startSession();
+  return inSession(ctx.session, ctx.startSession, op);
+}
+
+export async function inSession<T>(current: Session | undefined, startSession: () => Promise<Session>, op: (session: Session) => Promise<T>): Promise<T> {
+  if (current) return op(current);
+  const session = await startSession();
   try {
     let result!: T;
     await session.withTransaction(async () => {

@@ -4,27 +4,28 @@ import { userFields } from '../shared/doc.prepare';
 import type mongoose from 'mongoose';
 import { fromMongo, type MongoContext, type MongoDoc } from './mongo.context';
 import { mapMongoError } from './mongo.errors';
+import { buildUpdate, incError } from './update-doc.mongo';
+import { notExpired } from './ttl.mongo';
 
-/** After a failed conditional write: was the document missing, or at another version? */
+export type NativeUpdate = mongoose.mongo.UpdateFilter<MongoDoc>;
+
+/** After a failed conditional write: was the document missing (or expired), or at another version? */
 async function explainMiss(ctx: MongoContext, id: string, expected: number | undefined): Promise<never> {
-  const cur = await ctx.coll.findOne({ _id: id }, { projection: { version: 1 }, session: ctx.session });
+  const cur = await ctx.coll.findOne(notExpired(ctx.expireField, { _id: id }, new Date().toISOString()), { projection: { version: 1 }, session: ctx.session });
   if (!cur) throw new NotFoundError(ctx.name, id);
   throw new VersionConflictError(ctx.name, id, expected ?? -1, cur.version as number);
 }
 
-/** Merge: one atomic findOneAndUpdate; `{_id, version}` is the optimistic-concurrency check. */
+/** Merge: one atomic findOneAndUpdate (`$inc` included); `{_id, version}` is the optimistic-concurrency check. */
 export async function update(ctx: MongoContext, id: string, patch: Doc, options?: UpdateOptions): Promise<StoredDoc> {
   const expected = options?.expectedVersion;
-  const filter = expected === undefined ? { _id: id } : { _id: id, version: expected };
+  const now = new Date().toISOString();
+  const filter = notExpired(ctx.expireField, expected === undefined ? { _id: id } : { _id: id, version: expected }, now);
   let doc;
   try {
-    doc = await ctx.coll.findOneAndUpdate(
-      filter,
-      { $set: { ...userFields(patch), updatedAt: new Date().toISOString() }, $inc: { version: 1 } } as unknown as mongoose.mongo.UpdateFilter<MongoDoc>,
-      { returnDocument: 'after', session: ctx.session },
-    );
+    doc = await ctx.coll.findOneAndUpdate(filter, buildUpdate(patch, now) as unknown as NativeUpdate, { returnDocument: 'after', session: ctx.session });
   } catch (err) {
-    throw mapMongoError(ctx, err);
+    throw incError(mapMongoError(ctx, err));
   }
   return doc ? fromMongo(doc) : explainMiss(ctx, id, expected);
 }
@@ -34,7 +35,7 @@ export async function replace(ctx: MongoContext, id: string, next: Doc, options?
   const expected = options?.expectedVersion;
   const fields = userFields(next);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const cur = await ctx.coll.findOne({ _id: id }, { session: ctx.session });
+    const cur = await ctx.coll.findOne(notExpired(ctx.expireField, { _id: id }, new Date().toISOString()), { session: ctx.session });
     if (!cur) throw new NotFoundError(ctx.name, id);
     const version = cur.version as number;
     if (expected !== undefined && version !== expected) throw new VersionConflictError(ctx.name, id, expected, version);

@@ -1,5 +1,5 @@
 import type { ClaimOptions, Store, StoredDoc } from '@tessera/core/store';
-import { checkClaim } from './claim.validate';
+import { checkClaim } from './write.validate';
 
 /**
  * `Collection.claim` from the generic methods: in one transaction, `find` the first `limit`

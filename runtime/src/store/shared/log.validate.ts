@@ -25,15 +25,19 @@ export function checkSeq(seq: unknown, what = 'seq'): number {
   return seq;
 }
 
-/** Entries as they are stored: topic checked, data as JSON text (undefined is refused: JSON has none). */
-export function encodeEntries(entries: Array<{ topic: string; data: unknown }>): Array<{ topic: string; json: string }> {
+/**
+ * Entries as they are stored: topic checked, data as JSON text (undefined is refused: JSON has
+ * none). `append` returns the caller's data as given rather than parsing the text back: it is on
+ * the path of every record write.
+ */
+export function encodeEntries(entries: Array<{ topic: string; data: unknown }>): Array<{ topic: string; json: string; data: unknown }> {
   if (!Array.isArray(entries)) throw new StoreError('append needs an array of entries');
   if (entries.length > MAX_APPEND) throw new StoreError(`append takes at most ${MAX_APPEND} entries`);
   return entries.map((e) => {
     const topic = checkTopic(e?.topic);
     const json = e.data === undefined ? undefined : JSON.stringify(e.data);
     if (json === undefined) throw new StoreError('a log entry needs JSON data (got undefined)');
-    return { topic, json };
+    return { topic, json, data: e.data };
   });
 }
 

@@ -1,5 +1,5 @@
 import type { Doc, Filter, Store } from '@tessera/core/store';
-import { checkPatch } from './claim.validate';
+import { checkPatch } from './write.validate';
 import { matchingIds } from './ids.collect';
 
 /**

@@ -1,6 +1,6 @@
 import type { Doc, Store, UpsertOptions, UpsertResult } from '@tessera/core/store';
 import { UniqueViolationError } from '@tessera/core/store';
-import { checkPatch, checkUpsertId } from './claim.validate';
+import { checkPatch, checkUpsertId } from './write.validate';
 import { applyPatch } from './patch.inc';
 import { userFields } from './doc.prepare';
 

@@ -19,5 +19,5 @@ export function get(ctx: SqliteContext, id: string): StoredDoc | null {
   const row = ctx.stmts.get.get(id) as RawRow | undefined;
   if (!row) return null;
   const doc = rowToDoc(row);
-  return isExpired(doc, ctx.spec.expireField, nowIso()) ? null : doc;
+  return ctx.spec.expireField && isExpired(doc, ctx.spec.expireField, nowIso()) ? null : doc;
 }

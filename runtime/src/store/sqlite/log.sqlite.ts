@@ -52,7 +52,7 @@ export class SqliteLog implements ChangeLog {
       const at = new Date().toISOString();
       const insert = () => rows.map((r) => {
         const seq = Number(this.cache.get(`INSERT INTO ${LOG} ("topic", "at", "data") VALUES (?, ?, ?)`).run(r.topic, at, r.json).lastInsertRowid);
-        return { seq, topic: r.topic, at, data: JSON.parse(r.json) as unknown };
+        return { seq, topic: r.topic, at, data: r.data };
       });
       if (this.tx) {
         const out = insert();

@@ -24,8 +24,8 @@ export function update(ctx: SqliteContext, id: string, patch: Doc, options: Upda
     const row = ctx.stmts.get.get(id) as RawRow | undefined;
     if (!row) throw new NotFoundError(ctx.name, id);
     const [, version, createdAt] = row;
-    const current = JSON.parse(row[4]);
-    if (isExpired(current, ctx.spec.expireField, nowIso())) throw new NotFoundError(ctx.name, id);
+    const current = !replace || ctx.spec.expireField ? JSON.parse(row[4]) : null; // replace needs no merge
+    if (ctx.spec.expireField && isExpired(current, ctx.spec.expireField, nowIso())) throw new NotFoundError(ctx.name, id);
     if (expected !== undefined && version !== expected) throw new VersionConflictError(ctx.name, id, expected, version);
     const next = replace ? fields : { ...current, ...fields };
     const now = new Date().toISOString();

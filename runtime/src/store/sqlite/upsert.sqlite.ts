@@ -1,5 +1,5 @@
 import type { Doc, UpsertOptions, UpsertResult } from '@tessera/core/store';
-import { checkPatch, checkUpsertId } from '../shared/claim.validate';
+import { checkPatch, checkUpsertId } from '../shared/write.validate';
 import { idFor, toStored, userFields } from '../shared/doc.prepare';
 import { applyPatch } from '../shared/patch.inc';
 import { isExpired, nowIso } from '../shared/ttl.expire';

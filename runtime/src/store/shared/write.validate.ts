@@ -1,7 +1,7 @@
 import type { ClaimOptions, Doc } from '@tessera/core/store';
 import { StoreError } from '@tessera/core/store';
 
-/** Shared checks of `claim` options: a filter object, a limit of 1..1000, a patch object. */
+/** Shared argument checks of the write primitives. `claim`: a filter object, a limit of 1..1000, a patch object. */
 export function checkClaim(options: ClaimOptions): void {
   if (typeof options !== 'object' || options === null) throw new StoreError('claim needs options');
   if (typeof options.filter !== 'object' || options.filter === null || Array.isArray(options.filter)) throw new StoreError('claim needs a filter');

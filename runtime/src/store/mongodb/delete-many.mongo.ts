@@ -1,0 +1,11 @@
+import type { Filter } from '@tessera/core/store';
+import { normalizeFilter } from '@tessera/core/query';
+import type { MongoContext } from './mongo.context';
+import { toMongoFilter } from './filter.mongo';
+import { notExpired } from './ttl.mongo';
+
+export async function deleteMany(ctx: MongoContext, filter: Filter): Promise<number> {
+  const query = notExpired(ctx.expireField, toMongoFilter(normalizeFilter(filter), ctx.searchFields), new Date().toISOString());
+  const r = await ctx.coll.deleteMany(query, { session: ctx.session });
+  return r.deletedCount;
+}
