@@ -64,7 +64,7 @@ export async function seedUiBench(dataDir: string, n: number, onProgress?: (done
     return { ms: performance.now() - started };
   } finally {
     // The platform's change feed polls the file: stopped, or it would keep polling in the benchmark's process.
-    await platform?.imports.close();
+    await platform?.jobs.stop();
     await platform?.feed.close();
     await store.close();
   }

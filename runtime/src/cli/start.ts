@@ -33,7 +33,10 @@ export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print
   const fresh = await ensureAdmin(platform, print);
   if (fresh) await loadExamples(platform, print);
   else await upgradeStorage(store, await publishedApps(platform), print);
+  // Publishes cut short by a crash: their entities take no writes until the job is finished.
+  await platform.apps.publishing.fenceUnfinished();
   const server = await listen(createHttpApp(platform), config.port, config.host);
+  platform.jobs.run(); // claims due jobs, and takes back those of workers that died (a publish cut short resumes here)
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
@@ -47,7 +50,7 @@ export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print
       stopped = true;
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
-      await platform.imports.close(); // running imports stop after their current batch, as `interrupted`
+      await platform.jobs.stop(); // running imports stop after their current batch, as `interrupted`
       await platform.feed.close();
       await store.close();
     },

@@ -1,7 +1,7 @@
 import type { Request } from 'express';
 import type { Platform } from '../platform/platform';
 import type { Caller } from '../platform/policy/policy.types';
-import type { RecordScope } from '../platform/records';
+import type { RecordScope } from '../records/scope';
 import { principalOf } from './auth.middleware';
 import { param } from './params';
 

@@ -2,11 +2,14 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { Problem } from './problem';
 import { ExpressionError } from '@tessera/core/expressions';
+import { DomainError } from '../domain-errors';
+import { domainProblem } from './domain-problem';
 import { InvalidQueryError, NotFoundError, UniqueViolationError, VersionConflictError } from '@tessera/core/store';
 
 /** Maps anything thrown in a route to problem+json; unknown errors become a 500 without internals. */
 export function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
+  if (err instanceof DomainError) return domainProblem(err);
   const e = err as { type?: string; status?: number; message?: string; limit?: number };
   if (e?.type === 'entity.too.large') return new Problem(413, 'Payload too large', `the request body is larger than the limit of ${e.limit} bytes`);
   if (e?.type === 'entity.parse.failed') return new Problem(400, 'Malformed JSON', `the request body is not valid JSON: ${e.message}`);

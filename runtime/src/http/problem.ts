@@ -1,12 +1,12 @@
 /**
- * Errors as RFC 9457 problem details. Services throw `Problem`s (or store errors, mapped here),
- * and one Express error handler renders every one as `application/problem+json`.
+ * Errors as RFC 9457 problem details. Routes and middleware throw `Problem`s; the domain throws
+ * domain errors (../domain-errors.ts) and store errors, which errors.middleware.ts maps to
+ * problems. One Express error handler renders every one as `application/problem+json`.
  */
+import type { Issue } from '../domain-errors';
 
-export interface ProblemIssue {
-  pointer: string;
-  message: string;
-}
+/** An entry of a problem's `errors`: the domain's Issue, as it goes on the wire. */
+export type ProblemIssue = Issue;
 
 export class Problem extends Error {
   constructor(

@@ -1,6 +1,6 @@
 import type { Store, StoredDoc } from '@tessera/core/store';
 import { UniqueViolationError } from '@tessera/core/store';
-import { badRequest, conflict, notFound } from '../http/problem';
+import { Conflict, Invalid, NotFound } from '../domain-errors';
 import { hashPassword, passwordProblem, randomSecret, sha256, verifyPassword } from './passwords';
 import { API_KEYS, SESSIONS, USERS } from './platform-collections';
 
@@ -65,12 +65,12 @@ export class Accounts {
 
   async createUser(input: { email: unknown; password: unknown; name?: unknown; role?: unknown }): Promise<User> {
     const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
-    if (!EMAIL.test(email)) throw badRequest('email must be a valid address', [{ pointer: '/email', message: 'not an email address' }]);
+    if (!EMAIL.test(email)) throw new Invalid('email must be a valid address', [{ pointer: '/email', message: 'not an email address' }]);
     const pwProblem = passwordProblem(input.password);
-    if (pwProblem) throw badRequest(pwProblem, [{ pointer: '/password', message: pwProblem }]);
+    if (pwProblem) throw new Invalid(pwProblem, [{ pointer: '/password', message: pwProblem }]);
     const role = (input.role ?? 'member') as PlatformRole;
     if (!PLATFORM_ROLES.includes(role)) {
-      throw badRequest(`role must be one of ${PLATFORM_ROLES.join(', ')}`, [{ pointer: '/role', message: 'unknown role' }]);
+      throw new Invalid(`role must be one of ${PLATFORM_ROLES.join(', ')}`, [{ pointer: '/role', message: 'unknown role' }]);
     }
     const name = typeof input.name === 'string' ? input.name.slice(0, 200) : email.split('@')[0];
     try {
@@ -83,7 +83,7 @@ export class Accounts {
       });
       return toUser(doc);
     } catch (err) {
-      if (err instanceof UniqueViolationError) throw conflict(`a user with email ${email} already exists`);
+      if (err instanceof UniqueViolationError) throw new Conflict(`a user with email ${email} already exists`);
       throw err;
     }
   }
@@ -95,7 +95,7 @@ export class Accounts {
 
   async getUser(id: string): Promise<User> {
     const doc = await this.store.collection(USERS).get(id);
-    if (!doc) throw notFound(`no user ${id}`);
+    if (!doc) throw new NotFound(`no user ${id}`);
     return toUser(doc);
   }
 
@@ -109,16 +109,16 @@ export class Accounts {
     const changes: Record<string, unknown> = {};
     if (patch.name !== undefined) changes.name = String(patch.name).slice(0, 200);
     if (patch.role !== undefined) {
-      if (!PLATFORM_ROLES.includes(patch.role as PlatformRole)) throw badRequest(`role must be one of ${PLATFORM_ROLES.join(', ')}`);
+      if (!PLATFORM_ROLES.includes(patch.role as PlatformRole)) throw new Invalid(`role must be one of ${PLATFORM_ROLES.join(', ')}`);
       changes.role = patch.role;
     }
     if (patch.disabled !== undefined) changes.disabled = Boolean(patch.disabled);
     if (patch.password !== undefined) {
       const problem = passwordProblem(patch.password);
-      if (problem) throw badRequest(problem, [{ pointer: '/password', message: problem }]);
+      if (problem) throw new Invalid(problem, [{ pointer: '/password', message: problem }]);
       changes.passwordHash = await hashPassword(patch.password as string);
     }
-    if (!(await this.store.collection(USERS).get(id))) throw notFound(`no user ${id}`);
+    if (!(await this.store.collection(USERS).get(id))) throw new NotFound(`no user ${id}`);
     const doc = await this.store.collection(USERS).update(id, changes);
     this.keyCache.clear();
     return toUser(doc);
@@ -176,7 +176,7 @@ export class Accounts {
 
   async deleteApiKey(id: string, userId?: string): Promise<void> {
     const doc = await this.store.collection(API_KEYS).get(id);
-    if (!doc || (userId && doc.userId !== userId)) throw notFound(`no API key ${id}`);
+    if (!doc || (userId && doc.userId !== userId)) throw new NotFound(`no API key ${id}`);
     await this.store.collection(API_KEYS).delete(id);
     this.keyCache.clear();
   }

@@ -1,9 +1,14 @@
 import { validateDefinition, type AppDefinition, type ValidationIssue } from '@tessera/core';
 import type { Store, StoredDoc } from '@tessera/core/store';
 import { UniqueViolationError, VersionConflictError } from '@tessera/core/store';
-import { badRequest, conflict, notFound, preconditionFailed, unprocessable } from '../http/problem';
+import { Conflict, Invalid, NotFound, PreconditionFailed, ValidationFailed } from '../domain-errors';
 import { APP_REVISIONS, APP_VERSIONS, APPS } from './platform-collections';
-import { migrateAppStorage, dropAppStorage, countAppRecords } from './storage-migration';
+import type { Commit } from '../records/commit';
+import { dropAppStorage, countAppRecords } from './storage-migration';
+import type { Jobs } from '../jobs';
+import { checkUniqueIndexes } from './publishing/index-check';
+import { Publishing, type PublishPayload } from './publishing/publish.job';
+import type { WriteGate } from './publishing/write-gate';
 import { parseRenames } from './renames/renames.input';
 import { checkRenames } from './renames/renames.check';
 import type { RenameReport } from './renames/renames.migrate';
@@ -54,16 +59,16 @@ function summary(doc: StoredDoc): AppSummary {
 /** A draft must at least be an object naming its app; everything else is the validator's job. */
 function checkDraftShape(draft: unknown, appId?: string): Record<string, unknown> {
   if (typeof draft !== 'object' || draft === null || Array.isArray(draft)) {
-    throw badRequest('an app definition must be a JSON object', [{ pointer: '', message: 'must be an object' }]);
+    throw new Invalid('an app definition must be a JSON object', [{ pointer: '', message: 'must be an object' }]);
   }
   const id = (draft as { id?: unknown }).id;
   if (typeof id !== 'string' || !APP_ID.test(id)) {
-    throw badRequest('the definition needs an "id": lowercase letters, digits and hyphens, 2-63 characters, starting with a letter', [
+    throw new Invalid('the definition needs an "id": lowercase letters, digits and hyphens, 2-63 characters, starting with a letter', [
       { pointer: '/id', message: 'must be an app id like "b2b-sales"' },
     ]);
   }
   if (appId !== undefined && id !== appId) {
-    throw badRequest(`the definition's id "${id}" does not match the app "${appId}"`, [{ pointer: '/id', message: `must be "${appId}"` }]);
+    throw new Invalid(`the definition's id "${id}" does not match the app "${appId}"`, [{ pointer: '/id', message: `must be "${appId}"` }]);
   }
   return draft as Record<string, unknown>;
 }
@@ -78,14 +83,28 @@ export class Apps {
 
   constructor(
     private readonly store: Store,
+    /** How a publish's migration writes records (backfills, renames): see records/commit.ts. */
+    private readonly commit: Commit,
     private readonly options: {
       refreshMs?: number;
       /** Called after a version is committed (the live stream tells open pages to reload). */
       onPublished?: (appId: string, version: number) => void;
       /** Called after an app is deleted, to remove what hangs off it (memberships, views, audit). */
       onDeleted?: (appId: string) => Promise<void>;
-    } = {},
-  ) {}
+    },
+    /** Publishes run as durable jobs; their data moves fence writes at `gate`. */
+    jobs: Jobs,
+    gate: WriteGate,
+  ) {
+    this.publishing = new Publishing({
+      store, jobs, gate, commit,
+      definitionOf: async (appId, version) => (await this.version(appId, version)).definition,
+      record: (p, migrated, jobId) => this.recordVersion(p, migrated, jobId),
+      publishedAt: async (appId) => ((await this.apps().get(appId))?.publishedAt as string | null) ?? null,
+    });
+  }
+
+  readonly publishing: Publishing<VersionInfo>;
 
   private apps() {
     return this.store.collection(APPS);
@@ -98,7 +117,7 @@ export class Apps {
 
   private async appDoc(appId: string): Promise<StoredDoc> {
     const doc = APP_ID.test(appId) ? await this.apps().get(appId) : null;
-    if (!doc) throw notFound(`no app "${appId}"`);
+    if (!doc) throw new NotFound(`no app "${appId}"`);
     return doc;
   }
 
@@ -118,7 +137,7 @@ export class Apps {
         await tx.collection(APP_REVISIONS).insert({ appId, revision: 1, definition: draft, savedBy: userId });
       });
     } catch (err) {
-      if (err instanceof UniqueViolationError) throw conflict(`an app "${appId}" already exists`);
+      if (err instanceof UniqueViolationError) throw new Conflict(`an app "${appId}" already exists`);
       throw err;
     }
     return this.get(appId);
@@ -130,8 +149,8 @@ export class Apps {
     const doc = await this.appDoc(appId);
     const current = doc.revision as number;
     if (opts.expectedRevision !== undefined && opts.expectedRevision !== current) {
-      throw preconditionFailed(`the draft was changed by someone else (revision ${current}, you edited ${opts.expectedRevision}); reload it`, {
-        currentRevision: current,
+      throw new PreconditionFailed(`the draft was changed by someone else (revision ${current}, you edited ${opts.expectedRevision}); reload it`, {
+        details: { currentRevision: current },
       });
     }
     const revision = current + 1;
@@ -142,7 +161,7 @@ export class Apps {
       });
     } catch (err) {
       if (err instanceof VersionConflictError || err instanceof UniqueViolationError) {
-        throw preconditionFailed('the draft was changed by someone else at the same time; reload it');
+        throw new PreconditionFailed('the draft was changed by someone else at the same time; reload it');
       }
       throw err;
     }
@@ -159,41 +178,57 @@ export class Apps {
 
   async revision(appId: string, revision: number): Promise<Record<string, unknown>> {
     const page = await this.store.collection(APP_REVISIONS).find({ filter: { appId, revision }, limit: 1 });
-    if (!page.items[0]) throw notFound(`app "${appId}" has no revision ${revision}`);
+    if (!page.items[0]) throw new NotFound(`app "${appId}" has no revision ${revision}`);
     return page.items[0].definition as Record<string, unknown>;
   }
 
   /**
-   * Validates the draft and the renames, migrates storage (moving renamed data), then records an
-   * immutable numbered version. A failure before the version is recorded leaves the previous one
-   * published; publishing again with the same renames finishes the move.
+   * Validates the draft and the renames and checks every new unique constraint against the data
+   * (a refusal changes nothing), then runs the publish as a durable job (publishing/publish.job.ts):
+   * storage migration in batches, then an immutable numbered version. A failure before the version
+   * is recorded leaves the previous one published; publishing again with the same renames
+   * finishes the move; a publish cut short by a crash is finished by the restarted process (or
+   * by the next publish of the app, first).
    */
   async publish(appId: string, opts: { note?: unknown; userId: string | null; definition?: unknown; renames?: unknown }): Promise<VersionInfo> {
     const renames = parseRenames(opts.renames);
-    const doc = await this.appDoc(appId);
-    const source = opts.definition ?? doc.draft;
+    const source = opts.definition ?? (await this.appDoc(appId)).draft;
     const result = validateDefinition(source);
-    if (!result.ok) throw unprocessable(`the definition of "${appId}" has ${result.errors.length} error(s); fix them before publishing`, result.errors);
+    if (!result.ok) throw new ValidationFailed(`the definition of "${appId}" has ${result.errors.length} error(s); fix them before publishing`, result.errors);
     const definition = result.definition;
-    if (definition.id !== appId) throw badRequest(`the definition's id "${definition.id}" does not match the app "${appId}"`);
+    if (definition.id !== appId) throw new Invalid(`the definition's id "${definition.id}" does not match the app "${appId}"`);
 
+    const finished = await this.publishing.finishInterrupted(appId);
+    // The same publish sent again after a crash: the job just finished did it.
+    if (finished && sameJson(finished.payload.definition, definition) && sameJson(finished.payload.renames, renames)) return finished.version;
+    const doc = await this.appDoc(appId);
     const previous = await this.getPublished(appId, { fresh: true });
     const plan = checkRenames(renames, previous, definition);
-    const migrated = await migrateAppStorage(this.store, definition, previous?.definition ?? null, plan);
+    await checkUniqueIndexes(this.store, definition, previous?.definition ?? null, plan);
+    const payload: PublishPayload = {
+      appId, definition, previousVersion: previous?.version ?? null, plan, renames,
+      note: typeof opts.note === 'string' ? opts.note.slice(0, 2000) : '', userId: opts.userId, revision: doc.revision as number,
+    };
+    return this.publishing.run(payload);
+  }
 
-    const version = ((doc.publishedVersion as number | null) ?? 0) + 1;
-    const note = typeof opts.note === 'string' ? opts.note.slice(0, 2000) : '';
+  /** The last step of a publish job: the version row and the app's pointer to it, once per job. */
+  private async recordVersion(p: PublishPayload, migrated: RenameReport, jobId: string): Promise<VersionInfo> {
+    const { appId, definition } = p;
+    const recorded = await this.store.collection(APP_VERSIONS).find({ filter: { appId, jobId }, limit: 1 });
+    if (recorded.items[0]) return toVersionInfo(recorded.items[0]); // resumed after a crash that came after this step
+    const version = (p.previousVersion ?? 0) + 1;
     let saved: StoredDoc;
     try {
       saved = await this.store.transaction(async (tx) => {
         const row = await tx.collection(APP_VERSIONS).insert({
-          appId, number: version, definition, note, publishedBy: opts.userId, revision: doc.revision, ...(renames.length ? { migrated } : {}),
+          appId, number: version, definition, note: p.note, publishedBy: p.userId, revision: p.revision, jobId, ...(p.renames.length ? { migrated } : {}),
         });
         await tx.collection(APPS).update(appId, { publishedVersion: version, publishedAt: row.createdAt });
         return row;
       });
     } catch (err) {
-      if (err instanceof UniqueViolationError) throw conflict(`version ${version} of "${appId}" was just published by someone else; try again`);
+      if (err instanceof UniqueViolationError) throw new Conflict(`version ${version} of "${appId}" was just published by someone else; try again`);
       throw err;
     }
     this.published.set(appId, { value: { version, definition }, checkedAt: Date.now() });
@@ -210,7 +245,7 @@ export class Apps {
   async version(appId: string, version: number): Promise<VersionInfo & { definition: AppDefinition }> {
     const page = await this.store.collection(APP_VERSIONS).find({ filter: { appId, number: version }, limit: 1 });
     const row = page.items[0];
-    if (!row) throw notFound(`app "${appId}" has no published version ${version}`);
+    if (!row) throw new NotFound(`app "${appId}" has no published version ${version}`);
     return { ...toVersionInfo(row), definition: row.definition as AppDefinition };
   }
 
@@ -233,7 +268,7 @@ export class Apps {
     const counts = await countAppRecords(this.store, appId);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     if (total > 0 && !force) {
-      throw conflict(`app "${appId}" has ${total} record(s); delete with ?force=true to remove the app and its data`, { records: counts });
+      throw new Conflict(`app "${appId}" has ${total} record(s); delete with ?force=true to remove the app and its data`, { details: { records: counts } });
     }
     await dropAppStorage(this.store, appId);
     const revisions = this.store.collection(APP_REVISIONS);
@@ -267,6 +302,8 @@ export class Apps {
     return value;
   }
 }
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function nameOf(draft: Record<string, unknown>): string {
   return typeof draft.name === 'string' ? draft.name.slice(0, 200) : String(draft.id);

@@ -1,4 +1,5 @@
 import type { CollectionSpec } from '@tessera/core/store';
+import { JOBS_COLLECTION } from '../jobs';
 
 /**
  * The platform's own data lives in the same store as app records (so the whole runtime works on
@@ -13,7 +14,6 @@ export const APP_VERSIONS = '_app_versions';
 export const APP_MEMBERS = '_app_members';
 export const AUDIT = '_audit';
 export const VIEWS = '_views';
-export const IMPORTS = '_imports';
 
 export const PLATFORM_COLLECTIONS: CollectionSpec[] = [
   { name: USERS, fields: [{ name: 'email', kind: 'string', unique: true }] },
@@ -53,10 +53,6 @@ export const PLATFORM_COLLECTIONS: CollectionSpec[] = [
     fields: [{ name: 'appId', kind: 'string' }],
     indexes: [{ fields: ['appId', 'component', 'userId'] }],
   },
-  {
-    // CSV import jobs (csv/import-jobs.ts): id = job id; progress, error report and the runner
-    // (process) that works on it, so any process sharing the store can report on it.
-    name: IMPORTS,
-    fields: [{ name: 'appId', kind: 'string' }, { name: 'expiresAt', kind: 'date', indexed: true }],
-  },
+  // Durable jobs (runtime/src/jobs): CSV imports, publish migrations.
+  JOBS_COLLECTION,
 ];

@@ -3,7 +3,9 @@ import type { RuntimeConfig } from '../config';
 import type { Store } from '@tessera/core/store';
 import { Accounts } from './accounts';
 import { Apps } from './apps';
-import { Records } from './records';
+import { Records } from '../records/records';
+import { createCommit, type Commit } from '../records/commit';
+import { CommitSubscribers } from '../records/commit-subscribers';
 import { PLATFORM_COLLECTIONS } from './platform-collections';
 import { Memberships } from './members/memberships';
 import { Access } from './members/access';
@@ -11,6 +13,8 @@ import type { ChangeFeed } from './live/change-feed.port';
 import { openChangeFeed } from './live/open-change-feed';
 import { platformChangeContext } from './live/change-context';
 import { ImportJobs } from './csv/import-jobs';
+import { Jobs } from '../jobs';
+import { WriteGate } from './publishing/write-gate';
 import { Views } from './views/views';
 import { dropAudit } from './audit/audit-log';
 import { LiveLimits } from './live/live-limits';
@@ -23,9 +27,16 @@ export interface Platform {
   accounts: Accounts;
   apps: Apps;
   records: Records;
+  /** Every record write goes through it; `commitSubscribers.add` plugs in a consumer of committed changes. */
+  commit: Commit;
+  commitSubscribers: CommitSubscribers;
   memberships: Memberships;
   access: Access;
   feed: ChangeFeed;
+  /** The durable job queue: this process's worker (started by `tessera start`). */
+  jobs: Jobs;
+  /** Record writes wait here while a publish moves their entity's data. */
+  writes: WriteGate;
   imports: ImportJobs;
   views: Views;
   liveLimits: LiveLimits;
@@ -36,7 +47,11 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
   const accounts = new Accounts(store, { sessionTtlHours: config.sessionTtlHours });
   const memberships = new Memberships(store, accounts);
   const views = new Views(store);
-  const apps = new Apps(store, {
+  const jobs = new Jobs(store);
+  const writes = new WriteGate();
+  const commitSubscribers = new CommitSubscribers((obj, msg) => log.warn(obj, msg));
+  const commit = createCommit(store, commitSubscribers);
+  const apps = new Apps(store, commit, {
     onPublished: (appId, version) => feed.publish({ appId, kind: 'published', version }),
     // Whatever belongs to an app and nothing else goes with it.
     onDeleted: async (appId) => {
@@ -44,10 +59,11 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
       await views.removeApp(appId);
       await dropAudit(store, appId);
     },
-  });
+  }, jobs, writes);
   // On the store's change log: several processes sharing the store see each other's changes.
   const feed = openChangeFeed(store, platformChangeContext(apps, () => records), (obj, msg) => log.warn(obj, msg));
-  const records = new Records(store, apps, feed, log);
+  const records = new Records(store, apps, commit, log);
   await feed.start();
-  return { config, store, log, accounts, apps, records, memberships, access: new Access(memberships), feed, imports: new ImportJobs(store), views, liveLimits: new LiveLimits() };
+  const imports = new ImportJobs(jobs);
+  return { config, store, log, accounts, apps, records, commit, commitSubscribers, memberships, access: new Access(memberships), feed, jobs, writes, imports, views, liveLimits: new LiveLimits() };
 }

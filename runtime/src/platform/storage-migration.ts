@@ -1,5 +1,6 @@
 import type { AppDefinition, Entity } from '@tessera/core';
-import type { Store } from '@tessera/core/store';
+import type { Filter, Store } from '@tessera/core/store';
+import { MIGRATION_BATCH, type MigrationBatches } from './publishing/migration-batches';
 import { createClock, evaluate, isExpression } from '@tessera/core/expressions';
 import { collectionSpecFor, defaultOf, recordCollectionName, storedFields } from './storage-plan';
 import { EMPTY_PLAN, type RenamePlan } from './renames/renames.check';
@@ -11,22 +12,28 @@ import { renameInViews } from './renames/renames.views';
  * indexes (dropping indexes no longer declared), moves the data of renamed entities and fields
  * (renames/) and the saved views that name renamed fields, and fills fields that are new in this version and have a default into existing
  * records. Records are never deleted; an entity removed from the definition keeps its data, so a
- * rollback brings it back. Every step can run again after a crash without harm.
+ * rollback brings it back. Every step can run again after a crash without harm, and carries on
+ * where it stopped. Records are written in batches (`batches`: one commit of the write pipeline
+ * each, with audit entries, change log entries and the publish job's progress) by Tessera itself
+ * (no caller), under the definition being published; the server answers other requests between
+ * batches. Unique constraints are checked before anything changes (publishing/index-check.ts).
  */
-export async function migrateAppStorage(store: Store, next: AppDefinition, previous: AppDefinition | null, renames: RenamePlan = EMPTY_PLAN): Promise<RenameReport> {
+export async function migrateAppStorage(batches: MigrationBatches, next: AppDefinition, previous: AppDefinition | null, renames: RenamePlan = EMPTY_PLAN): Promise<RenameReport> {
+  const { store } = batches;
   for (const entity of next.entities) await store.ensureCollection(collectionSpecFor(next.id, entity));
-  const report = await applyRenames(store, next.id, renames);
+  const report = await applyRenames(batches, { next, previous }, renames);
   if (renames.fields.length) report.views = await renameInViews(store, next, renames);
   // A renamed field is not new: it gets no default where the old one had no value.
   const before = previous && renamedDefinition(previous, renames);
   for (const entity of next.entities) {
-    await backfillDefaults(store, next.id, entity, before?.entities.find((e) => e.id === entity.id) ?? null);
+    await backfillDefaults(batches, next.id, entity, before?.entities.find((e) => e.id === entity.id) ?? null);
   }
   return report;
 }
 
-async function backfillDefaults(store: Store, appId: string, entity: Entity, before: Entity | null): Promise<void> {
+async function backfillDefaults(batches: MigrationBatches, appId: string, entity: Entity, before: Entity | null): Promise<void> {
   if (!before) return; // a new entity has no records yet
+  const { store } = batches;
   const known = new Set(before.fields.map((f) => f.id));
   const added = storedFields(entity).filter((f) => !known.has(f.id) && defaultOf(f) !== undefined);
   const collection = store.collection(recordCollectionName(appId, entity.id));
@@ -37,14 +44,42 @@ async function backfillDefaults(store: Store, appId: string, entity: Entity, bef
     const value = isExpression(fallback) ? await evaluate(fallback.$expr, { input: { user: null }, bindings: { user: null }, clock }) : fallback;
     // Each pass updates the records it found, so they stop matching; the loop ends when none is left.
     for (;;) {
-      const page = await collection.find({ filter: { [field.id]: { $exists: false } }, limit: 500 });
+      const page = await collection.find({ filter: { [field.id]: { $exists: false } }, limit: MIGRATION_BATCH });
       if (page.items.length === 0) break;
-      await store.transaction(async (tx) => {
-        const c = tx.collection(collection.name);
-        for (const doc of page.items) await c.update(doc.id, { [field.id]: value });
+      await batches.batch(page.items.length, async (w) => {
+        const c = w.tx.collection(collection.name);
+        for (const { id } of page.items) {
+          // Read again in this transaction, so the audit entry and the change say what changed; one
+          // given a value since the page was read keeps it.
+          const doc = await c.get(id);
+          if (doc && (doc[field.id] ?? null) === null) await w.update(entity, doc, { [field.id]: value });
+        }
       });
     }
   }
+}
+
+/** About how many records the data steps of a migration will touch: the publish job's progress total, counted when an attempt starts. */
+export async function countMigrationWork(store: Store, next: AppDefinition, previous: AppDefinition | null, renames: RenamePlan): Promise<number> {
+  const existing = new Set(await store.listCollections());
+  const count = async (entityId: string, filter?: Filter) => {
+    const name = recordCollectionName(next.id, entityId);
+    return existing.has(name) ? store.collection(name).count(filter) : 0;
+  };
+  const oldIdOf = (entityId: string) => renames.entities.find((e) => e.to === entityId)?.from;
+  let total = 0;
+  for (const r of renames.entities) total += await count(r.from);
+  // Until its entity is moved, a renamed field's records are in the old collection.
+  for (const r of renames.fields) for (const id of new Set([r.entity, oldIdOf(r.entity) ?? r.entity])) total += await count(id, { [r.from]: { $exists: true } });
+  const before = previous && renamedDefinition(previous, renames);
+  for (const entity of next.entities) {
+    const had = before?.entities.find((e) => e.id === entity.id);
+    if (!had) continue;
+    const known = new Set(had.fields.map((f) => f.id));
+    const added = storedFields(entity).filter((f) => !known.has(f.id) && defaultOf(f) !== undefined);
+    for (const f of added) total += (await count(entity.id, { [f.id]: { $exists: false } })) + (oldIdOf(entity.id) ? await count(oldIdOf(entity.id)!) : 0);
+  }
+  return total;
 }
 
 /** Every collection the app ever stored records in (entities removed from later versions included). */

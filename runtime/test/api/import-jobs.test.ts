@@ -1,8 +1,9 @@
 /**
- * Import jobs live in the store: another runtime process sharing it reports on them, a restart
- * keeps them, and a job whose process died is reported `interrupted` with exactly what was
- * committed (a batch and its progress are one transaction). The process that dies here is a
- * real `tessera start` child, killed with SIGKILL mid-import.
+ * Import jobs live in the store (jobs of the `csv-import` queue): another runtime process sharing
+ * it reports on them, a restart keeps them, and a job whose process died is reported
+ * `interrupted` once its lease runs out, with exactly what was committed (a batch and its
+ * progress are one transaction). The process that dies here is a real `tessera start` child,
+ * killed with SIGKILL mid-import.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -11,7 +12,8 @@ import { startTessera, type Running } from '../../src/cli/start';
 import { openStore } from '../../src/store';
 import type { Store } from '@tessera/core/store';
 import { ImportJobs, ImportStopped } from '../../src/platform/csv/import-jobs';
-import { IMPORTS, PLATFORM_COLLECTIONS } from '../../src/platform/platform-collections';
+import { PLATFORM_COLLECTIONS } from '../../src/platform/platform-collections';
+import { JOBS, Jobs, ManualClock } from '../../src/jobs';
 import { ADMIN, startTestServer, type ApiFn, type TestServer } from '../helpers/tessera';
 import { publishApp, rbacApp } from '../helpers/members';
 import { startChild, type ChildServer } from '../helpers/tessera-child';
@@ -87,7 +89,8 @@ describe('import jobs across processes', () => {
     await a.kill();
     child = undefined;
 
-    const after = await inB(jobUrl);
+    // No process ids: A's lease (10 s) running out unrenewed is what tells B that A is gone.
+    const after = await until(() => inB(jobUrl), (r) => r.body.status !== 'running', 'the lease to run out');
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ status: 'interrupted', total: 200_000, failed: 0, finishedAt: expect.any(String) });
     expect(after.body.processed).toBeLessThan(200_000);
@@ -175,33 +178,39 @@ describe('ImportJobs on a real store', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  it('a runner on another machine that went silent is taken for dead; if it was only slow, it stops at its next batch', async () => {
-    const runner = new ImportJobs(store);
+  it('a runner that went silent past its lease (on any machine) is taken for dead; if it was only slow, it stops at its next batch', async () => {
+    const clock = new ManualClock();
+    const runnerJobs = new Jobs(store, { clock, leaseMs: 10_000 });
+    const runner = new ImportJobs(runnerJobs);
     const run = await runner.start(init);
     await run.save({ processed: 5, created: 4, lastLine: 6 });
-    await store.collection(IMPORTS).update(run.job.id, { runner: { ...runner.runner, host: 'another-machine' } });
-    const soon = new ImportJobs(store, { now: () => Date.now() + 60_000 });
-    expect(await soon.get(run.job.id)).toMatchObject({ status: 'running', processed: 5, created: 4, failed: 1 });
-    const later = new ImportJobs(store, { now: () => Date.now() + 10 * 60_000 });
-    expect(await later.get(run.job.id)).toMatchObject({ status: 'interrupted', processed: 5, created: 4, failed: 1, lastLine: 6 });
+    const reader = new ImportJobs(new Jobs(store, { clock, leaseMs: 10_000 }));
+    clock.advance(9_000);
+    expect(await reader.get(run.job.id)).toMatchObject({ status: 'running', processed: 5, created: 4, failed: 1 });
+    clock.advance(2_000);
+    expect(await reader.get(run.job.id)).toMatchObject({ status: 'interrupted', processed: 5, created: 4, failed: 1, lastLine: 6 });
     await expect(run.save({ processed: 10, created: 9, lastLine: 11 })).rejects.toBeInstanceOf(ImportStopped);
     await run.finish('interrupted'); // what runImport does then: it writes nothing over the reader's verdict
     expect(await runner.get(run.job.id)).toMatchObject({ status: 'interrupted', processed: 5, created: 4, lastLine: 6 });
-    await Promise.all([runner.close(), soon.close(), later.close()]);
+    await runnerJobs.stop();
   });
 
-  it('keeps a finished job one hour, then forgets it (and removes it from the store)', async () => {
-    let now = Date.now();
-    const jobs = new ImportJobs(store, { now: () => now });
+  it('keeps a finished job one hour, then forgets it (and the store no longer returns it)', async () => {
+    const clock = new ManualClock();
+    const jobs = new ImportJobs(new Jobs(store, { clock }));
     const run = await jobs.start(init);
     run.addError({ line: 2, field: 'name', code: 'required', message: 'missing required property "name"' });
     await run.save({ processed: 10, created: 9, lastLine: 11 });
     await run.finish('done');
-    now += 59 * 60_000;
+    await run.ended;
+    await new Promise((r) => setTimeout(r, 50)); // the job is completed after the run's last write
+    clock.advance(59 * 60_000);
     expect(await jobs.get(run.job.id)).toMatchObject({ status: 'done', created: 9, failed: 1, errors: [{ line: 2, code: 'required' }] });
-    now += 2 * 60_000;
+    clock.advance(2 * 60_000);
+    // The store's TTL runs on real time: sweep as of the job clock's now.
+    await store.sweepExpired(new Date(clock.now()));
     expect(await jobs.get(run.job.id)).toBeUndefined();
-    expect(await store.collection(IMPORTS).get(run.job.id)).toBeNull();
-    await jobs.close();
+    expect(await store.collection(JOBS).get(run.job.id)).toBeNull();
+    await jobs.jobs.stop();
   });
 });

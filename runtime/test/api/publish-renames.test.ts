@@ -266,15 +266,17 @@ describe('an interrupted move', () => {
     expect(await store().listCollections()).not.toContain(recordCollectionName('ren-crash', 'contact'));
   });
 
-  it('a unique clash midway stops the publish; fixing it and publishing again finishes the move', async () => {
+  it('a unique clash is found before anything moves (409, storage unchanged); fixing it and publishing again moves everything', async () => {
     await createApp('ren-unique', 0);
     await records('ren-unique', 'contact').insertMany(Array.from({ length: 600 }, (_, i) => ({ lastName: i >= 598 ? 'Twin' : `L${i}` })));
     const strict = withSurname(contactsApp('ren-unique') as App);
     entityOf(strict, 'contact').fields.find((f) => f.id === 'surname')!.unique = true;
     const renames = [{ entity: 'contact', from: 'lastName', to: 'surname' }];
-    expect((await publishWith('ren-unique', strict, renames)).status).toBe(409);
+    const refused = await publishWith('ren-unique', strict, renames);
+    expect(refused.status).toBe(409);
+    expect(refused.body.detail).toMatch(/"contact" cannot get a unique surname: 2 records have "Twin"/);
     expect((await t.api('GET', '/api/apps/ren-unique/versions')).body.items).toHaveLength(1);
-    expect((await allOf('ren-unique', 'contact')).filter((r) => 'surname' in r)).toHaveLength(500); // the first batch moved
+    expect((await allOf('ren-unique', 'contact')).filter((r) => 'surname' in r)).toHaveLength(0); // checked before the move: nothing moved
 
     const res = await publishWith('ren-unique', withSurname(contactsApp('ren-unique') as App), renames);
     expect(res.status).toBe(201);

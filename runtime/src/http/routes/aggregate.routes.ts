@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import type { Platform } from '../../platform/platform';
-import { parseFilter } from '../../platform/query-params';
+import { parseFilter } from '../query-params';
 import { aggregateRecords } from '../../platform/aggregate/aggregate';
 import type { Bucket } from '../../platform/aggregate/buckets';
 import { badRequest } from '../problem';

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
 import type { Platform } from '../../platform/platform';
 import { listAudit } from '../../platform/audit/audit-log';
-import { parseLimit } from '../../platform/query-params';
+import { parseLimit } from '../query-params';
 import { badRequest } from '../problem';
 import { param } from '../params';
 import { recordScope } from '../caller';

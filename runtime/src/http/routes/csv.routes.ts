@@ -1,7 +1,7 @@
 import express, { type NextFunction, type Request, type Response, type Router } from 'express';
-import type { RecordScope } from '../../platform/records';
+import type { RecordScope } from '../../records/scope';
 import type { Platform } from '../../platform/platform';
-import { parseFilter, parseSort } from '../../platform/query-params';
+import { parseFields, parseFilter, parseSort } from '../query-params';
 import { exportColumns, streamCsv } from '../../platform/csv/csv-export';
 import { checkHeader, parseCsv, runImport } from '../../platform/csv/csv-import';
 import type { ImportJob } from '../../platform/csv/import-jobs';
@@ -22,7 +22,7 @@ export function registerCsvRoutes(r: Router, platform: Platform): void {
   r.get('/apps/:appId/data/:entity/export.csv', async (req, res) => {
     const s = await recordScope(platform, req);
     const { entity } = s.target;
-    const q = { filter: parseFilter(req.query.filter, entity, s.policy.hidden), sort: parseSort(req.query.sort, entity, s.policy.hidden), columns: exportColumns(s, req.query.fields) };
+    const q = { filter: parseFilter(req.query.filter, entity, s.policy.hidden), sort: parseSort(req.query.sort, entity, s.policy.hidden), columns: exportColumns(s, parseFields(req.query.fields)) };
     let gone = false;
     res.once('close', () => (gone = true));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -45,7 +45,9 @@ export function registerCsvRoutes(r: Router, platform: Platform): void {
     const map = checkHeader(header, s.target.entity, s);
     const run = await platform.imports.start({ appId: s.appId, entity: s.target.entity.id, userId: s.caller.user.id, total: rows.length, ignoredColumns: map.ignored });
     // The job runs after the response: the client polls /imports/:jobId.
-    setImmediate(() => void runImport(platform.records, run, s, rows, map));
+    // The import keeps its place at the write gate until it has run: a publish moving this entity waits for it.
+    res.locals.holdWriteGate = true;
+    setImmediate(() => void runImport(platform.records, run, s, rows, map).finally(() => res.locals.leaveWriteGate?.()));
     res.status(202).location(`${req.baseUrl}/apps/${s.appId}/imports/${run.job.id}`).json({ jobId: run.job.id });
   });
 

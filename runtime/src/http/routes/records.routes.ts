@@ -1,13 +1,14 @@
 import { Router } from 'express';
 import { param } from '../params';
 import type { Platform } from '../../platform/platform';
-import { parseFilter, parseLimit, parseSort } from '../../platform/query-params';
+import { parseFilter, parseLimit, parseSort } from '../query-params';
 import { badRequest } from '../problem';
 import { etagOf, ifMatchVersion } from '../etag';
 import { recordScope } from '../caller';
 import { registerCsvRoutes } from './csv.routes';
 import { registerAggregateRoute } from './aggregate.routes';
 import { registerAuditRoute } from './audit.routes';
+import { writeGateMiddleware } from '../write-gate.middleware';
 
 /** `count=true` counts up to this many; `count=exact` has no cap (and may be slow on big tables). */
 const TOTAL_CAP = 1_000;
@@ -19,6 +20,8 @@ const TOTAL_CAP = 1_000;
  */
 export function recordsRoutes(platform: Platform): Router {
   const r = Router();
+  // First: a write to an entity whose data a publish is moving waits, then goes to the new shape.
+  r.use(writeGateMiddleware(platform.writes));
   const { records } = platform;
 
   // Before `/:id`, which would take "aggregate" and "export.csv" for record ids.

@@ -1,8 +1,8 @@
 import { getFieldType } from '@tessera/core';
 import type { AggregateOptions, AggregateRow, Filter } from '@tessera/core/store';
-import { badRequest, type ProblemIssue } from '../../http/problem';
-import type { Records, RecordScope } from '../records';
-import { queryErrors } from '../record-errors';
+import { Invalid, type Issue } from '../../domain-errors';
+import type { Records, RecordScope } from '../../records/records';
+import { queryErrors } from '../../records/store-errors';
 import { andFilters } from '../policy/row-scope.policy';
 import { BUCKETS, bucketOf, type Bucket } from './buckets';
 
@@ -21,7 +21,7 @@ const MAX_GROUPS = 100_000;
 /** Checks grouping and metric fields against the entity as the caller sees it (hidden fields are unknown). */
 export function checkAggregate(s: RecordScope, req: AggregateRequest): void {
   const { entity } = s.target;
-  const issues: ProblemIssue[] = [];
+  const issues: Issue[] = [];
   const fieldOf = (id: string) => entity.fields.find((f) => f.id === id && !s.policy.hidden.has(f.id));
   const check = (id: string | undefined, pointer: string) => {
     if (id === undefined) return;
@@ -39,7 +39,7 @@ export function checkAggregate(s: RecordScope, req: AggregateRequest): void {
       issues.push({ pointer: '/groupBy/0', message: 'bucket needs a date or datetime field as the first groupBy field' });
     }
   }
-  if (issues.length) throw badRequest(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), issues);
+  if (issues.length) throw new Invalid(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), issues);
 }
 
 /**
@@ -56,7 +56,7 @@ export async function aggregateRecords(records: Records, s: RecordScope, req: Ag
 
   const storeMetrics: Metric[] = req.metrics.map((m) => (m.op === 'avg' ? { op: 'sum', field: m.field, as: m.as } : m));
   const rows = await queryErrors(() => coll.aggregate({ filter, groupBy: req.groupBy, metrics: storeMetrics }));
-  if (rows.length > MAX_GROUPS) throw badRequest(`more than ${MAX_GROUPS} groups; narrow the filter`);
+  if (rows.length > MAX_GROUPS) throw new Invalid(`more than ${MAX_GROUPS} groups; narrow the filter`);
   const counts = new Map<string, Map<string, number>>();
   for (const m of req.metrics.filter((x) => x.op === 'avg')) {
     const nonNull = andFilters(filter, { [m.field as string]: { $ne: null } });

@@ -1,7 +1,7 @@
 import type { Entity } from '@tessera/core';
 import type { Doc, Store } from '@tessera/core/store';
 import { InvalidQueryError } from '@tessera/core/store';
-import { badRequest } from '../../http/problem';
+import { Invalid } from '../../domain-errors';
 import { AUDIT } from '../platform-collections';
 import type { Caller } from '../policy/policy.types';
 import { diffFields, type FieldChange } from './audit-diff';
@@ -58,7 +58,7 @@ export async function listAudit(
     }));
     return { items, nextCursor: page.nextCursor };
   } catch (err) {
-    if (err instanceof InvalidQueryError) throw badRequest(err.message, [{ pointer: '/cursor', message: err.message }]);
+    if (err instanceof InvalidQueryError) throw new Invalid(err.message, [{ pointer: '/cursor', message: err.message }]);
     throw err;
   }
 }

@@ -1,23 +1,22 @@
 import Papa from 'papaparse';
 import type { Writable } from 'node:stream';
 import type { Filter, SortKey } from '@tessera/core/store';
-import { badRequest, type ProblemIssue } from '../../http/problem';
-import type { Records, RecordScope } from '../records';
+import { Invalid, type Issue } from '../../domain-errors';
+import type { Records, RecordScope } from '../../records/records';
+import { SYSTEM_FIELDS } from '../../records/query-fields';
 import { formatCell } from './csv-coerce';
 
 const PAGE = 1000;
 
-/** Export columns: `fields=a,b` (visible fields and system fields), or `id` plus every visible field. */
-export function exportColumns(s: RecordScope, raw: unknown): string[] {
+/** Export columns: the fields asked for (visible fields and system fields), or `id` plus every visible field. */
+export function exportColumns(s: RecordScope, fields: string[] | undefined): string[] {
   const { entity } = s.target;
   const visible = entity.fields.filter((f) => !s.policy.hidden.has(f.id)).map((f) => f.id);
-  if (raw === undefined || raw === '') return ['id', ...visible];
-  if (typeof raw !== 'string') throw badRequest('fields must be given once, like fields=name,email');
-  const allowed = new Set(['id', 'version', 'createdAt', 'updatedAt', 'createdBy', ...visible]);
-  const fields = raw.split(',').map((f) => f.trim()).filter(Boolean);
-  const issues: ProblemIssue[] = fields.flatMap((f, i) => (allowed.has(f) ? [] : [{ pointer: `/fields/${i}`, message: `unknown field "${f}" on ${entity.id}` }]));
-  if (issues.length) throw badRequest(issues.map((i) => i.message).join('; '), issues);
-  if (!fields.length || fields.length > 500) throw badRequest('fields must name 1 to 500 fields');
+  if (fields === undefined) return ['id', ...visible];
+  const allowed = new Set([...SYSTEM_FIELDS, ...visible]);
+  const issues: Issue[] = fields.flatMap((f, i) => (allowed.has(f) ? [] : [{ pointer: `/fields/${i}`, message: `unknown field "${f}" on ${entity.id}` }]));
+  if (issues.length) throw new Invalid(issues.map((i) => i.message).join('; '), issues);
+  if (!fields.length || fields.length > 500) throw new Invalid('fields must name 1 to 500 fields');
   return fields;
 }
 

@@ -1,13 +1,13 @@
 import { getFieldType, type Entity, type Field } from '@tessera/core';
-import type { ProblemIssue } from '../../http/problem';
-import { SYSTEM_FIELDS } from '../query-params';
+import type { Issue } from '../../domain-errors';
+import { SYSTEM_FIELDS } from '../../records/query-fields';
 import type { EntityPolicy } from '../policy/policy.types';
 
 export interface HeaderMap {
   /** Column index -> the field it fills (null: ignored). */
   columns: Array<Field | null>;
   ignored: string[];
-  issues: ProblemIssue[];
+  issues: Issue[];
 }
 
 const norm = (s: string) => s.trim().toLowerCase();

@@ -2,9 +2,11 @@ import Papa from 'papaparse';
 import type { Entity, Field } from '@tessera/core';
 import type { Doc } from '@tessera/core/store';
 import { UniqueViolationError } from '@tessera/core/store';
-import { badRequest, Problem } from '../../http/problem';
-import { existingIds, missingRelations, prepareCreate } from '../record-input';
-import { readableBy, type Records, type RecordScope } from '../records';
+import { DomainError, Forbidden, Invalid } from '../../domain-errors';
+import { prepareCreate } from '../../records/write-checks';
+import { existingIds, missingRelations } from '../../records/relation-checks';
+import { readableBy, type RecordScope } from '../../records/scope';
+import type { Records } from '../../records/records';
 import { CoerceError, coerceCell } from './csv-coerce';
 import { mapHeader, type HeaderMap } from './csv-header';
 import { ImportStopped, type ImportProgress, type ImportRun } from './import-jobs';
@@ -45,7 +47,7 @@ export function parseCsv(text: string): { header: string[]; rows: Row[] } {
     },
   });
   const first = rows.shift();
-  if (!first) throw badRequest('the CSV is empty; the first line must name the columns', [{ pointer: '/header', message: 'missing' }]);
+  if (!first) throw new Invalid('the CSV is empty; the first line must name the columns', [{ pointer: '/header', message: 'missing' }]);
   return { header: first.cells, rows };
 }
 
@@ -55,7 +57,7 @@ export function checkHeader(header: string[], entity: Entity, s: RecordScope): H
   if (map.issues.length) {
     const forbidden = map.issues.some((i) => i.message.startsWith('your role'));
     const detail = `the CSV header does not match ${entity.id}: ${map.issues.map((i) => i.message).join('; ')}`;
-    throw forbidden ? new Problem(403, 'Forbidden', detail, { errors: map.issues }) : badRequest(detail, map.issues);
+    throw forbidden ? new Forbidden(detail, { issues: map.issues }) : new Invalid(detail, map.issues);
   }
   return map;
 }
@@ -112,7 +114,7 @@ export async function runImport(records: Records, run: ImportRun, s: RecordScope
         try {
           batch.push({ line: row.line, doc: await prepareCreate(entity, body, s.policy, s.caller, expressions) });
         } catch (err) {
-          if (!(err instanceof Problem)) throw err;
+          if (!(err instanceof DomainError)) throw err;
           problemErrors(row.line, err).forEach((e) => run.addError(e));
         }
       }

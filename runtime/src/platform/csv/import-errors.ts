@@ -1,6 +1,6 @@
 import { issueCode, type Entity } from '@tessera/core';
 import type { Doc } from '@tessera/core/store';
-import type { Problem, ProblemIssue } from '../../http/problem';
+import { Forbidden, type DomainError, type Issue } from '../../domain-errors';
 import type { ImportError } from './import-jobs';
 
 /**
@@ -17,21 +17,22 @@ const MISSING = /^missing required property "([^"]+)"/;
 /** Field id of a pointer (`/tags/1` -> `tags`). */
 export const fieldOfPointer = (pointer: string): string | undefined => pointer.split('/')[1] || undefined;
 
-/** A refused row (403 role, 422 record validation or default): one entry per issue. */
-export function problemErrors(line: number, err: Problem): ImportError[] {
-  const issues = err.extra.errors ?? [];
-  if (!issues.length) return [{ line, code: err.status === 403 ? 'forbidden' : 'other', message: err.detail ?? err.title }];
+/** A refused row (the role, record validation or a default): one entry per issue. */
+export function problemErrors(line: number, err: DomainError): ImportError[] {
+  const issues = err.issues ?? [];
+  const forbidden = err instanceof Forbidden;
+  if (!issues.length) return [{ line, code: forbidden ? 'forbidden' : 'other', message: err.message }];
   return issues.map((i) => {
     const missing = MISSING.exec(i.message);
     // A missing required field is reported at the record (pointer ""); the CSV user wants the column.
     const field = fieldOfPointer(i.pointer) ?? missing?.[1];
-    const { code, params } = missing ? { code: 'required', params: {} } : err.status === 403 ? { code: 'forbidden', params: {} } : issueCode(i.message);
+    const { code, params } = missing ? { code: 'required', params: {} } : forbidden ? { code: 'forbidden', params: {} } : issueCode(i.message);
     return { line, ...(field ? { field } : {}), code, ...(Object.keys(params).length ? { params } : {}), message: i.message };
   });
 }
 
 /** A relation that points nowhere (see missingRelations): which entity, which id. */
-export function relationError(line: number, entity: Entity, doc: Doc, issue: ProblemIssue): ImportError {
+export function relationError(line: number, entity: Entity, doc: Doc, issue: Issue): ImportError {
   const [, fieldId, index] = issue.pointer.split('/');
   const field = entity.fields.find((f) => f.id === fieldId) as { to?: string } | undefined;
   const value = doc[fieldId];

@@ -1,8 +1,6 @@
-import os from 'node:os';
 import { randomUUID } from 'node:crypto';
-import type { Store, StoredDoc } from '@tessera/core/store';
-import { NotFoundError, VersionConflictError } from '@tessera/core/store';
-import { IMPORTS } from '../platform-collections';
+import type { Store } from '@tessera/core/store';
+import { Jobs, LeaseLost, PermanentJobError, type Job, type JobContext, type QueueDefinition } from '../../jobs';
 
 export type ImportStatus = 'running' | 'done' | 'failed' | 'interrupted';
 
@@ -43,164 +41,102 @@ export interface ImportProgress {
   lastLine: number;
 }
 
-/** Who works on a job: one runner per ImportJobs, i.e. per runtime process. */
-interface Runner {
-  id: string;
-  host: string;
-  pid: number;
-}
-
 export const MAX_REPORTED_ERRORS = 1000;
-const TTL_MS = 60 * 60_000;
-/** A runner on another machine that wrote no progress for this long is taken for dead (a batch takes seconds). */
-const STALE_MS = 5 * 60_000;
-const SWEEP_EVERY_MS = 60_000;
-const CLOSE_WAIT_MS = 10_000;
+const HOUR = 60 * 60_000;
 
-/** Runners alive in this process: tests run several platforms in one process. */
-const LIVE_RUNNERS = new Set<string>();
-
-/** The job is no longer running (marked interrupted by a reader, or expired): its runner must stop writing. */
+/** The job is no longer running (its lease was taken back as its runner's, or it expired): its runner must stop writing. */
 export class ImportStopped extends Error {}
 
-function pidAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-const STORED_ONLY = ['runner', 'expiresAt', 'version', 'createdAt', 'updatedAt'];
-function toJob(doc: StoredDoc): ImportJob {
-  const out = { ...doc } as Record<string, unknown>;
-  for (const key of STORED_ONLY) delete out[key];
-  return out as unknown as ImportJob;
-}
+/** The report is the job's state; the job's own id, status and lease say whether it still runs. */
+type Report = Omit<ImportJob, 'id'>;
 
 /**
- * Import jobs, kept in the store (`_imports`) so that any runtime process sharing it can report
- * on them, and a restart does not lose them. Progress is written once per batch, in the batch's
- * own transaction: what a job reports as created is exactly what is committed. A job whose
- * process died while running is reported `interrupted` (its last committed progress stands).
- * Jobs are kept one hour after they end; a running one at most a day.
+ * CSV imports as jobs of the `csv-import` queue (runtime/src/jobs), so that any runtime process
+ * sharing the store can report on them and a restart does not lose them. The rows exist only in
+ * the memory of the process that received the file, so a job runs once (maxAttempts 1) where it
+ * was started: if that process dies, its lease runs out and the job becomes a dead letter, which
+ * is reported `interrupted` with its last committed progress (each batch commits with it). Jobs
+ * are kept one hour after they end.
  */
 export class ImportJobs {
-  readonly runner: Runner = { id: randomUUID(), host: os.hostname(), pid: process.pid };
-  private readonly active = new Map<string, ImportRun>();
-  private lastSweep = 0;
-  private closing = false;
+  /** Runs started here and not yet claimed by their handler, by idempotency key. */
+  private readonly starting = new Map<string, (run: ImportRun) => void>();
 
-  constructor(
-    readonly store: Store,
-    private readonly options: { ttlMs?: number; staleMs?: number; now?: () => number } = {},
-  ) {
-    LIVE_RUNNERS.add(this.runner.id);
+  readonly queue: QueueDefinition<null, Report, null> = {
+    name: 'csv-import',
+    concurrency: 8,
+    maxAttempts: 1,
+    retainMs: HOUR,
+    deadRetainMs: HOUR,
+    handle: async (ctx) => {
+      const hand = ctx.job.key ? this.starting.get(ctx.job.key) : undefined;
+      // A re-queued import elsewhere: its rows were never stored.
+      if (!hand) throw new PermanentJobError('the CSV of this import is not kept; import the file again');
+      this.starting.delete(ctx.job.key!);
+      const run = new ImportRun(ctx, () => this.jobs.clock.now());
+      hand(run);
+      await run.ended;
+      return null;
+    },
+  };
+
+  constructor(readonly jobs: Jobs) {
+    jobs.register(this.queue);
   }
 
-  now(): number {
-    return this.options.now?.() ?? Date.now();
-  }
-
-  expiry(from: number, running: boolean): string {
-    const ttl = this.options.ttlMs ?? TTL_MS;
-    // Running jobs are kept far longer: a 50 MB import can take minutes on a busy store.
-    return new Date(from + (running ? 24 * ttl : ttl)).toISOString();
-  }
-
-  get stopping(): boolean {
-    return this.closing;
+  get store(): Store {
+    return this.jobs.store;
   }
 
   async start(init: Pick<ImportJob, 'appId' | 'entity' | 'userId' | 'total' | 'ignoredColumns'>): Promise<ImportRun> {
-    await this.sweep();
-    const now = this.now();
-    const job: ImportJob = {
-      id: randomUUID(), status: 'running', processed: 0, created: 0, failed: 0, errors: [], lastLine: 1,
-      startedAt: new Date(now).toISOString(), finishedAt: null, ...init,
+    const key = randomUUID();
+    const report: Report = {
+      status: 'running', processed: 0, created: 0, failed: 0, errors: [], lastLine: 1,
+      startedAt: new Date(this.jobs.clock.now()).toISOString(), finishedAt: null, ...init,
     };
-    await this.store.collection(IMPORTS).insert({ ...job, runner: this.runner, expiresAt: this.expiry(now, true) });
-    const run = new ImportRun(this, job);
-    this.active.set(job.id, run);
-    return run;
-  }
-
-  /** The job as any process sees it; a running job whose runner is gone becomes `interrupted`. */
-  async get(id: string): Promise<ImportJob | undefined> {
-    await this.sweep();
-    const doc = await this.store.collection(IMPORTS).get(id);
-    if (!doc || (doc.expiresAt as string) < new Date(this.now()).toISOString()) return undefined;
-    if (doc.status === 'running' && !this.runnerAlive(doc)) return this.markInterrupted(doc);
-    return toJob(doc);
-  }
-
-  /**
-   * Stops this process's imports after their current batch (each ends `interrupted`), for a
-   * graceful shutdown. Waits at most `CLOSE_WAIT_MS`: a job left running is reported interrupted
-   * by the next reader anyway, since its runner is gone.
-   */
-  async close(): Promise<void> {
-    this.closing = true;
-    let timer: NodeJS.Timeout | undefined;
-    const cap = new Promise<void>((resolve) => (timer = setTimeout(resolve, CLOSE_WAIT_MS)));
-    await Promise.race([Promise.all([...this.active.values()].map((run) => run.ended)), cap]);
-    clearTimeout(timer);
-    LIVE_RUNNERS.delete(this.runner.id);
-  }
-
-  ended(run: ImportRun): void {
-    this.active.delete(run.job.id);
-  }
-
-  private runnerAlive(doc: StoredDoc): boolean {
-    const runner = doc.runner as Runner;
-    if (runner.id === this.runner.id) return this.active.has(doc.id);
-    if (this.now() - Date.parse(doc.updatedAt) > (this.options.staleMs ?? STALE_MS)) return false;
-    if (runner.host !== this.runner.host) return true; // another machine: only silence tells
-    if (runner.pid === process.pid) return LIVE_RUNNERS.has(runner.id);
-    return pidAlive(runner.pid);
-  }
-
-  private async markInterrupted(doc: StoredDoc): Promise<ImportJob | undefined> {
-    const now = this.now();
+    const handed = new Promise<ImportRun>((resolve) => this.starting.set(key, resolve));
     try {
-      // Conditional on the version read: if the runner wrote progress meanwhile, it is alive after all.
-      const updated = await this.store.collection(IMPORTS).update(doc.id, { status: 'interrupted', finishedAt: new Date(now).toISOString(), expiresAt: this.expiry(now, false) }, { expectedVersion: doc.version });
-      return toJob(updated);
+      await this.jobs.start(this.queue, null, { key, state: report, maxAttempts: 1 });
     } catch (err) {
-      if (err instanceof VersionConflictError) return this.get(doc.id);
-      if (err instanceof NotFoundError) return undefined;
+      this.starting.delete(key);
       throw err;
     }
+    return handed;
   }
 
-  private async sweep(): Promise<void> {
-    const now = this.now();
-    if (now - this.lastSweep < SWEEP_EVERY_MS) return;
-    this.lastSweep = now;
-    const coll = this.store.collection(IMPORTS);
-    const old = await coll.find({ filter: { expiresAt: { $lt: new Date(now).toISOString() } }, limit: 1000 });
-    for (const doc of old.items) await coll.delete(doc.id).catch(() => undefined); // another process may sweep too
+  /** The job as any process sees it; a running job whose lease ran out (its runner died) becomes `interrupted`. */
+  async get(id: string): Promise<ImportJob | undefined> {
+    let job = await this.jobs.get<null, Report>(id);
+    if (job?.status === 'running' && (await this.jobs.reapIfExpired(id))) job = await this.jobs.get<null, Report>(id);
+    if (!job || job.queue !== this.queue.name || !job.state) return undefined;
+    return toImportJob(job);
   }
+}
+
+function toImportJob(job: Job<null, Report>): ImportJob {
+  const report = job.state!;
+  if (job.status === 'dead') return { ...report, id: job.id, status: 'interrupted', finishedAt: report.finishedAt ?? job.finishedAt };
+  return { ...report, id: job.id, status: job.status === 'done' ? report.status : 'running' };
 }
 
 /** One job being run by this process: the report so far and its writes to the store. */
 export class ImportRun {
   /** Resolves when the run has written its final state. */
   readonly ended: Promise<void>;
+  readonly job: ImportJob;
   private resolveEnded!: () => void;
 
   constructor(
-    private readonly jobs: ImportJobs,
-    readonly job: ImportJob,
+    private readonly ctx: JobContext<null, Report>,
+    private readonly now: () => number,
   ) {
     this.ended = new Promise((resolve) => (this.resolveEnded = resolve));
+    this.job = { ...ctx.job.state!, id: ctx.job.id };
   }
 
   /** A graceful shutdown asked this process's imports to stop after the current batch. */
   get stopRequested(): boolean {
-    return this.jobs.stopping;
+    return this.ctx.signal.aborted;
   }
 
   addError(error: ImportError): void {
@@ -212,11 +148,8 @@ export class ImportRun {
    * ImportStopped (rolling the batch back) when the job is no longer this runner's running job.
    */
   async commit(tx: Store, p: ImportProgress): Promise<void> {
-    const coll = tx.collection(IMPORTS);
-    const current = await coll.get(this.job.id);
-    if (!current || current.status !== 'running' || (current.runner as Runner).id !== this.jobs.runner.id) throw new ImportStopped();
     this.job.errors.sort((a, b) => a.line - b.line); // a batch finds row problems before conflicts: report in file order
-    await coll.update(this.job.id, { ...p, failed: p.processed - p.created, errors: this.job.errors });
+    await this.write({ ...this.job, ...p, failed: p.processed - p.created }, tx);
   }
 
   /** After the commit: the in-memory report follows what is stored. */
@@ -226,25 +159,31 @@ export class ImportRun {
 
   /** Progress of a batch that inserted nothing (every row failed): its own small transaction. */
   async save(p: ImportProgress): Promise<void> {
-    await this.jobs.store.transaction((tx) => this.commit(tx, p));
+    this.job.errors.sort((a, b) => a.line - b.line);
+    await this.write({ ...this.job, ...p, failed: p.processed - p.created });
     this.apply(p);
   }
 
   /** The final state; `failed` counts every row not created when the job could not finish. */
   async finish(status: Exclude<ImportStatus, 'running'>): Promise<void> {
     try {
-      const now = this.jobs.now();
       const failed = status === 'failed' ? this.job.total - this.job.created : this.job.processed - this.job.created;
-      Object.assign(this.job, { status, failed, finishedAt: new Date(now).toISOString() });
-      await this.jobs.store.transaction(async (tx) => {
-        await this.commit(tx, { processed: this.job.processed, created: this.job.created, lastLine: this.job.lastLine });
-        await tx.collection(IMPORTS).update(this.job.id, { status, failed, finishedAt: this.job.finishedAt, expiresAt: this.jobs.expiry(now, false) });
-      });
+      Object.assign(this.job, { status, failed, finishedAt: new Date(this.now()).toISOString() });
+      await this.write(this.job);
     } catch (err) {
       if (!(err instanceof ImportStopped)) throw err;
     } finally {
-      this.jobs.ended(this);
       this.resolveEnded();
+    }
+  }
+
+  private async write(job: ImportJob, tx?: Store): Promise<void> {
+    const { id: _id, ...report } = job;
+    try {
+      await this.ctx.save(report, { tx, progress: { processed: job.processed, total: job.total } });
+    } catch (err) {
+      if (err instanceof LeaseLost) throw new ImportStopped(err.message);
+      throw err;
     }
   }
 }

@@ -1,8 +1,8 @@
 import type { AppDefinition } from '@tessera/core';
 import type { StoredDoc } from '@tessera/core/store';
-import { Problem } from '../../http/problem';
+import { NotFound } from '../../domain-errors';
 import type { Apps } from '../apps';
-import type { Records } from '../records';
+import type { Records } from '../../records/records';
 
 /**
  * What a shared feed needs from the platform to deliver a change another process made: the
@@ -28,7 +28,7 @@ export function platformChangeContext(apps: Apps, records: () => Records): Chang
       try {
         target = await records().target(appId, entity);
       } catch (err) {
-        if (err instanceof Problem && err.status === 404) return null;
+        if (err instanceof NotFound) return null;
         throw err;
       }
       return { definition: target.definition, records: enrich ? await records().enrich(target, docs) : docs };

@@ -1,5 +1,5 @@
 import type { Principal, User } from '../accounts';
-import { forbidden } from '../../http/problem';
+import { Forbidden } from '../../domain-errors';
 import type { Caller } from '../policy/policy.types';
 import type { Memberships } from './memberships';
 
@@ -34,7 +34,7 @@ export class Access {
   private async memberCaller(appId: string, user: User): Promise<Caller> {
     const members = await this.memberships.forApp(appId);
     const m = members.byUser.get(user.id);
-    if (!m) throw forbidden(`you are not a member of the app "${appId}"; ask an admin to add you`);
+    if (!m) throw new Forbidden(`you are not a member of the app "${appId}"; ask an admin to add you`);
     return {
       user: { id: user.id, email: user.email, name: user.name },
       bypass: false,

@@ -1,5 +1,5 @@
 import type { Store, StoredDoc } from '@tessera/core/store';
-import { badRequest, notFound, unprocessable, type ProblemIssue } from '../../http/problem';
+import { Invalid, NotFound, ValidationFailed, type Issue } from '../../domain-errors';
 import type { Accounts } from '../accounts';
 import { APP_MEMBERS } from '../platform-collections';
 
@@ -75,9 +75,9 @@ export class Memberships {
 
   /** Creates or replaces a membership. `knownRoles` are the app's role ids (an unknown role is refused). */
   async put(appId: string, userId: string, input: unknown, knownRoles: string[]): Promise<Membership> {
-    if (typeof input !== 'object' || input === null || Array.isArray(input)) throw badRequest('send {"roles": ["…"], "team": "…"}');
+    if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Invalid('send {"roles": ["…"], "team": "…"}');
     const { roles, team } = input as { roles?: unknown; team?: unknown };
-    const issues: ProblemIssue[] = [];
+    const issues: Issue[] = [];
     if (!Array.isArray(roles) || roles.length > 50) issues.push({ pointer: '/roles', message: 'must be an array of role ids' });
     else {
       roles.forEach((r, i) => {
@@ -87,9 +87,9 @@ export class Memberships {
     if (team !== undefined && team !== null && (typeof team !== 'string' || !TEAM.test(team))) {
       issues.push({ pointer: '/team', message: 'must be a name of 1-100 letters, digits, spaces, _ . -' });
     }
-    if (issues.length) throw unprocessable('the membership is not valid', issues);
+    if (issues.length) throw new ValidationFailed('the membership is not valid', issues);
     const user = await this.accounts.getUser(userId).catch(() => {
-      throw notFound(`no user ${userId}`);
+      throw new NotFound(`no user ${userId}`);
     });
     const doc = { appId, userId, email: user.email, name: user.name, roles: [...new Set(roles as string[])].sort(), team: (team as string | null | undefined) ?? null };
     const existing = (await this.coll().find({ filter: { appId, userId }, limit: 1 })).items[0];
@@ -101,7 +101,7 @@ export class Memberships {
 
   async remove(appId: string, userId: string): Promise<void> {
     const existing = (await this.coll().find({ filter: { appId, userId }, limit: 1 })).items[0];
-    if (!existing) throw notFound(`user ${userId} is not a member of "${appId}"`);
+    if (!existing) throw new NotFound(`user ${userId} is not a member of "${appId}"`);
     await this.coll().delete(existing.id);
     this.cache.delete(appId);
   }

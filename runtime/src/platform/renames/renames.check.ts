@@ -4,7 +4,7 @@
  * Every bad item is reported (422, one issue per item) before anything is published or moved.
  */
 import { getFieldType, storageKindOf, type AppDefinition, type Entity } from '@tessera/core';
-import { unprocessable, type ProblemIssue } from '../../http/problem';
+import { ValidationFailed, type Issue } from '../../domain-errors';
 import { isFieldRename, type EntityRename, type FieldRename, type Rename } from './renames.input';
 
 /** What the storage migration moves: entity renames first, then field renames (with the entity's old id). */
@@ -20,11 +20,11 @@ const stored = (f: { type: string }) => getFieldType(f.type).stored;
 
 export function checkRenames(renames: Rename[], previous: { version: number; definition: AppDefinition } | null, next: AppDefinition): RenamePlan {
   if (renames.length === 0) return EMPTY_PLAN;
-  const issues: ProblemIssue[] = [];
+  const issues: Issue[] = [];
   const fail = (i: number, key: string, message: string) => issues.push({ pointer: `/renames/${i}${key ? `/${key}` : ''}`, message });
   if (!previous) {
     renames.forEach((_, i) => fail(i, '', 'the app has no published version yet, so there are no stored records to move'));
-    throw unprocessable(`"${next.id}" was never published: renames have nothing to move`, issues);
+    throw new ValidationFailed(`"${next.id}" was never published: renames have nothing to move`, issues);
   }
   const before = (id: string) => previous.definition.entities.find((e) => e.id === id);
   const after = (id: string) => next.entities.find((e) => e.id === id);
@@ -80,6 +80,6 @@ export function checkRenames(renames: Rename[], previous: { version: number; def
     if (issues.length === bad) plan.fields.push({ ...r, oldEntity: oldEntityId });
   });
 
-  if (issues.length) throw unprocessable(`${issues.length} rename(s) cannot be applied; nothing was published or moved`, issues);
+  if (issues.length) throw new ValidationFailed(`${issues.length} rename(s) cannot be applied; nothing was published or moved`, issues);
   return plan;
 }

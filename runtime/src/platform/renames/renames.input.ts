@@ -5,7 +5,7 @@
  */
 import { createAjv, formatAjvErrors } from '@tessera/core';
 import type { ValidateFunction } from 'ajv';
-import { badRequest } from '../../http/problem';
+import { Invalid } from '../../domain-errors';
 
 export interface FieldRename {
   entity: string;
@@ -47,5 +47,5 @@ export function parseRenames(input: unknown): Rename[] {
   compiled ??= createAjv().compile(renamesSchema);
   if (compiled(input)) return input as Rename[];
   const errors = formatAjvErrors(compiled.errors, {}).map((e) => ({ ...e, pointer: `/renames${e.pointer}` }));
-  throw badRequest(`"renames" must be a list of at most ${MAX_RENAMES} field renames { entity, from, to } or entity renames { from, to }`, errors);
+  throw new Invalid(`"renames" must be a list of at most ${MAX_RENAMES} field renames { entity, from, to } or entity renames { from, to }`, errors);
 }

@@ -1,5 +1,5 @@
 import type { Store, StoredDoc } from '@tessera/core/store';
-import { badRequest, forbidden, notFound, type ProblemIssue } from '../../http/problem';
+import { Forbidden, Invalid, NotFound, type Issue } from '../../domain-errors';
 import { VIEWS } from '../platform-collections';
 import type { Caller } from '../policy/policy.types';
 
@@ -35,9 +35,9 @@ function toView(doc: StoredDoc): SavedView {
  * (as any filter sent to the records API), so a view that outlived a field fails visibly, not silently.
  */
 function checkView(input: unknown): Omit<SavedView, 'id' | 'owner' | 'updatedAt'> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw badRequest('send {"name", "component", "state", "shared"}');
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Invalid('send {"name", "component", "state", "shared"}');
   const { name, component, state, shared } = input as Record<string, unknown>;
-  const issues: ProblemIssue[] = [];
+  const issues: Issue[] = [];
   if (typeof name !== 'string' || !name.trim() || name.length > 200) issues.push({ pointer: '/name', message: 'must be a name of 1-200 characters' });
   if (typeof component !== 'string' || !IDENT.test(component)) issues.push({ pointer: '/component', message: 'must be a component id' });
   if (shared !== undefined && typeof shared !== 'boolean') issues.push({ pointer: '/shared', message: 'must be true or false' });
@@ -51,7 +51,7 @@ function checkView(input: unknown): Omit<SavedView, 'id' | 'owner' | 'updatedAt'
     if (s.pageSize !== undefined && (!Number.isInteger(s.pageSize) || (s.pageSize as number) < 1 || (s.pageSize as number) > 1000)) issues.push({ pointer: '/state/pageSize', message: 'must be an integer from 1 to 1000' });
     if (JSON.stringify(s).length > MAX_STATE_CHARS) issues.push({ pointer: '/state', message: `must be under ${MAX_STATE_CHARS} characters as JSON` });
   }
-  if (issues.length) throw badRequest('the view is not valid', issues);
+  if (issues.length) throw new Invalid('the view is not valid', issues);
   return { name: (name as string).trim(), component: component as string, state: s as SavedView['state'], shared: shared === true };
 }
 
@@ -72,7 +72,7 @@ export class Views {
   async create(appId: string, input: unknown, caller: Caller): Promise<SavedView> {
     const view = checkView(input);
     const mine = await this.coll().count({ appId, component: view.component, userId: caller.user.id });
-    if (mine >= MAX_VIEWS_PER_COMPONENT) throw badRequest(`you have ${mine} views of this component; delete some first`);
+    if (mine >= MAX_VIEWS_PER_COMPONENT) throw new Invalid(`you have ${mine} views of this component; delete some first`);
     return toView(await this.coll().insert({ appId, userId: caller.user.id, owner: caller.user, ...view }));
   }
 
@@ -90,8 +90,8 @@ export class Views {
 
   private async owned(appId: string, id: string, caller: Caller): Promise<StoredDoc> {
     const doc = await this.coll().get(id);
-    if (!doc || doc.appId !== appId || (!doc.shared && doc.userId !== caller.user.id && !caller.bypass)) throw notFound(`no view ${id}`);
-    if (doc.userId !== caller.user.id && !caller.bypass) throw forbidden('only the owner of a view may change it');
+    if (!doc || doc.appId !== appId || (!doc.shared && doc.userId !== caller.user.id && !caller.bypass)) throw new NotFound(`no view ${id}`);
+    if (doc.userId !== caller.user.id && !caller.bypass) throw new Forbidden('only the owner of a view may change it');
     return doc;
   }
 

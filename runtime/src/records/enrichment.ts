@@ -1,7 +1,7 @@
 import type { Entity, Field } from '@tessera/core';
 import type { Store, StoredDoc, Filter } from '@tessera/core/store';
 import { evaluate, type ExpressionBudget } from '@tessera/core/expressions';
-import { recordCollectionName } from './storage-plan';
+import { recordCollectionName } from '../platform/storage-plan';
 
 type ComputedField = Extract<Field, { type: 'computed' }>;
 type RollupField = Extract<Field, { type: 'rollup' }>;

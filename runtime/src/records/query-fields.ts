@@ -1,10 +1,13 @@
+/**
+ * Which fields a query of an entity may name: stored and system fields (json fields with dotted
+ * paths below them), never computed ones, and hidden fields reported exactly like unknown ones so
+ * that a query cannot probe for them. Issues point into the query (`/filter/...`, `/sort/0`).
+ */
 import type { Entity } from '@tessera/core';
 import { getFieldType, searchFieldsOf } from '@tessera/core';
-import type { Filter, SortKey } from '@tessera/core/store';
-import { badRequest, type ProblemIssue } from '../http/problem';
+import type { Issue } from '../domain-errors';
 
 export const SYSTEM_FIELDS = ['id', 'version', 'createdAt', 'updatedAt', 'createdBy'] as const;
-const MAX_FILTER_CHARS = 10_000;
 
 /** Field names a query on this entity may use: stored fields, system fields; json fields allow dotted paths below them. */
 function queryableFields(entity: Entity): { plain: Set<string>; json: Set<string>; computed: Set<string> } {
@@ -19,10 +22,10 @@ function queryableFields(entity: Entity): { plain: Set<string>; json: Set<string
   return { plain, json, computed };
 }
 
-const NONE: ReadonlySet<string> = new Set();
+export const NONE: ReadonlySet<string> = new Set();
 
 /** Hidden fields are reported exactly like unknown ones, so a query cannot probe for them. */
-function checkPath(path: string, entity: Entity, pointer: string, issues: ProblemIssue[], known = queryableFields(entity), hidden = NONE): void {
+function checkPath(path: string, entity: Entity, pointer: string, issues: Issue[], known = queryableFields(entity), hidden = NONE): void {
   const head = path.split('.')[0];
   if (hidden.has(head)) {
     issues.push({ pointer, message: `unknown field "${path}" on ${entity.id}` });
@@ -36,7 +39,7 @@ function checkPath(path: string, entity: Entity, pointer: string, issues: Proble
 }
 
 /** Walks a filter and reports every field the entity does not have (operators are checked by the store). */
-export function checkFilterFields(filter: unknown, entity: Entity, pointer: string, issues: ProblemIssue[], hidden = NONE): void {
+export function checkFilterFields(filter: unknown, entity: Entity, pointer: string, issues: Issue[], hidden = NONE): void {
   if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) {
     issues.push({ pointer, message: 'a filter must be a JSON object' });
     return;
@@ -59,7 +62,7 @@ export function checkFilterFields(filter: unknown, entity: Entity, pointer: stri
  * narrows them. Hidden fields are left out (a search must not reveal what they hold) and named
  * like unknown ones. Returns the explicit form the store gets, or null after reporting an issue.
  */
-function resolveSearch(value: unknown, entity: Entity, pointer: string, issues: ProblemIssue[], hidden: ReadonlySet<string>): { text: unknown; fields: string[] } | null {
+function resolveSearch(value: unknown, entity: Entity, pointer: string, issues: Issue[], hidden: ReadonlySet<string>): { text: unknown; fields: string[] } | null {
   const all = searchFieldsOf(entity).filter((f) => !hidden.has(f));
   const asked = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { text?: unknown; fields?: unknown }) : { text: value, fields: undefined };
   if (asked.fields !== undefined) {
@@ -81,44 +84,8 @@ function resolveSearch(value: unknown, entity: Entity, pointer: string, issues: 
   return { text: asked.text, fields: (asked.fields as string[] | undefined) ?? all };
 }
 
-/** `filter` query parameter: JSON text. */
-export function parseFilter(raw: unknown, entity: Entity, hidden: ReadonlySet<string> = NONE): Filter | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string') throw badRequest('filter must be given once, as JSON');
-  if (raw.length > MAX_FILTER_CHARS) throw badRequest(`filter is longer than ${MAX_FILTER_CHARS} characters`);
-  let filter: unknown;
-  try {
-    filter = JSON.parse(raw);
-  } catch (err) {
-    throw badRequest(`filter is not valid JSON: ${(err as Error).message}`, [{ pointer: '/filter', message: 'invalid JSON' }]);
-  }
-  const issues: ProblemIssue[] = [];
-  checkFilterFields(filter, entity, '/filter', issues, hidden);
-  if (issues.length) throw badRequest(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), issues);
-  return filter as Filter;
-}
-
-/** `sort=lastName,-createdAt` (a leading `-` means descending). */
-export function parseSort(raw: unknown, entity: Entity, hidden: ReadonlySet<string> = NONE): SortKey[] | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  if (typeof raw !== 'string') throw badRequest('sort must be given once, like sort=lastName,-createdAt');
-  const keys = raw.split(',').map((part) => part.trim()).filter(Boolean);
-  if (keys.length > 5) throw badRequest('sort takes at most 5 fields');
-  const issues: ProblemIssue[] = [];
+/** Sort fields, each checked like a filter's (`pointer`/i per field). */
+export function checkSortFields(fields: string[], entity: Entity, pointer: string, issues: Issue[], hidden = NONE): void {
   const known = queryableFields(entity);
-  const sort = keys.map((key, i): SortKey => {
-    const desc = key.startsWith('-');
-    const field = desc || key.startsWith('+') ? key.slice(1) : key;
-    checkPath(field, entity, `/sort/${i}`, issues, known, hidden);
-    return { field, dir: desc ? 'desc' : 'asc' };
-  });
-  if (issues.length) throw badRequest(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), issues);
-  return sort;
-}
-
-export function parseLimit(raw: unknown): number | undefined {
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw badRequest('limit must be an integer from 1 to 1000', [{ pointer: '/limit', message: 'out of range' }]);
-  return n;
+  fields.forEach((field, i) => checkPath(field, entity, `${pointer}/${i}`, issues, known, hidden));
 }
