@@ -2,11 +2,9 @@
  * Errors as RFC 9457 problem details. Services throw `Problem`s (or store errors, mapped here),
  * and one Express error handler renders every one as `application/problem+json`.
  */
+import type { ProblemIssue } from '@tessera/core/wire';
 
-export interface ProblemIssue {
-  pointer: string;
-  message: string;
-}
+export type { ProblemIssue };
 
 export class Problem extends Error {
   constructor(
