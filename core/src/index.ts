@@ -10,6 +10,11 @@ export type {
 } from './generated/connector-manifest';
 
 export { pascalCase, type FieldKind, type JsonSchema } from './json-schema';
+export type {
+  Draft, DraftComponent, DraftEntity, DraftField, DraftIndex, DraftNavItem, DraftPage, DraftPermission, DraftRole, DraftSource,
+  Expr as DraftExpr, FieldAccess as DraftFieldAccess, Json as DraftJson, PermissionAction as DraftPermissionAction,
+} from './definition/draft.types';
+export { allComponentIds, mapAllComponents, walkComponents } from './definition/draft-components';
 export type { RefKind, RefSpec } from './ref-spec';
 export { createRegistry, type Registry } from './registry/registry';
 

@@ -1,13 +1,7 @@
 import { AppstoreOutlined } from '@ant-design/icons';
 import { Card, Empty, Flex, Result, Spin, Typography } from 'antd';
+import type { AppSummary } from '@tessera/core/wire';
 import { useEffect, useState } from 'react';
-
-interface AppSummary {
-  id: string;
-  name: string;
-  description?: string;
-  publishedVersion?: number | null;
-}
 
 /** /apps/: the published apps the signed-in user can open. */
 export function AppListPage({ onUnauthorized }: { onUnauthorized(): void }) {
@@ -31,7 +25,7 @@ export function AppListPage({ onUnauthorized }: { onUnauthorized(): void }) {
           {apps.map((a) => (
             <a key={a.id} href={`/apps/${encodeURIComponent(a.id)}/`} style={{ flex: '1 1 280px', maxWidth: 440 }}>
               <Card hoverable>
-                <Card.Meta avatar={<AppstoreOutlined style={{ fontSize: 24, color: '#1677ff' }} />} title={a.name} description={a.description ?? a.id} />
+                <Card.Meta avatar={<AppstoreOutlined style={{ fontSize: 24, color: '#1677ff' }} />} title={a.name} description={a.id} />
               </Card>
             </a>
           ))}

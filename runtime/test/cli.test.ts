@@ -3,6 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import type { Draft } from '@tessera/core';
+import { withRenamedField } from '@tessera/core/renames';
+import { withPlatform } from '../src/cli/offline';
+import { recordCollectionName } from '../src/platform/storage-plan';
+import { contactsApp } from './helpers/tessera';
 
 const run = promisify(execFile);
 const root = path.resolve(__dirname, '../..');
@@ -72,5 +77,31 @@ describe('tessera CLI', () => {
     const missing = await tessera(['export', 'nope'], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/no app "nope"/);
+  });
+
+  it('import --rename --publish moves the renamed field\'s data, as a rename in the builder does', async () => {
+    const dataDir = path.join(dir, 'renames');
+    const env = { TESSERA_DATA_DIR: dataDir, TESSERA_ADMIN_PASSWORD: 'not used here' };
+    const v1 = path.join(dir, 'v1.json');
+    fs.writeFileSync(v1, JSON.stringify(contactsApp('cli-ren')));
+    expect((await tessera(['import', v1, '--publish'], env)).code).toBe(0);
+    const contacts = (p: Parameters<Parameters<typeof withPlatform>[1]>[0]) => p.store.collection(recordCollectionName('cli-ren', 'contact'));
+    await withPlatform(dataDir, async (p) => void (await contacts(p).insertMany([{ lastName: 'Lovelace' }, { lastName: 'Hopper' }])));
+
+    const v2 = path.join(dir, 'v2.json');
+    fs.writeFileSync(v2, JSON.stringify(withRenamedField(contactsApp('cli-ren') as Draft, 'contact', 'lastName', 'surname')));
+    // A rename that moves nothing (a typo) is refused before anything is published.
+    const typo = await tessera(['import', v2, '--rename', 'contact.lastname=surname', '--publish'], env);
+    expect(typo.code).toBe(1);
+    expect(typo.stderr).toMatch(/--rename contact.lastname=surname moves no stored data/);
+    expect(typo.stderr).toMatch(/nothing was published/);
+    expect((await tessera(['import', v2, '--rename', 'lastName'], env)).stderr).toMatch(/is not a rename/);
+
+    const res = await tessera(['import', v2, '--rename', 'contact.lastName=surname', '--publish'], env);
+    expect(res.stderr).toBe('');
+    expect(res.stdout).toMatch(/Moving stored data for: contact.lastName -> surname/);
+    expect(res.stdout).toMatch(/Published "cli-ren" version 2/);
+    const after = await withPlatform(dataDir, async (p) => (await contacts(p).find({ limit: 10 })).items);
+    expect(after.map((r) => [r.surname, 'lastName' in r]).sort()).toEqual([['Hopper', false], ['Lovelace', false]]);
   });
 });

@@ -1,23 +1,10 @@
 /**
  * fetch wrapper for the platform API: JSON in and out, the session cookie, and errors as
- * ApiError carrying the problem+json body (status, detail, per-pointer errors).
+ * ApiError (@tessera/core/wire) carrying the problem+json body (status, detail, per-pointer errors).
  */
-export interface ProblemIssue {
-  pointer: string;
-  message: string;
-}
+import { problemError } from '@tessera/core/wire';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly errors: ProblemIssue[] = [],
-    readonly body: Record<string, unknown> = {},
-  ) {
-    super(message);
-    this.name = 'ApiError';
-  }
-}
+export { ApiError, type ProblemIssue } from '@tessera/core/wire';
 
 export interface ApiResponse<T> {
   body: T;
@@ -40,9 +27,6 @@ export async function request<T>(method: string, path: string, body?: unknown, h
   } catch {
     json = { detail: text };
   }
-  if (!res.ok) {
-    const p = (json ?? {}) as { detail?: string; title?: string; errors?: ProblemIssue[] };
-    throw new ApiError(res.status, p.detail ?? p.title ?? `HTTP ${res.status}`, p.errors ?? [], (json ?? {}) as Record<string, unknown>);
-  }
+  if (!res.ok) throw problemError(res.status, json);
   return { body: json as T, etag: res.headers.get('ETag') };
 }

@@ -1,31 +1,10 @@
-/** The apps part of the platform API (docs/api.md), as the builder uses it. */
+/** The apps part of the platform API (docs/api.md), as the builder uses it; the shapes are @tessera/core/wire's. */
+import type { AppDraft as WireAppDraft, AppSummary, DraftSave, ProblemIssue, RenameEntry, VersionDetail, VersionInfo } from '@tessera/core/wire';
 import type { Draft } from '../store/draft.types';
-import type { EntityRenameEntry, FieldRenameEntry, RenameEntry } from '../store/rename/rename-log';
-import { request, type ProblemIssue } from './api.client';
+import { request } from './api.client';
 
-export interface AppSummary {
-  id: string;
-  name: string;
-  revision: number;
-  publishedVersion: number | null;
-  updatedAt: string;
-  publishedAt: string | null;
-}
-
-export interface AppDraft extends AppSummary {
-  draft: Draft;
-  issues: ProblemIssue[];
-}
-
-export interface VersionInfo {
-  version: number;
-  note: string;
-  publishedAt: string;
-  publishedBy: string | null;
-  revision: number;
-  /** What the publish moved for the renames it was given. */
-  migrated?: { entities: Array<EntityRenameEntry & { moved: number }>; fields: Array<FieldRenameEntry & { moved: number }>; views?: number };
-}
+export type { AppSummary, VersionInfo };
+export type AppDraft = WireAppDraft<Draft>;
 
 export interface User {
   id: string;
@@ -37,7 +16,8 @@ export interface User {
 /** What autosave needs; the tests pass a fake. */
 export interface DraftApi {
   getApp(appId: string): Promise<AppDraft>;
-  saveDraft(appId: string, draft: Draft, revision: number | null): Promise<AppDraft>;
+  /** Saves the draft with its rename log (the renames since the last publish). */
+  saveDraft(appId: string, draft: Draft, revision: number | null, renames: RenameEntry[]): Promise<AppDraft>;
 }
 
 export const appsApi = {
@@ -47,13 +27,15 @@ export const appsApi = {
   list: async () => (await request<{ items: AppSummary[] }>('GET', '/apps')).body.items,
   create: async (draft: Draft) => (await request<AppDraft>('POST', '/apps', draft)).body,
   getApp: async (appId: string) => (await request<AppDraft>('GET', `/apps/${appId}`)).body,
-  saveDraft: async (appId: string, draft: Draft, revision: number | null) =>
-    (await request<AppDraft>('PUT', `/apps/${appId}`, draft, revision !== null ? { 'If-Match': `"${revision}"` } : {})).body,
+  saveDraft: async (appId: string, draft: Draft, revision: number | null, renames: RenameEntry[]) => {
+    const body: DraftSave<Draft> = { definition: draft, renames };
+    return (await request<AppDraft>('PUT', `/apps/${appId}`, body, revision !== null ? { 'If-Match': `"${revision}"` } : {})).body;
+  },
   validate: async (draft: Draft) => (await request<{ ok: boolean; errors: ProblemIssue[] }>('POST', '/apps/validate', draft)).body,
-  publish: async (appId: string, note: string, renames: RenameEntry[] = []) =>
-    (await request<VersionInfo>('POST', `/apps/${appId}/publish`, { note, ...(renames.length ? { renames } : {}) })).body,
+  /** The server moves the stored data of the renames in the draft's log (AppDraft.renamesToPublish). */
+  publish: async (appId: string, note: string) => (await request<VersionInfo>('POST', `/apps/${appId}/publish`, { note })).body,
   versions: async (appId: string) => (await request<{ items: VersionInfo[] }>('GET', `/apps/${appId}/versions`)).body.items,
-  version: async (appId: string, n: number) => (await request<VersionInfo & { definition: Draft }>('GET', `/apps/${appId}/versions/${n}`)).body,
+  version: async (appId: string, n: number) => (await request<VersionDetail<Draft>>('GET', `/apps/${appId}/versions/${n}`)).body,
   /** `renames`: the inverse renames that move data back to the older version's ids (versions/rollback-renames.ts). */
   rollback: async (appId: string, version: number, renames: RenameEntry[] = []) =>
     (await request<VersionInfo>('POST', `/apps/${appId}/rollback`, { version, ...(renames.length ? { renames } : {}) })).body,

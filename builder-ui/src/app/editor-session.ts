@@ -2,15 +2,12 @@
  * The open app: loads its draft into the store and runs autosave against the real API. Also a
  * small counter that bumps when versions change (publish, rollback) so lists refetch.
  */
+import type { RenameEntry } from '@tessera/core/renames';
 import { create } from 'zustand';
 import { appsApi } from '../api/apps.api';
 import { preloadCharts } from '../pages/renderer-bridge';
 import { startAutosave, type Autosave } from '../store/autosave';
 import { builderStore } from '../store/builder.store';
-import { persistRenameLog, readRenameLog } from '../store/rename-log.storage';
-import type { RenameEntry } from '../store/rename/rename-log';
-
-persistRenameLog(builderStore);
 
 interface SessionState {
   autosave: Autosave | null;
@@ -27,7 +24,7 @@ export const useSession = create<SessionState>((set) => ({
 export async function openApp(appId: string): Promise<void> {
   closeApp();
   const app = await appsApi.getApp(appId);
-  builderStore.getState().load(app.id, app.draft, app.revision, readRenameLog(app.id));
+  builderStore.getState().load(app.id, app.draft, app.revision, app.renames);
   preloadCharts(app.draft);
   useSession.setState({ autosave: startAutosave(builderStore, appsApi) });
 }
@@ -38,14 +35,14 @@ export function closeApp(): void {
 }
 
 /**
- * Saves pending edits, then publishes with the renames that move stored data (the publish dialog
- * shows them); the server validates again and refuses invalid drafts or renames.
+ * Saves pending edits (the draft with its rename log), then publishes: the server moves the
+ * stored data of the logged renames (the publish dialog shows them) and refuses invalid drafts.
  */
-export async function publishApp(note: string, renames: RenameEntry[] = []) {
+export async function publishApp(note: string) {
   const { appId } = builderStore.getState();
   if (!appId) throw new Error('no app open');
   await useSession.getState().autosave?.flush();
-  const info = await appsApi.publish(appId, note, renames);
+  const info = await appsApi.publish(appId, note);
   builderStore.getState().published();
   useSession.getState().bumpVersions();
   return info;

@@ -70,7 +70,7 @@ export const en = {
   ops: { $eq: 'equals', $ne: 'is not', $gt: '>', $gte: '≥', $lt: '<', $lte: '≤', $in: 'is one of', $nin: 'is none of', $regex: 'matches', $exists: 'is set' },
   expr: { title: 'Expression', result: 'Result on a sample record', sample: 'Sample record', error: 'Error', apply: 'Apply', cancel: 'Cancel', fields: 'Fields' },
   issues: { title: 'Problems', none: 'No problems. The app can be published.', where: 'Where' },
-  json: { title: 'Definition (JSON)', apply: 'Apply changes', invalidJson: 'Not valid JSON: {{message}}', applied: 'Applied as one undoable step', reset: 'Discard edits', hint: 'Schema-aware: completion and squiggles come from the app definition schema.' },
+  json: { title: 'Definition (JSON)', apply: 'Apply changes', invalidJson: 'Not valid JSON: {{message}}', applied: 'Applied as one undoable step', reset: 'Discard edits', renamed: 'Renamed (data moves on publish)', hint: 'Schema-aware: completion and squiggles come from the app definition schema.' },
   versions: {
     title: 'Versions', publish: 'Publish', note: 'What changed?', published: 'Published version {{n}}', rollback: 'Roll back', rollbackConfirm: 'Publish a copy of version {{n}} as a new version?',
     diff: 'Compare', left: 'From', right: 'To', draft: 'Draft', none: 'Not published yet', export: 'Export JSON', import: 'Import JSON', imported: 'Imported as one undoable step',

@@ -72,7 +72,7 @@ export const zhCN: Resources = {
   ops: { $eq: '等于', $ne: '不等于', $gt: '>', $gte: '≥', $lt: '<', $lte: '≤', $in: '属于', $nin: '不属于', $regex: '匹配', $exists: '已填写' },
   expr: { title: '表达式', result: '示例记录上的结果', sample: '示例记录', error: '错误', apply: '应用', cancel: '取消', fields: '字段' },
   issues: { title: '问题', none: '没有问题，可以发布。', where: '位置' },
-  json: { title: '定义（JSON）', apply: '应用更改', invalidJson: 'JSON 无效：{{message}}', applied: '已作为一步可撤销的操作应用', reset: '放弃编辑', hint: '基于 Schema：补全和波浪线提示来自应用定义 Schema。' },
+  json: { title: '定义（JSON）', apply: '应用更改', invalidJson: 'JSON 无效：{{message}}', applied: '已作为一步可撤销的操作应用', reset: '放弃编辑', renamed: '已重命名（发布时迁移数据）', hint: '基于 Schema：补全和波浪线提示来自应用定义 Schema。' },
   versions: {
     title: '版本', publish: '发布', note: '改了什么？', published: '已发布版本 {{n}}', rollback: '回滚', rollbackConfirm: '把版本 {{n}} 的副本发布为新版本？',
     diff: '对比', left: '从', right: '到', draft: '草稿', none: '尚未发布', export: '导出 JSON', import: '导入 JSON', imported: '已作为一步可撤销的操作导入',

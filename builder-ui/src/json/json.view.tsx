@@ -1,9 +1,12 @@
 /**
  * The whole definition as JSON. Edits stay local until applied; applying a parseable document is
  * one `replaceDefinition` command (undoable), then validation shows what is wrong, if anything.
+ * An id changed in the text is a new id unless it is listed under "Renamed" (`entity.old=new`,
+ * `oldEntity=newEntity`): those go into the rename log, so the publish moves their stored data.
  */
 import { CheckOutlined, UndoOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Space, Spin, Typography } from 'antd';
+import { parseRenameSpec, type RenameEntry } from '@tessera/core/renames';
+import { Alert, App, Button, Input, Space, Spin, Typography } from 'antd';
 import { lazy, Suspense, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBuilder } from '../store/builder.store';
@@ -33,10 +36,20 @@ export function JsonView() {
     }
   }, [text]);
 
+  const [renameText, setRenameText] = useState('');
+  const renames = useMemo((): { list: RenameEntry[]; error?: string } => {
+    try {
+      return { list: renameText.split(/[\s,]+/).filter(Boolean).map(parseRenameSpec) };
+    } catch (err) {
+      return { list: [], error: (err as Error).message };
+    }
+  }, [renameText]);
+
   const apply = () => {
-    if (!parsed.value) return;
-    dispatch('replaceDefinition', { definition: parsed.value });
+    if (!parsed.value || renames.error) return;
+    dispatch('replaceDefinition', { definition: parsed.value, renames: renames.list });
     setTouched(false);
+    setRenameText('');
     void message.success(t('json.applied'));
   };
 
@@ -49,10 +62,13 @@ export function JsonView() {
         </Space>
         <Space>
           <Button icon={<UndoOutlined />} disabled={!touched} onClick={() => { setTouched(false); setText(pretty); }}>{t('json.reset')}</Button>
-          <Button type="primary" icon={<CheckOutlined />} disabled={!touched || !parsed.value} onClick={apply}>{t('json.apply')}</Button>
+          <Button type="primary" icon={<CheckOutlined />} disabled={!touched || !parsed.value || !!renames.error} onClick={apply}>{t('json.apply')}</Button>
         </Space>
       </Space>
       {touched && parsed.error && <Alert type="error" showIcon message={t('json.invalidJson', { message: parsed.error })} />}
+      <Input addonBefore={t('json.renamed')} placeholder="contact.lastName=surname, company=account" value={renameText} onChange={(e) => setRenameText(e.target.value)}
+        status={renames.error ? 'error' : undefined} data-testid="json-renames" />
+      {renames.error && <Typography.Text type="danger">{renames.error}</Typography.Text>}
       <div style={{ flex: 1, border: '1px solid #d9d9d9', borderRadius: 6, overflow: 'hidden', minHeight: 300 }} data-testid="json-editor">
         <Suspense fallback={<Spin style={{ margin: 32 }} />}>
           <JsonEditor value={text} onChange={(v) => { setText(v); setTouched(v !== pretty); }} />

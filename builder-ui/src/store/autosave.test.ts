@@ -1,3 +1,4 @@
+import type { RenameEntry } from '@tessera/core/renames';
 import { ApiError } from '../api/api.client';
 import type { AppDraft, DraftApi } from '../api/apps.api';
 import type { Draft } from './draft.types';
@@ -7,15 +8,18 @@ import { sampleDraft } from './test-fixtures';
 
 /** An in-memory apps API with the server's If-Match rule. */
 function fakeApi() {
-  const server = { draft: sampleDraft(), revision: 1 };
+  const server = { draft: sampleDraft(), revision: 1, renames: [] as RenameEntry[] };
   const calls: Array<{ revision: number | null }> = [];
-  const app = (): AppDraft => ({ id: 'shop', name: 'Shop', revision: server.revision, publishedVersion: null, updatedAt: '', publishedAt: null, draft: server.draft, issues: [] });
+  const app = (): AppDraft => ({
+    id: 'shop', name: 'Shop', revision: server.revision, publishedVersion: null, updatedAt: '', publishedAt: null, draft: server.draft, issues: [], renames: server.renames, renamesToPublish: [],
+  });
   const api: DraftApi = {
     getApp: async () => app(),
-    saveDraft: async (_id: string, draft: Draft, revision: number | null) => {
+    saveDraft: async (_id: string, draft: Draft, revision: number | null, renames: RenameEntry[]) => {
       calls.push({ revision });
       if (revision !== null && revision !== server.revision) throw new ApiError(412, 'the draft was changed by someone else');
       server.draft = draft;
+      server.renames = renames;
       server.revision += 1;
       return app();
     },
@@ -50,6 +54,22 @@ describe('autosave', () => {
     await settle();
     expect(calls).toEqual([{ revision: 1 }, { revision: 2 }]);
     expect(server.draft.entities.find((e) => e.id === 'customer')!.fields).toHaveLength(1);
+    autosave.stop();
+  });
+
+  it('saves the rename log with the draft, and a reload takes the log saved with the server draft', async () => {
+    const { api, server } = fakeApi();
+    const store = createBuilderStore();
+    store.getState().load('shop', sampleDraft(), 1);
+    const autosave = startAutosave(store, api, { delayMs: 1000 });
+    store.getState().dispatch('renameField', { entityId: 'order', fieldId: 'number', id: 'code' });
+    await settle();
+    expect(server.renames).toEqual([{ entity: 'order', from: 'number', to: 'code' }]);
+    // Another client renamed the entity too (the server keeps the log with the draft).
+    server.draft = { ...server.draft, entities: server.draft.entities.map((e) => ({ ...e, id: 'purchase' })) };
+    server.renames = [{ entity: 'purchase', from: 'number', to: 'code' }, { from: 'order', to: 'purchase' }];
+    await autosave.reload();
+    expect(store.getState().renames).toEqual(server.renames);
     autosave.stop();
   });
 

@@ -1,5 +1,5 @@
 /**
- * Autosave: a debounced PUT of the draft with `If-Match: "<revision>"`. A 412 means someone
+ * Autosave: a debounced PUT of the draft and its rename log with `If-Match: "<revision>"`. A 412 means someone
  * else saved in between: the draft is then marked "conflict" and nothing more is sent until the
  * consultant chooses reload (take theirs) or overwrite (keep ours) — never silently.
  */
@@ -23,11 +23,11 @@ export function startAutosave(store: BuilderStore, api: DraftApi, opts: { delayM
 
   async function save(): Promise<void> {
     clearTimeout(timer);
-    const { appId, definition, revision, save: s } = state();
+    const { appId, definition, revision, renames, save: s } = state();
     if (!appId || !definition || s.status === 'conflict' || (s.status !== 'dirty' && s.status !== 'error')) return;
     state().setSave({ status: 'saving' });
     try {
-      const saved = await api.saveDraft(appId, definition, revision);
+      const saved = await api.saveDraft(appId, definition, revision, renames);
       state().setRevision(saved.revision);
       // Edits made while the request was out are still unsaved.
       if (state().definition === definition) state().setSave({ status: 'saved', at: Date.now() });
@@ -67,7 +67,7 @@ export function startAutosave(store: BuilderStore, api: DraftApi, opts: { delayM
       if (!appId) return;
       clearTimeout(timer);
       const app = await api.getApp(appId);
-      state().load(app.id, app.draft, app.revision);
+      state().load(app.id, app.draft, app.revision, app.renames);
     },
     async overwrite() {
       const { appId, definition } = state();

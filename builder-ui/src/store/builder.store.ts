@@ -12,7 +12,7 @@ import { contextEntity, type AddComponentArgs } from './commands/page.commands';
 import { needsEntity } from './commands/scaffold';
 import type { Draft, Selection } from './draft.types';
 import { emptyIssueIndex, indexIssues, type IssueIndex } from './issue-mapping';
-import { logRename, reconcileRenames, type RenameEntry } from './rename/rename-log';
+import { logRename, reconcileRenames, type RenameEntry } from '@tessera/core/renames';
 import { validateDraft } from './validate-draft';
 
 export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
@@ -30,8 +30,9 @@ export interface BuilderState {
   /** Name of the command that produced the current draft: what Undo would revert. */
   lastCommand: string | null;
   /**
-   * Field and entity renames since the last publish (store/rename/rename-log.ts), sent with the
-   * next publish so stored data moves too. Part of undo history: an undone rename leaves the log.
+   * Field and entity renames since the last publish (@tessera/core/renames), saved with the draft
+   * so the next publish, from any client, moves stored data too. Part of undo history: an undone
+   * rename leaves the log.
    */
   renames: RenameEntry[];
   selection: Selection;
@@ -41,7 +42,7 @@ export interface BuilderState {
   generation: number;
   /** A data component dropped from the palette, waiting for the consultant to choose its entity (`entityId` = the proposed one). */
   pendingAdd: AddComponentArgs | null;
-  /** `renames`: the log kept for this app (rename-log.storage.ts); without it a reload of the same app keeps the current log. */
+  /** `renames`: the log saved with the draft (AppDraft.renames); without it a reload of the same app keeps the current log. */
   load(appId: string, definition: Draft, revision: number | null, renames?: RenameEntry[]): void;
   dispatch<K extends CommandName>(name: K, args: CommandArgs<K>, opts?: { coalesce?: string }): void;
   select(selection: Selection): void;
@@ -114,7 +115,8 @@ export function createBuilderStore() {
           lastCoalesce = opts?.coalesce ? { key: opts.coalesce, at: now } : null;
           const t = store.temporal.getState();
           if (merge) t.pause();
-          const logged = isWrapped(result) && result.renamed ? logRename(get().renames, result.renamed) : get().renames;
+          const events = isWrapped(result) && result.renamed ? [result.renamed].flat() : [];
+          const logged = events.reduce(logRename, get().renames);
           const renames = reconcileRenames(logged, next);
           set({ definition: next, lastCommand: name, renames, ...(isWrapped(result) && result.select !== undefined ? { selection: result.select } : {}) });
           if (merge) t.resume();

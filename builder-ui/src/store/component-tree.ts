@@ -4,6 +4,9 @@
  */
 import type { DraftComponent, DraftPage, Draft } from './draft.types';
 
+// The walks over all pages are shared with the rename rewriting in @tessera/core.
+export { allComponentIds, mapAllComponents, walkComponents } from '@tessera/core';
+
 /** Where a component sits: the parent's id (null = page root) and the index among its siblings. */
 export interface TreeLocation {
   parentId: string | null;
@@ -73,35 +76,7 @@ export function isWithin(list: DraftComponent[], ancestorId: string, id: string)
   return !!ancestor && (ancestor.id === id || !!findComponent(ancestor.children ?? [], id));
 }
 
-export function walkComponents(list: DraftComponent[], visit: (c: DraftComponent) => void): void {
-  for (const c of list) {
-    visit(c);
-    if (c.children) walkComponents(c.children, visit);
-  }
-}
-
-export function allComponentIds(def: Draft): Set<string> {
-  const ids = new Set<string>();
-  for (const p of def.pages ?? []) walkComponents(p.components ?? [], (c) => ids.add(c.id));
-  return ids;
-}
-
 export function pageOfComponent(def: Draft, id: string): DraftPage | undefined {
   return (def.pages ?? []).find((p) => !!findComponent(p.components ?? [], id));
 }
 
-/** Applies `fn` to every component of every page (children first); unchanged pages are shared. */
-export function mapAllComponents(def: Draft, fn: (c: DraftComponent) => DraftComponent): Draft {
-  const mapList = (list: DraftComponent[]): DraftComponent[] => {
-    const next = list.map((c) => {
-      const children = c.children ? mapList(c.children) : undefined;
-      return fn(children && children !== c.children ? { ...c, children } : c);
-    });
-    return next.some((c, i) => c !== list[i]) ? next : list;
-  };
-  const pages = (def.pages ?? []).map((p) => {
-    const components = mapList(p.components ?? []);
-    return components === p.components ? p : { ...p, components };
-  });
-  return pages.some((p, i) => p !== def.pages[i]) ? { ...def, pages } : def;
-}

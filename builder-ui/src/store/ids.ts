@@ -16,11 +16,5 @@ export function uniqueId(base: string, taken: Iterable<string>): string {
   }
 }
 
-/** The Identifier pattern of the schemas: ids become storage keys and API paths. */
-export const IDENTIFIER = /^[a-zA-Z][a-zA-Z0-9_]{0,63}$/;
-
-/** Why `id` cannot replace an existing id, or null when it can. */
-export function idProblem(id: string, taken: Iterable<string>): 'pattern' | 'taken' | null {
-  if (!IDENTIFIER.test(id)) return 'pattern';
-  return new Set(taken).has(id) ? 'taken' : null;
-}
+// The id rules renames check are shared with @tessera/core's rename rewriting.
+export { IDENTIFIER, idProblem } from '@tessera/core/renames';

@@ -1,23 +1,23 @@
 /**
  * Publish with a note. Disabled while the draft has errors; server-side refusals are shown too.
- * Lists the renames since the last publish whose stored data moves (sent with the publish).
+ * Lists the renames since the last publish whose stored data moves: the server derives them from
+ * the rename log saved with the draft, so opening the dialog saves pending edits and asks it.
  */
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Modal, Tooltip } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { RenameEntry } from '@tessera/core/renames';
 import { ApiError } from '../api/api.client';
 import { appsApi } from '../api/apps.api';
-import { publishApp } from '../app/editor-session';
+import { publishApp, useSession } from '../app/editor-session';
 import { useBuilder } from '../store/builder.store';
-import type { Draft } from '../store/draft.types';
-import { renamesToPublish } from '../store/rename/rename-log';
 import { RenameList } from './rename.list';
 
-/** The published definition (null: never published), fetched when the dialog opens. */
-async function publishedDefinition(appId: string): Promise<Draft | null> {
-  const [latest] = await appsApi.versions(appId);
-  return latest ? (await appsApi.version(appId, latest.version)).definition : null;
+/** What the next publish moves, as the server derives it from the saved draft's rename log. */
+async function renamesToPublish(appId: string): Promise<RenameEntry[]> {
+  await useSession.getState().autosave?.flush();
+  return (await appsApi.getApp(appId)).renamesToPublish;
 }
 
 export function PublishButton() {
@@ -30,26 +30,25 @@ export function PublishButton() {
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | Error | null>(null);
-  const [base, setBase] = useState<{ def: Draft | null } | null>(null);
+  const [renames, setRenames] = useState<RenameEntry[] | null>(null);
 
   useEffect(() => {
     if (!open || !appId || !log.length) return;
     let live = true;
-    publishedDefinition(appId).then((def) => live && setBase({ def }), (err: Error) => live && setFailure(err));
+    renamesToPublish(appId).then((list) => live && setRenames(list), (err: Error) => live && setFailure(err));
     return () => { live = false; };
-  }, [open, appId, log.length]);
+  }, [open, appId, log]);
 
-  const renames = base ? renamesToPublish(log, base.def) : [];
   const publish = async () => {
     setBusy(true);
     setFailure(null);
     try {
-      const info = await publishApp(note, renames);
+      const info = await publishApp(note);
       const moved = [...(info.migrated?.entities ?? []), ...(info.migrated?.fields ?? [])].reduce((n, r) => n + r.moved, 0);
       void message.success(info.migrated ? t('versions.moved', { n: info.version, count: moved, views: info.migrated.views ?? 0 }) : t('versions.published', { n: info.version }));
       setOpen(false);
       setNote('');
-      setBase(null);
+      setRenames(null);
     } catch (err) {
       setFailure(err as Error);
     } finally {
@@ -64,10 +63,10 @@ export function PublishButton() {
           {t('toolbar.publish')}{errors ? ` (${errors})` : ''}
         </Button>
       </Tooltip>
-      <Modal open={open} title={t('versions.publish')} okText={t('versions.publish')} confirmLoading={busy} okButtonProps={{ disabled: log.length > 0 && !base }}
-        onOk={publish} onCancel={() => { setOpen(false); setBase(null); }}>
+      <Modal open={open} title={t('versions.publish')} okText={t('versions.publish')} confirmLoading={busy} okButtonProps={{ disabled: log.length > 0 && !renames }}
+        onOk={publish} onCancel={() => { setOpen(false); setRenames(null); }}>
         <Input.TextArea autoFocus aria-label={t('versions.note')} placeholder={t('versions.note')} value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} />
-        {renames.length > 0 && <RenameList renames={renames} />}
+        {!!renames?.length && <RenameList renames={renames} />}
         {failure && (
           <Alert style={{ marginTop: 12 }} type="error" showIcon message={failure.message}
             description={failure instanceof ApiError && failure.errors.length ? <ul>{failure.errors.slice(0, 10).map((e) => <li key={e.pointer + e.message}><code>{e.pointer}</code> {e.message}</li>)}</ul> : undefined} />

@@ -1,7 +1,7 @@
 /** The renames a publish will send, as the consultant reads them: what moves where. */
 import { Alert } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isFieldEntry, type RenameEntry } from '../store/rename/rename-log';
+import { isFieldEntry, type RenameEntry } from '@tessera/core/renames';
 
 export function RenameList({ renames }: { renames: RenameEntry[] }) {
   const { t } = useTranslation();

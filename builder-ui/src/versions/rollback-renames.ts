@@ -5,7 +5,7 @@
  */
 import type { VersionInfo } from '../api/apps.api';
 import type { Draft } from '../store/draft.types';
-import { logRename, reconcileRenames, renamesToPublish, type RenameEntry } from '../store/rename/rename-log';
+import { logRename, reconcileRenames, renamesToPublish, type RenameEntry } from '@tessera/core/renames';
 
 /** Only what still applies: the old id is in the current version, the new one in the target (a field deleted since is left out). */
 export function applicableRollbackRenames(versions: VersionInfo[], target: { version: number; definition: Draft }, current: Draft): RenameEntry[] {

@@ -4,7 +4,10 @@
  * preview). Components never call fetch themselves, so the builder canvas, the tests and the
  * real app render the same code.
  */
-import type { AppDefinition, Filter } from '@tessera/core';
+import type { Filter } from '@tessera/core';
+import type { EntityPermissions, RuntimeInfo } from '@tessera/core/wire';
+
+export type { EntityPermissions, RuntimeInfo };
 
 export interface RecordData {
   id: string;
@@ -109,24 +112,6 @@ export interface SavedView {
   component: string;
   state: ViewState;
   shared: boolean;
-}
-
-export interface EntityPermissions {
-  create: boolean;
-  read: boolean;
-  update: boolean;
-  delete: boolean;
-  rows: 'own' | 'team' | 'all';
-  hidden: string[];
-  readonly: string[];
-}
-
-export interface RuntimeInfo {
-  app: { id: string; name: string; version: number; locales: string[] };
-  definition: AppDefinition;
-  user: { id: string; email: string; name?: string };
-  roles: string[];
-  permissions: Record<string, EntityPermissions>;
 }
 
 export interface ExportQuery {

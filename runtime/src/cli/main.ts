@@ -1,8 +1,18 @@
 import fs from 'node:fs';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { validateDefinition, formatIssues } from '@tessera/core';
+import { isFieldEntry, parseRenameSpec, type RenameEntry } from '@tessera/core/renames';
 import { startTessera } from './start';
 import { withPlatform } from './offline';
+
+/** `--rename` may be given many times; each is checked as it is read. */
+function collectRename(spec: string, list: RenameEntry[]): RenameEntry[] {
+  try {
+    return [...list, parseRenameSpec(spec)];
+  } catch (err) {
+    throw new InvalidArgumentError((err as Error).message);
+  }
+}
 
 const program = new Command();
 program.name('tessera').description('Tessera: low-code CRM apps from JSON definitions').showHelpAfterError();
@@ -54,16 +64,38 @@ program
   .argument('<file>')
   .option('--publish', 'publish it after importing')
   .option('-n, --note <note>', 'publish note')
+  .option('-r, --rename <entity.old=new>', 'a field (entity.oldField=newField) or entity (oldEntity=newEntity) the file renames: added to the draft\'s rename log, so publishing moves its stored data (repeatable)', collectRename, [])
   .option('-d, --data-dir <dir>', 'data directory for the embedded store')
-  .action(async (file: string, opts: { publish?: boolean; note?: string; dataDir?: string }) => {
+  .action(async (file: string, opts: { publish?: boolean; note?: string; rename: RenameEntry[]; dataDir?: string }) => {
     const definition = JSON.parse(fs.readFileSync(file, 'utf8')) as { id?: string };
     await withPlatform(opts.dataDir, async (platform) => {
       const exists = (await platform.apps.list()).some((a) => a.id === definition.id);
+      if (!exists && opts.rename.length) {
+        console.error(`app "${definition.id}" is new: it has no stored data for --rename to move`);
+        process.exitCode = 1;
+        return;
+      }
+      // The renames join the log saved with the draft (a builder's pending renames stay in it).
+      const renames = opts.rename.length ? { renames: [...(await platform.apps.get(String(definition.id))).renames, ...opts.rename] } : {};
       const app = exists
-        ? await platform.apps.saveDraft(String(definition.id), definition, { userId: null })
+        ? await platform.apps.saveDraft(String(definition.id), definition, { userId: null, ...renames })
         : await platform.apps.create(definition, null);
       console.log(`${exists ? 'Saved draft' : 'Created app'} "${app.id}" (revision ${app.revision})`);
       if (app.issues.length) console.log(formatIssues(app.issues));
+      const unmoved = opts.rename.filter((r) => !app.renamesToPublish.some((p) => p.to === r.to && (isFieldEntry(r) ? isFieldEntry(p) && p.entity === r.entity : !isFieldEntry(p))));
+      for (const r of unmoved) {
+        const spec = isFieldEntry(r) ? `${r.entity}.${r.from}=${r.to}` : `${r.from}=${r.to}`;
+        console.error(`--rename ${spec} moves no stored data: the old id must be in the published version and the new one in the definition`);
+      }
+      if (unmoved.length) {
+        if (opts.publish) console.error('nothing was published');
+        process.exitCode = 1;
+        return;
+      }
+      if (app.renamesToPublish.length) {
+        const list = app.renamesToPublish.map((r) => (isFieldEntry(r) ? `${r.entity}.${r.from} -> ${r.to}` : `${r.from} -> ${r.to}`));
+        console.log(`${opts.publish ? 'Moving' : 'Publishing will move'} stored data for: ${list.join(', ')}`);
+      }
       if (opts.publish) {
         const v = await platform.apps.publish(app.id, { note: opts.note ?? `Imported from ${file}`, userId: null });
         console.log(`Published "${app.id}" version ${v.version}`);

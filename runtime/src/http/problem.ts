@@ -3,10 +3,10 @@
  * domain errors (../domain-errors.ts) and store errors, which errors.middleware.ts maps to
  * problems. One Express error handler renders every one as `application/problem+json`.
  */
-import type { Issue } from '../domain-errors';
+import type { ProblemIssue } from '@tessera/core/wire';
 
-/** An entry of a problem's `errors`: the domain's Issue, as it goes on the wire. */
-export type ProblemIssue = Issue;
+/** An entry of a problem's `errors` (the domain's Issue has the same shape), as it goes on the wire. */
+export type { ProblemIssue };
 
 export class Problem extends Error {
   constructor(

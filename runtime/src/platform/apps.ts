@@ -1,5 +1,7 @@
-import { validateDefinition, type AppDefinition, type ValidationIssue } from '@tessera/core';
+import { validateDefinition, type AppDefinition } from '@tessera/core';
+import { composeRenames, entityIdsOf, reconcileRenames, renamesToPublish, sameRename } from '@tessera/core/renames';
 import type { Store, StoredDoc } from '@tessera/core/store';
+import type { AppDraft, AppSummary, RenameEntry, RenameReport, VersionDetail, VersionInfo } from '@tessera/core/wire';
 import { UniqueViolationError, VersionConflictError } from '@tessera/core/store';
 import { Conflict, Invalid, NotFound, PreconditionFailed, ValidationFailed } from '../domain-errors';
 import { APP_REVISIONS, APP_VERSIONS, APPS } from './platform-collections';
@@ -11,39 +13,18 @@ import { Publishing, type PublishPayload } from './publishing/publish.job';
 import type { WriteGate } from './publishing/write-gate';
 import { parseRenames } from './renames/renames.input';
 import { checkRenames } from './renames/renames.check';
-import type { RenameReport } from './renames/renames.migrate';
 
 const APP_ID = /^[a-z][a-z0-9-]{1,62}$/;
 
-export interface AppSummary {
-  id: string;
-  name: string;
-  revision: number;
-  publishedVersion: number | null;
-  updatedAt: string;
-  publishedAt: string | null;
-}
-
-export interface AppDraft extends AppSummary {
-  draft: Record<string, unknown>;
-  /** Validation issues of the draft (a draft may be saved invalid; publishing refuses it). */
-  issues: ValidationIssue[];
-}
-
-export interface VersionInfo {
-  version: number;
-  note: string;
-  publishedAt: string;
-  publishedBy: string | null;
-  revision: number;
-  /** What the publish moved for renamed entities and fields (only when it was given renames). */
-  migrated?: RenameReport;
-}
+export type { AppDraft, AppSummary, VersionInfo };
 
 export interface Published {
   version: number;
   definition: AppDefinition;
 }
+
+/** The rename log saved with the draft (composed on save; absent on apps saved before there was one). */
+const storedLog = (doc: StoredDoc): RenameEntry[] => (Array.isArray(doc.renames) ? (doc.renames as RenameEntry[]) : []);
 
 function summary(doc: StoredDoc): AppSummary {
   return {
@@ -125,7 +106,9 @@ export class Apps {
     const doc = await this.appDoc(appId);
     const draft = doc.draft as Record<string, unknown>;
     const result = validateDefinition(draft);
-    return { ...summary(doc), draft, issues: result.ok ? [] : result.errors };
+    const renames = reconcileRenames(storedLog(doc), entityIdsOf(draft));
+    const published = await this.getPublished(appId);
+    return { ...summary(doc), draft, issues: result.ok ? [] : result.errors, renames, renamesToPublish: renamesToPublish(renames, published?.definition ?? null) };
   }
 
   async create(input: unknown, userId: string | null): Promise<AppDraft> {
@@ -143,8 +126,12 @@ export class Apps {
     return this.get(appId);
   }
 
-  /** Saves a new draft revision. `expectedRevision` (from If-Match) makes concurrent editors conflict instead of overwrite. */
-  async saveDraft(appId: string, input: unknown, opts: { expectedRevision?: number; userId: string | null }): Promise<AppDraft> {
+  /**
+   * Saves a new draft revision. `expectedRevision` (from If-Match) makes concurrent editors
+   * conflict instead of overwrite. `renames` (the renames since the last publish, in the order
+   * made) replaces the stored rename log, composed; without it the stored log is kept.
+   */
+  async saveDraft(appId: string, input: unknown, opts: { expectedRevision?: number; userId: string | null; renames?: RenameEntry[] }): Promise<AppDraft> {
     const draft = checkDraftShape(input, appId);
     const doc = await this.appDoc(appId);
     const current = doc.revision as number;
@@ -156,7 +143,8 @@ export class Apps {
     const revision = current + 1;
     try {
       await this.store.transaction(async (tx) => {
-        await tx.collection(APPS).update(appId, { draft, name: nameOf(draft), revision }, { expectedVersion: doc.version });
+        const log = opts.renames !== undefined ? { renames: composeRenames(opts.renames) } : {};
+        await tx.collection(APPS).update(appId, { draft, name: nameOf(draft), revision, ...log }, { expectedVersion: doc.version });
         await tx.collection(APP_REVISIONS).insert({ appId, revision, definition: draft, savedBy: opts.userId });
       });
     } catch (err) {
@@ -185,13 +173,15 @@ export class Apps {
   /**
    * Validates the draft and the renames and checks every new unique constraint against the data
    * (a refusal changes nothing), then runs the publish as a durable job (publishing/publish.job.ts):
-   * storage migration in batches, then an immutable numbered version. A failure before the version
-   * is recorded leaves the previous one published; publishing again with the same renames
-   * finishes the move; a publish cut short by a crash is finished by the restarted process (or
-   * by the next publish of the app, first).
+   * storage migration in batches, then an immutable numbered version. The renames are those of
+   * the draft's rename log whose old ids are in the published version (`renamesToPublish`),
+   * unless `renames` are given (a rollback's inverse ones). A failure before the version is
+   * recorded leaves the previous one published; publishing again finishes the move; a publish cut
+   * short by a crash is finished by the restarted process (or by the next publish of the app,
+   * first). The published version is the new base: the log empties.
    */
   async publish(appId: string, opts: { note?: unknown; userId: string | null; definition?: unknown; renames?: unknown }): Promise<VersionInfo> {
-    const renames = parseRenames(opts.renames);
+    const explicit = opts.renames !== undefined ? parseRenames(opts.renames) : undefined;
     const source = opts.definition ?? (await this.appDoc(appId)).draft;
     const result = validateDefinition(source);
     if (!result.ok) throw new ValidationFailed(`the definition of "${appId}" has ${result.errors.length} error(s); fix them before publishing`, result.errors);
@@ -200,13 +190,17 @@ export class Apps {
 
     const finished = await this.publishing.finishInterrupted(appId);
     // The same publish sent again after a crash: the job just finished did it.
-    if (finished && sameJson(finished.payload.definition, definition) && sameJson(finished.payload.renames, renames)) return finished.version;
+    if (finished && sameJson(finished.payload.definition, definition) && (explicit === undefined || sameJson(finished.payload.renames, explicit))) {
+      return finished.version;
+    }
     const doc = await this.appDoc(appId);
     const previous = await this.getPublished(appId, { fresh: true });
+    const log = storedLog(doc);
+    const renames = explicit ?? renamesToPublish(reconcileRenames(log, definition), previous?.definition ?? null);
     const plan = checkRenames(renames, previous, definition);
     await checkUniqueIndexes(this.store, definition, previous?.definition ?? null, plan);
     const payload: PublishPayload = {
-      appId, definition, previousVersion: previous?.version ?? null, plan, renames,
+      appId, definition, previousVersion: previous?.version ?? null, plan, renames, consumedRenames: log,
       note: typeof opts.note === 'string' ? opts.note.slice(0, 2000) : '', userId: opts.userId, revision: doc.revision as number,
     };
     return this.publishing.run(payload);
@@ -224,7 +218,10 @@ export class Apps {
         const row = await tx.collection(APP_VERSIONS).insert({
           appId, number: version, definition, note: p.note, publishedBy: p.userId, revision: p.revision, jobId, ...(p.renames.length ? { migrated } : {}),
         });
-        await tx.collection(APPS).update(appId, { publishedVersion: version, publishedAt: row.createdAt });
+        // A save since `doc` was read keeps the entries this publish did not consume.
+        const now = await tx.collection(APPS).get(appId);
+        const left = !now || now.revision === p.revision ? [] : storedLog(now).filter((r) => !p.consumedRenames.some((c) => sameRename(c, r)));
+        await tx.collection(APPS).update(appId, { publishedVersion: version, publishedAt: row.createdAt, renames: left });
         return row;
       });
     } catch (err) {
@@ -242,7 +239,7 @@ export class Apps {
     return page.items.map(toVersionInfo);
   }
 
-  async version(appId: string, version: number): Promise<VersionInfo & { definition: AppDefinition }> {
+  async version(appId: string, version: number): Promise<VersionDetail> {
     const page = await this.store.collection(APP_VERSIONS).find({ filter: { appId, number: version }, limit: 1 });
     const row = page.items[0];
     if (!row) throw new NotFound(`app "${appId}" has no published version ${version}`);
@@ -258,8 +255,9 @@ export class Apps {
     const old = await this.version(appId, version);
     checkRenames(parseRenames(renames), await this.getPublished(appId, { fresh: true }), old.definition);
     const draft = await this.get(appId);
-    await this.saveDraft(appId, old.definition, { expectedRevision: draft.revision, userId });
-    return this.publish(appId, { note: `Rollback to version ${version}`, userId, renames });
+    // The draft's log was relative to the draft being replaced: the rollback's own renames are explicit.
+    await this.saveDraft(appId, old.definition, { expectedRevision: draft.revision, userId, renames: [] });
+    return this.publish(appId, { note: `Rollback to version ${version}`, userId, renames: renames ?? [] });
   }
 
   /** Refuses to delete an app whose records exist unless `force` (then its records are dropped too). */

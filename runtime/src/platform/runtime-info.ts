@@ -1,37 +1,28 @@
 import type { AppDefinition, Entity } from '@tessera/core';
+import type { EntityPermissions, RuntimeInfo } from '@tessera/core/wire';
 import type { Published } from './apps';
 import type { Caller, EntityPolicy } from './policy/policy.types';
 import { policyFor } from './policy/effective-permissions.policy';
 
-export interface EntityPermissionsView {
-  create: boolean;
-  read: boolean;
-  update: boolean;
-  delete: boolean;
-  rows: 'own' | 'team' | 'all';
-  hidden: string[];
-  readonly: string[];
-}
-
-function view(p: EntityPolicy): EntityPermissionsView {
+function view(p: EntityPolicy): EntityPermissions {
   return { create: p.create, read: p.read, update: p.update, delete: p.delete, rows: p.rows.read, hidden: [...p.hidden], readonly: [...p.readonly] };
 }
 
-const cache = new WeakMap<AppDefinition, Map<string, { definition: AppDefinition; permissions: Record<string, EntityPermissionsView> }>>();
+const cache = new WeakMap<AppDefinition, Map<string, { definition: AppDefinition; permissions: Record<string, EntityPermissions> }>>();
 
 /**
  * What the app client needs to start: the published definition as this caller may see it (hidden
  * fields removed from every entity) and the caller's permissions per entity. Cached per
  * definition and role set, like the policies themselves.
  */
-export function runtimeInfo(published: Published, caller: Caller, platformRole: string) {
+export function runtimeInfo(published: Published, caller: Caller, platformRole: string): RuntimeInfo {
   const { definition } = published;
   const key = caller.bypass ? '*' : caller.roles.join('\u0000');
   let perDef = cache.get(definition);
   if (!perDef) cache.set(definition, (perDef = new Map()));
   let shaped = perDef.get(key);
   if (!shaped) {
-    const permissions: Record<string, EntityPermissionsView> = {};
+    const permissions: Record<string, EntityPermissions> = {};
     const entities: Entity[] = definition.entities.map((entity) => {
       const p = policyFor(definition, entity, caller);
       permissions[entity.id] = view(p);

@@ -1,6 +1,9 @@
-import { contactsApp, startTestServer, type TestServer } from '../helpers/tessera';
-import { recordCollectionName } from '../../src/platform/storage-plan';
+import type { Draft } from '@tessera/core';
+import { withRenamedEntity, withRenamedField } from '@tessera/core/renames';
 import type { Store } from '@tessera/core/store';
+import type { RenameEntry } from '@tessera/core/wire';
+import { contactsApp, startTestServer, type ApiFn, type TestServer } from '../helpers/tessera';
+import { recordCollectionName } from '../../src/platform/storage-plan';
 
 let t: TestServer;
 beforeAll(async () => {
@@ -8,29 +11,17 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-type Field = Record<string, unknown> & { id: string };
-type App = Record<string, unknown> & { entities: Array<Record<string, unknown> & { id: string; fields: Field[] }> };
+type App = Draft;
 
 const entityOf = (app: App, id: string) => app.entities.find((e) => e.id === id)!;
 const store = (): Store => t.running.platform.store;
 const records = (appId: string, entity: string) => store().collection(recordCollectionName(appId, entity));
 
-/** contactsApp with contact.lastName renamed to surname, as the builder's rename command leaves it. */
-function withSurname(app: App): App {
-  const contact = entityOf(app, 'contact');
-  contact.display = 'surname';
-  contact.fields = contact.fields.map((f) => (f.id === 'lastName' ? { ...f, id: 'surname' } : f.id === 'fullName' ? { ...f, expression: { $expr: "firstName & ' ' & surname" } } : f));
-  return app;
-}
-
-/** contactsApp with the company entity renamed to account (relations and rollups follow). */
-function withAccount(app: App): App {
-  entityOf(app, 'company').id = 'account';
-  for (const e of app.entities) {
-    e.fields = e.fields.map((f) => (f.type === 'relation' && f.to === 'company' ? { ...f, to: 'account' } : f));
-  }
-  return app;
-}
+// The builder's rename commands call these: the server sees exactly what a consultant's rename leaves.
+const withSurname = (app: App): App => withRenamedField(app, 'contact', 'lastName', 'surname');
+const withAccount = (app: App): App => withRenamedEntity(app, 'company', 'account');
+const withPerson = (app: App): App => withRenamedEntity(app, 'contact', 'person');
+const SURNAME: RenameEntry = { entity: 'contact', from: 'lastName', to: 'surname' };
 
 async function createApp(appId: string, count: number): Promise<void> {
   expect((await t.api('POST', '/api/apps', contactsApp(appId))).status).toBe(201);
@@ -41,15 +32,17 @@ async function createApp(appId: string, count: number): Promise<void> {
   );
 }
 
-async function saveDraft(appId: string, def: unknown) {
-  const draft = await t.api('GET', `/api/apps/${appId}`);
-  const saved = await t.api('PUT', `/api/apps/${appId}`, def, { 'if-match': `"${draft.body.revision}"` });
+/** Saves the draft with its rename log, as the builder's autosave does (PUT { definition, renames }). */
+async function saveDraft(appId: string, def: unknown, renames?: unknown, api: ApiFn = t.api) {
+  const draft = await api('GET', `/api/apps/${appId}`);
+  const saved = await api('PUT', `/api/apps/${appId}`, renames === undefined ? def : { definition: def, renames }, { 'if-match': `"${draft.body.revision}"` });
   expect(saved.status).toBe(200);
+  return saved;
 }
 
 async function publishWith(appId: string, def: unknown, renames: unknown) {
-  await saveDraft(appId, def);
-  return t.api('POST', `/api/apps/${appId}/publish`, { note: 'renamed', renames });
+  await saveDraft(appId, def, renames);
+  return t.api('POST', `/api/apps/${appId}/publish`, { note: 'renamed' });
 }
 
 async function allOf(appId: string, entity: string) {
@@ -68,7 +61,7 @@ describe('publishing with a field rename', () => {
     // A record that already has a value under the new id keeps it (left from an older version).
     await records('ren-field', 'contact').update(one.id, { surname: 'Kept' });
 
-    const res = await publishWith('ren-field', withSurname(contactsApp('ren-field') as App), [{ entity: 'contact', from: 'lastName', to: 'surname' }]);
+    const res = await publishWith('ren-field', withSurname(contactsApp('ren-field') as App), [SURNAME]);
     expect(res.status).toBe(201);
     expect(res.body.migrated).toEqual({ entities: [], fields: [{ entity: 'contact', from: 'lastName', to: 'surname', moved: 1_233 }], views: 0 });
     expect((await t.api('GET', '/api/apps/ren-field/versions/2')).body.migrated.fields[0].moved).toBe(1_233);
@@ -88,9 +81,7 @@ describe('publishing with a field rename', () => {
   it('records without a value in the old field get no value (and no default) in the new one', async () => {
     await createApp('ren-empty', 0);
     await records('ren-empty', 'contact').insertMany([{ firstName: 'NoLast' }, { firstName: 'Null', lastName: null }]);
-    const v2 = contactsApp('ren-empty') as App;
-    const contact = entityOf(v2, 'contact');
-    contact.fields = contact.fields.map((f) => (f.id === 'status' ? { ...f, id: 'stage' } : f));
+    const v2 = withRenamedField(contactsApp('ren-empty') as App, 'contact', 'status', 'stage');
     const res = await publishWith('ren-empty', v2, [{ entity: 'contact', from: 'status', to: 'stage' }]);
     expect(res.status).toBe(201);
     const all = await allOf('ren-empty', 'contact');
@@ -128,8 +119,10 @@ describe('saved views and a field rename', () => {
     const other = await t.api('POST', `/api/apps/${appId}/views`, { name: 'Other', component: 'companiesTable', state: { filter: { lastName: 'x' }, columns: ['name'] } });
     expect(other.status).toBe(201);
 
-    const renamed = withTables(withSurname(contactsApp(appId) as App), 'surname');
-    const res = await publishWith(appId, renamed, [{ entity: 'contact', from: 'lastName', to: 'surname' }]);
+    // The table's columns follow the rename, as in the builder.
+    const renamed = withSurname(withTables(contactsApp(appId) as App, 'lastName'));
+    expect(renamed.pages[0].components[0].props).toEqual({ columns: [{ field: 'firstName' }, { field: 'surname' }] });
+    const res = await publishWith(appId, renamed, [SURNAME]);
     expect(res.status).toBe(201);
     expect(res.body.migrated.views).toBe(1);
 
@@ -178,55 +171,78 @@ describe('publishing with an entity rename', () => {
 
   it('moves an entity and a field of it in one publish', async () => {
     await createApp('ren-both', 2);
-    const v2 = withSurname(contactsApp('ren-both') as App);
-    entityOf(v2, 'contact').id = 'person';
-    for (const e of v2.entities) e.fields = e.fields.map((f) => (f.type === 'rollup' && f.entity === 'contact' ? { ...f, entity: 'person' } : f));
-    const res = await publishWith('ren-both', v2, [{ entity: 'person', from: 'lastName', to: 'surname' }, { from: 'contact', to: 'person' }]);
+    const v2 = withPerson(withSurname(contactsApp('ren-both') as App));
+    // The log as the builder composes it: the field entry names its entity by the new id.
+    const res = await publishWith('ren-both', v2, [SURNAME, { from: 'contact', to: 'person' }]);
     expect(res.status).toBe(201);
     expect(res.body.migrated).toEqual({ entities: [{ from: 'contact', to: 'person', moved: 2 }], fields: [{ entity: 'person', from: 'lastName', to: 'surname', moved: 2 }], views: 0 });
     expect((await allOf('ren-both', 'person')).map((r) => r.surname).sort()).toEqual(['L0', 'L1']);
   });
 });
 
-describe('bad renames', () => {
-  it('are refused item by item with 422, and nothing is published or moved', async () => {
+describe('renames that cannot move', () => {
+  it('are refused item by item with 422 at publish, and nothing is published or moved', async () => {
     await createApp('ren-bad', 5);
     const v2 = withSurname(contactsApp('ren-bad') as App);
     entityOf(v2, 'contact').fields.push({ id: 'age', type: 'number' });
-    const res = await publishWith('ren-bad', v2, [
-      { entity: 'contact', from: 'nope', to: 'surname' }, // never existed
-      { entity: 'contact', from: 'email', to: 'age' }, // email still exists; email text vs number
-      { entity: 'contact', from: 'firstName', to: 'lastName' }, // lastName is gone; firstName is still there
-      { entity: 'ghost', from: 'a', to: 'b' },
-      { from: 'company', to: 'contact' },
-    ]);
+    // email is still there, and text values cannot go into a number field.
+    const res = await publishWith('ren-bad', v2, [{ entity: 'contact', from: 'email', to: 'age' }]);
     expect(res.status).toBe(422);
     expect(res.body.detail).toMatch(/nothing was published or moved/);
-    expect(res.body.errors).toEqual(expect.arrayContaining([
-      { pointer: '/renames/0/from', message: 'field "nope" is not in entity "contact" of the published version 1' },
-      { pointer: '/renames/1/from', message: expect.stringMatching(/"email" is still in entity "contact"/) },
-      { pointer: '/renames/1/to', message: expect.stringMatching(/"age" \(number\) cannot take the values of "email" \(email\)/) },
-      { pointer: '/renames/2/to', message: expect.stringMatching(/"lastName" is not in entity "contact" of the new definition/) },
-      { pointer: '/renames/3/entity', message: 'entity "ghost" is not in the new definition' },
-      { pointer: '/renames/4/from', message: expect.stringMatching(/"company" is still in the new definition/) },
+    expect(res.body.errors).toEqual([
+      { pointer: '/renames/0/from', message: expect.stringMatching(/"email" is still in entity "contact"/) },
+      { pointer: '/renames/0/to', message: expect.stringMatching(/"age" \(number\) cannot take the values of "email" \(email\)/) },
+    ]);
+    const entity = await publishWith('ren-bad', withSurname(contactsApp('ren-bad') as App), [{ from: 'company', to: 'contact' }]);
+    expect(entity.status).toBe(422);
+    expect(entity.body.errors).toEqual(expect.arrayContaining([
+      { pointer: '/renames/0/from', message: expect.stringMatching(/"company" is still in the new definition/) },
+      { pointer: '/renames/0/to', message: expect.stringMatching(/"contact" already exists in the published version 1/) },
     ]));
     expect((await t.api('GET', '/api/apps/ren-bad/versions')).body.items).toHaveLength(1);
     expect((await allOf('ren-bad', 'contact')).every((r) => typeof r.lastName === 'string' && !('surname' in r))).toBe(true);
   });
 
-  it('are refused when malformed (schema) or too many, and on an app never published', async () => {
-    const shape = await t.api('POST', '/api/apps/ren-bad/publish', { renames: [{ entity: 'contact', from: 'lastName' }, { from: '1x', to: 'y', extra: 1 }] });
+  it('are kept in the log but left out of the publish when they have nothing stored to move', async () => {
+    await createApp('ren-none', 2);
+    const v2 = withSurname(contactsApp('ren-none') as App);
+    const saved = await saveDraft('ren-none', v2, [
+      { entity: 'contact', from: 'nope', to: 'surname' }, // never published under that id
+      SURNAME,
+      { entity: 'contact', from: 'firstName', to: 'lastName' }, // lastName is not in the draft: dropped
+      { entity: 'ghost', from: 'a', to: 'b' },
+    ]);
+    expect(saved.body.renames).toEqual([{ entity: 'contact', from: 'nope', to: 'surname' }, SURNAME]);
+    expect(saved.body.renamesToPublish).toEqual([SURNAME]);
+    const res = await t.api('POST', '/api/apps/ren-none/publish', {});
+    expect(res.status).toBe(201);
+    expect(res.body.migrated.fields).toEqual([{ ...SURNAME, moved: 2 }]);
+    // The published version is the new base: the log is empty again.
+    expect((await t.api('GET', '/api/apps/ren-none')).body).toMatchObject({ renames: [], renamesToPublish: [] });
+  });
+
+  it('are refused when malformed (schema) or too many; publish takes none of its own; an app never published moves nothing', async () => {
+    await createApp('ren-shape', 0);
+    const draft = await t.api('GET', '/api/apps/ren-shape');
+    const shape = await t.api('PUT', '/api/apps/ren-shape', { definition: draft.body.draft, renames: [{ entity: 'contact', from: 'lastName' }, { from: '1x', to: 'y', extra: 1 }] });
     expect(shape.status).toBe(400);
     expect(shape.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/renames/0', '/renames/1']));
-    const many = await t.api('POST', '/api/apps/ren-bad/publish', { renames: Array.from({ length: 201 }, (_, i) => ({ from: `a${i}`, to: `b${i}` })) });
+    const many = await t.api('PUT', '/api/apps/ren-shape', { definition: draft.body.draft, renames: Array.from({ length: 201 }, (_, i) => ({ from: `a${i}`, to: `b${i}` })) });
     expect(many.status).toBe(400);
     expect(many.body.detail).toMatch(/at most 200/);
+    const extra = await t.api('PUT', '/api/apps/ren-shape', { definition: draft.body.draft, note: 'x' });
+    expect(extra.status).toBe(400);
+    expect((await t.api('GET', '/api/apps/ren-shape')).body.revision).toBe(draft.body.revision);
+    const inPublish = await t.api('POST', '/api/apps/ren-shape/publish', { renames: [SURNAME] });
+    expect(inPublish.status).toBe(400);
+    expect(inPublish.body.detail).toMatch(/saved with the draft/);
 
     expect((await t.api('POST', '/api/apps', contactsApp('ren-new'))).status).toBe(201);
-    const fresh = await t.api('POST', '/api/apps/ren-new/publish', { renames: [{ from: 'company', to: 'account' }] });
-    expect(fresh.status).toBe(422);
-    expect(fresh.body.errors[0]).toEqual({ pointer: '/renames/0', message: expect.stringMatching(/no published version yet/) });
-    expect((await t.api('GET', '/api/apps/ren-new/versions')).body.items).toEqual([]);
+    const saved = await saveDraft('ren-new', withAccount(contactsApp('ren-new') as App), [{ from: 'company', to: 'account' }]);
+    expect(saved.body.renamesToPublish).toEqual([]);
+    const fresh = await t.api('POST', '/api/apps/ren-new/publish', {});
+    expect(fresh.status).toBe(201);
+    expect(fresh.body.migrated).toBeUndefined();
   });
 });
 
@@ -234,13 +250,12 @@ describe('an interrupted move', () => {
   it('is finished by publishing again: nothing lost, nothing duplicated', async () => {
     await createApp('ren-crash', 1_100);
     const before = await allOf('ren-crash', 'contact');
-    const def = withSurname(withAccount(contactsApp('ren-crash') as App));
-    entityOf(def, 'contact').id = 'person';
-    for (const e of def.entities) e.fields = e.fields.map((f) => (f.type === 'rollup' && f.entity === 'contact' ? { ...f, entity: 'person' } : f));
-    const renames = [{ from: 'contact', to: 'person' }, { entity: 'person', from: 'lastName', to: 'surname' }];
+    const def = withPerson(withSurname(withAccount(contactsApp('ren-crash') as App)));
+    // company -> account is left out of the log on purpose: only contacts move, in 3 batches.
+    const renames = [SURNAME, { from: 'contact', to: 'person' }];
 
     // The process dies while the second batch of contacts is being moved.
-    await saveDraft('ren-crash', def);
+    await saveDraft('ren-crash', def, renames);
     const s = store();
     const real = s.transaction.bind(s);
     let calls = 0;
@@ -249,7 +264,7 @@ describe('an interrupted move', () => {
       return real(fn);
     }) as Store['transaction'];
     try {
-      expect((await t.api('POST', '/api/apps/ren-crash/publish', { renames })).status).toBe(500);
+      expect((await t.api('POST', '/api/apps/ren-crash/publish', {})).status).toBe(500);
     } finally {
       s.transaction = real;
     }
@@ -257,7 +272,8 @@ describe('an interrupted move', () => {
     expect((await allOf('ren-crash', 'person')).length + (await allOf('ren-crash', 'contact')).length).toBe(1_100);
     expect((await allOf('ren-crash', 'person')).length).toBe(500); // the first batch
 
-    const again = await t.api('POST', '/api/apps/ren-crash/publish', { renames });
+    // The log is still saved with the draft: publishing again (from anywhere) finishes the move.
+    const again = await t.api('POST', '/api/apps/ren-crash/publish', {});
     expect(again.status).toBe(201);
     const after = await allOf('ren-crash', 'person');
     expect(after).toHaveLength(1_100);
@@ -271,7 +287,7 @@ describe('an interrupted move', () => {
     await records('ren-unique', 'contact').insertMany(Array.from({ length: 600 }, (_, i) => ({ lastName: i >= 598 ? 'Twin' : `L${i}` })));
     const strict = withSurname(contactsApp('ren-unique') as App);
     entityOf(strict, 'contact').fields.find((f) => f.id === 'surname')!.unique = true;
-    const renames = [{ entity: 'contact', from: 'lastName', to: 'surname' }];
+    const renames = [SURNAME];
     const refused = await publishWith('ren-unique', strict, renames);
     expect(refused.status).toBe(409);
     expect(refused.body.detail).toMatch(/"contact" cannot get a unique surname: 2 records have "Twin"/);
@@ -289,7 +305,7 @@ describe('an interrupted move', () => {
 describe('rollback with the inverse renames', () => {
   it('moves the data back to the old version\'s ids', async () => {
     await createApp('ren-back', 4);
-    expect((await publishWith('ren-back', withSurname(contactsApp('ren-back') as App), [{ entity: 'contact', from: 'lastName', to: 'surname' }])).status).toBe(201);
+    expect((await publishWith('ren-back', withSurname(contactsApp('ren-back') as App), [SURNAME])).status).toBe(201);
     const back = await t.api('POST', '/api/apps/ren-back/rollback', { version: 1, renames: [{ entity: 'contact', from: 'surname', to: 'lastName' }] });
     expect(back.status).toBe(201);
     expect(back.body.migrated.fields[0].moved).toBe(4);

@@ -3,10 +3,10 @@
  * immutably, records it for undo under its name, and may move the selection to what it created.
  */
 import type { Draft, DraftEntity, Selection } from '../draft.types';
-import type { RenameEvent } from '../rename/rename-log';
+import type { RenameEvent } from '@tessera/core/renames';
 
-/** `renamed`: the command changed a field's or an entity's id (the store logs it for publishing). */
-export type Wrapped = { def: Draft; select?: Selection; renamed?: RenameEvent };
+/** `renamed`: the command changed field or entity ids (the store logs them for publishing). */
+export type Wrapped = { def: Draft; select?: Selection; renamed?: RenameEvent | RenameEvent[] };
 export type CommandResult = Draft | Wrapped;
 export type Command<A> = (def: Draft, args: A) => CommandResult;
 

@@ -5,7 +5,7 @@
  */
 import { findComponent, pageOfComponent } from '../component-tree';
 import { labelText, type Draft, type DraftEntity } from '../draft.types';
-import { replaceRecordNames } from '../rename/expression-rename';
+import { replaceRecordNames } from '@tessera/core/renames';
 import { isWrapped, type Command, type CommandResult } from './command.types';
 import { entityCommands } from './entity.commands';
 import { pageCommands } from './page.commands';

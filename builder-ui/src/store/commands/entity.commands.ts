@@ -3,7 +3,7 @@ import { fieldTypes } from '@tessera/core';
 import { labelText, type Draft, type DraftEntity, type DraftField, type DraftIndex } from '../draft.types';
 import { uniqueId } from '../ids';
 import { applyPatch, moveItem, replaceWhere, withEntity, type Command } from './command.types';
-import { withRenamedEntity, withRenamedField } from './rename.commands';
+import { withRenamedEntity, withRenamedField } from '@tessera/core/renames';
 
 const withField = (def: Draft, entityId: string, fieldId: string, fn: (f: DraftField) => DraftField): Draft =>
   withEntity(def, entityId, (e) => ({ ...e, fields: replaceWhere(e.fields, (f) => f.id === fieldId, fn, `field "${fieldId}"`) }));

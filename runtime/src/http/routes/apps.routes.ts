@@ -6,6 +6,7 @@ import { badRequest } from '../problem';
 import { principalOf, requireRole } from '../auth.middleware';
 import { etagOf, ifMatchVersion } from '../etag';
 import { buildOpenApi } from '../../platform/openapi';
+import { parseDraftSave } from '../../platform/renames/renames.input';
 
 function positiveInt(raw: unknown, name: string): number {
   const n = Number(raw);
@@ -40,7 +41,8 @@ export function appsRoutes(platform: Platform): Router {
     res.setHeader('ETag', etagOf(app.revision)).json(app);
   });
   r.put('/apps/:appId', builder, async (req, res) => {
-    const app = await apps.saveDraft(param(req, 'appId'), req.body, { expectedRevision: ifMatchVersion(req), userId: principalOf(req).user.id });
+    const { definition, renames } = parseDraftSave(req.body);
+    const app = await apps.saveDraft(param(req, 'appId'), definition, { expectedRevision: ifMatchVersion(req), userId: principalOf(req).user.id, renames });
     res.setHeader('ETag', etagOf(app.revision)).json(app);
   });
   r.delete('/apps/:appId', requireRole('admin'), async (req, res) => {
@@ -55,7 +57,11 @@ export function appsRoutes(platform: Platform): Router {
   });
   r.post('/apps/:appId/publish', builder, async (req, res) => {
     const body = (req.body ?? {}) as { note?: unknown; renames?: unknown };
-    const info = await apps.publish(param(req, 'appId'), { note: body.note, renames: body.renames, userId: principalOf(req).user.id });
+    // The renames a publish moves come from the draft's rename log, so every client publishes the same moves.
+    if (body.renames !== undefined) {
+      throw badRequest('renames are saved with the draft: PUT /api/apps/:appId { "definition": …, "renames": [...] }, then publish', [{ pointer: '/renames', message: 'is not allowed here' }]);
+    }
+    const info = await apps.publish(param(req, 'appId'), { note: body.note, userId: principalOf(req).user.id });
     res.status(201).json(info);
   });
   r.get('/apps/:appId/versions', builder, async (req, res) => {

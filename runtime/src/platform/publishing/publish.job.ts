@@ -15,6 +15,7 @@ import { JOBS, LeaseExpired, QueueFull, type Job, type Jobs, type QueueDefinitio
 import type { Commit, CommitContext } from '../../records/commit';
 import type { RenamePlan } from '../renames/renames.check';
 import type { Rename } from '../renames/renames.input';
+import type { RenameEntry } from '@tessera/core/wire';
 import type { RenameReport } from '../renames/renames.migrate';
 import { countMigrationWork, migrateAppStorage } from '../storage-migration';
 import { yieldToLoop, type MigrationBatches } from './migration-batches';
@@ -28,6 +29,8 @@ export interface PublishPayload {
   plan: RenamePlan;
   /** As given (when any were, the version keeps the migration report). */
   renames: Rename[];
+  /** The draft's rename log this publish read: emptied when the version is recorded (entries saved since are kept). */
+  consumedRenames: RenameEntry[];
   note: string;
   userId: string | null;
   revision: number;

@@ -13,15 +13,11 @@ import { Conflict } from '../../domain-errors';
 import type { MigrationBatches } from '../publishing/migration-batches';
 import { recordCollectionName } from '../storage-plan';
 import type { RenamePlan } from './renames.check';
+import type { RenameReport } from '@tessera/core/wire';
 import type { EntityRename, FieldRename } from './renames.input';
 
-/** What a publish moved, kept on the version record and returned by publish. */
-export interface RenameReport {
-  entities: Array<EntityRename & { moved: number }>;
-  fields: Array<FieldRename & { moved: number }>;
-  /** Saved table views whose columns, sort or filter followed a field rename (renames.views.ts). */
-  views?: number;
-}
+/** What a publish moved, kept on the version record and returned by publish (views: renames.views.ts). */
+export type { RenameReport };
 
 export const RENAME_BATCH = 500;
 

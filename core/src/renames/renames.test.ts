@@ -1,17 +1,33 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { validateDefinition } from '@tessera/core';
-import { createBuilderStore } from '../builder.store';
-import type { Draft } from '../draft.types';
+import type { Draft } from '../definition/draft.types';
+import { validateDefinition } from '../validate/definition.validator';
 import { fieldsRead, renameInExpression } from './expression-rename';
 import { mapRefPath } from './ref-path';
+import { withRenamedComponent, withRenamedEntity, withRenamedField, withRenamedPage, withRenamedRole } from './rename-ids';
 
-const b2b = (): Draft => JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../../examples/b2b-sales/app.json'), 'utf8')) as Draft;
+const b2b = (): Draft => JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../examples/b2b-sales/app.json'), 'utf8')) as Draft;
 
-function storeWith(def: Draft) {
-  const store = createBuilderStore();
-  store.getState().load(def.id, def, 1);
-  return store;
+type Args = Record<string, string>;
+const RENAMES = {
+  renameField: (d: Draft, a: Args) => withRenamedField(d, a.entityId, a.fieldId, a.id),
+  renameEntity: (d: Draft, a: Args) => withRenamedEntity(d, a.entityId, a.id),
+  renameRole: (d: Draft, a: Args) => withRenamedRole(d, a.roleId, a.id),
+  renamePage: (d: Draft, a: Args) => withRenamedPage(d, a.pageId, a.id),
+  renameComponent: (d: Draft, a: Args) => withRenamedComponent(d, a.componentId, a.id),
+};
+
+/** Renames applied one after another, named as the builder's commands that call them. */
+function editing(def: Draft) {
+  let current = def;
+  return {
+    rename(name: keyof typeof RENAMES, args: Args) {
+      current = RENAMES[name](current, args);
+    },
+    get definition() {
+      return current;
+    },
+  };
 }
 
 const issuesOf = (def: Draft) => {
@@ -64,26 +80,25 @@ describe('renaming on the B2B sales example', () => {
   it('renames every field of every entity, one at a time, and the definition still validates', () => {
     for (const entity of b2b().entities) {
       for (const field of entity.fields) {
-        const store = storeWith(b2b());
-        store.getState().dispatch('renameField', { entityId: entity.id, fieldId: field.id, id: `${field.id}Renamed` });
-        const after = store.getState().definition!;
+        const original = b2b();
+        const edit = editing(original);
+        edit.rename('renameField', { entityId: entity.id, fieldId: field.id, id: `${field.id}Renamed` });
+        const after = edit.definition;
         expect({ field: `${entity.id}.${field.id}`, issues: issuesOf(after) }).toEqual({ field: `${entity.id}.${field.id}`, issues: [] });
         // The validator does not check the names expressions read: no computed field may still read the old one.
         const computed = after.entities.find((e) => e.id === entity.id)!.fields.filter((f) => f.type === 'computed');
         for (const f of computed) expect(fieldsRead((f.expression as { $expr: string }).$expr)).not.toContain(field.id);
-        // One undoable step that restores the original exactly.
-        expect(store.temporal.getState().pastStates).toHaveLength(1);
-        store.temporal.getState().undo();
-        expect(store.getState().definition).toEqual(b2b());
+        // The input is left as it was (the builder's undo keeps it by reference).
+        expect(original).toEqual(b2b());
       }
     }
   });
 
   it('follows the references of opportunity.stage and opportunity.amount wherever they are', () => {
-    const store = storeWith(b2b());
-    store.getState().dispatch('renameField', { entityId: 'opportunity', fieldId: 'stage', id: 'phase' });
-    store.getState().dispatch('renameField', { entityId: 'opportunity', fieldId: 'amount', id: 'value' });
-    const def = store.getState().definition!;
+    const edit = editing(b2b());
+    edit.rename('renameField', { entityId: 'opportunity', fieldId: 'stage', id: 'phase' });
+    edit.rename('renameField', { entityId: 'opportunity', fieldId: 'amount', id: 'value' });
+    const def = edit.definition;
     const json = JSON.stringify(def);
     const opportunity = def.entities.find((e) => e.id === 'opportunity')!;
     expect(opportunity.indexes).toEqual([{ fields: ['phase', 'closeDate'] }]);
@@ -99,9 +114,9 @@ describe('renaming on the B2B sales example', () => {
   });
 
   it('renames the owner field: ownerField, permissions and columns follow', () => {
-    const store = storeWith(b2b());
-    store.getState().dispatch('renameField', { entityId: 'contact', fieldId: 'owner', id: 'assignee' });
-    const def = store.getState().definition!;
+    const edit = editing(b2b());
+    edit.rename('renameField', { entityId: 'contact', fieldId: 'owner', id: 'assignee' });
+    const def = edit.definition;
     const contact = def.entities.find((e) => e.id === 'contact')!;
     expect(contact.ownerField).toBe('assignee');
     expect(contact.permissions!.find((p) => p.role === 'rep')!.fields).toEqual({ assignee: 'readonly' });
@@ -113,23 +128,23 @@ describe('renaming on the B2B sales example', () => {
 
   it('renames every entity: relations, rollups and sources follow, and it still validates', () => {
     for (const entity of b2b().entities) {
-      const store = storeWith(b2b());
-      store.getState().dispatch('renameEntity', { entityId: entity.id, id: `${entity.id}Renamed` });
-      expect({ entity: entity.id, issues: issuesOf(store.getState().definition!) }).toEqual({ entity: entity.id, issues: [] });
+      const edit = editing(b2b());
+      edit.rename('renameEntity', { entityId: entity.id, id: `${entity.id}Renamed` });
+      expect({ entity: entity.id, issues: issuesOf(edit.definition) }).toEqual({ entity: entity.id, issues: [] });
     }
-    const store = storeWith(b2b());
-    store.getState().dispatch('renameEntity', { entityId: 'opportunity', id: 'deal' });
-    const def = store.getState().definition!;
+    const edit = editing(b2b());
+    edit.rename('renameEntity', { entityId: 'opportunity', id: 'deal' });
+    const def = edit.definition;
     expect(def.entities.find((e) => e.id === 'activity')!.fields.find((f) => f.id === 'opportunity')).toMatchObject({ to: 'deal' });
     expect(def.entities.find((e) => e.id === 'company')!.fields.find((f) => f.id === 'openPipeline')).toMatchObject({ entity: 'deal' });
     expect(def.pages.find((p) => p.id === 'pipeline')!.components[0].source!.entity).toBe('deal');
   });
 
   it('renames a page: the menu and the links of tables and forms follow', () => {
-    const store = storeWith(b2b());
-    store.getState().dispatch('renamePage', { pageId: 'contactEdit', id: 'contactPage' });
-    store.getState().dispatch('renamePage', { pageId: 'contacts', id: 'people' });
-    const def = store.getState().definition!;
+    const edit = editing(b2b());
+    edit.rename('renamePage', { pageId: 'contactEdit', id: 'contactPage' });
+    edit.rename('renamePage', { pageId: 'contacts', id: 'people' });
+    const def = edit.definition;
     expect(JSON.stringify(def.navigation)).toContain('"page":"people"');
     expect(def.pages.find((p) => p.id === 'people')!.components[0].props!.rowLink).toBe('contactPage');
     expect(def.pages.find((p) => p.id === 'contactNew')!.components[0].props!.afterSubmit).toBe('people');
@@ -137,9 +152,9 @@ describe('renaming on the B2B sales example', () => {
   });
 
   it('renames a role: every permission naming it follows', () => {
-    const store = storeWith(b2b());
-    store.getState().dispatch('renameRole', { roleId: 'rep', id: 'salesRep' });
-    const def = store.getState().definition!;
+    const edit = editing(b2b());
+    edit.rename('renameRole', { roleId: 'rep', id: 'salesRep' });
+    const def = edit.definition;
     expect(def.entities.every((e) => e.permissions!.some((p) => p.role === 'salesRep') && !e.permissions!.some((p) => p.role === 'rep'))).toBe(true);
     expect(issuesOf(def)).toEqual([]);
   });
@@ -155,12 +170,12 @@ describe('renaming on the B2B sales example', () => {
       edges: [{ id: 'e1', source: 'note', target: 'ask' }],
     }, { id: 'onNew', name: 'On new contact', trigger: { type: 'form.submit', config: { component: 'contactCreateForm' } }, nodes: [], edges: [] }];
     expect(issuesOf(def)).toEqual([]);
-    const store = storeWith(def);
-    store.getState().dispatch('renameField', { entityId: 'opportunity', fieldId: 'stage', id: 'phase' });
-    store.getState().dispatch('renameEntity', { entityId: 'opportunity', id: 'deal' });
-    store.getState().dispatch('renameRole', { roleId: 'manager', id: 'lead' });
-    store.getState().dispatch('renameComponent', { componentId: 'contactCreateForm', id: 'newContactForm' });
-    const after = store.getState().definition!;
+    const edit = editing(def);
+    edit.rename('renameField', { entityId: 'opportunity', fieldId: 'stage', id: 'phase' });
+    edit.rename('renameEntity', { entityId: 'opportunity', id: 'deal' });
+    edit.rename('renameRole', { roleId: 'manager', id: 'lead' });
+    edit.rename('renameComponent', { componentId: 'contactCreateForm', id: 'newContactForm' });
+    const after = edit.definition;
     expect(after.workflows).toEqual([
       expect.objectContaining({
         trigger: { type: 'record.updated', config: { entity: 'deal', fields: ['phase'], filter: { phase: 'won' } } },
@@ -175,12 +190,13 @@ describe('renaming on the B2B sales example', () => {
   });
 
   it('refuses a taken or malformed id with a clear error and changes nothing', () => {
-    const store = storeWith(b2b());
-    const before = store.getState().definition;
-    expect(() => store.getState().dispatch('renameField', { entityId: 'contact', fieldId: 'email', id: 'phone' })).toThrow('field id "phone" is already used');
-    expect(() => store.getState().dispatch('renameEntity', { entityId: 'contact', id: 'my contact' })).toThrow(/not a valid entity id/);
-    expect(() => store.getState().dispatch('renameRole', { roleId: 'rep', id: 'manager' })).toThrow('role id "manager" is already used');
-    expect(store.getState().definition).toBe(before);
-    expect(store.temporal.getState().pastStates).toHaveLength(0);
+    const edit = editing(b2b());
+    const before = edit.definition;
+    expect(() => edit.rename('renameField', { entityId: 'contact', fieldId: 'email', id: 'phone' })).toThrow('field id "phone" is already used');
+    expect(() => edit.rename('renameEntity', { entityId: 'contact', id: 'my contact' })).toThrow(/not a valid entity id/);
+    expect(() => edit.rename('renameRole', { roleId: 'rep', id: 'manager' })).toThrow('role id "manager" is already used');
+    expect(() => edit.rename('renameField', { entityId: 'ghost', fieldId: 'a', id: 'b' })).toThrow('entity "ghost" not found');
+    expect(() => edit.rename('renameComponent', { componentId: 'ghost', id: 'b' })).toThrow('component "ghost" not found');
+    expect(edit.definition).toBe(before);
   });
 });

@@ -5,16 +5,17 @@
  * entity; and every field ref the component, node and trigger types declare (columns, kanban
  * groupBy, chart axes…). Dotted paths into a json field keep their tail (`meta.x` -> `info.x`).
  */
-import { mapAllComponents } from '../component-tree';
-import type { Draft, DraftEntity, DraftField, DraftPermission, DraftSource } from '../draft.types';
+import { mapAllComponents } from '../definition/draft-components';
+import type { Draft, DraftEntity, DraftField, DraftPermission, DraftSource } from '../definition/draft.types';
 import { renameInExpression } from './expression-rename';
 import { mapRefs, mapRefSites } from './ref-sites';
 
 type Filter = Record<string, unknown>;
 const FIELD_KINDS = new Set(['field', 'input', 'filter', 'sort']);
 
-export function renameFieldRefs(def: Draft, entityId: string, from: string, to: string): Draft {
-  if (from === to) return def;
+export function renameFieldRefs<D extends Draft>(input: D, entityId: string, from: string, to: string): D {
+  if (from === to) return input;
+  const def: Draft = input;
   const head = (p: unknown): unknown => (typeof p === 'string' && (p === from || p.startsWith(`${from}.`)) ? to + p.slice(from.length) : p);
   const filter = (f: unknown): unknown => {
     if (!f || typeof f !== 'object' || Array.isArray(f)) return f;
@@ -56,5 +57,5 @@ export function renameFieldRefs(def: Draft, entityId: string, from: string, to: 
   next = mapRefSites(next, (value, refs, site) => (site === entityId ? mapRefs(value, refs, FIELD_KINDS, (kind, v) => byKind[kind](v)) : value));
   const segments = next.segments as Array<{ entity?: string; filter?: unknown }> | undefined;
   if (segments?.some((s) => s.entity === entityId)) next = { ...next, segments: segments.map((s) => (s.entity === entityId ? { ...s, filter: filter(s.filter) } : s)) };
-  return next;
+  return next as D;
 }

@@ -1,8 +1,7 @@
-import { createBuilderStore, undo, redo, type BuilderStore } from '../builder.store';
-import { persistRenameLog, readRenameLog } from '../rename-log.storage';
-import { sampleDraft } from '../test-fixtures';
-import type { Draft } from '../draft.types';
-import { renamesToPublish } from './rename-log';
+import { renamesToPublish } from '@tessera/core/renames';
+import { createBuilderStore, undo, redo, type BuilderStore } from './builder.store';
+import { sampleDraft } from './test-fixtures';
+import type { Draft } from './draft.types';
 
 /** sampleDraft plus a customer entity whose orders relation points at order. */
 function draft(): Draft {
@@ -87,28 +86,22 @@ describe('the rename log', () => {
     expect(renamesToPublish(log(s), null)).toEqual([]);
   });
 
-  it('is kept in storage per app, survives a reload of the draft, and ignores junk', () => {
-    const data = new Map<string, string>();
-    const storage = { getItem: (k: string) => data.get(k) ?? null, setItem: (k: string, v: string) => void data.set(k, v), removeItem: (k: string) => void data.delete(k) } as Storage;
+  it('records the renames the JSON view declares with a replaced document', () => {
     const s = setup();
-    const stop = persistRenameLog(s, storage);
-    s.getState().dispatch('renameField', { entityId: 'order', fieldId: 'number', id: 'code' });
-    expect(readRenameLog('shop', storage)).toEqual([{ entity: 'order', from: 'number', to: 'code' }]);
-
-    // A fresh builder (page reload) loads the saved draft with the stored log.
-    const reloaded = createBuilderStore();
-    reloaded.getState().load('shop', s.getState().definition!, 2, readRenameLog('shop', storage));
-    expect(log(reloaded)).toEqual([{ entity: 'order', from: 'number', to: 'code' }]);
-    // Reloading the same app (conflict: take theirs) keeps what still applies.
-    s.getState().load('shop', draft(), 3);
+    const next = draft();
+    next.entities[0].fields[0].id = 'code';
+    s.getState().dispatch('replaceDefinition', { definition: next, renames: [{ entity: 'order', from: 'number', to: 'code' }, { entity: 'order', from: 'ghost', to: 'gone' }] });
+    // The second names a field the document does not have: it drops out like a deleted one.
+    expect(log(s)).toEqual([{ entity: 'order', from: 'number', to: 'code' }]);
+    undo(s);
     expect(log(s)).toEqual([]);
+  });
 
-    s.getState().published();
-    expect(data.size).toBe(0);
-    stop();
-    data.set('tessera.builder.renames.shop', '[{"from":"a b","to":"c"},{"from":"a","to":"b"},7]');
-    expect(readRenameLog('shop', storage)).toEqual([{ from: 'a', to: 'b' }]);
-    data.set('tessera.builder.renames.shop', '{not json');
-    expect(readRenameLog('shop', storage)).toEqual([]);
+  it('loads the log saved with the draft; reloading the same app without one keeps what still applies', () => {
+    const s = createBuilderStore();
+    s.getState().load('shop', draft(), 2, [{ entity: 'order', from: 'ref', to: 'number' }, { entity: 'order', from: 'x', to: 'gone' }]);
+    expect(log(s)).toEqual([{ entity: 'order', from: 'ref', to: 'number' }]);
+    s.getState().load('shop', draft(), 3);
+    expect(log(s)).toEqual([{ entity: 'order', from: 'ref', to: 'number' }]);
   });
 });

@@ -3,9 +3,9 @@
  * the places the definition's own structure points at it (a relation's `to`, a permission's
  * `role`, a menu item's `page`) and every ref the component, node and trigger types declare.
  */
-import type { RefKind } from '@tessera/core';
-import { mapAllComponents } from '../component-tree';
-import type { Draft, DraftEntity, DraftField, DraftNavItem } from '../draft.types';
+import { mapAllComponents } from '../definition/draft-components';
+import type { Draft, DraftEntity, DraftField, DraftNavItem } from '../definition/draft.types';
+import type { RefKind } from '../ref-spec';
 import { mapRefs, mapRefSites } from './ref-sites';
 
 export type IdKind = Exclude<RefKind, 'field' | 'input' | 'filter' | 'sort'>;
@@ -59,9 +59,9 @@ const STRUCTURAL: Partial<Record<IdKind, (def: Draft, from: string, to: string) 
   workflow: (def, from, to) => mapSourceKey(def, 'workflow', 'workflow', from, to),
 };
 
-export function renameIdRefs(def: Draft, kind: IdKind, from: string, to: string): Draft {
+export function renameIdRefs<D extends Draft>(def: D, kind: IdKind, from: string, to: string): D {
   if (from === to) return def;
   const structural = STRUCTURAL[kind]?.(def, from, to) ?? def;
   const kinds = new Set([kind]);
-  return mapRefSites(structural, (value, refs) => mapRefs(value, refs, kinds, (_k, v) => swap(from, to)(v)));
+  return mapRefSites(structural, (value, refs) => mapRefs(value, refs, kinds, (_k, v) => swap(from, to)(v))) as D;
 }

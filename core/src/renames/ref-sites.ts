@@ -3,9 +3,12 @@
  * and node configs. Renames walk them with one loop, so a new component or node type is covered
  * by declaring its refs — no rename code per type.
  */
-import { componentTypes, nodeTypes, triggerTypes, type RefSpec } from '@tessera/core';
-import { mapAllComponents } from '../component-tree';
-import type { Draft } from '../draft.types';
+import { componentTypes } from '../component-types/component-types.index';
+import { mapAllComponents } from '../definition/draft-components';
+import type { Draft } from '../definition/draft.types';
+import { nodeTypes } from '../node-types/node-types.index';
+import type { RefSpec } from '../ref-spec';
+import { triggerTypes } from '../trigger-types/trigger-types.index';
 import { mapRefPath } from './ref-path';
 
 type Config = Record<string, unknown>;
