@@ -1,7 +1,7 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { Collection, CollectionSpec, Store } from '@tessera/core/store';
 import { StoreError } from '@tessera/core/store';
-import { checkCollectionName, sanitizeSpec, type SanitizedSpec } from '../shared/spec.validate';
+import { checkCollectionName, sanitizeSpec, type SanitizedSpec } from '@tessera/core/store/shared';
 import { ensureMongoCollection } from './ensure-collection.mongo';
 import { MongoCollection } from './mongo.collection';
 import type { NativeCollection, Session } from './mongo.context';

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import type { Collection, CollectionSpec, Store } from '@tessera/core/store';
 import { StoreError } from '@tessera/core/store';
-import { checkCollectionName, emptySpec, sanitizeSpec } from '../shared/spec.validate';
+import { checkCollectionName, emptySpec, sanitizeSpec } from '@tessera/core/store/shared';
 import { createContext, type SqliteContext } from './sqlite.context';
 import { SqliteCollection, type Runner } from './sqlite.collection';
-import { SqliteGate } from './sqlite.gate';
+import { StoreGate } from '@tessera/core/store/shared';
 import { StatementCache } from './statement.cache';
 import { ensureTable, planIndex } from './ensure-collection.sqlite';
 import { ensureMeta, forget, listNames, readSpec } from './sqlite.meta';
@@ -52,14 +52,14 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
-  readonly gate: SqliteGate;
+  readonly gate: StoreGate;
   readonly cache: StatementCache;
   private readonly holders = new Map<string, { ctx: SqliteContext }>();
   private readonly gated: Runner = (op) => this.gate.run(op);
   private readonly commits = new GroupCommit(this);
 
   constructor(readonly db: Database.Database, transactionWaitMs?: number) {
-    this.gate = new SqliteGate(transactionWaitMs);
+    this.gate = new StoreGate(transactionWaitMs);
     this.cache = new StatementCache(db);
   }
 

@@ -1,6 +1,6 @@
 import type { Doc, StoredDoc, UpdateOptions } from '@tessera/core/store';
 import { NotFoundError, StoreError, VersionConflictError } from '@tessera/core/store';
-import { toStored, userFields } from '../shared/doc.prepare';
+import { toStored, userFields } from '@tessera/core/store/shared';
 import type { RawRow, SqliteContext } from './sqlite.context';
 
 /**

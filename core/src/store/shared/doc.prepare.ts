@@ -1,7 +1,7 @@
-import type { Doc, StoredDoc } from '@tessera/core/store';
-import { StoreError } from '@tessera/core/store';
-import { IDENT } from '@tessera/core/query';
-import { ID_PATTERN, newId } from '../ids';
+import type { Doc, StoredDoc } from '../store.port';
+import { StoreError } from '../store.errors';
+import { IDENT } from '../../query/field-path';
+import { ID_PATTERN, newId } from './ids';
 
 /** Fields the store owns; values for them in a written document are ignored. */
 const SYSTEM = new Set(['id', 'version', 'createdAt', 'updatedAt']);
