@@ -31,7 +31,7 @@ export { provideDefinitionSchemaValidator, validateDefinition, type DefinitionRe
 export { createRecordValidator, entityRecordSchema, type RecordMode, type RecordValidationResult } from './validate/record.validator';
 export { validateConnectorManifest, type ManifestResult } from './validate/connector-manifest.validator';
 export { checkSemantics } from './validate/semantic/semantic.validator';
-export { SYSTEM_FIELDS } from './validate/semantic/semantic.context';
+export { RECORD_SYSTEM_FIELDS as SYSTEM_FIELDS } from './query/field-path';
 export { formatIssues, joinPointer, type ValidationIssue } from './validate/validation-issue';
 export { issueCode, type IssueCode } from './validate/issue-code';
 
@@ -39,3 +39,5 @@ export { searchFieldsOf, searchTerms, matchesSearch, MAX_SEARCH_TERMS } from './
 export { migrateDefinition } from './migrations/migrate';
 export { CURRENT_SCHEMA_VERSION, defineMigrations, type Migration, type MigrationResult } from './migrations/migration';
 export { migrations } from './migrations/migrations.index';
+export * from './aggregate/index';
+export { entityCollectionSpec, matchesEntityFilter, storedFields, type StoredField } from './store/entity-collection';

@@ -1,3 +1,5 @@
+import { utf8Decode, utf8Encode } from './utf8';
+
 /** base64url without padding (RFC 4648 §5), as Node's Buffer writes it; browser-safe. */
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
 const INDEX = new Map([...ALPHABET].map((c, i) => [c, i]));
@@ -30,5 +32,5 @@ export function base64urlToBytes(text: string): Uint8Array {
   return out;
 }
 
-export const utf8ToBase64url = (text: string) => bytesToBase64url(new TextEncoder().encode(text));
-export const base64urlToUtf8 = (text: string) => new TextDecoder().decode(base64urlToBytes(text));
+export const utf8ToBase64url = (text: string) => bytesToBase64url(utf8Encode(text));
+export const base64urlToUtf8 = (text: string) => utf8Decode(base64urlToBytes(text));

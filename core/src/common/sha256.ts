@@ -1,3 +1,5 @@
+import { utf8Encode } from './utf8';
+
 /**
  * SHA-256 (FIPS 180-4) over UTF-8 text, in plain TypeScript: core runs in browsers, where
  * node:crypto is absent and Web Crypto is async only. Used for cursor checksums and query
@@ -17,7 +19,7 @@ const K = new Uint32Array([
 const rotr = (x: number, n: number) => (x >>> n) | (x << (32 - n));
 
 export function sha256(text: string): Uint8Array {
-  const data = new TextEncoder().encode(text);
+  const data = utf8Encode(text);
   const bitLength = data.length * 8;
   const padded = new Uint8Array((((data.length + 9 + 63) >> 6) << 6));
   padded.set(data);

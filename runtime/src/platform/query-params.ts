@@ -1,14 +1,14 @@
 import type { Entity } from '@tessera/core';
 import { getFieldType, searchFieldsOf } from '@tessera/core';
 import type { Filter, SortKey } from '@tessera/core/store';
+import { RECORD_SYSTEM_FIELDS } from '@tessera/core/query';
 import { badRequest, type ProblemIssue } from '../http/problem';
 
-export const SYSTEM_FIELDS = ['id', 'version', 'createdAt', 'updatedAt', 'createdBy'] as const;
 const MAX_FILTER_CHARS = 10_000;
 
 /** Field names a query on this entity may use: stored fields, system fields; json fields allow dotted paths below them. */
 function queryableFields(entity: Entity): { plain: Set<string>; json: Set<string>; computed: Set<string> } {
-  const plain = new Set<string>(SYSTEM_FIELDS);
+  const plain = new Set<string>(RECORD_SYSTEM_FIELDS);
   const json = new Set<string>();
   const computed = new Set<string>();
   for (const f of entity.fields) {

@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { sha256 } from '../../../core/src/common/sha256';
 import { base64urlToUtf8, utf8ToBase64url } from '../../../core/src/common/base64url';
+import { utf8Decode, utf8Encode } from '../../../core/src/common/utf8';
 import { decodeCursor, encodeCursor, queryFingerprint } from '@tessera/core/query';
 
 /** The cursor codec is pure (browser-safe) now; cursors it writes must stay what node:crypto and Buffer wrote. */
@@ -13,6 +14,16 @@ describe('pure cursor codec', () => {
       expect(utf8ToBase64url(text)).toBe(Buffer.from(text).toString('base64url'));
       expect(base64urlToUtf8(utf8ToBase64url(text))).toBe(Buffer.from(Buffer.from(text).toString('base64url'), 'base64url').toString('utf8'));
     }), { numRuns: 150 });
+  });
+
+  it('UTF-8 equals Buffer, lone surrogates and invalid bytes included', () => {
+    const units = fc.array(fc.oneof(fc.integer({ min: 0, max: 0xffff }), fc.integer({ min: 0xd800, max: 0xdfff })), { maxLength: 40 }).map((a) => String.fromCharCode(...a));
+    fc.assert(fc.property(units, (text) => {
+      expect(Buffer.from(utf8Encode(text)).equals(Buffer.from(text))).toBe(true);
+    }), { numRuns: 300 });
+    fc.assert(fc.property(fc.uint8Array({ maxLength: 40 }), (bytes) => {
+      expect(utf8Decode(bytes)).toBe(Buffer.from(bytes).toString('utf8'));
+    }), { numRuns: 300 });
   });
 
   it('writes the cursors the node:crypto version wrote', () => {

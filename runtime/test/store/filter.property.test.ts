@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { Query } from 'mingo';
 import { createMemoryStore } from '@tessera/core/store';
-import { createSqliteStore, type Collection, type Doc, type CollectionSpec, type SortKey, type Store, type StoredDoc } from '../../src/store';
+import { createSqliteStore, type Collection, type Doc, type CollectionSpec, type Filter, type SortKey, type Store, type StoredDoc } from '../../src/store';
 import { docsArb, filterArb, PROP_SPEC, sortArb } from './filter.arbitraries';
 
 /**
@@ -56,7 +56,7 @@ function memorySort(docs: StoredDoc[], sort: SortKey[]): string[] {
 
 const OPTS = { numRuns: 250, interruptAfterTimeLimit: 60_000 };
 
-async function walk(c: Collection, filter: Doc, sort: SortKey[], limit: number, max: number): Promise<string[]> {
+async function walk(c: Collection, filter: Filter, sort: SortKey[], limit: number, max: number): Promise<string[]> {
   const paged: string[] = [];
   let cursor: string | undefined;
   do {
@@ -127,7 +127,7 @@ const mixedDocsArb = fc.array(fc.record({ s: anyValue, t: anyValue, o: fc.oneof(
     return out;
   }));
 const operand = fc.oneof(fc.constantFrom('a', 'B', '4', '10', '', '[1]', 'true'), fc.constantFrom(0, 1, 4, 5, 0.5), fc.boolean(), fc.constant(null));
-const mixedFilterArb: fc.Arbitrary<Doc> = fc.tuple(
+const mixedFilterArb: fc.Arbitrary<Filter> = fc.tuple(
   fc.constantFrom('s', 't', 'o', 'o.x', 'a', 'id', 'version'),
   fc.oneof(
     operand.map((v) => v),
@@ -137,13 +137,13 @@ const mixedFilterArb: fc.Arbitrary<Doc> = fc.tuple(
     fc.boolean().map((v) => ({ $exists: v })),
     fc.constantFrom('^a', 'b', '1', '^$', '\\[').map((v) => ({ $regex: v, $options: 'i' })),
   ),
-).map(([field, cond]) => ({ [field]: cond }));
+).map(([field, cond]) => ({ [field]: cond }) as Filter);
 
 describe('the memory target agrees with SQLite on mixed types', () => {
   it('selects, sorts and aggregates like SQLite', async () => {
     await fc.assert(fc.asyncProperty(mixedDocsArb, mixedFilterArb, fc.constantFrom<'asc' | 'desc'>('asc', 'desc'), async (docs, filter, dir) => {
       const { c, m } = await load(docs, MIXED_SPEC);
-      const ids = async (x: Collection, f: Doc) => (await x.find({ filter: f, limit: 1000 })).items.map((d) => d.id).sort();
+      const ids = async (x: Collection, f: Filter) => (await x.find({ filter: f, limit: 1000 })).items.map((d) => d.id).sort();
       expect({ filter, got: await ids(m, filter) }).toEqual({ filter, got: await ids(c, filter) });
       for (const field of ['s', 't', 'o.x']) {
         const sort: SortKey[] = [{ field, dir }];

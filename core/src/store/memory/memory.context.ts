@@ -23,7 +23,7 @@ export type Collections = Map<string, MemoryContext>;
 export const toJson = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
 
 /** What a caller gets: a copy, so changing it never changes the store. */
-export const copyOut = <T>(v: T): T => structuredClone(v);
+export const copyOut = <T>(v: T): T => toJson(v); // stored values are JSON already (structuredClone is missing in jsdom)
 
 export function predicateOf(ctx: MemoryContext, node: FilterNode): MemoryPredicate {
   return compileMemoryFilter(node, { arrayFields: ctx.spec.arrayFields, search: ctx.spec.search, collection: ctx.name });
