@@ -36,7 +36,7 @@ export { provideDefinitionSchemaValidator, validateDefinition, type DefinitionRe
 export { createRecordValidator, entityRecordSchema, type RecordMode, type RecordValidationResult } from './validate/record.validator';
 export { validateConnectorManifest, type ManifestResult } from './validate/connector-manifest.validator';
 export { checkSemantics } from './validate/semantic/semantic.validator';
-export { SYSTEM_FIELDS } from './validate/semantic/semantic.context';
+export { RECORD_SYSTEM_FIELDS as SYSTEM_FIELDS } from './query/field-path';
 export { formatIssues, joinPointer, type ValidationIssue } from './validate/validation-issue';
 export { issueCode, type IssueCode } from './validate/issue-code';
 
@@ -45,3 +45,5 @@ export { migrateDefinition } from './migrations/migrate';
 export { CURRENT_SCHEMA_VERSION, defineMigrations, type Migration, type MigrationResult } from './migrations/migration';
 export { migrations } from './migrations/migrations.index';
 export { seededRandom } from './random/seeded-random';
+export * from './aggregate/index';
+export { entityCollectionSpec, matchesEntityFilter, storedFields, type StoredField } from './store/entity-collection';

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../common/sha256';
+import { base64urlToUtf8, bytesToBase64url, utf8ToBase64url } from '../common/base64url';
 import { InvalidQueryError } from '../store/store.errors';
 import { LIMITS } from './query.limits';
 
@@ -15,12 +16,12 @@ export interface CursorPosition {
 }
 
 function checksum(fingerprint: string, body: string): string {
-  return createHash('sha256').update(fingerprint).update('\0').update(body).digest('base64url').slice(0, 16);
+  return bytesToBase64url(sha256(`${fingerprint}\0${body}`)).slice(0, 16);
 }
 
 export function encodeCursor(fingerprint: string, pos: CursorPosition): string {
   const body = JSON.stringify([pos.values, pos.id]);
-  return Buffer.from(JSON.stringify({ p: body, h: checksum(fingerprint, body) })).toString('base64url');
+  return utf8ToBase64url(JSON.stringify({ p: body, h: checksum(fingerprint, body) }));
 }
 
 export function decodeCursor(fingerprint: string, cursor: unknown, keyCount: number): CursorPosition {
@@ -30,7 +31,7 @@ export function decodeCursor(fingerprint: string, cursor: unknown, keyCount: num
   let outer: { p?: unknown; h?: unknown };
   let inner: unknown;
   try {
-    outer = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    outer = JSON.parse(base64urlToUtf8(cursor));
     if (typeof outer?.p !== 'string') throw new Error();
     inner = JSON.parse(outer.p);
   } catch {
@@ -49,5 +50,5 @@ export function decodeCursor(fingerprint: string, cursor: unknown, keyCount: num
 
 /** Identifies a query shape so a cursor cannot be replayed against another filter or sort. */
 export function queryFingerprint(collection: string, filter: unknown, sort: unknown): string {
-  return createHash('sha256').update(JSON.stringify([collection, filter, sort])).digest('base64url').slice(0, 22);
+  return bytesToBase64url(sha256(JSON.stringify([collection, filter, sort]))).slice(0, 22);
 }

@@ -6,8 +6,12 @@ export const IDENT = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** System fields every document has; always allowed in filters and sorts, even with `knownFields`. */
 export const SYSTEM_FIELDS = ['id', 'version', 'createdAt', 'updatedAt'] as const;
 export type SystemField = (typeof SYSTEM_FIELDS)[number];
-/** Always allowed with `knownFields`; `createdBy` is stored as an ordinary field by the API. */
-const ALWAYS_KNOWN = new Set<string>([...SYSTEM_FIELDS, 'createdBy']);
+/**
+ * The fields every record has: the store's system fields plus `createdBy`, which the records API
+ * stores as an ordinary field. Always allowed with `knownFields`, in definitions and in queries.
+ */
+export const RECORD_SYSTEM_FIELDS = [...SYSTEM_FIELDS, 'createdBy'] as const;
+const ALWAYS_KNOWN = new Set<string>(RECORD_SYSTEM_FIELDS);
 
 export function isSystemField(path: string): path is SystemField {
   return (SYSTEM_FIELDS as readonly string[]).includes(path);

@@ -9,3 +9,6 @@ export * from './count-limit';
 export * from './cursor.codec';
 export * from './query.limits';
 export * from './validate-query';
+export * from './sql-value.memory';
+export * from './filter.memory';
+export * from './sort.memory';

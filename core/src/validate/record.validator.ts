@@ -6,7 +6,7 @@ import type { ValidateFunction } from 'ajv';
 import { fieldTypes } from '../field-types/field-types.index';
 import type { Entity } from '../generated/app-definition';
 import type { JsonSchema } from '../json-schema';
-import { SYSTEM_FIELDS } from './semantic/semantic.context';
+import { RECORD_SYSTEM_FIELDS } from '../query/field-path';
 import { createAjv } from './ajv.factory';
 import { formatAjvErrors } from './ajv-errors.format';
 import type { ValidationIssue } from './validation-issue';
@@ -28,7 +28,7 @@ function nullable(schema: JsonSchema): JsonSchema {
 
 export function entityRecordSchema(entity: Entity, mode: RecordMode): JsonSchema {
   // `false` schemas reject any value; the error formatter reports them as "read-only field".
-  const properties: Record<string, JsonSchema | boolean> = Object.fromEntries(SYSTEM_FIELDS.map((f) => [f, false]));
+  const properties: Record<string, JsonSchema | boolean> = Object.fromEntries(RECORD_SYSTEM_FIELDS.map((f) => [f, false]));
   const required: string[] = [];
   for (const field of entity.fields) {
     const type = fieldTypes.get(field.type);

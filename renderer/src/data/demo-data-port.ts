@@ -1,17 +1,17 @@
 /**
  * An in-memory DataPort with generated records: what the builder's preview and the renderer's
- * tests run against. It follows the server's rules where a user would notice: the same record
- * validator (422 with pointers), unique fields (409), versions (412), computed fields and
- * rollups evaluated on read, live events for every change.
+ * tests run against. It runs on @tessera/core's memory Store adapter, so filters, sorts, paging,
+ * aggregates, date buckets, rollups, unique fields (409) and versions (412) are the server's; the
+ * same record validator gives 422 with pointers; every change sends a live event.
  */
 import type { AppDefinition, Entity } from '@tessera/core';
-import { createRecordValidator } from '@tessera/core';
+import { aggregateByBucket, createRecordValidator } from '@tessera/core';
+import { memoryFilter, sortDocs } from '@tessera/core/query';
+import type { Filter as StoreFilter } from '@tessera/core/store';
 import { ApiError } from './api-error';
 import type { AuditEntry, DataPort, ImportJob, LiveEvent, LiveListener, RecordData, SavedView } from './data-port';
-import { generateDemoRecords } from './demo-records';
 import { parseCsvRecords, recordsToCsv } from './demo-csv';
-import { aggregateDocs, matches, sortDocs } from './memory-query';
-import { applyDefaults, readRecord } from './demo-read';
+import { applyDefaults, asApiErrors, createDemoStore } from './demo-store';
 
 export interface DemoDataPortOptions {
   /** Records per entity (default 24). */
@@ -29,7 +29,7 @@ export interface DemoDataPort extends DataPort {
 export function createDemoDataPort(definition: AppDefinition, seed = 1, options: DemoDataPortOptions = {}): DemoDataPort {
   const user = options.user ?? { id: 'demo', email: 'demo@example.com', name: 'Demo User' };
   const countOf = (e: Entity) => (typeof options.count === 'number' ? options.count : (options.count?.[e.id] ?? 24));
-  const store = generateDemoRecords(definition, seed, countOf);
+  const store = createDemoStore(definition, seed, countOf);
   const audits = new Map<string, AuditEntry[]>();
   const listeners = new Set<LiveListener>();
   const views = new Map<string, SavedView>();
@@ -42,13 +42,12 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
     if (!e) throw new ApiError(404, 'Not found', `unknown entity "${id}"`);
     return e;
   };
-  const rows = (entity: string) => store.get(entity) ?? store.set(entity, []).get(entity)!;
-  const find = (entity: string, id: string) => {
-    const r = rows(entity).find((x) => x.id === id);
-    if (!r) throw new ApiError(404, 'Not found', `no ${entity} ${id}`);
+  const find = async (entity: Entity, id: string) => {
+    const r = await (await store.collection(entity)).get(id);
+    if (!r) throw new ApiError(404, 'Not found', `no ${entity.id} ${id}`);
     return r;
   };
-  const read = (entity: Entity, r: RecordData) => readRecord(entity, r, store);
+  const read = (entity: Entity, r: RecordData, rollups?: boolean) => store.read(entity, r, rollups);
   const emit = (e: LiveEvent) => queueMicrotask(() => listeners.forEach((l) => l(e)));
   const audit = (entity: string, id: string, action: AuditEntry['action'], changes: AuditEntry['changes']) => {
     const list = audits.get(`${entity}/${id}`) ?? [];
@@ -56,38 +55,27 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
     audits.set(`${entity}/${id}`, list);
   };
 
-  function check(entity: Entity, values: Record<string, unknown>, mode: 'create' | 'update', selfId?: string) {
+  function check(entity: Entity, values: Record<string, unknown>, mode: 'create' | 'update') {
     const result = createRecordValidator(entity, mode)(values);
     if (!result.ok) throw new ApiError(422, 'Validation failed', 'the record is not valid', result.errors);
-    for (const f of entity.fields) {
-      const v = values[f.id];
-      if ('unique' in f && f.unique && v !== undefined && v !== null && rows(entity.id).some((r) => r.id !== selfId && r[f.id] === v)) {
-        throw new ApiError(409, 'Conflict', `another ${entity.id} has this ${f.id}`, [{ pointer: `/${f.id}`, message: 'must be unique' }]);
-      }
-    }
   }
 
   async function list(entityId: string, q: Parameters<DataPort['list']>[1] = {}) {
     await delay();
     const entity = entityOf(entityId);
-    let docs: RecordData[];
-    try {
-      docs = sortDocs(rows(entityId).filter((r) => matches(r, q.filter as Record<string, unknown>)), q.sort);
-    } catch (err) {
-      throw new ApiError(400, 'Bad request', (err as Error).message);
-    }
-    const start = q.cursor ? Number(q.cursor) : 0;
-    const limit = q.limit ?? 50;
-    const page = docs.slice(start, start + limit);
+    const coll = await store.collection(entity);
+    const filter = q.filter as StoreFilter | undefined;
+    const page = await asApiErrors(entity, () => coll.find({ filter, sort: q.sort, limit: q.limit, cursor: q.cursor }));
+    const total = q.count ? await asApiErrors(entity, () => coll.count(filter)) : undefined;
     return {
-      items: await Promise.all(page.map((r) => read(entity, r))),
-      nextCursor: start + limit < docs.length ? String(start + limit) : null,
-      ...(q.count ? { total: docs.length } : {}),
+      items: await Promise.all(page.items.map((r) => read(entity, r, q.rollups !== false))),
+      nextCursor: page.nextCursor,
+      ...(total !== undefined ? { total } : {}),
     };
   }
 
   const port: DemoDataPort = {
-    records: (entity) => rows(entity),
+    records: (entity) => store.records(entity),
     async runtime() {
       await delay();
       const all = { create: true, read: true, update: true, delete: true, rows: 'all' as const, hidden: [], readonly: [] };
@@ -99,16 +87,17 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
     list,
     async get(entity, id) {
       await delay();
-      return read(entityOf(entity), find(entity, id));
+      const e = entityOf(entity);
+      return read(e, await find(e, id));
     },
     async create(entityId, values) {
       await delay();
       const entity = entityOf(entityId);
       const withDefaults = await applyDefaults(entity, values, user);
       check(entity, withDefaults, 'create');
-      const now = new Date().toISOString();
-      const record: RecordData = { ...withDefaults, id: `new_${Date.now().toString(36)}_${++seq}`, version: 1, createdAt: now, updatedAt: now, createdBy: user.email };
-      rows(entityId).unshift(record);
+      const coll = await store.collection(entity);
+      const record = await asApiErrors(entity, () => coll.insert({ ...withDefaults, createdBy: user.email }));
+      store.stored(entityId, record, true);
       audit(entityId, record.id, 'create', Object.entries(withDefaults).map(([field, to]) => ({ field, from: null, to })));
       const out = await read(entity, record);
       emit({ kind: 'change', type: 'created', entity: entityId, id: record.id, version: 1, record: out });
@@ -117,34 +106,36 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
     async update(entityId, id, patch, version) {
       await delay();
       const entity = entityOf(entityId);
-      const current = find(entityId, id);
+      const current = await find(entity, id);
       if (version !== undefined && version !== current.version) throw new ApiError(412, 'Precondition failed', `the record is at version ${current.version}`);
-      check(entity, patch, 'update', id);
+      check(entity, patch, 'update');
       const changes = Object.entries(patch).filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v)).map(([field, to]) => ({ field, from: current[field] ?? null, to }));
-      for (const [k, v] of Object.entries(patch)) {
-        if (v === null) delete current[k];
-        else current[k] = v;
-      }
-      current.version += 1;
-      current.updatedAt = new Date().toISOString();
+      const coll = await store.collection(entity);
+      const next = await asApiErrors(entity, () => coll.update(id, patch, { expectedVersion: current.version }));
+      store.stored(entityId, next);
       audit(entityId, id, 'update', changes);
-      const out = await read(entity, current);
-      emit({ kind: 'change', type: 'updated', entity: entityId, id, version: current.version, record: out });
+      const out = await read(entity, next);
+      emit({ kind: 'change', type: 'updated', entity: entityId, id, version: next.version, record: out });
       return out;
     },
     async remove(entityId, id, version) {
       await delay();
-      const current = find(entityId, id);
+      const entity = entityOf(entityId);
+      const current = await find(entity, id);
       if (version !== undefined && version !== current.version) throw new ApiError(412, 'Precondition failed', `the record is at version ${current.version}`);
-      rows(entityId).splice(rows(entityId).indexOf(current), 1);
+      const coll = await store.collection(entity);
+      await asApiErrors(entity, () => coll.delete(id, { expectedVersion: current.version }));
+      store.removed(entityId, id);
       audit(entityId, id, 'delete', []);
       emit({ kind: 'change', type: 'deleted', entity: entityId, id, version: current.version + 1 });
     },
     async aggregate(entityId, q) {
       await delay();
       const entity = entityOf(entityId);
-      const docs = await Promise.all(rows(entityId).filter((r) => matches(r, q.filter as Record<string, unknown>)).map((r) => read(entity, r)));
-      return { rows: aggregateDocs(docs, q.groupBy, q.metrics, q.bucket) };
+      const coll = await store.collection(entity);
+      const options = { filter: q.filter as StoreFilter | undefined, groupBy: q.groupBy ?? [], metrics: q.metrics };
+      const rows = await asApiErrors(entity, () => (q.bucket ? aggregateByBucket((o) => coll.aggregate(o), { ...options, bucket: q.bucket }) : coll.aggregate(options)));
+      return { rows };
     },
     async audit(entity, id, p = {}) {
       await delay();
@@ -188,7 +179,9 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
     },
     exportUrl(entityId, q = {}) {
       const entity = entityOf(entityId);
-      const docs = sortDocs(rows(entityId).filter((r) => matches(r, q.filter as Record<string, unknown>)), q.sort);
+      // Synchronous by the port's contract: the copy of the stored records, with the store's semantics.
+      const match = memoryFilter(q.filter as StoreFilter | undefined);
+      const docs = sortDocs(store.records(entityId).filter(match), q.sort);
       const csv = recordsToCsv(docs, q.fields ?? ['id', ...entity.fields.map((f) => f.id)]);
       return typeof URL !== 'undefined' && typeof URL.createObjectURL === 'function' && typeof Blob !== 'undefined'
         ? URL.createObjectURL(new Blob([csv], { type: 'text/csv' }))

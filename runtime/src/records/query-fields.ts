@@ -5,13 +5,15 @@
  */
 import type { Entity } from '@tessera/core';
 import { getFieldType, searchFieldsOf } from '@tessera/core';
+import { RECORD_SYSTEM_FIELDS } from '@tessera/core/query';
 import type { Issue } from '../domain-errors';
 
-export const SYSTEM_FIELDS = ['id', 'version', 'createdAt', 'updatedAt', 'createdBy'] as const;
+/** The fields every record has (the store's system fields and `createdBy`). */
+export const SYSTEM_FIELDS = RECORD_SYSTEM_FIELDS;
 
 /** Field names a query on this entity may use: stored fields, system fields; json fields allow dotted paths below them. */
 function queryableFields(entity: Entity): { plain: Set<string>; json: Set<string>; computed: Set<string> } {
-  const plain = new Set<string>(SYSTEM_FIELDS);
+  const plain = new Set<string>(RECORD_SYSTEM_FIELDS);
   const json = new Set<string>();
   const computed = new Set<string>();
   for (const f of entity.fields) {

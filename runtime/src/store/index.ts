@@ -8,7 +8,7 @@ export { StoreError, NotFoundError, VersionConflictError, UniqueViolationError, 
 export { openStore, type OpenStoreOptions } from './open-store';
 export { createSqliteStore, SqliteStore, type SqliteStoreOptions } from './sqlite/sqlite.store';
 export type { MongoStoreOptions, MongoStore } from './mongodb/mongo.store';
-export { newId, ID_PATTERN } from './ids';
+export { newId, ID_PATTERN } from '@tessera/core/store/shared';
 export { validateQuery, type QueryRules } from '@tessera/core/query';
 export { normalizeFilter } from '@tessera/core/query';
 export { normalizeSort, normalizeLimit } from '@tessera/core/query';

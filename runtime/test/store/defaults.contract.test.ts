@@ -3,10 +3,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore, type Collection, type Store } from '../../src/store';
-import { defaultUpdateMany } from '../../src/store/shared/update-many.default';
-import { defaultDeleteMany } from '../../src/store/shared/delete-many.default';
-import { defaultUpsert } from '../../src/store/shared/upsert.default';
-import { defaultClaim } from '../../src/store/shared/claim.default';
+import { defaultUpdateMany } from '@tessera/core/store/shared';
+import { defaultDeleteMany } from '@tessera/core/store/shared';
+import { defaultUpsert } from '@tessera/core/store/shared';
+import { defaultClaim } from '@tessera/core/store/shared';
 import { describeStoreContract } from './contract.suite';
 
 /**

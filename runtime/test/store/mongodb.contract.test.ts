@@ -8,7 +8,7 @@ import { keysetQuery, sortValue, toMongoSort } from '../../src/store/mongodb/sor
 import { buildFindQuery } from '../../src/store/mongodb/find.mongo';
 import { buildPipeline, toRows } from '../../src/store/mongodb/aggregate.mongo';
 import { mapMongoError } from '../../src/store/mongodb/mongo.errors';
-import { sanitizeSpec } from '../../src/store/shared/spec.validate';
+import { sanitizeSpec } from '@tessera/core/store/shared';
 import { normalizeFilter } from '@tessera/core/query';
 import { normalizeFind } from '@tessera/core/query';
 import { normalizeAggregate } from '@tessera/core/query';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { InvalidQueryError, normalizeFilter, validateQuery } from '../../src/store';
-import { newId } from '../../src/store/ids';
+import { newId } from '@tessera/core/store/shared';
 
 describe('query front end', () => {
   it('normalizes a filter into the small AST', () => {

@@ -3,10 +3,11 @@
  * definition, plus the issue sink and the common "unknown X" reporters.
  */
 import type { AppDefinition, Component, Entity, Field } from '../../generated/app-definition';
+import { RECORD_SYSTEM_FIELDS } from '../../query/field-path';
 import { didYouMean } from '../suggest';
 import { joinPointer, type ValidationIssue } from '../validation-issue';
 
-export const SYSTEM_FIELDS = ['id', 'version', 'createdAt', 'updatedAt', 'createdBy'];
+const SYSTEM_FIELDS: readonly string[] = RECORD_SYSTEM_FIELDS;
 
 export interface LocatedComponent {
   component: Component;

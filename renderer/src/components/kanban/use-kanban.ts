@@ -5,10 +5,10 @@
 import { liveRecord } from '../shared/live-record';
 import { App } from 'antd';
 import { useEffect, useState } from 'react';
-import type { Entity, Filter } from '@tessera/core';
+import { matchesEntityFilter, type Entity, type Filter } from '@tessera/core';
+import type { Filter as StoreFilter } from '@tessera/core/store';
 import { useRenderer } from '../../context/renderer.context';
 import type { RecordData, SortSpec } from '../../data/data-port';
-import { matches } from '../../data/memory-query';
 import { useT } from '../../i18n/i18n.provider';
 import { useLive } from '../shared/use-live';
 
@@ -37,7 +37,7 @@ export function useKanban(entity: Entity | undefined, groupBy: string, filter: F
       if (!prev) return prev;
       if (e.type === 'deleted') return prev.filter((r) => r.id !== e.id);
       if (!e.record) return prev;
-      const belongs = matches(e.record, filter as Record<string, unknown>);
+      const belongs = matchesEntityFilter(entity!, e.record, filter as StoreFilter | undefined);
       const current = prev.find((r) => r.id === e.id);
       // An older version arriving after our own optimistic move must not undo it.
       if (current && current.version >= e.version) return prev;

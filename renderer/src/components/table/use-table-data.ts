@@ -5,11 +5,11 @@
  */
 import { liveRecord } from '../shared/live-record';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import type { Entity, Filter } from '@tessera/core';
+import { matchesEntityFilter, type Entity, type Filter } from '@tessera/core';
+import type { Filter as StoreFilter } from '@tessera/core/store';
 import { searchFilter } from '../../context/entity-model';
 import { usePermissions, useRenderer } from '../../context/renderer.context';
 import type { RecordData, SortSpec, ViewState } from '../../data/data-port';
-import { matches } from '../../data/memory-query';
 import { andFilters } from '../../expressions/resolve-filter';
 import { useLive } from '../shared/use-live';
 
@@ -71,7 +71,7 @@ export function useTableData(entity: Entity | undefined, baseFilter: Filter | un
       if (!e.record) return prev;
       if (has) return { ...prev, items: prev.items.map((r) => (r.id === e.id ? liveRecord(r, e) : r)) };
       // A new record that belongs to this query shows at the top of the first page, highlighted.
-      if (e.type === 'created' && pageIndex === 0 && matches(e.record, filter as Record<string, unknown>)) {
+      if (e.type === 'created' && pageIndex === 0 && matchesEntityFilter(entity!, e.record, filter as StoreFilter | undefined)) {
         setFresh((s) => new Set(s).add(e.id));
         return { ...prev, items: [e.record, ...prev.items], total: prev.total === undefined || prev.totalCapped ? prev.total : prev.total + 1 };
       }

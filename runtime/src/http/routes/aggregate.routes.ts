@@ -2,7 +2,7 @@ import type { Router } from 'express';
 import type { Platform } from '../../platform/platform';
 import { parseFilter } from '../query-params';
 import { aggregateRecords } from '../../platform/aggregate/aggregate';
-import type { Bucket } from '../../platform/aggregate/buckets';
+import type { Bucket } from '@tessera/core';
 import { badRequest } from '../problem';
 import { recordScope } from '../caller';
 

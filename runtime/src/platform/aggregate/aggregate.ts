@@ -1,10 +1,8 @@
-import { getFieldType } from '@tessera/core';
+import { aggregateByBucket, BUCKETS, getFieldType, type Bucket } from '@tessera/core';
 import type { AggregateOptions, AggregateRow, Filter } from '@tessera/core/store';
 import { Invalid, type Issue } from '../../domain-errors';
 import type { Records, RecordScope } from '../../records/records';
 import { queryErrors } from '../../records/store-errors';
-import { andFilters } from '../policy/row-scope.policy';
-import { BUCKETS, bucketOf, type Bucket } from './buckets';
 
 type Metric = AggregateOptions['metrics'][number];
 
@@ -43,9 +41,8 @@ export function checkAggregate(s: RecordScope, req: AggregateRequest): void {
 }
 
 /**
- * Grouped metrics over the records the caller may read. With a bucket, the store groups by the
- * date value itself (one row per distinct day or timestamp) and the rows are folded into buckets
- * here: count and sum add up, min/max compare, avg is sum / count of values (asked for separately).
+ * Grouped metrics over the records the caller may read; with a bucket, folded into date buckets
+ * by @tessera/core's aggregateByBucket (the builder's preview runs the same code).
  */
 export async function aggregateRecords(records: Records, s: RecordScope, req: AggregateRequest): Promise<AggregateRow[]> {
   if (!s.policy.read) await records.count(s, undefined); // throws the same 403 as a list
@@ -53,68 +50,9 @@ export async function aggregateRecords(records: Records, s: RecordScope, req: Ag
   const filter = records.scopedFilter(s, req.filter);
   const coll = s.target.collection;
   if (!req.bucket) return queryErrors(() => coll.aggregate({ filter, groupBy: req.groupBy, metrics: req.metrics }));
-
-  const storeMetrics: Metric[] = req.metrics.map((m) => (m.op === 'avg' ? { op: 'sum', field: m.field, as: m.as } : m));
-  const rows = await queryErrors(() => coll.aggregate({ filter, groupBy: req.groupBy, metrics: storeMetrics }));
-  if (rows.length > MAX_GROUPS) throw new Invalid(`more than ${MAX_GROUPS} groups; narrow the filter`);
-  const counts = new Map<string, Map<string, number>>();
-  for (const m of req.metrics.filter((x) => x.op === 'avg')) {
-    const nonNull = andFilters(filter, { [m.field as string]: { $ne: null } });
-    const n = await queryErrors(() => coll.aggregate({ filter: nonNull, groupBy: req.groupBy, metrics: [{ op: 'count', as: '__n' }] }));
-    counts.set(m.as, foldCounts(n, req.groupBy, req.bucket!));
-  }
-  return fold(rows, req, counts);
-}
-
-const keyOf = (row: AggregateRow, groupBy: string[], bucket: Bucket) =>
-  JSON.stringify(groupBy.map((g, i) => (i === 0 ? bucketOf(row[g], bucket) : (row[g] ?? null))));
-
-function foldCounts(rows: AggregateRow[], groupBy: string[], bucket: Bucket): Map<string, number> {
-  const out = new Map<string, number>();
-  for (const r of rows) {
-    const k = keyOf(r, groupBy, bucket);
-    out.set(k, (out.get(k) ?? 0) + Number(r.__n));
-  }
-  return out;
-}
-
-function fold(rows: AggregateRow[], req: AggregateRequest, counts: Map<string, Map<string, number>>): AggregateRow[] {
-  const bucket = req.bucket!;
-  const groups = new Map<string, AggregateRow>();
-  for (const r of rows) {
-    const k = keyOf(r, req.groupBy, bucket);
-    let g = groups.get(k);
-    if (!g) {
-      g = Object.fromEntries(req.groupBy.map((f, i) => [f, i === 0 ? bucketOf(r[f], bucket) : (r[f] ?? null)]));
-      for (const m of req.metrics) g[m.as] = m.op === 'count' || m.op === 'sum' || m.op === 'avg' ? 0 : null;
-      groups.set(k, g);
-    }
-    for (const m of req.metrics) {
-      const v = r[m.as] as number | null;
-      if (m.op === 'count' || m.op === 'sum' || m.op === 'avg') g[m.as] = (g[m.as] as number) + Number(v ?? 0);
-      else if (v !== null && v !== undefined && (g[m.as] === null || (m.op === 'min' ? v < (g[m.as] as number) : v > (g[m.as] as number)))) g[m.as] = v;
-    }
-  }
-  const out = [...groups.entries()].sort(([, a], [, b]) => compareGroups(a, b, req.groupBy)).map(([k, g]) => {
-    for (const m of req.metrics) {
-      if (m.op !== 'avg') continue;
-      const n = counts.get(m.as)?.get(k) ?? 0;
-      g[m.as] = n ? (g[m.as] as number) / n : null;
-    }
-    return g;
-  });
-  return out;
-}
-
-/** Group values in order, null first (as the store orders groups). */
-function compareGroups(a: AggregateRow, b: AggregateRow, groupBy: string[]): number {
-  for (const f of groupBy) {
-    const x = a[f] as string | number | null;
-    const y = b[f] as string | number | null;
-    if (x === y) continue;
-    if (x === null) return -1;
-    if (y === null) return 1;
-    return x < y ? -1 : 1;
-  }
-  return 0;
+  return aggregateByBucket(async (options) => {
+    const rows = await queryErrors(() => coll.aggregate(options));
+    if (rows.length > MAX_GROUPS) throw new Invalid(`more than ${MAX_GROUPS} groups; narrow the filter`);
+    return rows;
+  }, { filter, groupBy: req.groupBy, metrics: req.metrics, bucket: req.bucket });
 }

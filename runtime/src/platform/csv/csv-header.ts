@@ -1,6 +1,6 @@
 import { getFieldType, type Entity, type Field } from '@tessera/core';
 import type { Issue } from '../../domain-errors';
-import { SYSTEM_FIELDS } from '../../records/query-fields';
+import { RECORD_SYSTEM_FIELDS } from '@tessera/core/query';
 import type { EntityPolicy } from '../policy/policy.types';
 
 export interface HeaderMap {
@@ -24,7 +24,7 @@ export function mapHeader(header: string[], entity: Entity, perm: EntityPolicy):
     const names = [field.id, ...(typeof label === 'string' ? [label] : Object.values(label ?? {}))];
     for (const name of names) if (!byName.has(norm(name))) byName.set(norm(name), field);
   }
-  const system = new Set<string>(SYSTEM_FIELDS);
+  const system = new Set<string>(RECORD_SYSTEM_FIELDS);
   const seen = new Set<string>();
   const out: HeaderMap = { columns: [], ignored: [], issues: [] };
   header.forEach((cell, i) => {

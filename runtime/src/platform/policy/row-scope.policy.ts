@@ -1,5 +1,6 @@
 import type { Entity } from '@tessera/core';
 import type { Filter } from '@tessera/core/store';
+import { matchesFilter } from '@tessera/core/query';
 import type { Action, Caller, EntityPolicy } from './policy.types';
 
 /**
@@ -18,20 +19,19 @@ export function allowedOwners(perm: EntityPolicy, caller: Caller, action: Action
 /** A filter to AND into every query of this entity (undefined: no restriction). */
 export function rowScopeFilter(perm: EntityPolicy, caller: Caller, entity: Entity, teamEmails: readonly string[] = caller.teamOwners, action: Action = 'read'): Filter | undefined {
   const owners = allowedOwners(perm, caller, action, teamEmails);
-  if (!owners) return undefined;
-  // Without an owner field nothing can be "own": the definition validator requires one, this is the safe fallback.
-  if (!entity.ownerField) return { id: { $in: [] } };
-  return { [entity.ownerField]: owners.length === 1 ? owners[0] : { $in: owners } };
+  return owners ? ownersFilter(entity.ownerField, owners) : undefined;
 }
 
-/** Whether one record is inside the caller's scope for an action (the JS twin of rowScopeFilter). */
+function ownersFilter(ownerField: string | undefined, owners: string[]): Filter {
+  // Without an owner field nothing can be "own": the definition validator requires one, this is the safe fallback.
+  if (!ownerField) return { id: { $in: [] } };
+  return { [ownerField]: owners.length === 1 ? owners[0] : { $in: owners } };
+}
+
+/** Whether one record is inside the caller's scope for an action: the row-scope filter, matched as the store would. */
 export function inScope(record: Record<string, unknown>, perm: EntityPolicy, caller: Caller, action: Action = 'read'): boolean {
   const owners = allowedOwners(perm, caller, action);
-  if (!owners) return true;
-  if (!perm.ownerField) return false;
-  const value = record[perm.ownerField];
-  if (Array.isArray(value)) return value.some((v) => owners.includes(v as string));
-  return typeof value === 'string' && owners.includes(value);
+  return !owners || matchesFilter(record, ownersFilter(perm.ownerField, owners));
 }
 
 /** ANDs two optional filters without nesting when one is absent. */

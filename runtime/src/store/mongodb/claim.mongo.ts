@@ -1,6 +1,6 @@
 import type { ClaimOptions, StoredDoc } from '@tessera/core/store';
 import { normalizeFind } from '@tessera/core/query';
-import { checkClaim } from '../shared/write.validate';
+import { checkClaim } from '@tessera/core/store/shared';
 import { fromMongo, type MongoContext, type MongoDoc } from './mongo.context';
 import { toMongoFilter, type MongoQuery } from './filter.mongo';
 import { toMongoSort } from './sort.mongo';

@@ -3,7 +3,7 @@ import { normalizeFilter } from '@tessera/core/query';
 import type { MongoContext } from './mongo.context';
 import { toMongoFilter } from './filter.mongo';
 import { notExpired } from './ttl.mongo';
-import { checkFilter } from '../shared/write.validate';
+import { checkFilter } from '@tessera/core/store/shared';
 
 export async function deleteMany(ctx: MongoContext, filter: Filter): Promise<number> {
   checkFilter(filter, 'deleteMany');

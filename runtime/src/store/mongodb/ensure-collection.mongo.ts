@@ -1,6 +1,6 @@
 import type { Connection } from 'mongoose';
 import { UniqueViolationError } from '@tessera/core/store';
-import type { SanitizedSpec } from '../shared/spec.validate';
+import type { SanitizedSpec } from '@tessera/core/store/shared';
 import { buildModel, INDEX_PREFIX, planMongoIndex, type MongoIndex } from './model.build';
 import type { NativeCollection } from './mongo.context';
 

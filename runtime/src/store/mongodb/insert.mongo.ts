@@ -1,5 +1,5 @@
 import type { Doc, InsertManyOptions, StoredDoc } from '@tessera/core/store';
-import { idFor, keptSystemFields, userFields } from '../shared/doc.prepare';
+import { idFor, keptSystemFields, userFields } from '@tessera/core/store/shared';
 import { fromMongo, type MongoContext, type MongoDoc } from './mongo.context';
 import { mapMongoError } from './mongo.errors';
 import { inTransaction } from './transaction.mongo';

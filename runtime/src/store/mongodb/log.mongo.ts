@@ -1,6 +1,6 @@
 import type { ChangeLog, LogEntry, LogReadOptions } from '@tessera/core/store';
-import { checkConsumer, checkSeq, encodeEntries, readOptions } from '../shared/log.validate';
-import type { LogListeners } from '../shared/log.listeners';
+import { checkConsumer, checkSeq, encodeEntries, readOptions } from '@tessera/core/store/shared';
+import type { LogListeners } from '@tessera/core/store/shared';
 import type { Session } from './mongo.context';
 import type mongoose from 'mongoose';
 

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import mongoose, { Schema, type Connection, type Model } from 'mongoose';
 import type { FieldKind } from '@tessera/core/store';
-import type { IndexSpec, SanitizedSpec } from '../shared/spec.validate';
+import type { IndexSpec, SanitizedSpec } from '@tessera/core/store/shared';
 import { mongoPath } from './filter.mongo';
 
 /** Indexes this adapter owns carry this prefix; hand-made ones are never dropped. */

@@ -1,6 +1,6 @@
 import type mongoose from 'mongoose';
 import type { StoredDoc } from '@tessera/core/store';
-import { toStored } from '../shared/doc.prepare';
+import { toStored } from '@tessera/core/store/shared';
 
 export type MongoDoc = Record<string, unknown> & { _id: string };
 export type NativeCollection = mongoose.mongo.Collection<MongoDoc>;

@@ -1,8 +1,8 @@
 import mongoose, { type Connection } from 'mongoose';
 import type { ChangeLog, Collection, CollectionSpec, Store } from '@tessera/core/store';
 import { StoreError } from '@tessera/core/store';
-import { checkCollectionName, sanitizeSpec, type SanitizedSpec } from '../shared/spec.validate';
-import { LogListeners } from '../shared/log.listeners';
+import { checkCollectionName, sanitizeSpec, type SanitizedSpec } from '@tessera/core/store/shared';
+import { LogListeners } from '@tessera/core/store/shared';
 import { ensureMongoCollection } from './ensure-collection.mongo';
 import { MongoCollection } from './mongo.collection';
 import type { NativeCollection, Session } from './mongo.context';

@@ -1,6 +1,6 @@
 import type { Doc } from '@tessera/core/store';
 import { StoreError } from '@tessera/core/store';
-import { splitPatch } from '../shared/patch.inc';
+import { splitPatch } from '@tessera/core/store/shared';
 import { mongoPath, type MongoQuery } from './filter.mongo';
 
 /**

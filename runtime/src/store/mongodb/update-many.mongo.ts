@@ -1,6 +1,6 @@
 import type { Doc, Filter } from '@tessera/core/store';
 import { normalizeFilter } from '@tessera/core/query';
-import { checkFilter, checkPatch } from '../shared/write.validate';
+import { checkFilter, checkPatch } from '@tessera/core/store/shared';
 import type { MongoContext } from './mongo.context';
 import { toMongoFilter } from './filter.mongo';
 import { mapMongoError } from './mongo.errors';

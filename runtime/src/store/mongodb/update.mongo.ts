@@ -1,6 +1,6 @@
 import type { Doc, StoredDoc, UpdateOptions } from '@tessera/core/store';
 import { NotFoundError, StoreError, VersionConflictError } from '@tessera/core/store';
-import { userFields } from '../shared/doc.prepare';
+import { userFields } from '@tessera/core/store/shared';
 import type mongoose from 'mongoose';
 import { fromMongo, type MongoContext, type MongoDoc } from './mongo.context';
 import { mapMongoError } from './mongo.errors';

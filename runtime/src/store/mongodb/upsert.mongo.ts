@@ -1,6 +1,6 @@
 import type { Doc, StoredDoc, UpsertOptions, UpsertResult } from '@tessera/core/store';
-import { checkPatch, checkUpsertId } from '../shared/write.validate';
-import { idFor, userFields } from '../shared/doc.prepare';
+import { checkPatch, checkUpsertId } from '@tessera/core/store/shared';
+import { idFor, userFields } from '@tessera/core/store/shared';
 import { fromMongo, type MongoContext } from './mongo.context';
 import { mapMongoError } from './mongo.errors';
 import { buildUpsert, incError } from './update-doc.mongo';

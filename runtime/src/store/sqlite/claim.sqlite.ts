@@ -1,6 +1,6 @@
 import type { ClaimOptions, StoredDoc } from '@tessera/core/store';
 import { normalizeFind } from '@tessera/core/query';
-import { checkClaim } from '../shared/write.validate';
+import { checkClaim } from '@tessera/core/store/shared';
 import { compileFilter } from './filter.sql';
 import { probeWith, ROW_COLUMNS, type RawRow, type SqliteContext } from './sqlite.context';
 import { orderBySql } from './sort.sql';

@@ -3,7 +3,7 @@ import { normalizeFilter } from '@tessera/core/query';
 import { compileFilter } from './filter.sql';
 import { probeWith, type SqliteContext } from './sqlite.context';
 import { visible } from './ttl.sqlite';
-import { checkFilter } from '../shared/write.validate';
+import { checkFilter } from '@tessera/core/store/shared';
 
 /** One DELETE over every matching (unexpired) row. */
 export function deleteMany(ctx: SqliteContext, filter: Filter): number {

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { UniqueViolationError } from '@tessera/core/store';
-import type { IndexSpec, SanitizedSpec } from '../shared/spec.validate';
+import type { IndexSpec, SanitizedSpec } from '@tessera/core/store/shared';
 import { quoteIdent, valueSql } from './sql.fields';
 import { META_TABLE } from './sqlite.meta';
 import { ensureSearchIndex } from './search-index.sqlite';

@@ -1,6 +1,6 @@
 import type { Scalar } from '@tessera/core/store';
 import { isLeaf, type FilterNode, type Leaf, type SearchNode } from '@tessera/core/query';
-import type { SanitizedSpec } from '../shared/spec.validate';
+import type { SanitizedSpec } from '@tessera/core/store/shared';
 import { ELEMENT, fieldAccessor, jsonPath, type Accessor } from './sql.fields';
 import { searchSqlOf, type Probe } from './search-index.sqlite';
 

@@ -1,6 +1,6 @@
 import type { StoredDoc } from '@tessera/core/store';
 import type { RawRow, SqliteContext } from './sqlite.context';
-import { isExpired, nowIso } from '../shared/ttl.expire';
+import { isExpired, nowIso } from '@tessera/core/store/shared';
 
 /**
  * Builds the public shape (id first, user fields, then the other system fields) as JSON text and

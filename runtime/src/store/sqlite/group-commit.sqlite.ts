@@ -1,7 +1,7 @@
 import type { Store } from '@tessera/core/store';
 import { SqliteTx } from './transaction.sqlite';
 import type { SqliteStore } from './sqlite.store';
-import { waitedTooLong } from './sqlite.gate';
+import { waitedTooLong } from '@tessera/core/store/shared';
 
 interface Pending {
   fn: (tx: Store) => Promise<unknown>;

@@ -1,5 +1,5 @@
 import type { Doc, InsertManyOptions, StoredDoc } from '@tessera/core/store';
-import { idFor, keptSystemFields, toStored, userFields } from '../shared/doc.prepare';
+import { idFor, keptSystemFields, toStored, userFields } from '@tessera/core/store/shared';
 import type { SqliteContext } from './sqlite.context';
 
 export function insert(ctx: SqliteContext, doc: Doc): StoredDoc {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { ChangeLog, LogEntry, LogReadOptions } from '@tessera/core/store';
-import { checkConsumer, checkSeq, encodeEntries, readOptions } from '../shared/log.validate';
-import type { LogListeners } from '../shared/log.listeners';
+import { checkConsumer, checkSeq, encodeEntries, readOptions } from '@tessera/core/store/shared';
+import type { LogListeners } from '@tessera/core/store/shared';
 import type { Runner } from './sqlite.collection';
 import type { StatementCache } from './statement.cache';
 

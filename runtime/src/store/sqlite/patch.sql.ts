@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Doc } from '@tessera/core/store';
 import { StoreError } from '@tessera/core/store';
-import { splitPatch } from '../shared/patch.inc';
+import { splitPatch } from '@tessera/core/store/shared';
 import { jsonPath } from './sql.fields';
 
 /**

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { matchesSearch } from '@tessera/core';
 import { InvalidQueryError } from '@tessera/core/store';
-import type { SanitizedSpec } from '../shared/spec.validate';
+import type { SanitizedSpec } from '@tessera/core/store/shared';
 import type { SearchNode } from '@tessera/core/query';
 import { jsonPath, quoteIdent } from './sql.fields';
 

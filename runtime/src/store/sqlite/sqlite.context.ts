@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { SanitizedSpec } from '../shared/spec.validate';
+import type { SanitizedSpec } from '@tessera/core/store/shared';
 import { mapSqliteError } from './sqlite.errors';
 import { DOC_IN, DOC_OUT, quoteIdent } from './sql.fields';
 import type { StatementCache } from './statement.cache';

@@ -1,10 +1,10 @@
 import Database from 'better-sqlite3';
 import type { ChangeLog, Collection, CollectionSpec, Store } from '@tessera/core/store';
 import { StoreError } from '@tessera/core/store';
-import { checkCollectionName, emptySpec, sanitizeSpec } from '../shared/spec.validate';
+import { checkCollectionName, emptySpec, sanitizeSpec } from '@tessera/core/store/shared';
 import { createContext, type SqliteContext } from './sqlite.context';
 import { SqliteCollection, type Runner } from './sqlite.collection';
-import { SqliteGate } from './sqlite.gate';
+import { StoreGate } from '@tessera/core/store/shared';
 import { StatementCache } from './statement.cache';
 import { ensureTable, planIndex } from './ensure-collection.sqlite';
 import { ensureMeta, forget, listNames, readSpec } from './sqlite.meta';
@@ -14,10 +14,10 @@ import { quoteIdent } from './sql.fields';
 import { dropSearchIndexes, registerSearchWords } from './search-index.sqlite';
 import { registerNotANumber } from './patch.sql';
 import { ensureLog, SqliteLog } from './log.sqlite';
-import { LogListeners } from '../shared/log.listeners';
+import { LogListeners } from '@tessera/core/store/shared';
 import { sweepExpired } from './ttl.sqlite';
 import { atomically } from './atomic.sqlite';
-import { nowIso } from '../shared/ttl.expire';
+import { nowIso } from '@tessera/core/store/shared';
 
 export interface SqliteStoreOptions {
   /** Database file; ':memory:' for tests. */
@@ -60,7 +60,7 @@ export function createSqliteStore(options: SqliteStoreOptions): SqliteStore {
 
 export class SqliteStore implements Store {
   readonly kind = 'sqlite';
-  readonly gate: SqliteGate;
+  readonly gate: StoreGate;
   readonly cache: StatementCache;
   private readonly holders = new Map<string, { ctx: SqliteContext }>();
   private readonly gated: Runner = (op) => this.gate.run(op);
@@ -70,7 +70,7 @@ export class SqliteStore implements Store {
   readonly log: ChangeLog;
 
   constructor(readonly db: Database.Database, transactionWaitMs?: number) {
-    this.gate = new SqliteGate(transactionWaitMs);
+    this.gate = new StoreGate(transactionWaitMs);
     this.cache = new StatementCache(db);
     this.log = new SqliteLog(db, this.cache, this.gated, this.logListeners);
   }

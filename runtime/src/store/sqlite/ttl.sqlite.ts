@@ -1,7 +1,7 @@
 import type { CompiledSql } from './filter.sql';
 import type { SqliteContext } from './sqlite.context';
 import { jsonPath } from './sql.fields';
-import { nowIso } from '../shared/ttl.expire';
+import { nowIso } from '@tessera/core/store/shared';
 
 /**
  * TTL in SQL (the rule is shared/ttl.expire.ts): a row is expired when its expire field is JSON

@@ -1,6 +1,6 @@
 import type { Doc, Filter } from '@tessera/core/store';
 import { normalizeFilter } from '@tessera/core/query';
-import { checkFilter, checkPatch } from '../shared/write.validate';
+import { checkFilter, checkPatch } from '@tessera/core/store/shared';
 import { compileFilter } from './filter.sql';
 import { probeWith, type SqliteContext } from './sqlite.context';
 import { patchSql } from './patch.sql';

@@ -1,8 +1,8 @@
 import type { Doc, StoredDoc, UpdateOptions } from '@tessera/core/store';
 import { NotFoundError, StoreError, VersionConflictError } from '@tessera/core/store';
-import { toStored, userFields } from '../shared/doc.prepare';
-import { hasIncrement } from '../shared/patch.inc';
-import { isExpired, nowIso } from '../shared/ttl.expire';
+import { toStored, userFields } from '@tessera/core/store/shared';
+import { hasIncrement } from '@tessera/core/store/shared';
+import { isExpired, nowIso } from '@tessera/core/store/shared';
 import { ROW_COLUMNS, type RawRow, type SqliteContext } from './sqlite.context';
 import { patchSql } from './patch.sql';
 import { rowToDoc } from './get.sqlite';

@@ -1,8 +1,8 @@
 import type { Doc, UpsertOptions, UpsertResult } from '@tessera/core/store';
-import { checkPatch, checkUpsertId } from '../shared/write.validate';
-import { idFor, toStored, userFields } from '../shared/doc.prepare';
-import { applyPatch } from '../shared/patch.inc';
-import { isExpired, nowIso } from '../shared/ttl.expire';
+import { checkPatch, checkUpsertId } from '@tessera/core/store/shared';
+import { idFor, toStored, userFields } from '@tessera/core/store/shared';
+import { applyPatch } from '@tessera/core/store/shared';
+import { isExpired, nowIso } from '@tessera/core/store/shared';
 import type { RawRow, SqliteContext } from './sqlite.context';
 import { updateSql } from './update.sqlite';
 import { atomically } from './atomic.sqlite';

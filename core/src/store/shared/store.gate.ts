@@ -1,4 +1,4 @@
-import { StoreError } from '@tessera/core/store';
+import { StoreError } from '../store.errors';
 
 interface Waiter {
   start(): void;
@@ -6,9 +6,10 @@ interface Waiter {
 }
 
 /**
- * Serializes transactions against everything else on the one SQLite connection.
+ * Serializes transactions against everything else on one synchronous store (the SQLite
+ * connection, the in-memory store).
  *
- * better-sqlite3 is synchronous, so a single operation is already atomic within the process.
+ * better-sqlite3 is synchronous (and so is the memory store), so a single operation is already atomic within the process.
  * A `transaction(fn)` with an async `fn` is not: between its awaits other code could run
  * statements on the same connection, and they would silently join (or read) the open
  * transaction. So while a transaction is open, every other operation of the store waits in one
@@ -21,7 +22,7 @@ interface Waiter {
  * everything queued behind it fails with an error that names the mistake (one timer per
  * transaction, none per waiting operation: writes under load queue a lot).
  */
-export class SqliteGate {
+export class StoreGate {
   private busy = false;
   private readonly queue: Waiter[] = [];
 

@@ -1,5 +1,5 @@
-import type { Doc, Store, UpsertOptions, UpsertResult } from '@tessera/core/store';
-import { UniqueViolationError } from '@tessera/core/store';
+import type { Doc, Store, UpsertOptions, UpsertResult } from '../store.port';
+import { UniqueViolationError } from '../store.errors';
 import { checkPatch, checkUpsertId } from './write.validate';
 import { applyPatch } from './patch.inc';
 import { userFields } from './doc.prepare';

@@ -1,5 +1,5 @@
-import type { ClaimOptions, Doc } from '@tessera/core/store';
-import { StoreError } from '@tessera/core/store';
+import type { ClaimOptions, Doc } from '../store.port';
+import { StoreError } from '../store.errors';
 
 /** Shared argument checks of the write primitives. `claim`: a filter object, a limit of 1..1000, a patch object. */
 export function checkClaim(options: ClaimOptions): void {

@@ -1,5 +1,3 @@
-import { randomFillSync } from 'node:crypto';
-
 /**
  * Time-ordered, URL-safe ids: 48-bit millisecond timestamp + 80 random bits, in lowercase
  * Crockford base32 (26 chars, ULID layout). Ids made in the same millisecond increment the
@@ -11,12 +9,12 @@ const RANDOM_CHARS = 16;
 
 let lastTime = -1;
 const lastRandom = new Uint8Array(RANDOM_CHARS); // 5-bit digits
-const pool = Buffer.alloc(4096);
+const pool = new Uint8Array(4096);
 let poolOffset = pool.length;
 
 function refillRandom(): void {
   if (poolOffset + RANDOM_CHARS > pool.length) {
-    randomFillSync(pool);
+    globalThis.crypto.getRandomValues(pool); // Web Crypto: in browsers and Node alike
     poolOffset = 0;
   }
   for (let i = 0; i < RANDOM_CHARS; i++) lastRandom[i] = pool[poolOffset + i] & 31;

@@ -1,4 +1,4 @@
-import type { Doc, Filter, Store } from '@tessera/core/store';
+import type { Doc, Filter, Store } from '../store.port';
 import { checkFilter, checkPatch } from './write.validate';
 import { matchingIds } from './ids.collect';
 

@@ -1,4 +1,4 @@
-import type { Filter, Store } from '@tessera/core/store';
+import type { Filter, Store } from '../store.port';
 import { matchingIds } from './ids.collect';
 import { checkFilter } from './write.validate';
 

@@ -1,4 +1,4 @@
-import { bucketOf } from './buckets';
+import { bucketOf } from './date-bucket';
 
 describe('bucketOf', () => {
   it('labels dates and datetimes in UTC, sortable as strings', () => {

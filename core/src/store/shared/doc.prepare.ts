@@ -1,10 +1,10 @@
-import type { Doc, StoredDoc } from '@tessera/core/store';
-import { StoreError } from '@tessera/core/store';
-import { IDENT } from '@tessera/core/query';
-import { ID_PATTERN, newId } from '../ids';
+import type { Doc, StoredDoc } from '../store.port';
+import { StoreError } from '../store.errors';
+import { IDENT, SYSTEM_FIELDS } from '../../query/field-path';
+import { ID_PATTERN, newId } from './ids';
 
 /** Fields the store owns; values for them in a written document are ignored. */
-const SYSTEM = new Set(['id', 'version', 'createdAt', 'updatedAt']);
+const SYSTEM = new Set<string>(SYSTEM_FIELDS);
 
 /** Top-level field names must be identifiers so every stored field can be filtered by path. */
 function checkKey(key: string): void {

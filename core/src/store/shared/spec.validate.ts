@@ -1,6 +1,6 @@
-import type { CollectionSpec, FieldKind } from '@tessera/core/store';
-import { InvalidQueryError, StoreError } from '@tessera/core/store';
-import { checkFieldPath, IDENT, ptr } from '@tessera/core/query';
+import type { CollectionSpec, FieldKind } from '../store.port';
+import { InvalidQueryError, StoreError } from '../store.errors';
+import { checkFieldPath, IDENT, ptr } from '../../query/field-path';
 
 const NAME = /^[A-Za-z0-9_]+$/;
 const MAX_SEARCH_FIELDS = 16;

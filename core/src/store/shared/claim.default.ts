@@ -1,4 +1,4 @@
-import type { ClaimOptions, Store, StoredDoc } from '@tessera/core/store';
+import type { ClaimOptions, Store, StoredDoc } from '../store.port';
 import { checkClaim } from './write.validate';
 
 /**

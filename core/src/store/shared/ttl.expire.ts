@@ -1,4 +1,4 @@
-import type { Doc } from '@tessera/core/store';
+import type { Doc } from '../store.port';
 
 /**
  * TTL (`CollectionSpec.expireField`): a document is expired when that field holds a string at or

@@ -1,4 +1,4 @@
-import type { Collection, Filter } from '@tessera/core/store';
+import type { Collection, Filter } from '../store.port';
 
 /** Every id matching `filter`, paged through `find` (the defaults collect first, then write: writes could move rows between pages). */
 export async function matchingIds(c: Collection, filter: Filter): Promise<string[]> {

@@ -1,5 +1,5 @@
-import type { LogReadOptions } from '@tessera/core/store';
-import { StoreError } from '@tessera/core/store';
+import type { LogReadOptions } from '../store.port';
+import { StoreError } from '../store.errors';
 
 /** What every adapter's change log accepts (the port leaves names and bounds to the adapters; these are shared). */
 const NAME = /^[A-Za-z0-9_.:-]{1,128}$/;

@@ -1,5 +1,5 @@
-import type { Doc } from '@tessera/core/store';
-import { StoreError } from '@tessera/core/store';
+import type { Doc } from '../store.port';
+import { StoreError } from '../store.errors';
 import { userFields } from './doc.prepare';
 
 /**

@@ -1,0 +1,2 @@
+/** The in-memory Store adapter (browser-safe). */
+export { createMemoryStore, type MemoryStoreOptions } from './memory.store';

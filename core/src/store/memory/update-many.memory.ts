@@ -1,0 +1,19 @@
+import type { Doc, Filter } from '../store.port';
+import { liveDocs, matcher, type MemoryContext } from './memory.context';
+import { patched } from './patch.memory';
+import { put } from './update.memory';
+
+/** Every matching document gets the patch and version + 1, all or nothing. */
+export function updateMany(ctx: MemoryContext, filter: Filter, patch: Doc): number {
+  const match = matcher(ctx, filter);
+  const now = new Date().toISOString();
+  const docs = new Map(ctx.docs);
+  let n = 0;
+  for (const d of liveDocs(ctx)) {
+    if (!match(d)) continue;
+    put(ctx, docs, patched(ctx.name, d, patch, now));
+    n++;
+  }
+  ctx.docs = docs;
+  return n;
+}
