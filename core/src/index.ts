@@ -14,7 +14,10 @@ export type { RefKind, RefSpec } from './ref-spec';
 export { createRegistry, type Registry } from './registry/registry';
 
 export { fieldTypes, getFieldType, storageKindOf } from './field-types/field-types.index';
-export { fieldSchema, type FieldTypeDescriptor } from './field-types/field-type';
+export { filterOperatorsOf, isFilterable, isStoredField } from './field-types/field-queries';
+export {
+  CsvCellError, fieldSchema, OPERATORS, type FieldCsv, type FieldTypeDescriptor, type FilterKind, type FilterOperator, type SampleContext,
+} from './field-types/field-type';
 export { componentTypes } from './component-types/component-types.index';
 export type { ComponentTypeDescriptor } from './component-types/component-type';
 export { triggerTypes } from './trigger-types/trigger-types.index';

@@ -9,7 +9,7 @@ export { ComponentView } from './components/component-view';
 export { componentRenderers, registerComponent, getComponentRenderer } from './components/components.index';
 export type { ComponentRenderer, ComponentProps, AnyComponent } from './components/component-renderer';
 export { fieldRenderers, registerField, getFieldRenderer } from './fields/fields.index';
-export type { FieldRenderer, FieldInputProps, FieldDisplayProps, SampleContext, FilterKind } from './fields/field-renderer';
+export type { FieldRenderer, FieldInputProps, FieldDisplayProps } from './fields/field-renderer';
 export { RendererProvider, useRenderer, usePermissions, type RendererContextValue, type RendererProviderProps } from './context/renderer.context';
 export { I18nProvider, useT, useLocale, SUPPORTED_LOCALES } from './i18n/i18n.provider';
 export { resolveLabel } from './i18n/label';

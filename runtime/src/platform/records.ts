@@ -1,4 +1,4 @@
-import { createRecordValidator, type AppDefinition, type Entity } from '@tessera/core';
+import { createRecordValidator, getFieldType, type AppDefinition, type Entity } from '@tessera/core';
 import type { Collection, Doc, FindOptions, Page, Store, StoredDoc } from '@tessera/core/store';
 import { forbidden, notFound, unprocessable } from '../http/problem';
 import type { Apps } from './apps';
@@ -237,7 +237,7 @@ const derived = new WeakMap<Entity, boolean>();
 function hasDerivedFields(entity: Entity): boolean {
   let has = derived.get(entity);
   if (has === undefined) {
-    has = entity.fields.some((f) => f.type === 'computed' || f.type === 'rollup');
+    has = entity.fields.some((f) => !getFieldType(f.type).stored);
     derived.set(entity, has);
   }
   return has;

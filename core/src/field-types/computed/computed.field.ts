@@ -1,6 +1,6 @@
 import type { ComputedField } from '../../generated/app-definition';
+import { defineFieldType, OPERATORS } from '../field-type';
 import type { JsonSchema } from '../../json-schema';
-import { defineFieldType } from '../field-type';
 import ownSchema from './computed.field.schema.json';
 
 /** Value schemas of the result types, for the API document (computed values are read-only). */
@@ -18,4 +18,6 @@ export const computedField = defineFieldType<ComputedField>({
   icon: 'FunctionOutlined', group: 'advanced', ownSchema, storageKind: 'json', stored: false,
   scaffold: { type: 'computed', label: 'Formula', expression: { $expr: "''" }, resultType: 'text' },
   valueSchema: (f) => resultSchemas[f.resultType ?? 'text'] ?? {},
+  operators: OPERATORS.none, filterKind: 'none', aggregatable: true,
+  sample: () => undefined, // evaluated on read, like the server
 });

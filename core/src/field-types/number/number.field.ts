@@ -1,5 +1,6 @@
 import type { NumberField } from '../../generated/app-definition';
-import { defineFieldType } from '../field-type';
+import { defineFieldType, OPERATORS } from '../field-type';
+import { parseNumberCell } from '../csv-cells';
 import ownSchema from './number.field.schema.json';
 
 export const numberField = defineFieldType<NumberField>({
@@ -10,4 +11,12 @@ export const numberField = defineFieldType<NumberField>({
     ...(f.min !== undefined ? { minimum: f.min } : {}),
     ...(f.max !== undefined ? { maximum: f.max } : {}),
   }),
+  operators: OPERATORS.ordered, filterKind: 'number', numeric: true, aggregatable: true,
+  csv: { parse: parseNumberCell },
+  sample: (field, { rng }) => {
+    const min = field.min ?? 0;
+    const max = field.max ?? Math.max(min + 100, 100);
+    const v = min + rng() * (max - min);
+    return field.integer ? Math.round(v) : Math.round(v * 100) / 100;
+  },
 });

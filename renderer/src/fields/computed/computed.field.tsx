@@ -11,8 +11,6 @@ function ComputedDisplay({ field, ...rest }: FieldDisplayProps<ComputedField>) {
 
 export const computedField = defineFieldRenderer<ComputedField>({
   type: 'computed',
-  filterKind: 'none',
   Display: ComputedDisplay,
-  sample: () => undefined, // evaluated on read by the demo port, like the server
   text: (_f, v) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)),
 });

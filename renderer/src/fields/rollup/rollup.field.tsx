@@ -16,8 +16,6 @@ function RollupDisplay({ field, ...rest }: FieldDisplayProps<RollupField>) {
 
 export const rollupField = defineFieldRenderer<RollupField>({
   type: 'rollup',
-  filterKind: 'none',
   Display: RollupDisplay,
-  sample: () => undefined, // evaluated on read by the demo port
   text: (_f, v) => (v === undefined || v === null ? '' : String(v)),
 });
