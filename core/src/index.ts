@@ -11,10 +11,10 @@ export type {
 
 export { pascalCase, type FieldKind, type JsonSchema } from './json-schema';
 export type { RefKind, RefSpec } from './ref-spec';
-export { createRegistry, type Registry } from './registry/registry';
+export { createRegistry, inOrder, type Registry } from './registry/registry';
 
-export { fieldTypes, getFieldType, storageKindOf } from './field-types/field-types.index';
-export { filterOperatorsOf, isFilterable, isStoredField } from './field-types/field-queries';
+export { fieldTypes } from './field-types/field-types.index';
+export { filterOperatorsOf, getFieldType, isFilterable, isStoredField, storageKindOf } from './field-types/field-queries';
 export {
   CsvCellError, fieldSchema, OPERATORS, type FieldCsv, type FieldTypeDescriptor, type FilterKind, type FilterOperator, type SampleContext,
 } from './field-types/field-type';

@@ -9,6 +9,8 @@ import type { RefSpec } from '../ref-spec';
 
 export interface ComponentTypeDescriptor {
   type: string;
+  /** Position in the palette and in lists of this kind (lower first; unset: last, by type). */
+  order?: number;
   title: string;
   description: string;
   /** An @ant-design/icons component name. */

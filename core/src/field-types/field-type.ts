@@ -53,6 +53,8 @@ export interface FieldCsv<F extends FieldLike = FieldLike> {
 
 export interface FieldTypeDescriptor<F extends FieldLike = FieldLike> {
   type: string;
+  /** Position in the palette and in lists of this kind (lower first; unset: last, by type). */
+  order?: number;
   /** English title and description (the builder shows `<type>.texts.json` in its locale). */
   title: string;
   description: string;

@@ -8,6 +8,8 @@ import type { RefSpec } from '../ref-spec';
 
 export interface NodeTypeDescriptor {
   type: string;
+  /** Position in the palette and in lists of this kind (lower first; unset: last, by type). */
+  order?: number;
   title: string;
   description: string;
   icon: string;

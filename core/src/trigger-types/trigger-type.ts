@@ -7,6 +7,8 @@ import type { RefSpec } from '../ref-spec';
 
 export interface TriggerTypeDescriptor {
   type: string;
+  /** Position in the palette and in lists of this kind (lower first; unset: last, by type). */
+  order?: number;
   title: string;
   description: string;
   icon: string;

@@ -2,7 +2,7 @@ import { defineComponentType } from '../component-type';
 import schema from './card.component.schema.json';
 
 export const cardComponent = defineComponentType({
-  type: 'card', title: 'Card', description: 'A titled box around its children.', icon: 'CreditCardOutlined', group: 'layout',
+  type: 'card', order: 110, title: 'Card', description: 'A titled box around its children.', icon: 'CreditCardOutlined', group: 'layout',
   acceptsChildren: true, source: 'optional', schema,
   refs: [],
   scaffold: { type: 'card', props: { title: 'Card' }, children: [] },

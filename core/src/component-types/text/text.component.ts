@@ -2,7 +2,7 @@ import { defineComponentType } from '../component-type';
 import schema from './text.component.schema.json';
 
 export const textComponent = defineComponentType({
-  type: 'text', title: 'Text', description: 'Static markdown.', icon: 'FileTextOutlined', group: 'content',
+  type: 'text', order: 120, title: 'Text', description: 'Static markdown.', icon: 'FileTextOutlined', group: 'content',
   acceptsChildren: false, source: 'none', schema,
   refs: [],
   scaffold: { type: 'text', props: { content: 'Text' } },

@@ -14,7 +14,7 @@ const resultSchemas: Record<string, JsonSchema> = {
 };
 
 export const computedField = defineFieldType<ComputedField>({
-  type: 'computed', title: 'Formula', description: 'Computed on read from a JSONata expression over the record.',
+  type: 'computed', order: 150, title: 'Formula', description: 'Computed on read from a JSONata expression over the record.',
   icon: 'FunctionOutlined', group: 'advanced', ownSchema, storageKind: 'json', stored: false,
   scaffold: { type: 'computed', label: 'Formula', expression: { $expr: "''" }, resultType: 'text' },
   valueSchema: (f) => resultSchemas[f.resultType ?? 'text'] ?? {},

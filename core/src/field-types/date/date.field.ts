@@ -6,7 +6,7 @@ import ownSchema from './date.field.schema.json';
 export const SAMPLE_BASE = Date.UTC(2026, 0, 1);
 
 export const dateField = defineFieldType<DateField>({
-  type: 'date', title: 'Date', description: 'A calendar date ("YYYY-MM-DD").', icon: 'CalendarOutlined', group: 'date',
+  type: 'date', order: 60, title: 'Date', description: 'A calendar date ("YYYY-MM-DD").', icon: 'CalendarOutlined', group: 'date',
   ownSchema, scaffold: { type: 'date', label: 'Date' }, storageKind: 'date', stored: true,
   // formatMinimum/formatMaximum come from ajv-formats and compare dates, not strings.
   valueSchema: (f) => ({

@@ -4,7 +4,7 @@ import { SAMPLE_BASE } from '../date/date.field';
 import ownSchema from './datetime.field.schema.json';
 
 export const datetimeField = defineFieldType<DatetimeField>({
-  type: 'datetime', title: 'Date and time', description: 'A point in time (ISO 8601).', icon: 'FieldTimeOutlined',
+  type: 'datetime', order: 70, title: 'Date and time', description: 'A point in time (ISO 8601).', icon: 'FieldTimeOutlined',
   group: 'date', ownSchema, scaffold: { type: 'datetime', label: 'When' }, storageKind: 'date', stored: true,
   valueSchema: () => ({ type: 'string', format: 'date-time' }),
   operators: OPERATORS.ordered, filterKind: 'date', aggregatable: true,

@@ -4,7 +4,7 @@ import { pickOf, WORDS } from '../sample-words';
 import ownSchema from './longtext.field.schema.json';
 
 export const longtextField = defineFieldType<LongtextField>({
-  type: 'longtext', title: 'Long text', description: 'Multi-line text.', icon: 'AlignLeftOutlined', group: 'text',
+  type: 'longtext', order: 20, title: 'Long text', description: 'Multi-line text.', icon: 'AlignLeftOutlined', group: 'text',
   ownSchema, scaffold: { type: 'longtext', label: 'Notes' }, storageKind: 'string', stored: true, searchable: 'allowed',
   valueSchema: (f) => ({ type: 'string', maxLength: f.maxLength ?? 100000 }),
   operators: OPERATORS.text, filterKind: 'text',

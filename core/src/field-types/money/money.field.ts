@@ -4,7 +4,7 @@ import { parseNumberCell } from '../csv-cells';
 import ownSchema from './money.field.schema.json';
 
 export const moneyField = defineFieldType<MoneyField>({
-  type: 'money', title: 'Money', description: 'An amount in major units of one currency.', icon: 'DollarOutlined',
+  type: 'money', order: 40, title: 'Money', description: 'An amount in major units of one currency.', icon: 'DollarOutlined',
   group: 'number', ownSchema, scaffold: { type: 'money', label: 'Amount', currency: 'USD' }, storageKind: 'number',
   stored: true,
   valueSchema: (f) => ({

@@ -4,7 +4,7 @@ import { listCell } from '../csv-cells';
 import ownSchema from './multienum.field.schema.json';
 
 export const multienumField = defineFieldType<MultienumField>({
-  type: 'multienum', title: 'Multiple choice', description: 'Any number of values out of a list of options.',
+  type: 'multienum', order: 120, title: 'Multiple choice', description: 'Any number of values out of a list of options.',
   icon: 'TagsOutlined', group: 'choice', ownSchema, storageKind: 'array', stored: true, searchable: 'allowed',
   scaffold: { type: 'multienum', label: 'Interests', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
   valueSchema: (f) => ({

@@ -4,7 +4,7 @@ import { parseNumberCell } from '../csv-cells';
 import ownSchema from './number.field.schema.json';
 
 export const numberField = defineFieldType<NumberField>({
-  type: 'number', title: 'Number', description: 'A number, optionally whole and bounded.', icon: 'NumberOutlined',
+  type: 'number', order: 30, title: 'Number', description: 'A number, optionally whole and bounded.', icon: 'NumberOutlined',
   group: 'number', ownSchema, scaffold: { type: 'number', label: 'Number' }, storageKind: 'number', stored: true,
   valueSchema: (f) => ({
     type: f.integer ? 'integer' : 'number',

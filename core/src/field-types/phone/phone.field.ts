@@ -3,7 +3,7 @@ import { defineFieldType, OPERATORS } from '../field-type';
 import ownSchema from './phone.field.schema.json';
 
 export const phoneField = defineFieldType<PhoneField>({
-  type: 'phone', title: 'Phone', description: 'A phone number.', icon: 'PhoneOutlined', group: 'text',
+  type: 'phone', order: 90, title: 'Phone', description: 'A phone number.', icon: 'PhoneOutlined', group: 'text',
   ownSchema, scaffold: { type: 'phone', label: 'Phone' }, storageKind: 'string', stored: true, searchable: 'default',
   // Numbers are written in too many national styles to parse; accept the characters they use.
   valueSchema: (f) => ({ type: 'string', pattern: '^\\+?[0-9 ().\\-]{3,}$', maxLength: f.maxLength ?? 32 }),

@@ -6,7 +6,7 @@ import ownSchema from './relation.field.schema.json';
 const recordId = { type: 'string', minLength: 1, maxLength: 128 };
 
 export const relationField = defineFieldType<RelationField>({
-  type: 'relation', title: 'Relation', description: 'A link to one record, or many with `many`.', icon: 'ShareAltOutlined',
+  type: 'relation', order: 130, title: 'Relation', description: 'A link to one record, or many with `many`.', icon: 'ShareAltOutlined',
   group: 'relation', ownSchema, scaffold: { type: 'relation', label: 'Company', to: '' }, storageKind: 'string',
   storageKindFor: (f) => (f.many ? 'array' : 'string'),
   stored: true,

@@ -17,7 +17,7 @@ const BY_ID: Array<[RegExp, (rng: () => number, record: Record<string, unknown>,
 ];
 
 export const textField = defineFieldType<TextField>({
-  type: 'text', title: 'Text', description: 'A single line of text.', icon: 'FontSizeOutlined', group: 'text',
+  type: 'text', order: 10, title: 'Text', description: 'A single line of text.', icon: 'FontSizeOutlined', group: 'text',
   ownSchema, scaffold: { type: 'text', label: 'Text' }, storageKind: 'string', stored: true, searchable: 'default',
   valueSchema: (f) => ({
     type: 'string',

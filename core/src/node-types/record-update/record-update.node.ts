@@ -2,7 +2,7 @@ import { defineNodeType } from '../node-type';
 import schema from './record-update.node.schema.json';
 
 export const recordUpdateNode = defineNodeType({
-  type: 'record.update', title: 'Update record', description: 'Updates fields of one record.', icon: 'EditOutlined', group: 'data', schema,
+  type: 'record.update', order: 30, title: 'Update record', description: 'Updates fields of one record.', icon: 'EditOutlined', group: 'data', schema,
   refs: [{ path: 'entity', kind: 'entity' }, { path: 'values.{}', kind: 'input' }],
   scaffold: { type: 'record.update', config: { entity: '', recordId: { $expr: 'trigger.record.id' }, values: {} } },
 });

@@ -1,6 +1,6 @@
 /** References inside entities: relations, rollups, display/owner fields, indexes, enum options, segments. */
 import type { Entity, Field, RollupField } from '../../generated/app-definition';
-import { getFieldType } from '../../field-types/field-types.index';
+import { getFieldType } from '../../field-types/field-queries';
 import { joinPointer } from '../validation-issue';
 import { checkFilter } from './filters';
 import { checkEntityRef, checkFieldRef, type SemanticContext } from './semantic.context';

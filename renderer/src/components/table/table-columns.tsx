@@ -2,7 +2,7 @@ import type { TableColumnsType } from 'antd';
 import { fieldTypes, type Entity, type Label } from '@tessera/core';
 import { fieldOrSystem, isStored } from '../../context/entity-model';
 import type { RecordData, SortSpec } from '../../data/data-port';
-import { getFieldRenderer } from '../../fields/fields.index';
+import { getFieldRenderer } from '../../fields/field-lookup';
 import { FilterDropdown } from './column-filter';
 
 export interface ColumnSpec {

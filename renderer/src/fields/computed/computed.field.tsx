@@ -1,6 +1,6 @@
 import type { ComputedField, Field } from '@tessera/core';
 import { defineFieldRenderer, type FieldDisplayProps } from '../field-renderer';
-import { getFieldRenderer } from '../fields.index';
+import { getFieldRenderer } from '../field-lookup';
 
 /** Shown like a field of its resultType (a number formula reads as a number). */
 function ComputedDisplay({ field, ...rest }: FieldDisplayProps<ComputedField>) {
