@@ -12,6 +12,8 @@ export type {
 export { pascalCase, type FieldKind, type JsonSchema } from './json-schema';
 export type { RefKind, RefSpec } from './ref-spec';
 export { createRegistry, inOrder, type Registry } from './registry/registry';
+export type { GroupTexts, TypeText, TypeTexts } from './registry/type-texts';
+export { groupTexts } from './registry/group-texts';
 
 export { fieldTypes } from './field-types/field-types.index';
 export { filterOperatorsOf, getFieldType, isFilterable, isStoredField, storageKindOf } from './field-types/field-queries';

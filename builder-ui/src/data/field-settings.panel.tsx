@@ -10,6 +10,7 @@ import { useTranslation } from 'react-i18next';
 import { RenameInput, withoutId } from '../forms/rename.input';
 import { SchemaForm } from '../forms/schema-form';
 import { useAppFormContext } from '../shared/app-form-context';
+import { typeTitle } from '../i18n/type-texts';
 import { TypeIcon } from '../shared/icon';
 import { useBuilder } from '../store/builder.store';
 import type { DraftField } from '../store/draft.types';
@@ -43,7 +44,7 @@ export function FieldSettingsPanel({ entityId, fieldId }: { entityId: string; fi
             aria-label={t('data.type')}
             value={field.type}
             onChange={changeType}
-            options={fieldTypes.list().map((d) => ({ value: d.type, label: <Space><TypeIcon name={d.icon} />{d.title}</Space> }))}
+            options={fieldTypes.list().map((d) => ({ value: d.type, label: <Space><TypeIcon name={d.icon} />{typeTitle(t, 'field', d)}</Space> }))}
           />
         </Form.Item>
       </Form>

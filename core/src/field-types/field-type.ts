@@ -6,6 +6,7 @@
  */
 import { ref, type FieldKind, type JsonSchema } from '../json-schema';
 import type { RefSpec } from '../ref-spec';
+import { englishTexts, type TypeTexts } from '../registry/type-texts';
 import type { Entity } from '../generated/app-definition';
 
 export interface FieldLike {
@@ -55,9 +56,11 @@ export interface FieldTypeDescriptor<F extends FieldLike = FieldLike> {
   type: string;
   /** Position in the palette and in lists of this kind (lower first; unset: last, by type). */
   order?: number;
-  /** English title and description (the builder shows `<type>.texts.json` in its locale). */
+  /** English title and description, from `texts` (the builder shows them in its locale). */
   title: string;
   description: string;
+  /** `<type>.texts.json`: title, description and renderer texts per locale. */
+  texts: TypeTexts;
   /** An @ant-design/icons component name. */
   icon: string;
   group: 'text' | 'number' | 'choice' | 'date' | 'relation' | 'advanced';
@@ -136,8 +139,8 @@ export function fieldSchema(own: JsonSchema, stored: boolean): JsonSchema {
 }
 
 export function defineFieldType<F extends FieldLike>(
-  spec: Omit<FieldTypeDescriptor<F>, 'schema'> & { ownSchema: JsonSchema },
+  spec: Omit<FieldTypeDescriptor<F>, 'schema' | 'title' | 'description'> & { ownSchema: JsonSchema },
 ): FieldTypeDescriptor<F> {
   const { ownSchema, ...rest } = spec;
-  return { ...rest, schema: fieldSchema(ownSchema, spec.stored) };
+  return { ...rest, ...englishTexts(spec.texts), schema: fieldSchema(ownSchema, spec.stored) };
 }

@@ -1,11 +1,12 @@
 import type { BooleanField } from '../../generated/app-definition';
 import { CsvCellError, defineFieldType, OPERATORS } from '../field-type';
 import ownSchema from './boolean.field.schema.json';
+import texts from './boolean.texts.json';
 
 const YES_NO: Record<string, boolean> = { yes: true, no: false, true: true, false: false, '1': true, '0': false, y: true, n: false };
 
 export const booleanField = defineFieldType<BooleanField>({
-  type: 'boolean', order: 50, title: 'Yes/No', description: 'A checkbox or switch.', icon: 'CheckSquareOutlined', group: 'choice',
+  type: 'boolean', order: 50, texts, icon: 'CheckSquareOutlined', group: 'choice',
   ownSchema, scaffold: { type: 'boolean', label: 'Active', default: false }, storageKind: 'boolean', stored: true,
   valueSchema: () => ({ type: 'boolean' }),
   operators: OPERATORS.boolean, filterKind: 'boolean',

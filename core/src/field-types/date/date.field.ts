@@ -1,12 +1,13 @@
 import type { DateField } from '../../generated/app-definition';
 import { CsvCellError, defineFieldType, OPERATORS } from '../field-type';
 import ownSchema from './date.field.schema.json';
+import texts from './date.texts.json';
 
 /** Demo dates spread around this day, fixed so a seed always gives the same data. */
 export const SAMPLE_BASE = Date.UTC(2026, 0, 1);
 
 export const dateField = defineFieldType<DateField>({
-  type: 'date', order: 60, title: 'Date', description: 'A calendar date ("YYYY-MM-DD").', icon: 'CalendarOutlined', group: 'date',
+  type: 'date', order: 60, texts, icon: 'CalendarOutlined', group: 'date',
   ownSchema, scaffold: { type: 'date', label: 'Date' }, storageKind: 'date', stored: true,
   // formatMinimum/formatMaximum come from ajv-formats and compare dates, not strings.
   valueSchema: (f) => ({

@@ -2,9 +2,10 @@ import type { DatetimeField } from '../../generated/app-definition';
 import { CsvCellError, defineFieldType, OPERATORS } from '../field-type';
 import { SAMPLE_BASE } from '../date/date.field';
 import ownSchema from './datetime.field.schema.json';
+import texts from './datetime.texts.json';
 
 export const datetimeField = defineFieldType<DatetimeField>({
-  type: 'datetime', order: 70, title: 'Date and time', description: 'A point in time (ISO 8601).', icon: 'FieldTimeOutlined',
+  type: 'datetime', order: 70, texts, icon: 'FieldTimeOutlined',
   group: 'date', ownSchema, scaffold: { type: 'datetime', label: 'When' }, storageKind: 'date', stored: true,
   valueSchema: () => ({ type: 'string', format: 'date-time' }),
   operators: OPERATORS.ordered, filterKind: 'date', aggregatable: true,

@@ -2,9 +2,10 @@ import type { EmailField } from '../../generated/app-definition';
 import { defineFieldType, OPERATORS } from '../field-type';
 import { slug } from '../sample-words';
 import ownSchema from './email.field.schema.json';
+import texts from './email.texts.json';
 
 export const emailField = defineFieldType<EmailField>({
-  type: 'email', order: 80, title: 'Email', description: 'An email address.', icon: 'MailOutlined', group: 'text',
+  type: 'email', order: 80, texts, icon: 'MailOutlined', group: 'text',
   ownSchema, scaffold: { type: 'email', label: 'Email' }, storageKind: 'string', stored: true, searchable: 'default',
   valueSchema: (f) => ({ type: 'string', format: 'email', maxLength: f.maxLength ?? 254 }),
   operators: OPERATORS.text, filterKind: 'text',

@@ -3,9 +3,10 @@ import { CsvCellError, defineFieldType, OPERATORS } from '../field-type';
 import type { JsonSchema } from '../../json-schema';
 import { CITIES, pickOf } from '../sample-words';
 import ownSchema from './json.field.schema.json';
+import texts from './json.texts.json';
 
 export const jsonField = defineFieldType<JsonField>({
-  type: 'json', order: 140, title: 'JSON', description: 'Any JSON value, optionally checked by a JSON Schema.', icon: 'CodeOutlined',
+  type: 'json', order: 140, texts, icon: 'CodeOutlined',
   group: 'advanced', ownSchema, scaffold: { type: 'json', label: 'Data' }, storageKind: 'json', stored: true,
   valueSchema: (f) => (typeof f.schema === 'object' ? (f.schema as JsonSchema) : f.schema === false ? { not: {} } : {}),
   // The builder's rules compare a json value as written; tables have no column filter for it.

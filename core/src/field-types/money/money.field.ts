@@ -2,9 +2,10 @@ import type { MoneyField } from '../../generated/app-definition';
 import { defineFieldType, OPERATORS } from '../field-type';
 import { parseNumberCell } from '../csv-cells';
 import ownSchema from './money.field.schema.json';
+import texts from './money.texts.json';
 
 export const moneyField = defineFieldType<MoneyField>({
-  type: 'money', order: 40, title: 'Money', description: 'An amount in major units of one currency.', icon: 'DollarOutlined',
+  type: 'money', order: 40, texts, icon: 'DollarOutlined',
   group: 'number', ownSchema, scaffold: { type: 'money', label: 'Amount', currency: 'USD' }, storageKind: 'number',
   stored: true,
   valueSchema: (f) => ({

@@ -2,9 +2,10 @@ import type { MultienumField } from '../../generated/app-definition';
 import { defineFieldType, OPERATORS } from '../field-type';
 import { listCell } from '../csv-cells';
 import ownSchema from './multienum.field.schema.json';
+import texts from './multienum.texts.json';
 
 export const multienumField = defineFieldType<MultienumField>({
-  type: 'multienum', order: 120, title: 'Multiple choice', description: 'Any number of values out of a list of options.',
+  type: 'multienum', order: 120, texts,
   icon: 'TagsOutlined', group: 'choice', ownSchema, storageKind: 'array', stored: true, searchable: 'allowed',
   scaffold: { type: 'multienum', label: 'Interests', options: [{ value: 'a', label: 'A' }, { value: 'b', label: 'B' }] },
   valueSchema: (f) => ({

@@ -2,9 +2,10 @@ import type { NumberField } from '../../generated/app-definition';
 import { defineFieldType, OPERATORS } from '../field-type';
 import { parseNumberCell } from '../csv-cells';
 import ownSchema from './number.field.schema.json';
+import texts from './number.texts.json';
 
 export const numberField = defineFieldType<NumberField>({
-  type: 'number', order: 30, title: 'Number', description: 'A number, optionally whole and bounded.', icon: 'NumberOutlined',
+  type: 'number', order: 30, texts, icon: 'NumberOutlined',
   group: 'number', ownSchema, scaffold: { type: 'number', label: 'Number' }, storageKind: 'number', stored: true,
   valueSchema: (f) => ({
     type: f.integer ? 'integer' : 'number',

@@ -2,11 +2,12 @@ import type { RelationField } from '../../generated/app-definition';
 import { defineFieldType, OPERATORS } from '../field-type';
 import { listCell } from '../csv-cells';
 import ownSchema from './relation.field.schema.json';
+import texts from './relation.texts.json';
 
 const recordId = { type: 'string', minLength: 1, maxLength: 128 };
 
 export const relationField = defineFieldType<RelationField>({
-  type: 'relation', order: 130, title: 'Relation', description: 'A link to one record, or many with `many`.', icon: 'ShareAltOutlined',
+  type: 'relation', order: 130, texts, icon: 'ShareAltOutlined',
   group: 'relation', ownSchema, scaffold: { type: 'relation', label: 'Company', to: '' }, storageKind: 'string',
   storageKindFor: (f) => (f.many ? 'array' : 'string'),
   stored: true,

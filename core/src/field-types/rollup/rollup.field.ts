@@ -1,9 +1,10 @@
 import type { RollupField } from '../../generated/app-definition';
 import { defineFieldType, OPERATORS } from '../field-type';
 import ownSchema from './rollup.field.schema.json';
+import texts from './rollup.texts.json';
 
 export const rollupField = defineFieldType<RollupField>({
-  type: 'rollup', order: 160, title: 'Rollup', description: 'Count, sum, average, min or max over related records.',
+  type: 'rollup', order: 160, texts,
   icon: 'CalculatorOutlined', group: 'relation', ownSchema, storageKind: 'number', stored: false,
   scaffold: { type: 'rollup', label: 'Count', entity: '', via: '', aggregate: 'count' },
   valueSchema: (f) => ({ type: (f.aggregate ?? 'count') === 'count' ? 'integer' : 'number' }),

@@ -2,6 +2,7 @@ import type { TextField } from '../../generated/app-definition';
 import { defineFieldType, OPERATORS } from '../field-type';
 import { companyName, FIRST, LAST, personName, pickOf, SUBJECTS, TITLES, WORDS } from '../sample-words';
 import ownSchema from './text.field.schema.json';
+import texts from './text.texts.json';
 
 /** Demo values chosen by what the field id suggests; anything else gets a short phrase. */
 const BY_ID: Array<[RegExp, (rng: () => number, record: Record<string, unknown>, index: number) => string]> = [
@@ -17,7 +18,7 @@ const BY_ID: Array<[RegExp, (rng: () => number, record: Record<string, unknown>,
 ];
 
 export const textField = defineFieldType<TextField>({
-  type: 'text', order: 10, title: 'Text', description: 'A single line of text.', icon: 'FontSizeOutlined', group: 'text',
+  type: 'text', order: 10, texts, icon: 'FontSizeOutlined', group: 'text',
   ownSchema, scaffold: { type: 'text', label: 'Text' }, storageKind: 'string', stored: true, searchable: 'default',
   valueSchema: (f) => ({
     type: 'string',
