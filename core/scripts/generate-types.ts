@@ -1,12 +1,14 @@
 /**
- * `npm run gen` (first half): writes the generated schemas and types.
+ * `npm run gen` (first half): writes the type kinds' registry indexes (from the type folders),
+ * then the generated schemas and types (which read those registries, so they are rendered after
+ * the indexes are written, in a module loaded only then).
  * `--check` writes nothing and exits 1 when a committed file differs from what would be written
  * (the freshness test runs it in a child process: json-schema-to-typescript loads prettier with a
  * dynamic import(), which crashes inside jest's VM).
  */
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { renderGeneratedFiles } from './generated-files';
+import { renderTypeIndexes } from './type-indexes';
 
 const read = (path: string) => {
   try {
@@ -17,19 +19,25 @@ const read = (path: string) => {
 };
 
 async function main(): Promise<void> {
-  const root = join(__dirname, '..');
+  const repo = join(__dirname, '..', '..');
   const check = process.argv.includes('--check');
   const stale: string[] = [];
-  for (const [path, content] of Object.entries(await renderGeneratedFiles())) {
-    const file = join(root, path);
-    if (check) {
-      if (read(file) !== content) stale.push(`core/${path}`);
-      continue;
+  const emit = (files: Record<string, string>) => {
+    for (const [path, content] of Object.entries(files)) {
+      const file = join(repo, path);
+      if (check) {
+        if (read(file) !== content) stale.push(path);
+        continue;
+      }
+      mkdirSync(dirname(file), { recursive: true });
+      writeFileSync(file, content);
+      console.log(`wrote ${path}`);
     }
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, content);
-    console.log(`wrote core/${path}`);
-  }
+  };
+  emit(renderTypeIndexes(repo));
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only now: it reads the registries just written
+  const { renderGeneratedFiles } = require('./generated-files') as typeof import('./generated-files');
+  emit(await renderGeneratedFiles());
   if (stale.length) {
     console.error(`stale generated files: ${stale.join(', ')}; run npm run gen`);
     process.exit(1);

@@ -1,6 +1,6 @@
 /**
- * Renders every generated file in memory: the bundled JSON Schemas and the TypeScript types
- * (json-schema-to-typescript). Used by generate-types.ts (writes them) and by the freshness test
+ * Renders the generated schema files in memory: the bundled JSON Schemas and the TypeScript
+ * types (json-schema-to-typescript), from the type registries as the index files have them. Used by generate-types.ts (writes them) and by the freshness test
  * (compares them), so both always agree.
  */
 import { compile } from 'json-schema-to-typescript';
@@ -55,15 +55,15 @@ async function types(schema: JsonSchema, name: string, what: string): Promise<st
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** Path (relative to core/) -> content. */
+/** Path (relative to the repository) -> content. */
 export async function renderGeneratedFiles(): Promise<Record<string, string>> {
   const app = buildAppDefinitionSchema();
   const manifest = buildConnectorManifestSchema();
   return {
-    'generated/app-definition.schema.json': json(app),
-    'generated/connector-manifest.schema.json': json(manifest),
-    'src/generated/app-definition.ts': await types(requireDefaulted(app) as JsonSchema, 'AppDefinition', 'validated definition: defaults applied'),
-    'src/generated/app-definition.input.ts': await types(app, 'AppDefinition', 'definition as written: defaulted properties optional'),
-    'src/generated/connector-manifest.ts': await types(requireDefaulted(manifest) as JsonSchema, 'ConnectorManifest', 'validated manifest'),
+    'core/generated/app-definition.schema.json': json(app),
+    'core/generated/connector-manifest.schema.json': json(manifest),
+    'core/src/generated/app-definition.ts': await types(requireDefaulted(app) as JsonSchema, 'AppDefinition', 'validated definition: defaults applied'),
+    'core/src/generated/app-definition.input.ts': await types(app, 'AppDefinition', 'definition as written: defaulted properties optional'),
+    'core/src/generated/connector-manifest.ts': await types(requireDefaulted(manifest) as JsonSchema, 'ConnectorManifest', 'validated manifest'),
   };
 }

@@ -16,10 +16,15 @@ export type {
 } from './definition/draft.types';
 export { allComponentIds, mapAllComponents, walkComponents } from './definition/draft-components';
 export type { RefKind, RefSpec } from './ref-spec';
-export { createRegistry, type Registry } from './registry/registry';
+export { createRegistry, inOrder, type Registry } from './registry/registry';
+export type { GroupTexts, TypeText, TypeTexts } from './registry/type-texts';
+export { groupTexts } from './registry/group-texts';
 
-export { fieldTypes, getFieldType, storageKindOf } from './field-types/field-types.index';
-export { fieldSchema, type FieldTypeDescriptor } from './field-types/field-type';
+export { fieldTypes } from './field-types/field-types.index';
+export { filterOperatorsOf, getFieldType, isFilterable, isStoredField, storageKindOf } from './field-types/field-queries';
+export {
+  CsvCellError, fieldSchema, OPERATORS, type FieldCsv, type FieldTypeDescriptor, type FilterKind, type FilterOperator, type SampleContext,
+} from './field-types/field-type';
 export { componentTypes } from './component-types/component-types.index';
 export type { ComponentTypeDescriptor } from './component-types/component-type';
 export { triggerTypes } from './trigger-types/trigger-types.index';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import {
   componentTypes, fieldTypes, formatIssues, nodeTypes, triggerTypes, validateDefinition, type Component,
 } from '../src/index';
-import { fullApp, type Loose } from './fixture';
+import { fullApp, typeFixtures, type Loose } from './fixture';
 
 /** Validates the fixture after `mutate` and returns the issues as "pointer: message" lines. */
 function errorsAfter(mutate: (d: Loose) => void): string[] {
@@ -25,6 +25,14 @@ describe('validateDefinition: the full fixture', () => {
     expect(r.definition.entities[2].indexes).toEqual([]);
     expect(r.definition.workflows[0].enabled).toBe(true);
     expect(r.definition.workflows[0].nodes[4].position).toEqual({ x: 0, y: 0 });
+  });
+
+  it('every type folder brings a fixture of its type (assembled into the full app)', () => {
+    const kinds = { field: fieldTypes, component: componentTypes, node: nodeTypes, trigger: triggerTypes } as const;
+    for (const [kind, registry] of Object.entries(kinds)) {
+      const types = typeFixtures(kind as keyof typeof kinds).map(({ fixture }) => (kind === 'field' ? fixture.field.type : fixture.type));
+      expect(types.sort()).toEqual(registry.types().sort());
+    }
   });
 
   it('uses every field, component, trigger and node type', () => {
@@ -62,8 +70,8 @@ describe('validateDefinition: schema errors', () => {
 
   it('names the kind and the allowed values of an unknown type', () => {
     expect(errorsAfter((d) => { d.entities[0].fields[0].type = 'strng'; d.pages[0].components[0].type = 'txt'; })).toEqual([
-      '/entities/0/fields/0/type: unknown field type "strng" (expected one of text, longtext, number, money, boolean, date, datetime, email, phone, url, enum, multienum, relation, json, computed, rollup)',
-      '/pages/0/components/0/type: unknown component type "txt" (did you mean "text"?) (expected one of table, list, form, detail, kanban, chart, kpi, row, column, tabs, card, text)',
+      `/entities/0/fields/0/type: unknown field type "strng" (expected one of ${fieldTypes.types().join(', ')})`,
+      `/pages/0/components/0/type: unknown component type "txt" (did you mean "text"?) (expected one of ${componentTypes.types().join(', ')})`,
     ]);
     expect(errorsAfter((d) => { d.workflows[0].nodes[0].type = 'record.fnd'; })).toEqual([
       expect.stringMatching(/^\/workflows\/0\/nodes\/0\/type: unknown node type "record.fnd" \(did you mean "record.find"\?\) \(expected one of connector, /),
@@ -187,12 +195,13 @@ describe('validateDefinition: semantic errors', () => {
   });
 
   it('reports computed fields that depend on each other', () => {
+    const at = fullApp().entities[1].fields.length; // where "a" lands (type folders' fixtures add fields)
     expect(errorsAfter((d) => {
       d.entities[1].fields.push(
         { id: 'a', type: 'computed', expression: { $expr: 'b & "!"' } },
         { id: 'b', type: 'computed', expression: { $expr: 'a' } },
       );
-    })).toEqual(['/entities/1/fields/12/expression: computed fields form a cycle: a -> b -> a']);
+    })).toEqual([`/entities/1/fields/${at}/expression: computed fields form a cycle: a -> b -> a`]);
   });
 
   it('checks tabs children and embedded JSON Schemas', () => {

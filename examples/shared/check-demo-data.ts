@@ -1,29 +1,25 @@
 /**
  * Checks demo records against their app definition the way the records API would see them:
- * known fields only, required present, values of the right type and range, enum values from the
- * options, unique values unique, relations pointing at existing records. Returns readable
- * problems (empty when fine), so an example's test shows every mistake at once.
+ * known fields only, nothing stored in fields evaluated on read, required present, values of
+ * the right type and range, unique values unique, relations pointing at existing records.
+ * Returns readable problems (empty when fine), so an example's test shows every mistake at once.
  *
- * Deliberately independent of the runtime's validator: it is a second opinion on the fixtures,
- * written from docs/definition-format.md.
+ * What a value of each type may be comes from its field type descriptor (`valueSchema`, the
+ * schema the records API validates with), so a new field type needs no edit here. What stays
+ * independent of the API's validator is what it checks against the store, not the payload —
+ * relations pointing at records of the fixture, uniqueness across the fixture — which is the
+ * point of checking fixtures before they are imported.
  */
+import { createAjv, fieldTypes, formatAjvErrors, type Field } from '@tessera/core';
+import type { ValidateFunction } from 'ajv';
 
 interface FieldDef {
   id: string;
   type: string;
   required?: boolean;
   unique?: boolean;
-  maxLength?: number;
-  minLength?: number;
-  pattern?: string;
-  min?: number | string;
-  max?: number | string;
-  integer?: boolean;
-  options?: Array<{ value: string }>;
-  maxItems?: number;
   to?: string;
   many?: boolean;
-  schema?: { properties?: Record<string, unknown>; additionalProperties?: boolean };
 }
 
 interface AppDef {
@@ -32,75 +28,21 @@ interface AppDef {
 
 type Records = Record<string, Array<Record<string, unknown>>>;
 
-const DEFAULT_MAX_LENGTH: Record<string, number> = { text: 1000, longtext: 100000 };
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const ID = /^[A-Za-z0-9_-]{1,64}$/;
-/** Never stored: evaluated on read. */
-const DERIVED = new Set(['computed', 'rollup']);
 
-function isDate(v: unknown): boolean {
-  if (typeof v !== 'string' || !DATE.test(v)) return false;
-  // Round-trips only for real calendar days (rejects 2026-02-30 and 2026-13-01).
-  const t = Date.parse(`${v}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(v);
-}
-
-function isDatetime(v: unknown): boolean {
-  return typeof v === 'string' && v.length >= 20 && !Number.isNaN(Date.parse(v)) && /^\d{4}-\d{2}-\d{2}T/.test(v);
-}
+const ajv = createAjv();
+const compiled = new WeakMap<FieldDef, ValidateFunction>();
 
 /** Problems with one value of one field ('' when fine). */
 function checkValue(f: FieldDef, v: unknown, ids: Record<string, Set<string>>): string {
-  switch (f.type) {
-    case 'text': case 'longtext': case 'email': case 'phone': case 'url': {
-      if (typeof v !== 'string') return 'must be a string';
-      const max = f.maxLength ?? DEFAULT_MAX_LENGTH[f.type] ?? 1000;
-      if (v.length > max) return `longer than ${max}`;
-      if (f.minLength !== undefined && v.length < f.minLength) return `shorter than ${f.minLength}`;
-      if (f.pattern && !new RegExp(f.pattern).test(v)) return `does not match ${f.pattern}`;
-      if (f.type === 'email' && !EMAIL.test(v)) return 'not an email address';
-      if (f.type === 'url' && !/^https?:\/\/[^\s]+$/.test(v)) return 'not an http(s) URL';
-      return '';
-    }
-    case 'number': case 'money':
-      if (typeof v !== 'number' || !Number.isFinite(v)) return 'must be a finite number';
-      if (f.integer && !Number.isInteger(v)) return 'must be an integer';
-      if (typeof f.min === 'number' && v < f.min) return `below ${f.min}`;
-      if (typeof f.max === 'number' && v > f.max) return `above ${f.max}`;
-      return '';
-    case 'boolean':
-      return typeof v === 'boolean' ? '' : 'must be a boolean';
-    case 'date':
-      return isDate(v) ? '' : 'must be a YYYY-MM-DD date';
-    case 'datetime':
-      return isDatetime(v) ? '' : 'must be an ISO 8601 datetime';
-    case 'enum':
-      return f.options?.some((o) => o.value === v) ? '' : `${JSON.stringify(v)} is not an option`;
-    case 'multienum': {
-      if (!Array.isArray(v)) return 'must be an array';
-      const bad = v.filter((x) => !f.options?.some((o) => o.value === x));
-      if (bad.length) return `${JSON.stringify(bad)} not options`;
-      if (new Set(v).size !== v.length) return 'repeats a value';
-      if (f.maxItems !== undefined && v.length > f.maxItems) return `more than ${f.maxItems} values`;
-      return '';
-    }
-    case 'relation': {
-      const targets = f.many ? v : [v];
-      if (!Array.isArray(targets)) return 'must be an array of ids';
-      const missing = targets.filter((t) => typeof t !== 'string' || !ids[f.to ?? '']?.has(t));
-      return missing.length ? `points to missing ${f.to} ${JSON.stringify(missing)}` : '';
-    }
-    case 'json': {
-      const props = f.schema?.properties;
-      if (!props || f.schema?.additionalProperties !== false) return '';
-      if (typeof v !== 'object' || v === null || Array.isArray(v)) return 'must be an object';
-      const extra = Object.keys(v).filter((k) => !(k in props));
-      return extra.length ? `unexpected keys ${extra.join(', ')}` : '';
-    }
-    default:
-      return `unknown field type ${f.type}`;
-  }
+  const descriptor = fieldTypes.get(f.type)!;
+  let validate = compiled.get(f);
+  if (!validate) compiled.set(f, (validate = ajv.compile(descriptor.valueSchema(f as unknown as Field))));
+  if (!validate(v)) return formatAjvErrors(validate.errors).map((e) => e.message).join('; ');
+  // Relation targets are records of the fixture (the API checks them against the store).
+  const targets = descriptor.refs?.some((r) => r.path === 'to' && r.kind === 'entity') ? (Array.isArray(v) ? v : [v]) : [];
+  const missing = targets.filter((t) => typeof t !== 'string' || !ids[f.to ?? '']?.has(t));
+  return missing.length ? `points to missing ${f.to} ${JSON.stringify(missing)}` : '';
 }
 
 export function checkDemoData(app: AppDef, data: Records): string[] {
@@ -124,8 +66,8 @@ export function checkDemoData(app: AppDef, data: Records): string[] {
       for (const [key, value] of Object.entries(r)) {
         if (key === 'id') continue;
         const f = fields.get(key);
-        if (!f) problems.push(`${where}.${key}: unknown field`);
-        else if (DERIVED.has(f.type)) problems.push(`${where}.${key}: ${f.type} fields are never stored`);
+        if (!f || !fieldTypes.get(f.type)) problems.push(`${where}.${key}: unknown field${f ? ` type ${f.type}` : ''}`);
+        else if (!fieldTypes.get(f.type)!.stored) problems.push(`${where}.${key}: ${f.type} fields are never stored`);
         else if (value === null || value === undefined) {
           if (f.required) problems.push(`${where}.${key}: required`);
         } else {

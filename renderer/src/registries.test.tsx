@@ -2,9 +2,11 @@
 import { screen } from '@testing-library/react';
 import { componentTypes, fieldTypes } from '@tessera/core';
 import { ComponentView } from './components/component-view';
-import { componentRenderers, getComponentRenderer, registerComponent } from './components/components.index';
+import { getComponentRenderer, registerComponent } from './components/component-lookup';
+import { componentRenderers } from './components/components.index';
 import { createDemoDataPort } from './data/demo-data-port';
-import { fieldRenderers, getFieldRenderer, registerField } from './fields/fields.index';
+import { getFieldRenderer, registerField } from './fields/field-lookup';
+import { fieldRenderers } from './fields/fields.index';
 import { renderWithRenderer, testDefinition } from './testing/render-helpers';
 
 describe('renderer registries', () => {

@@ -3,6 +3,7 @@ import { DownOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { fieldTypes } from '@tessera/core';
 import { useTranslation } from 'react-i18next';
+import { groupName, typeDescription, typeTitle } from '../i18n/type-texts';
 import { TypeIcon } from '../shared/icon';
 import { useBuilder } from '../store/builder.store';
 
@@ -14,8 +15,8 @@ export function AddFieldMenu({ entityId }: { entityId: string }) {
   const items = [...groups].map(([group, list]) => ({
     type: 'group' as const,
     key: group,
-    label: group,
-    children: list.map((d) => ({ key: d.type, icon: <TypeIcon name={d.icon} />, label: d.title, title: d.description })),
+    label: groupName(t, 'field', group),
+    children: list.map((d) => ({ key: d.type, icon: <TypeIcon name={d.icon} />, label: typeTitle(t, 'field', d), title: typeDescription(t, 'field', d) })),
   }));
   return (
     <Dropdown menu={{ items, onClick: ({ key }) => dispatch('addField', { entityId, type: key }) }} trigger={['click']}>

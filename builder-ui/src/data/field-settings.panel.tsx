@@ -4,19 +4,17 @@
  * The id is renamed on its own (references follow), not typed into the form.
  */
 import { Alert, Empty, Form, Select, Space, Typography } from 'antd';
-import { fieldTypes, standaloneSchema, type RefSpec } from '@tessera/core';
+import { fieldTypes, standaloneSchema } from '@tessera/core';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RenameInput, withoutId } from '../forms/rename.input';
 import { SchemaForm } from '../forms/schema-form';
 import { useAppFormContext } from '../shared/app-form-context';
+import { typeTitle } from '../i18n/type-texts';
 import { TypeIcon } from '../shared/icon';
 import { useBuilder } from '../store/builder.store';
 import type { DraftField } from '../store/draft.types';
 import { fieldKey } from '../store/issue-mapping';
-
-/** References inside field settings (relation `to`, rollup `entity`): entity ids. */
-const FIELD_REFS: RefSpec[] = [{ path: 'to', kind: 'entity' }, { path: 'entity', kind: 'entity' }];
 
 export function FieldSettingsPanel({ entityId, fieldId }: { entityId: string; fieldId?: string }) {
   const { t } = useTranslation();
@@ -24,8 +22,10 @@ export function FieldSettingsPanel({ entityId, fieldId }: { entityId: string; fi
   const field = fields?.find((f) => f.id === fieldId);
   const issues = useBuilder((s) => (fieldId ? s.issues.byField.get(fieldKey(entityId, fieldId)) : undefined));
   const dispatch = useBuilder((s) => s.dispatch);
-  const ctx = useAppFormContext(FIELD_REFS, entityId);
   const descriptor = field ? fieldTypes.get(field.type) : undefined;
+  // The type's declared refs (relation `to`, rollup `entity`/`via`…); field refs are about the
+  // entity the settings name (a rollup's `entity`), else the field's own.
+  const ctx = useAppFormContext(descriptor?.refs, typeof field?.entity === 'string' && field.entity ? field.entity : entityId);
   const schema = useMemo(() => (descriptor ? withoutId(standaloneSchema(descriptor.schema)) : undefined), [descriptor]);
   if (!field || !fieldId) return <Empty style={{ marginTop: 48 }} description={t('data.selectField')} />;
 
@@ -44,7 +44,7 @@ export function FieldSettingsPanel({ entityId, fieldId }: { entityId: string; fi
             aria-label={t('data.type')}
             value={field.type}
             onChange={changeType}
-            options={fieldTypes.list().map((d) => ({ value: d.type, label: <Space><TypeIcon name={d.icon} />{d.title}</Space> }))}
+            options={fieldTypes.list().map((d) => ({ value: d.type, label: <Space><TypeIcon name={d.icon} />{typeTitle(t, 'field', d)}</Space> }))}
           />
         </Form.Item>
       </Form>

@@ -3,6 +3,7 @@ import { ArrowDownOutlined, ArrowUpOutlined, DeleteOutlined, ExclamationCircleFi
 import { Button, Popconfirm, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { fieldTypes } from '@tessera/core';
 import { useTranslation } from 'react-i18next';
+import { typeTitle } from '../i18n/type-texts';
 import { TypeIcon } from '../shared/icon';
 import { useBuilder } from '../store/builder.store';
 import { labelText, type DraftEntity, type DraftField } from '../store/draft.types';
@@ -43,7 +44,7 @@ export function FieldTablePanel({ entity, selectedFieldId }: { entity: DraftEnti
       render: (_: unknown, f: DraftField) => {
         const d = fieldTypes.get(f.type);
         const suffix = f.type === 'relation' ? ` → ${String(f.to || '?')}${f.many ? ' []' : ''}` : '';
-        return <Space><TypeIcon name={d?.icon} />{`${d?.title ?? f.type}${suffix}`}</Space>;
+        return <Space><TypeIcon name={d?.icon} />{`${d ? typeTitle(t, 'field', d) : f.type}${suffix}`}</Space>;
       },
     },
     {

@@ -2,15 +2,14 @@
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Checkbox, Empty, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { isStoredField } from '@tessera/core';
 import { useBuilder } from '../store/builder.store';
 import type { DraftEntity, DraftIndex } from '../store/draft.types';
-
-const VIRTUAL = new Set(['computed', 'rollup']);
 
 export function IndexesPanel({ entity }: { entity: DraftEntity }) {
   const { t } = useTranslation();
   const dispatch = useBuilder((s) => s.dispatch);
-  const stored = entity.fields.filter((f) => !VIRTUAL.has(f.type)).map((f) => ({ value: f.id, label: f.id }));
+  const stored = entity.fields.filter(isStoredField).map((f) => ({ value: f.id, label: f.id }));
   const indexes = entity.indexes ?? [];
   const update = (at: number, index: DraftIndex) => dispatch('updateIndex', { entityId: entity.id, at, index });
   return (

@@ -7,6 +7,7 @@ import { componentTypes } from '@tessera/core';
 import { Form, Modal, Select, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { typeTitle } from '../i18n/type-texts';
 import { useBuilder } from '../store/builder.store';
 import { labelText } from '../store/draft.types';
 
@@ -21,7 +22,8 @@ export function BindEntityModal() {
   const [used, setUsed] = useState(false);
   if (pending && !used) setUsed(true);
   if (!used) return null;
-  const type = pending ? componentTypes.get(pending.type)?.title ?? pending.type : '';
+  const descriptor = pending ? componentTypes.get(pending.type) : undefined;
+  const type = descriptor ? typeTitle(t, 'component', descriptor) : pending?.type ?? '';
   const confirm = () => choice && resolveAdd(choice);
   return (
     <Modal

@@ -16,6 +16,7 @@ import { componentTypes } from '@tessera/core';
 import { Badge, Space } from 'antd';
 import { memo, useEffect, useLayoutEffect, useRef, useState, type RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
+import { typeTitle } from '../i18n/type-texts';
 import { TypeIcon } from '../shared/icon';
 import { useBuilder } from '../store/builder.store';
 import type { DraftComponent } from '../store/draft.types';
@@ -92,6 +93,7 @@ export function DropZone({ parentId, index, empty }: { parentId: string | null; 
 
 /** The strip on top of a component: drag handle, type, id, error count. Memoized (see CanvasNode). */
 const NodeHeader = memo(function NodeHeader({ component, selected, issues, listeners, attributes }: { component: DraftComponent; selected: boolean; issues?: MappedIssue[] } & Partial<DragHandle>) {
+  const { t } = useTranslation();
   const descriptor = componentTypes.get(component.type);
   return (
     <>
@@ -101,7 +103,7 @@ const NodeHeader = memo(function NodeHeader({ component, selected, issues, liste
         </span>
         <TypeIcon name={descriptor?.icon} style={{ color: '#8c8c8c' }} />
         {/* A plain span (not Typography): a big page has hundreds of these headers. */}
-        <span style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12, flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{descriptor?.title ?? component.type} · {component.id}</span>
+        <span style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12, flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{descriptor ? typeTitle(t, 'component', descriptor) : component.type} · {component.id}</span>
         {issues && <Badge count={issues.length} title={issues.map((i) => i.message).join('\n')} />}
       </div>
       {issues && (

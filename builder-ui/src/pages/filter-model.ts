@@ -6,8 +6,9 @@
  * converting a filter never drops a condition.
  */
 import { isExpression } from '@tessera/core/expressions';
+import { filterOperatorsOf, OPERATORS, type FilterOperator } from '@tessera/core';
 
-export type Op = '$eq' | '$ne' | '$gt' | '$gte' | '$lt' | '$lte' | '$in' | '$nin' | '$regex' | '$exists';
+export type Op = FilterOperator;
 export interface Rule {
   kind: 'rule';
   field: string;
@@ -32,20 +33,12 @@ export type FilterNode = Group['children'][number];
 
 const ORDERED: Op[] = ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$in', '$nin', '$regex', '$exists'];
 
-/** Operators that make sense for a field type (storage kind decides: numbers and dates compare). */
+/**
+ * The operators a rule on a field of this type offers: the type's descriptor decides
+ * (`operators`; none for fields evaluated on read). No field chosen yet: the text operators.
+ */
 export function operatorsFor(fieldType: string | undefined): Op[] {
-  switch (fieldType) {
-    case 'number': case 'money': case 'date': case 'datetime': case 'rollup':
-      return ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$exists'];
-    case 'boolean':
-      return ['$eq', '$ne', '$exists'];
-    case 'enum': case 'relation':
-      return ['$eq', '$ne', '$in', '$nin', '$exists'];
-    case 'multienum':
-      return ['$eq', '$in', '$nin', '$exists'];
-    default:
-      return ['$eq', '$ne', '$regex', '$in', '$nin', '$exists'];
-  }
+  return fieldType ? [...filterOperatorsOf({ id: '', type: fieldType })] : [...OPERATORS.text];
 }
 
 export const emptyGroup = (combinator: Group['combinator'] = '$and'): Group => ({ kind: 'group', combinator, children: [] });

@@ -7,6 +7,7 @@ import { componentTypes } from '@tessera/core';
 import { Card, Empty, Layout } from 'antd';
 import { memo, useDeferredValue, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { typeTitle } from '../i18n/type-texts';
 import { TypeIcon } from '../shared/icon';
 import { builderStore, useBuilder, type BuilderState } from '../store/builder.store';
 import { findComponent } from '../store/component-tree';
@@ -45,6 +46,7 @@ export function PageDesigner() {
  * through the whole subtree it wraps, a big form included).
  */
 const DndArea = memo(function DndArea() {
+  const { t } = useTranslation();
   const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 4 } }));
   const [dragging, setDragging] = useState<string | null>(null);
 
@@ -76,7 +78,7 @@ const DndArea = memo(function DndArea() {
       <DragOverlay dropAnimation={null}>
         {draggingType && (
           <Card size="small" style={{ width: 180, boxShadow: '0 4px 12px rgba(0,0,0,.15)' }}>
-            <TypeIcon name={componentTypes.get(draggingType)?.icon} /> {componentTypes.get(draggingType)?.title}
+            <TypeIcon name={componentTypes.get(draggingType)?.icon} /> {componentTypes.get(draggingType) && typeTitle(t, 'component', componentTypes.get(draggingType)!)}
           </Card>
         )}
       </DragOverlay>

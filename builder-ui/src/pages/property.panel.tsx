@@ -13,6 +13,7 @@ import { RenameInput } from '../forms/rename.input';
 import { SchemaForm } from '../forms/schema-form';
 import { resolve } from '../forms/schema-utils';
 import { useAppFormContext } from '../shared/app-form-context';
+import { typeTitle } from '../i18n/type-texts';
 import { TypeIcon } from '../shared/icon';
 import { useBuilder } from '../store/builder.store';
 import { allComponentIds } from '../store/component-tree';
@@ -71,7 +72,7 @@ export function PropertyPanel({ component }: { component: DraftComponent }) {
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 8 }}>
         <Space>
           <TypeIcon name={descriptor.icon} />
-          <Typography.Text strong>{descriptor.title}</Typography.Text>
+          <Typography.Text strong>{typeTitle(t, 'component', descriptor)}</Typography.Text>
         </Space>
         <Popconfirm title={t('data.confirmDelete', { name: component.id })} onConfirm={() => dispatch('removeComponent', { componentId: component.id })}>
           <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('pages.deleteComponent')} />

@@ -62,6 +62,44 @@ describe('query builder', () => {
   });
 });
 
+describe('fields evaluated on read', () => {
+  // jsdom has no MessageChannel; antd's Select schedules its open/close with one (a macrotask).
+  globalThis.MessageChannel ??= class {
+    port1: { onmessage: null | (() => void) } = { onmessage: null };
+    port2 = { postMessage: () => void setTimeout(() => this.port1.onmessage?.()) };
+  } as unknown as typeof MessageChannel;
+
+  /** The titles of the options an antd Select shows once opened (the open dropdown). */
+  function optionsOf(select: HTMLElement): string[] {
+    act(() => {
+      fireEvent.mouseDown(select);
+    });
+    const open = [...document.querySelectorAll('.ant-select-dropdown')].filter((d) => !d.className.includes('hidden')).pop();
+    return open ? [...open.querySelectorAll('.ant-select-item-option')].map((o) => o.getAttribute('title') ?? '') : [];
+  }
+
+  // The published API answers 400 to a filter or sort on a rollup (computed on read): the builder must not offer one.
+  it('the filter rules and the sort keys offer no rollup or computed field', () => {
+    const def = sampleDraft();
+    def.entities[0].fields.push(
+      { id: 'lineCount', type: 'rollup', label: 'Lines', entity: 'order', via: 'parent', aggregate: 'count' },
+      { id: 'shout', type: 'computed', label: 'Shout', expression: { $expr: '$uppercase(number)' } },
+    );
+    builderStore.getState().load('shop', def, 1);
+    builderStore.getState().dispatch('addComponent', { pageId: 'home', type: 'table', entityId: 'order' });
+    builderStore.getState().dispatch('setSource', { componentId: 'table', source: { kind: 'entity', entity: 'order', filter: { number: 'A-1' }, sort: [{ field: 'total' }] } });
+    render(<LiveSourcePanel />);
+    const ruleFields = optionsOf(within(screen.getByTestId('query-rule')).getByLabelText('Field'));
+    expect(ruleFields).toEqual(expect.arrayContaining(['Number', 'Total', 'createdAt']));
+    expect(ruleFields).not.toContain('Lines');
+    expect(ruleFields).not.toContain('Shout');
+    const sortKeys = optionsOf(screen.getAllByRole('combobox', { name: 'Sort' })[0]);
+    expect(sortKeys).toEqual(expect.arrayContaining(['number', 'total', 'createdAt']));
+    expect(sortKeys).not.toContain('lineCount');
+    expect(sortKeys).not.toContain('shout');
+  });
+});
+
 describe('binding a dropped data component', () => {
   it('asks which entity, proposing the page\'s; Add binds it, Cancel adds nothing', () => {
     builderStore.getState().load('shop', sampleDraft(), 1);

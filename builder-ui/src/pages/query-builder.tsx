@@ -5,7 +5,7 @@
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Select, Space, Typography } from 'antd';
-import { SYSTEM_FIELDS } from '@tessera/core';
+import { isFilterable, SYSTEM_FIELDS } from '@tessera/core';
 import { useTranslation } from 'react-i18next';
 import type { DraftEntity, DraftField } from '../store/draft.types';
 import { labelText } from '../store/draft.types';
@@ -15,8 +15,6 @@ import { RawRuleInput } from './raw-rule.input';
 import { RuleValueInput } from './rule-value.input';
 
 interface Props { entity: DraftEntity; group: Group; onChange(g: Group): void; depth?: number; onRemove?(): void }
-
-const VIRTUAL = new Set(['computed']);
 
 function RuleRow({ rule, fields, onChange, onRemove }: { rule: Rule; fields: DraftField[]; onChange(r: Rule): void; onRemove(): void }) {
   const { t, i18n } = useTranslation();
@@ -71,7 +69,8 @@ function RuleRow({ rule, fields, onChange, onRemove }: { rule: Rule; fields: Dra
 export function QueryBuilder({ entity, group, onChange, depth = 0, onRemove }: Props) {
   const { t } = useTranslation();
   const fields: DraftField[] = [
-    ...entity.fields.filter((f) => !VIRTUAL.has(f.type)),
+    // Fields evaluated on read (computed, rollup) cannot be filtered on by the API: not offered.
+    ...entity.fields.filter(isFilterable),
     ...(SYSTEM_FIELDS as readonly string[]).map((id) => ({ id, type: id.endsWith('At') ? 'datetime' : id === 'version' ? 'number' : 'text' })),
   ];
   const setChild = (i: number, c: FilterNode) => onChange({ ...group, children: group.children.map((x, j) => (j === i ? c : x)) });

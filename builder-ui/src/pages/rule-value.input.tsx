@@ -5,12 +5,11 @@
 import { FunctionOutlined } from '@ant-design/icons';
 import { DatePicker, Input, InputNumber, Select, Switch } from 'antd';
 import dayjs from 'dayjs';
+import { fieldTypes } from '@tessera/core';
 import type { DraftField } from '../store/draft.types';
 import { labelText } from '../store/draft.types';
 import { isExpression } from '@tessera/core/expressions';
 import { type Op } from './filter-model';
-
-const NUMERIC = new Set(['number', 'money', 'rollup']);
 
 export function RuleValueInput({ field, op, value, onChange }: { field?: DraftField; op: Op; value: unknown; onChange(v: unknown): void }) {
   const type = field?.type;
@@ -24,7 +23,7 @@ export function RuleValueInput({ field, op, value, onChange }: { field?: DraftFi
   }
   if (type === 'boolean') return <Select aria-label="value" style={{ width: 100 }} value={value as boolean} options={[{ value: true, label: 'true' }, { value: false, label: 'false' }]} onChange={onChange} />;
   if (options) return <Select aria-label="value" style={{ minWidth: 140 }} value={value as string} options={options} onChange={onChange} />;
-  if (type && NUMERIC.has(type)) return <InputNumber aria-label="value" value={value as number} onChange={(v) => onChange(v ?? null)} />;
+  if (type && fieldTypes.get(type)?.numeric) return <InputNumber aria-label="value" value={value as number} onChange={(v) => onChange(v ?? null)} />;
   if (type === 'date' || type === 'datetime') {
     return <DatePicker aria-label="value" value={typeof value === 'string' && value ? dayjs(value) : null} onChange={(d) => onChange(d ? (type === 'date' ? d.format('YYYY-MM-DD') : d.toISOString()) : null)} />;
   }

@@ -6,6 +6,7 @@ import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Alert, Button, Form, InputNumber, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isStoredField } from '@tessera/core';
 import { useBuilder } from '../store/builder.store';
 import { labelText, type DraftComponent, type DraftSource } from '../store/draft.types';
 import { fromFilter, toFilter, type Group } from './filter-model';
@@ -31,7 +32,7 @@ export function SourcePanel({ component }: { component: DraftComponent }) {
     dispatch('setSource', { componentId: component.id, source: next }, coalesce ? { coalesce: `${component.id}.source.${coalesce}` } : undefined);
   };
   if (source.kind !== 'entity') return <Alert type="info" message={`${source.kind} source: edit it in the JSON view.`} />;
-  const sortOptions = [...(entity?.fields ?? []).filter((f) => f.type !== 'computed').map((f) => f.id), 'createdAt', 'updatedAt'].map((id) => ({ value: id, label: id }));
+  const sortOptions = [...(entity?.fields ?? []).filter(isStoredField).map((f) => f.id), 'createdAt', 'updatedAt'].map((id) => ({ value: id, label: id }));
 
   return (
     <Form layout="vertical" size="small" component="div" data-testid="source-panel">

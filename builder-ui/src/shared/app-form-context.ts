@@ -2,7 +2,7 @@
  * Builds a generated form's context from the current draft: the choices for each reference kind
  * (entities, the fields of the entity in context, pages, roles…) and the expression editor.
  */
-import { SYSTEM_FIELDS, type RefSpec } from '@tessera/core';
+import { isStoredField, SYSTEM_FIELDS, type RefSpec } from '@tessera/core';
 import { useMemo } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import type { FormContextValue, RefOption } from '../forms/form-context';
@@ -10,8 +10,6 @@ import { allComponentIds } from '../store/component-tree';
 import { builderStore, useBuilder } from '../store/builder.store';
 import { labelText, type Draft } from '../store/draft.types';
 import { useExpressionEditor } from '../expressions/expression-host';
-
-const WRITE_ONLY_EXCLUDED = new Set(['computed', 'rollup']);
 
 export function refOptions(def: Draft | null, kind: string, entityId?: string): RefOption[] {
   if (!def) return [];
@@ -24,7 +22,7 @@ export function refOptions(def: Draft | null, kind: string, entityId?: string): 
     case 'sort':
       return [...(entity?.fields ?? []).map((f) => ({ value: f.id, label: `${labelText(f.label, 'en', f.id)} · ${f.type}` })), ...(SYSTEM_FIELDS as readonly string[]).map((id) => ({ value: id, label: `${id} · system` }))];
     case 'input':
-      return (entity?.fields ?? []).filter((f) => !WRITE_ONLY_EXCLUDED.has(f.type)).map((f) => ({ value: f.id, label: `${labelText(f.label, 'en', f.id)} · ${f.type}` }));
+      return (entity?.fields ?? []).filter(isStoredField).map((f) => ({ value: f.id, label: `${labelText(f.label, 'en', f.id)} · ${f.type}` }));
     case 'page':
       return (def.pages ?? []).map((p) => ({ value: p.id, label: `${labelText(p.title, 'en', p.id)} (${p.route})` }));
     case 'component':

@@ -6,11 +6,17 @@
  */
 import type { JsonSchema } from '../json-schema';
 import type { RefSpec } from '../ref-spec';
+import { englishTexts, type TypeTexts } from '../registry/type-texts';
 
 export interface ComponentTypeDescriptor {
   type: string;
+  /** Position in the palette and in lists of this kind (lower first; unset: last, by type). */
+  order?: number;
+  /** English title and description, from `texts`. */
   title: string;
   description: string;
+  /** `<type>.texts.json`: title, description and renderer texts per locale. */
+  texts: TypeTexts;
   /** An @ant-design/icons component name. */
   icon: string;
   group: 'data' | 'chart' | 'layout' | 'content';
@@ -26,4 +32,4 @@ export interface ComponentTypeDescriptor {
   check?(component: { props?: unknown; children?: unknown[] }): Array<{ path: string; message: string }>;
 }
 
-export const defineComponentType = (d: ComponentTypeDescriptor): ComponentTypeDescriptor => d;
+export const defineComponentType = (d: Omit<ComponentTypeDescriptor, 'title' | 'description'>): ComponentTypeDescriptor => ({ ...d, ...englishTexts(d.texts) });

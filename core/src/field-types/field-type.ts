@@ -1,19 +1,66 @@
 /**
  * What a field type folder exports: its schema (the field's definition object), how the builder
- * shows it, and how storage and record validation treat its values. Adding a type means adding a
- * folder and one line in field-types.index.ts; nothing else dispatches on field types.
+ * shows it, how storage, queries, CSV and record validation treat its values, the references its
+ * settings make, and its demo values. Every place that behaves differently per field type reads
+ * the descriptor; adding a type is one folder plus `npm run gen` (see core/README.md).
  */
 import { ref, type FieldKind, type JsonSchema } from '../json-schema';
+import type { RefSpec } from '../ref-spec';
+import { englishTexts, type TypeTexts } from '../registry/type-texts';
+import type { Entity } from '../generated/app-definition';
 
 export interface FieldLike {
   id: string;
   type: string;
 }
 
+/** The comparison operators of the filter language a builder rule can use. */
+export type FilterOperator = '$eq' | '$ne' | '$gt' | '$gte' | '$lt' | '$lte' | '$in' | '$nin' | '$regex' | '$exists';
+
+/** The column filter a table shows for a field of this type ('none': no column filter). */
+export type FilterKind = 'text' | 'number' | 'options' | 'boolean' | 'date' | 'relation' | 'none';
+
+/** What the demo-data generator and the builder's expression preview give a sample value. */
+export interface SampleContext {
+  rng(): number;
+  /** Position of the record in its entity (0-based), for unique values. */
+  index: number;
+  entity: Entity;
+  /** A random existing record id of another entity (relations). */
+  pick(entity: string): string | undefined;
+  /** Values already generated for this record (a lastName after a firstName). */
+  record: Record<string, unknown>;
+}
+
+/**
+ * A CSV cell that cannot become a value of its field's type. `code` names the message
+ * (`validation.<code>` in the renderer's texts); the message is the API's English text.
+ */
+export class CsvCellError extends Error {
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export interface FieldCsv<F extends FieldLike = FieldLike> {
+  /** A non-empty, trimmed cell to a value (throws CsvCellError); absent: the raw cell is kept. */
+  parse?(cell: string, field: F, raw: string): unknown;
+  /** A stored value to one cell; absent: lists joined with `;`, objects as JSON. */
+  format?(value: unknown, field: F): string;
+}
+
 export interface FieldTypeDescriptor<F extends FieldLike = FieldLike> {
   type: string;
+  /** Position in the palette and in lists of this kind (lower first; unset: last, by type). */
+  order?: number;
+  /** English title and description, from `texts` (the builder shows them in its locale). */
   title: string;
   description: string;
+  /** `<type>.texts.json`: title, description and renderer texts per locale. */
+  texts: TypeTexts;
   /** An @ant-design/icons component name. */
   icon: string;
   group: 'text' | 'number' | 'choice' | 'date' | 'relation' | 'advanced';
@@ -30,11 +77,35 @@ export interface FieldTypeDescriptor<F extends FieldLike = FieldLike> {
    * an entity's search index unless the entity lists `searchFields`, 'allowed' only when listed.
    */
   searchable?: 'default' | 'allowed';
-  /** false for computed and rollup: evaluated on read, never written. */
+  /** false for computed and rollup: evaluated on read, never written, filtered or sorted on. */
   stored: boolean;
   /** JSON Schema of a record value for this field (without null; the record schema adds it). */
   valueSchema(field: F): JsonSchema;
+  /** Filter operators the builder's query rules offer (none: the type is not filtered on). */
+  operators: readonly FilterOperator[];
+  /** The column filter of tables. */
+  filterKind: FilterKind;
+  /** Values are numbers: number inputs in filter rules, right-aligned table cells. */
+  numeric?: boolean;
+  /** A rollup may sum/avg/min/max this field (numbers and dates). */
+  aggregatable?: boolean;
+  /** How CSV import reads a cell and export writes one. */
+  csv?: FieldCsv<F>;
+  /** Where the field's settings name other parts of the definition (relation `to`, rollup `entity`, `via`…).
+   * Field refs are about the entity the setting `entity` names (as for nodes), else the field's own entity. */
+  refs?: RefSpec[];
+  /** A plausible value for demo data and the builder's expression preview (undefined: none, e.g. evaluated on read). */
+  sample(field: F, ctx: SampleContext): unknown;
 }
+
+/** Operator lists shared by several types (a type may list its own). */
+export const OPERATORS = {
+  text: ['$eq', '$ne', '$regex', '$in', '$nin', '$exists'],
+  ordered: ['$eq', '$ne', '$gt', '$gte', '$lt', '$lte', '$exists'],
+  options: ['$eq', '$ne', '$in', '$nin', '$exists'],
+  boolean: ['$eq', '$ne', '$exists'],
+  none: [],
+} as const satisfies Record<string, readonly FilterOperator[]>;
 
 const bool = (description: string): JsonSchema => ({ type: 'boolean', default: false, description });
 
@@ -68,9 +139,8 @@ export function fieldSchema(own: JsonSchema, stored: boolean): JsonSchema {
 }
 
 export function defineFieldType<F extends FieldLike>(
-  spec: Omit<FieldTypeDescriptor<F>, 'schema'> & { ownSchema: JsonSchema },
+  spec: Omit<FieldTypeDescriptor<F>, 'schema' | 'title' | 'description'> & { ownSchema: JsonSchema },
 ): FieldTypeDescriptor<F> {
   const { ownSchema, ...rest } = spec;
-  return { ...rest, schema: fieldSchema(ownSchema, spec.stored) };
+  return { ...rest, ...englishTexts(spec.texts), schema: fieldSchema(ownSchema, spec.stored) };
 }
-

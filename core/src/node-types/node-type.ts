@@ -5,11 +5,17 @@
  */
 import type { JsonSchema } from '../json-schema';
 import type { RefSpec } from '../ref-spec';
+import { englishTexts, type TypeTexts } from '../registry/type-texts';
 
 export interface NodeTypeDescriptor {
   type: string;
+  /** Position in the palette and in lists of this kind (lower first; unset: last, by type). */
+  order?: number;
+  /** English title and description, from `texts`. */
   title: string;
   description: string;
+  /** `<type>.texts.json`: title, description and renderer texts per locale. */
+  texts: TypeTexts;
   icon: string;
   group: 'data' | 'logic' | 'time' | 'people' | 'integration';
   /** JSON Schema of `config`. */
@@ -26,5 +32,5 @@ export interface NodeTypeDescriptor {
 
 const none = (): string[] => [];
 
-export const defineNodeType = (d: Omit<NodeTypeDescriptor, 'outputs'> & Partial<Pick<NodeTypeDescriptor, 'outputs'>>): NodeTypeDescriptor =>
-  ({ outputs: none, ...d });
+export const defineNodeType = (d: Omit<NodeTypeDescriptor, 'outputs' | 'title' | 'description'> & Partial<Pick<NodeTypeDescriptor, 'outputs'>>): NodeTypeDescriptor =>
+  ({ outputs: none, ...d, ...englishTexts(d.texts) });

@@ -6,9 +6,17 @@ export interface Registry<T extends { type: string }> {
   register(descriptor: T): Registry<T>;
   get(type: string): T | undefined;
   has(type: string): boolean;
-  /** In registration order (the order of the kind's index file). */
+  /** In registration order (the generated index registers them `inOrder`). */
   list(): T[];
   types(): string[];
+}
+
+/**
+ * Descriptors in their `order` (palette position; lower first), then by type: the generated
+ * index files list type folders alphabetically, so the order a kind shows is the folders' own.
+ */
+export function inOrder<T extends { type: string; order?: number }>(descriptors: T[]): T[] {
+  return [...descriptors].sort((a, b) => (a.order ?? Infinity) - (b.order ?? Infinity) || a.type.localeCompare(b.type));
 }
 
 export function createRegistry<T extends { type: string }>(kind: string, descriptors: T[] = []): Registry<T> {

@@ -6,7 +6,7 @@
  * groupBy, chart axes…). Dotted paths into a json field keep their tail (`meta.x` -> `info.x`).
  */
 import { mapAllComponents } from '../definition/draft-components';
-import type { Draft, DraftEntity, DraftField, DraftPermission, DraftSource } from '../definition/draft.types';
+import type { Draft, DraftEntity, DraftPermission, DraftSource } from '../definition/draft.types';
 import { renameInExpression } from './expression-rename';
 import { mapRefs, mapRefSites } from './ref-sites';
 
@@ -42,11 +42,9 @@ export function renameFieldRefs<D extends Draft>(input: D, entityId: string, fro
     });
     return next;
   };
-  // A rollup on another entity aggregates this entity's records: its via, field and filter name our fields.
-  const rollup = (f: DraftField): DraftField =>
-    f.type === 'rollup' && f.entity === entityId ? { ...f, via: head(f.via), ...(f.field !== undefined ? { field: head(f.field) } : {}), ...(f.filter ? { filter: filter(f.filter) } : {}) } : f;
-
-  let next: Draft = { ...def, entities: (def.entities ?? []).map((e) => (e.id === entityId ? ownEntity(e) : e)).map((e) => ({ ...e, fields: e.fields.map(rollup) })) };
+  // A rollup on another entity aggregates this entity's records: its via, field and filter are
+  // its type's declared field refs about `entity` (mapRefSites below, like node configs).
+  let next: Draft = { ...def, entities: (def.entities ?? []).map((e) => (e.id === entityId ? ownEntity(e) : e)) };
   next = mapAllComponents(next, (c) => {
     if (c.source?.kind !== 'entity' || c.source.entity !== entityId) return c;
     const s = c.source;

@@ -4,7 +4,7 @@
  * `role`, a menu item's `page`) and every ref the component, node and trigger types declare.
  */
 import { mapAllComponents } from '../definition/draft-components';
-import type { Draft, DraftEntity, DraftField, DraftNavItem } from '../definition/draft.types';
+import type { Draft, DraftEntity, DraftNavItem } from '../definition/draft.types';
 import type { RefKind } from '../ref-spec';
 import { mapRefs, mapRefSites } from './ref-sites';
 
@@ -15,13 +15,6 @@ const swap = (from: string, to: string) => (v: unknown) => (v === from ? to : v)
 function mapEntities(def: Draft, fn: (e: DraftEntity) => DraftEntity): Draft {
   const entities = (def.entities ?? []).map(fn);
   return entities.some((e, i) => e !== def.entities[i]) ? { ...def, entities } : def;
-}
-
-function mapFields(def: Draft, fn: (f: DraftField) => DraftField): Draft {
-  return mapEntities(def, (e) => {
-    const fields = e.fields.map(fn);
-    return fields.some((f, i) => f !== e.fields[i]) ? { ...e, fields } : e;
-  });
 }
 
 function mapNav(items: DraftNavItem[], fn: (item: DraftNavItem) => DraftNavItem): DraftNavItem[] {
@@ -39,12 +32,8 @@ function mapSourceKey(def: Draft, kind: string, key: string, from: string, to: s
 /** Where the definition's structure (not a type's declared refs) names an id of each kind. */
 const STRUCTURAL: Partial<Record<IdKind, (def: Draft, from: string, to: string) => Draft>> = {
   entity(def, from, to) {
-    let next = mapFields(def, (f) => {
-      if (f.type === 'relation' && f.to === from) return { ...f, to };
-      if (f.type === 'rollup' && f.entity === from) return { ...f, entity: to };
-      return f;
-    });
-    next = mapSourceKey(next, 'entity', 'entity', from, to);
+    // Field settings (relation `to`, rollup `entity`) are their types' declared refs (mapRefSites).
+    let next = mapSourceKey(def, 'entity', 'entity', from, to);
     const segments = next.segments as Array<{ entity?: string }> | undefined;
     if (segments?.some((s) => s.entity === from)) next = { ...next, segments: segments.map((s) => (s.entity === from ? { ...s, entity: to } : s)) };
     return next;

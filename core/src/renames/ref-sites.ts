@@ -1,11 +1,13 @@
 /**
- * Every place whose type declares its references (RefSpec): component props, workflow trigger
- * and node configs. Renames walk them with one loop, so a new component or node type is covered
- * by declaring its refs — no rename code per type.
+ * Every place whose type declares its references (RefSpec): entity fields (relation `to`, rollup
+ * `entity`/`via`…), component props, workflow trigger and node configs. Renames walk them with
+ * one loop, so a new field, component or node type is covered by declaring its refs — no rename
+ * code per type.
  */
 import { componentTypes } from '../component-types/component-types.index';
 import { mapAllComponents } from '../definition/draft-components';
 import type { Draft } from '../definition/draft.types';
+import { fieldTypes } from '../field-types/field-types.index';
 import { nodeTypes } from '../node-types/node-types.index';
 import type { RefSpec } from '../ref-spec';
 import { triggerTypes } from '../trigger-types/trigger-types.index';
@@ -26,8 +28,20 @@ function mapTyped<T extends DraftTyped>(item: T, refs: RefSpec[] | undefined, fn
   return config === item.config ? item : { ...item, config };
 }
 
+/** Fields whose type declares refs; their field refs are about the entity the field's `entity` names. */
+function mapFieldSites(def: Draft, fn: SiteMapper): Draft {
+  const entities = (def.entities ?? []).map((e) => {
+    const fields = e.fields.map((f) => {
+      const refs = fieldTypes.get(f.type)?.refs;
+      return refs?.length ? (fn(f, refs, entityOf(f)) as typeof f) : f;
+    });
+    return fields.some((f, i) => f !== e.fields[i]) ? { ...e, fields } : e;
+  });
+  return entities.some((e, i) => e !== def.entities[i]) ? { ...def, entities } : def;
+}
+
 export function mapRefSites(def: Draft, fn: SiteMapper): Draft {
-  let next = mapAllComponents(def, (c) => {
+  let next = mapAllComponents(mapFieldSites(def, fn), (c) => {
     const refs = componentTypes.get(c.type)?.refs;
     if (!refs?.length || !c.props) return c;
     const props = fn(c.props, refs, c.source?.kind === 'entity' ? c.source.entity : undefined);

@@ -8,7 +8,7 @@
  * the entity's search fields, ignoring case and diacritics ("smi" finds "Smith", "zoe" finds "Zoë").
  */
 import type { Entity } from '../generated/app-definition';
-import { getFieldType } from '../field-types/field-types.index';
+import { getFieldType } from '../field-types/field-queries';
 
 /** Default search index: at most this many fields. */
 const DEFAULT_FIELDS = 8;

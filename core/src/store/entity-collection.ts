@@ -1,7 +1,7 @@
 import type { Entity, Field } from '../generated/app-definition';
 import type { CollectionSpec, Filter } from './store.port';
 import { matchesFilter } from '../query/filter.memory';
-import { getFieldType, storageKindOf } from '../field-types/field-types.index';
+import { getFieldType, storageKindOf } from '../field-types/field-queries';
 import { searchFieldsOf } from '../search/quick-search';
 
 /**

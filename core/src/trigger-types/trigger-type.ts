@@ -4,11 +4,17 @@
  */
 import type { JsonSchema } from '../json-schema';
 import type { RefSpec } from '../ref-spec';
+import { englishTexts, type TypeTexts } from '../registry/type-texts';
 
 export interface TriggerTypeDescriptor {
   type: string;
+  /** Position in the palette and in lists of this kind (lower first; unset: last, by type). */
+  order?: number;
+  /** English title and description, from `texts`. */
   title: string;
   description: string;
+  /** `<type>.texts.json`: title, description and renderer texts per locale. */
+  texts: TypeTexts;
   icon: string;
   group: 'records' | 'behaviour' | 'time' | 'external';
   /** JSON Schema of `config`. */
@@ -18,4 +24,4 @@ export interface TriggerTypeDescriptor {
   refs: RefSpec[];
 }
 
-export const defineTriggerType = (d: TriggerTypeDescriptor): TriggerTypeDescriptor => d;
+export const defineTriggerType = (d: Omit<TriggerTypeDescriptor, 'title' | 'description'>): TriggerTypeDescriptor => ({ ...d, ...englishTexts(d.texts) });

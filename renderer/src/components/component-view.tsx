@@ -1,7 +1,7 @@
 import { useT } from '../i18n/i18n.provider';
 import type { AnyComponent } from './component-renderer';
 import { ComponentErrorBoundary } from './component-error-boundary';
-import { getComponentRenderer } from './components.index';
+import { getComponentRenderer } from './component-lookup';
 import { useVisible } from './use-visible';
 
 /** Renders one definition component by type (registry lookup with the Unknown fallback). */

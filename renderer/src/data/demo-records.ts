@@ -1,11 +1,10 @@
 /**
- * Plausible records for any definition: each field type's renderer knows how to make a sample
- * value (fields/<type>/), relations point at generated records of the target entity.
+ * Plausible records for any definition: each field type's descriptor knows how to make a sample
+ * value (core/src/field-types/<type>/), relations point at generated records of the target entity.
  */
 import type { AppDefinition, Entity } from '@tessera/core';
-import { getFieldRenderer } from '../fields/fields.index';
 import type { RecordData } from './data-port';
-import { seededRandom } from '@tessera/core';
+import { fieldTypes, seededRandom } from '@tessera/core';
 
 export const demoIdPrefix = (entity: string) => entity.replace(/[^a-zA-Z]/g, '').slice(0, 3).toLowerCase() || 'rec';
 const demoId = (entity: string, i: number) => `${demoIdPrefix(entity)}_${String(i + 1).padStart(4, '0')}`;
@@ -38,7 +37,7 @@ export function generateDemoRecords(definition: AppDefinition, seed: number, cou
       const at = new Date(created + index * 3_600_000).toISOString();
       const record: RecordData = { id: demoId(entity.id, index), version: 1, createdAt: at, updatedAt: at, createdBy: 'demo@example.com' };
       for (const field of entity.fields) {
-        const value = getFieldRenderer(field.type).sample(field, { rng, index, entity, pick, record });
+        const value = fieldTypes.get(field.type)?.sample(field, { rng, index, entity, pick, record });
         if (value !== undefined) record[field.id] = value;
       }
       records.push(record);

@@ -3,7 +3,7 @@ import { fireEvent, screen } from '@testing-library/react';
 import type { Field } from '@tessera/core';
 import { createDemoDataPort } from '../data/demo-data-port';
 import { renderWithRenderer, testDefinition } from '../testing/render-helpers';
-import { getFieldRenderer } from './fields.index';
+import { getFieldRenderer } from './field-lookup';
 
 const field = (f: Record<string, unknown>) => f as unknown as Field;
 const port = createDemoDataPort(testDefinition, 4, { count: 3 });

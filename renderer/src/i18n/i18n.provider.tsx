@@ -15,6 +15,7 @@ import { resolveLabel } from './label';
 import { en } from './messages.en';
 import { RendererStyles } from './renderer.styles';
 import { zhCN } from './messages.zh-CN';
+import { typeMessages } from './type-messages';
 
 export const SUPPORTED_LOCALES = ['en', 'zh-CN'] as const;
 const ANTD_LOCALES: Record<string, typeof enUS> = { en: enUS, 'zh-CN': zhCNAntd };
@@ -32,7 +33,7 @@ function createI18n(locale: string): I18n {
   void instance.use(initReactI18next).init({
     lng: locale,
     fallbackLng: 'en',
-    resources: { en: { translation: en }, 'zh-CN': { translation: zhCN } },
+    resources: { en: { translation: { ...en, ...typeMessages('en') } }, 'zh-CN': { translation: { ...zhCN, ...typeMessages('zh-CN') } } },
     interpolation: { escapeValue: false }, // React escapes
     initAsync: false,
     showSupportNotice: false,

@@ -1,4 +1,7 @@
-/** Texts of the renderer itself (labels of the app come from its definition). */
+/**
+ * Texts of the renderer itself (labels of the app come from its definition; a type's own texts,
+ * kanban's or a relation's, come from its folder: type-messages.ts).
+ */
 export const en = {
   common: {
     loading: 'Loading…', retry: 'Retry', cancel: 'Cancel', save: 'Save', delete: 'Delete', close: 'Close',
@@ -36,10 +39,6 @@ export const en = {
     duplicateInFile: 'This value is already on line {{line}} of the file', cellCount: 'This row has {{cells}} cells, the header {{columns}}',
     csvSyntax: 'This line is not valid CSV (check its quotes)', stopped: 'The import stopped: {{reason}}',
   },
-  relation: { noAccess: 'No access', noAccessHint: 'You cannot see this {{entity}}', lookupFailed: 'Could not load', lookupFailedHint: 'Could not load this record; it is tried again when the page refreshes' },
-  kanban: { empty: 'No cards', moveFailed: 'Could not move the card', readOnly: 'You cannot change this field', count: '{{count}}' },
-  chart: { noData: 'No data for this chart yet' },
-  kpi: { ofTarget: '{{percent}}% of target {{target}}' },
   app: {
     notFound: 'Page not found', notFoundHint: 'The address does not match any page of this app.', home: 'Back to the start page',
     published: 'A new version of this app was published.', loadFailed: 'The app could not be loaded.', noPages: 'This app has no pages yet.',

@@ -37,10 +37,6 @@ export const zhCN: Messages = {
     duplicateInFile: '该值已出现在文件第 {{line}} 行', cellCount: '此行有 {{cells}} 个单元格，表头有 {{columns}} 列',
     csvSyntax: '此行不是有效的 CSV（请检查引号）', stopped: '导入已停止：{{reason}}',
   },
-  relation: { noAccess: '无权查看', noAccessHint: '你无权查看此{{entity}}', lookupFailed: '未能加载', lookupFailedHint: '无法加载此记录；页面刷新时会重试' },
-  kanban: { empty: '暂无卡片', moveFailed: '无法移动卡片', readOnly: '你不能修改此字段', count: '{{count}}' },
-  chart: { noData: '暂无图表数据' },
-  kpi: { ofTarget: '已完成目标 {{target}} 的 {{percent}}%' },
   app: {
     notFound: '页面不存在', notFoundHint: '该地址不对应本应用的任何页面。', home: '返回首页',
     published: '应用已发布新版本。', loadFailed: '应用加载失败。', noPages: '此应用还没有页面。',

@@ -1,4 +1,4 @@
-import { createRecordValidator, type AppDefinition, type Entity } from '@tessera/core';
+import { createRecordValidator, getFieldType, type AppDefinition, type Entity } from '@tessera/core';
 import type { Doc, FindOptions, Page, Store, StoredDoc } from '@tessera/core/store';
 import { Forbidden, NotFound, ValidationFailed } from '../domain-errors';
 import type { Apps } from '../platform/apps';
@@ -177,7 +177,7 @@ const derived = new WeakMap<Entity, boolean>();
 function hasDerivedFields(entity: Entity): boolean {
   let has = derived.get(entity);
   if (has === undefined) {
-    has = entity.fields.some((f) => f.type === 'computed' || f.type === 'rollup');
+    has = entity.fields.some((f) => !getFieldType(f.type).stored);
     derived.set(entity, has);
   }
   return has;

@@ -4,11 +4,9 @@
  * consultant chose, so a table dropped on a page shows data at once. No per-type code: any array
  * prop whose items have a `field` property is filled with the entity's first fields.
  */
-import { standaloneSchema, type ComponentTypeDescriptor, type JsonSchema } from '@tessera/core';
+import { isStoredField, standaloneSchema, type ComponentTypeDescriptor, type JsonSchema } from '@tessera/core';
 import type { Draft, DraftComponent, DraftEntity } from '../draft.types';
 import { uniqueId } from '../ids';
-
-const WRITABLE_EXCLUDED = new Set(['computed', 'rollup']);
 
 function withIds(raw: Record<string, unknown>, taken: Set<string>): DraftComponent {
   const id = uniqueId(String(raw.type), taken);
@@ -34,7 +32,7 @@ function fieldListProps(d: ComponentTypeDescriptor): Array<{ key: string; writab
 
 /** The entity's first fields (writable ones for input lists) as a field list prop. */
 const firstFields = (entity: DraftEntity, writable: boolean) =>
-  entity.fields.filter((f) => !f.hidden && (!writable || !WRITABLE_EXCLUDED.has(f.type))).slice(0, 5).map((f) => ({ field: f.id }));
+  entity.fields.filter((f) => !f.hidden && (!writable || isStoredField(f))).slice(0, 5).map((f) => ({ field: f.id }));
 
 /**
  * Points a component at another entity; its field lists (columns, form inputs…) are refilled

@@ -1,8 +1,9 @@
 import { defineComponentType } from '../component-type';
 import schema from './card.component.schema.json';
+import texts from './card.texts.json';
 
 export const cardComponent = defineComponentType({
-  type: 'card', title: 'Card', description: 'A titled box around its children.', icon: 'CreditCardOutlined', group: 'layout',
+  type: 'card', order: 110, texts, icon: 'CreditCardOutlined', group: 'layout',
   acceptsChildren: true, source: 'optional', schema,
   refs: [],
   scaffold: { type: 'card', props: { title: 'Card' }, children: [] },

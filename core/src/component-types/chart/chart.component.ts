@@ -1,8 +1,9 @@
 import { defineComponentType } from '../component-type';
 import schema from './chart.component.schema.json';
+import texts from './chart.texts.json';
 
 export const chartComponent = defineComponentType({
-  type: 'chart', title: 'Chart', description: 'A bar, line, pie, funnel or heatmap chart of grouped records.', icon: 'BarChartOutlined', group: 'chart',
+  type: 'chart', order: 60, texts, icon: 'BarChartOutlined', group: 'chart',
   acceptsChildren: false, source: 'required', schema,
   refs: [{ path: 'x', kind: 'field' }, { path: 'y', kind: 'field' }, { path: 'series', kind: 'field' }, { path: 'metric.field', kind: 'field' }],
   scaffold: { type: 'chart', props: { chartType: 'bar', x: '', metric: { op: 'count' } }, source: { kind: 'entity', entity: '' } },

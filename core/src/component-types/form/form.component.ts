@@ -1,8 +1,9 @@
 import { defineComponentType } from '../component-type';
 import schema from './form.component.schema.json';
+import texts from './form.texts.json';
 
 export const formComponent = defineComponentType({
-  type: 'form', title: 'Form', description: 'Creates or edits one record; inputs are chosen from the field types.', icon: 'FormOutlined', group: 'data',
+  type: 'form', order: 30, texts, icon: 'FormOutlined', group: 'data',
   acceptsChildren: false, source: 'required', schema,
   refs: [{ path: 'fields.*.field', kind: 'input' }, { path: 'afterSubmit', kind: 'page' }],
   scaffold: { type: 'form', props: { mode: 'create', fields: [] }, source: { kind: 'entity', entity: '' } },

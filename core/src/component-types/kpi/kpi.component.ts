@@ -1,8 +1,9 @@
 import { defineComponentType } from '../component-type';
 import schema from './kpi.component.schema.json';
+import texts from './kpi.texts.json';
 
 export const kpiComponent = defineComponentType({
-  type: 'kpi', title: 'KPI', description: 'One big number (count, sum, average…) with an optional target.', icon: 'DashboardOutlined', group: 'chart',
+  type: 'kpi', order: 70, texts, icon: 'DashboardOutlined', group: 'chart',
   acceptsChildren: false, source: 'required', schema,
   refs: [{ path: 'metric.field', kind: 'field' }],
   scaffold: { type: 'kpi', props: { title: 'Total', metric: { op: 'count' } }, source: { kind: 'entity', entity: '' } },

@@ -1,8 +1,9 @@
 import { defineComponentType } from '../component-type';
 import schema from './tabs.component.schema.json';
+import texts from './tabs.texts.json';
 
 export const tabsComponent = defineComponentType({
-  type: 'tabs', title: 'Tabs', description: 'One tab per child component.', icon: 'FolderOutlined', group: 'layout',
+  type: 'tabs', order: 100, texts, icon: 'FolderOutlined', group: 'layout',
   acceptsChildren: true, source: 'none', schema,
   refs: [],
   check: (c) => {

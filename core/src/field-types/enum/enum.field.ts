@@ -1,10 +1,14 @@
 import type { EnumField } from '../../generated/app-definition';
-import { defineFieldType } from '../field-type';
+import { defineFieldType, OPERATORS } from '../field-type';
 import ownSchema from './enum.field.schema.json';
+import texts from './enum.texts.json';
 
 export const enumField = defineFieldType<EnumField>({
-  type: 'enum', title: 'Choice', description: 'One value out of a list of options.', icon: 'UnorderedListOutlined',
+  type: 'enum', order: 110, texts, icon: 'UnorderedListOutlined',
   group: 'choice', ownSchema, storageKind: 'string', stored: true,
   scaffold: { type: 'enum', label: 'Status', options: [{ value: 'new', label: 'New' }, { value: 'done', label: 'Done' }] },
   valueSchema: (f) => ({ type: 'string', enum: f.options.map((o) => o.value) }),
+  operators: OPERATORS.options, filterKind: 'options',
+  // Earlier options are more common (a pipeline has more prospects than wins).
+  sample: (field, { rng }) => field.options[Math.floor(rng() ** 1.3 * field.options.length)]?.value,
 });

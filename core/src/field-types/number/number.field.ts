@@ -1,13 +1,23 @@
 import type { NumberField } from '../../generated/app-definition';
-import { defineFieldType } from '../field-type';
+import { defineFieldType, OPERATORS } from '../field-type';
+import { parseNumberCell } from '../csv-cells';
 import ownSchema from './number.field.schema.json';
+import texts from './number.texts.json';
 
 export const numberField = defineFieldType<NumberField>({
-  type: 'number', title: 'Number', description: 'A number, optionally whole and bounded.', icon: 'NumberOutlined',
+  type: 'number', order: 30, texts, icon: 'NumberOutlined',
   group: 'number', ownSchema, scaffold: { type: 'number', label: 'Number' }, storageKind: 'number', stored: true,
   valueSchema: (f) => ({
     type: f.integer ? 'integer' : 'number',
     ...(f.min !== undefined ? { minimum: f.min } : {}),
     ...(f.max !== undefined ? { maximum: f.max } : {}),
   }),
+  operators: OPERATORS.ordered, filterKind: 'number', numeric: true, aggregatable: true,
+  csv: { parse: parseNumberCell },
+  sample: (field, { rng }) => {
+    const min = field.min ?? 0;
+    const max = field.max ?? Math.max(min + 100, 100);
+    const v = min + rng() * (max - min);
+    return field.integer ? Math.round(v) : Math.round(v * 100) / 100;
+  },
 });

@@ -1,10 +1,16 @@
 import type { RollupField } from '../../generated/app-definition';
-import { defineFieldType } from '../field-type';
+import { defineFieldType, OPERATORS } from '../field-type';
 import ownSchema from './rollup.field.schema.json';
+import texts from './rollup.texts.json';
 
 export const rollupField = defineFieldType<RollupField>({
-  type: 'rollup', title: 'Rollup', description: 'Count, sum, average, min or max over related records.',
+  type: 'rollup', order: 160, texts,
   icon: 'CalculatorOutlined', group: 'relation', ownSchema, storageKind: 'number', stored: false,
   scaffold: { type: 'rollup', label: 'Count', entity: '', via: '', aggregate: 'count' },
   valueSchema: (f) => ({ type: (f.aggregate ?? 'count') === 'count' ? 'integer' : 'number' }),
+  // Evaluated on read: the API refuses to filter or sort on it, so the builder offers neither.
+  operators: OPERATORS.none, filterKind: 'none', numeric: true, aggregatable: true,
+  // via, field and filter are about the aggregated entity (`entity`), as for workflow nodes.
+  refs: [{ path: 'entity', kind: 'entity' }, { path: 'via', kind: 'field' }, { path: 'field', kind: 'field' }, { path: 'filter', kind: 'filter' }],
+  sample: () => undefined, // evaluated on read by the demo port
 });

@@ -1,8 +1,9 @@
 import { defineNodeType } from '../node-type';
 import schema from './approval.node.schema.json';
+import texts from './approval.texts.json';
 
 export const approvalNode = defineNodeType({
-  type: 'approval', title: 'Approval', description: 'Waits for a user of a role to approve or reject.', icon: 'AuditOutlined', group: 'people', schema,
+  type: 'approval', order: 150, texts, icon: 'AuditOutlined', group: 'people', schema,
   refs: [{ path: 'role', kind: 'role' }],
   scaffold: { type: 'approval', config: { role: '', title: 'Approve?' } },
   outputs: () => ['approved', 'rejected'],

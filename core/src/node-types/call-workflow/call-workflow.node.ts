@@ -1,8 +1,9 @@
 import { defineNodeType } from '../node-type';
 import schema from './call-workflow.node.schema.json';
+import texts from './call-workflow.texts.json';
 
 export const callWorkflowNode = defineNodeType({
-  type: 'callWorkflow', title: 'Call workflow', description: 'Runs another workflow of this app.', icon: 'NodeIndexOutlined', group: 'logic', schema,
+  type: 'callWorkflow', order: 160, texts, icon: 'NodeIndexOutlined', group: 'logic', schema,
   refs: [{ path: 'workflow', kind: 'workflow' }],
   scaffold: { type: 'callWorkflow', config: { workflow: '' } },
 });

@@ -1,8 +1,9 @@
 import { defineNodeType } from '../node-type';
 import schema from './connector.node.schema.json';
+import texts from './connector.texts.json';
 
 export const connectorNode = defineNodeType({
-  type: 'connector', title: 'Connector operation', description: 'Calls an operation of a connection (a customer API, email, …).', icon: 'ApiOutlined', group: 'integration', schema,
+  type: 'connector', order: 10, texts, icon: 'ApiOutlined', group: 'integration', schema,
   refs: [{ path: 'connection', kind: 'connection' }],
   scaffold: { type: 'connector', config: { connection: '', operation: '' } },
 });

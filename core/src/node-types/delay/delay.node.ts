@@ -1,8 +1,9 @@
 import { defineNodeType } from '../node-type';
 import schema from './delay.node.schema.json';
+import texts from './delay.texts.json';
 
 export const delayNode = defineNodeType({
-  type: 'delay', title: 'Delay', description: 'Waits for a fixed time (durable across restarts).', icon: 'HourglassOutlined', group: 'time', schema,
+  type: 'delay', order: 90, texts, icon: 'HourglassOutlined', group: 'time', schema,
   refs: [],
   scaffold: { type: 'delay', config: { amount: 1, unit: 'hours' } },
 });

@@ -1,8 +1,9 @@
 import { defineNodeType } from '../node-type';
 import schema from './transform.node.schema.json';
+import texts from './transform.texts.json';
 
 export const transformNode = defineNodeType({
-  type: 'transform', title: 'Transform', description: 'Reshapes data with a JSONata expression.', icon: 'FunctionOutlined', group: 'data', schema,
+  type: 'transform', order: 50, texts, icon: 'FunctionOutlined', group: 'data', schema,
   refs: [],
   scaffold: { type: 'transform', config: { expression: { $expr: '$' } } },
 });

@@ -1,8 +1,9 @@
 import { defineTriggerType } from '../trigger-type';
 import schema from './event.trigger.schema.json';
+import texts from './event.texts.json';
 
 export const eventTrigger = defineTriggerType({
-  type: 'event', title: 'Behaviour event', description: 'Runs when a tracked behaviour event arrives.', icon: 'ThunderboltOutlined', group: 'behaviour', schema,
+  type: 'event', order: 40, texts, icon: 'ThunderboltOutlined', group: 'behaviour', schema,
   refs: [],
   scaffold: { type: 'event', config: { event: 'page.viewed' } },
 });

@@ -1,8 +1,9 @@
 import { defineTriggerType } from '../trigger-type';
 import schema from './record-created.trigger.schema.json';
+import texts from './record-created.texts.json';
 
 export const recordCreatedTrigger = defineTriggerType({
-  type: 'record.created', title: 'Record created', description: 'Runs when a record of the entity is created.', icon: 'PlusCircleOutlined', group: 'records', schema,
+  type: 'record.created', order: 10, texts, icon: 'PlusCircleOutlined', group: 'records', schema,
   refs: [{ path: 'entity', kind: 'entity' }, { path: 'filter', kind: 'filter' }],
   scaffold: { type: 'record.created', config: { entity: '' } },
 });

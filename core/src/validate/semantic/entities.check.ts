@@ -1,6 +1,6 @@
 /** References inside entities: relations, rollups, display/owner fields, indexes, enum options, segments. */
 import type { Entity, Field, RollupField } from '../../generated/app-definition';
-import { getFieldType } from '../../field-types/field-types.index';
+import { getFieldType } from '../../field-types/field-queries';
 import { joinPointer } from '../validation-issue';
 import { checkFilter } from './filters';
 import { checkEntityRef, checkFieldRef, type SemanticContext } from './semantic.context';
@@ -13,7 +13,7 @@ function checkRollup(ctx: SemanticContext, entity: Entity, f: RollupField, at: s
   }
   if (f.field !== undefined) {
     const target = checkFieldRef(ctx, f.entity, f.field, joinPointer(at, 'field'));
-    if (target && !['number', 'money', 'rollup', 'computed', 'date', 'datetime'].includes(target.type)) {
+    if (target && !getFieldType(target.type).aggregatable) {
       ctx.report(joinPointer(at, 'field'), `cannot ${f.aggregate} field "${f.field}" of type ${target.type}`);
     }
   } else if (f.aggregate !== 'count') {

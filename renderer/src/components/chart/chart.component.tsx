@@ -71,7 +71,7 @@ export function ChartComponent({ component }: ComponentProps<ChartProps & { buck
     <Card size="small" title={props.title ? label(props.title as Label) : undefined} styles={{ body: { padding: 12 } }}>
       {error ? <ErrorState error={error} onRetry={() => { setError(undefined); setReloads((n) => n + 1); }} />
         : !result ? <div style={{ height }}><LoadingState rows={5} /></div>
-        : empty ? <div style={{ height, display: 'grid', placeItems: 'center' }}><EmptyState description={t('chart.noData')} /></div>
+        : empty ? <div style={{ height, display: 'grid', placeItems: 'center' }}><EmptyState description={t('component.chart.noData')} /></div>
         : <div ref={el} style={{ height, width: '100%' }} role="img" aria-label={props.title ? label(props.title as Label) : props.chartType} />}
     </Card>
   );

@@ -4,7 +4,7 @@ import type { Entity } from '@tessera/core';
 import { fieldOrSystem } from '../../context/entity-model';
 import { useRenderer } from '../../context/renderer.context';
 import type { AuditEntry } from '../../data/data-port';
-import { getFieldRenderer } from '../../fields/fields.index';
+import { getFieldRenderer } from '../../fields/field-lookup';
 import { formatDateTime } from '../../fields/shared/format';
 import { useT } from '../../i18n/i18n.provider';
 import { ErrorState, LoadingState } from '../shared/states';

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { DetailProps, Label } from '@tessera/core';
 import { displayOf, editPageOf, fieldOrSystem, pageOfComponent } from '../../context/entity-model';
 import { usePermissions, useRenderer } from '../../context/renderer.context';
-import { getFieldRenderer } from '../../fields/fields.index';
+import { getFieldRenderer } from '../../fields/field-lookup';
 import { useT } from '../../i18n/i18n.provider';
 import type { ComponentProps } from '../component-renderer';
 import { Section } from '../shared/section';

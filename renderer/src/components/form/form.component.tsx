@@ -4,7 +4,7 @@ import { useMemo, useState } from 'react';
 import type { FormProps, Label } from '@tessera/core';
 import { findField } from '../../context/entity-model';
 import { usePermissions, useRenderer } from '../../context/renderer.context';
-import { getFieldRenderer } from '../../fields/fields.index';
+import { getFieldRenderer } from '../../fields/field-lookup';
 import { useT } from '../../i18n/i18n.provider';
 import type { ComponentProps } from '../component-renderer';
 import { AuditDrawer } from '../detail/audit-drawer';

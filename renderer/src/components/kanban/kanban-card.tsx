@@ -4,7 +4,7 @@ import { Button, Card, Dropdown, Flex } from 'antd';
 import type { Entity } from '@tessera/core';
 import { fieldOrSystem } from '../../context/entity-model';
 import type { RecordData } from '../../data/data-port';
-import { getFieldRenderer } from '../../fields/fields.index';
+import { getFieldRenderer } from '../../fields/field-lookup';
 import { useT } from '../../i18n/i18n.provider';
 
 interface Props {

@@ -27,7 +27,7 @@ export function KanbanLane({ id, title, color, count, summary, children }: Props
       </Flex>
       {summary && <Typography.Text type="secondary" style={{ padding: '0 12px 6px', fontSize: 12 }}>{summary}</Typography.Text>}
       <div style={{ display: 'flex', flexDirection: 'column', gap: 8, padding: '4px 8px 10px', overflowY: 'auto', flex: 1 }}>
-        {count === 0 ? <Typography.Text type="secondary" style={{ textAlign: 'center', padding: 16, fontSize: 12 }}>{t('kanban.empty')}</Typography.Text> : children}
+        {count === 0 ? <Typography.Text type="secondary" style={{ textAlign: 'center', padding: 16, fontSize: 12 }}>{t('component.kanban.empty')}</Typography.Text> : children}
       </div>
     </div>
   );

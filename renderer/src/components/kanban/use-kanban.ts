@@ -55,7 +55,7 @@ export function useKanban(entity: Entity | undefined, groupBy: string, filter: F
       setRecords((prev) => prev?.map((r) => (r.id === id ? saved : r)));
     } catch (err) {
       setRecords((prev) => prev?.map((r) => (r.id === id ? before : r)));
-      void message.error(`${t('kanban.moveFailed')}: ${(err as Error).message}`);
+      void message.error(`${t('component.kanban.moveFailed')}: ${(err as Error).message}`);
     }
   }
 

@@ -46,7 +46,7 @@ export function KpiComponent({ component }: ComponentProps<KpiProps>) {
             <>
               <Progress percent={Math.round(((value ?? 0) / props.target) * 100)} size="small" showInfo={false} />
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('kpi.ofTarget', { percent: Math.round(((value ?? 0) / props.target) * 100), target: format(props.target) })}
+                {t('component.kpi.ofTarget', { percent: Math.round(((value ?? 0) / props.target) * 100), target: format(props.target) })}
               </Typography.Text>
             </>
           )) : null}

@@ -7,7 +7,7 @@ import type { Filter as StoreFilter } from '@tessera/core/store';
 import { fieldOrSystem } from '../../context/entity-model';
 import { useRenderer } from '../../context/renderer.context';
 import type { RecordData } from '../../data/data-port';
-import { getFieldRenderer } from '../../fields/fields.index';
+import { getFieldRenderer } from '../../fields/field-lookup';
 import { useT } from '../../i18n/i18n.provider';
 import type { ComponentProps } from '../component-renderer';
 import { EmptyState, ErrorState, LoadingState, ProblemState } from '../shared/states';

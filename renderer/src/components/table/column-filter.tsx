@@ -7,7 +7,7 @@ import { Button, Checkbox, DatePicker, Flex, Input, InputNumber, Radio } from 'a
 import dayjs from 'dayjs';
 import { useState, type ComponentType } from 'react';
 import type { Field } from '@tessera/core';
-import type { FilterKind } from '../../fields/field-renderer';
+import type { FilterKind } from '@tessera/core';
 import { RelationPicker } from '../../fields/relation/relation-picker';
 import { useT } from '../../i18n/i18n.provider';
 

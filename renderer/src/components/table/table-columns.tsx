@@ -1,8 +1,8 @@
 import type { TableColumnsType } from 'antd';
-import type { Entity, Label } from '@tessera/core';
+import { fieldTypes, type Entity, type Label } from '@tessera/core';
 import { fieldOrSystem, isStored } from '../../context/entity-model';
 import type { RecordData, SortSpec } from '../../data/data-port';
-import { getFieldRenderer } from '../../fields/fields.index';
+import { getFieldRenderer } from '../../fields/field-lookup';
 import { FilterDropdown } from './column-filter';
 
 export interface ColumnSpec {
@@ -28,14 +28,15 @@ export function buildColumns({ entity, columns, sort, columnFilters, setFilter, 
     // Computed fields and rollups are evaluated on read: the server refuses to sort or filter on them.
     const queryable = !!field && isStored(field) && !col.field.includes('.');
     const order = sort[0]?.field === col.field ? (sort[0].dir === 'desc' ? 'descend' : 'ascend') : null;
-    const kind = queryable ? renderer.filterKind : 'none';
+    const descriptor = field ? fieldTypes.get(field.type) : undefined;
+    const kind = queryable ? descriptor?.filterKind ?? 'none' : 'none';
     return {
       key: col.field,
       dataIndex: col.field.split('.'),
       title: label(col.label ?? field?.label, col.field),
       width: col.width,
       ellipsis: field?.type !== 'multienum',
-      align: field && ['number', 'money', 'rollup'].includes(field.type) ? ('right' as const) : undefined,
+      align: descriptor?.numeric ? ('right' as const) : undefined,
       sorter: queryable,
       sortOrder: order,
       sortDirections: ['ascend', 'descend', 'ascend'],

@@ -6,11 +6,9 @@ import { EmptyValue } from '../shared/empty-value';
 
 export const booleanField = defineFieldRenderer<BooleanField>({
   type: 'boolean',
-  filterKind: 'boolean',
   Input: ({ value, onChange, disabled, id }) => <Switch id={id} checked={value === true} onChange={(v) => onChange(v)} disabled={disabled} />,
   Display: ({ value }) =>
     value === true ? <CheckCircleFilled style={{ color: '#52c41a' }} aria-label="yes" />
       : value === false ? <MinusOutlined style={{ color: '#bfbfbf' }} aria-label="no" /> : <EmptyValue />,
-  sample: (_f, { rng }) => rng() < 0.3,
   text: (_f, v) => (typeof v === 'boolean' ? String(v) : ''),
 });

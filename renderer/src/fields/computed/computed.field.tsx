@@ -1,6 +1,6 @@
 import type { ComputedField, Field } from '@tessera/core';
 import { defineFieldRenderer, type FieldDisplayProps } from '../field-renderer';
-import { getFieldRenderer } from '../fields.index';
+import { getFieldRenderer } from '../field-lookup';
 
 /** Shown like a field of its resultType (a number formula reads as a number). */
 function ComputedDisplay({ field, ...rest }: FieldDisplayProps<ComputedField>) {
@@ -11,8 +11,6 @@ function ComputedDisplay({ field, ...rest }: FieldDisplayProps<ComputedField>) {
 
 export const computedField = defineFieldRenderer<ComputedField>({
   type: 'computed',
-  filterKind: 'none',
   Display: ComputedDisplay,
-  sample: () => undefined, // evaluated on read by the demo port, like the server
   text: (_f, v) => (v === undefined || v === null ? '' : typeof v === 'object' ? JSON.stringify(v) : String(v)),
 });

@@ -14,10 +14,7 @@ function EnumInput({ field, value, onChange, disabled, placeholder, status, id }
 
 export const enumField = defineFieldRenderer<EnumField>({
   type: 'enum',
-  filterKind: 'options',
   Input: EnumInput,
   Display: ({ field, value }) => (isEmpty(value) ? <EmptyValue /> : <OptionTag options={field.options} value={value} />),
-  // Earlier options are more common (a pipeline has more prospects than wins).
-  sample: (field, { rng }) => field.options[Math.floor(rng() ** 1.3 * field.options.length)]?.value,
   text: (_f, v) => (isEmpty(v) ? '' : String(v)),
 });

@@ -2,7 +2,6 @@ import { Typography } from 'antd';
 import type { JsonField } from '@tessera/core';
 import { defineFieldRenderer } from '../field-renderer';
 import { EmptyValue, isEmpty } from '../shared/empty-value';
-import { CITIES, pickOf } from '../shared/sample-words';
 import { JsonInput } from './json-input';
 
 const isFlat = (v: unknown): v is Record<string, string | number | boolean | null> =>
@@ -26,16 +25,7 @@ function JsonDisplay({ value, compact }: { value: unknown; compact?: boolean }) 
 
 export const jsonField = defineFieldRenderer<JsonField>({
   type: 'json',
-  filterKind: 'none',
   Input: JsonInput,
   Display: JsonDisplay,
-  // Fills the properties the field's schema declares with plausible strings; no schema -> a small object.
-  sample: (field, { rng, index }) => {
-    const schema = typeof field.schema === 'object' ? (field.schema as { properties?: Record<string, { pattern?: string }> }) : {};
-    const props = Object.keys(schema.properties ?? {});
-    if (!props.length) return { note: `sample ${index + 1}` };
-    return Object.fromEntries(props.map((p) => [p, /country/i.test(p) ? pickOf(['US', 'DE', 'CN', 'FR', 'JP'], rng)
-      : /city/i.test(p) ? pickOf(CITIES, rng) : /postal|zip/i.test(p) ? String(10000 + Math.floor(rng() * 89999)) : `${1 + Math.floor(rng() * 200)} Main Street`]));
-  },
   text: (_f, v) => (v === undefined || v === null ? '' : JSON.stringify(v)),
 });

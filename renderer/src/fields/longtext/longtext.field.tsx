@@ -2,11 +2,9 @@ import { Input, Typography } from 'antd';
 import type { LongtextField } from '@tessera/core';
 import { defineFieldRenderer } from '../field-renderer';
 import { EmptyValue, isEmpty } from '../shared/empty-value';
-import { pickOf, WORDS } from '../shared/sample-words';
 
 export const longtextField = defineFieldRenderer<LongtextField>({
   type: 'longtext',
-  filterKind: 'text',
   Input: ({ value, onChange, disabled, placeholder, status, id }) => (
     <Input.TextArea id={id} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} disabled={disabled}
       placeholder={placeholder} status={status} autoSize={{ minRows: 3, maxRows: 12 }} />
@@ -16,6 +14,5 @@ export const longtextField = defineFieldRenderer<LongtextField>({
     isEmpty(value) ? <EmptyValue /> : compact
       ? <Typography.Text ellipsis={{ tooltip: String(value) }}>{String(value).split('\n')[0]}</Typography.Text>
       : <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', marginBottom: 0 }}>{String(value)}</Typography.Paragraph>,
-  sample: (_f, { rng }) => `Discussed ${pickOf(WORDS, rng)} and ${pickOf(WORDS, rng)}. Next step: ${pickOf(WORDS, rng)}.`,
   text: (_f, v) => (isEmpty(v) ? '' : String(v)),
 });

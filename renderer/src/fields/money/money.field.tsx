@@ -22,14 +22,7 @@ function MoneyDisplay({ field, value }: { field: MoneyField; value: unknown }) {
 
 export const moneyField = defineFieldRenderer<MoneyField>({
   type: 'money',
-  filterKind: 'number',
   Input: MoneyInput,
   Display: MoneyDisplay,
-  // Deal-sized amounts, rounded like people quote them.
-  sample: (field, { rng }) => {
-    const min = field.min ?? 0;
-    const max = field.max ?? 250_000;
-    return Math.round((min + rng() ** 2 * (max - min)) / 500) * 500;
-  },
   text: (_f, v) => (typeof v === 'number' ? String(v) : ''),
 });

@@ -14,15 +14,10 @@ function MultienumInput({ field, value, onChange, disabled, placeholder, status,
 
 export const multienumField = defineFieldRenderer<MultienumField>({
   type: 'multienum',
-  filterKind: 'options',
   Input: MultienumInput,
   Display: ({ field, value }) =>
     isEmpty(value) || !Array.isArray(value) ? <EmptyValue /> : (
       <span style={{ display: 'inline-flex', flexWrap: 'wrap', rowGap: 4 }}>{value.map((v) => <OptionTag key={String(v)} options={field.options} value={v} />)}</span>
     ),
-  sample: (field, { rng }) => {
-    const max = Math.min(field.maxItems ?? 3, 3, field.options.length);
-    return field.options.filter(() => rng() < 0.35).slice(0, max).map((o) => o.value);
-  },
   text: (_f, v) => (Array.isArray(v) ? v.join(';') : ''),
 });

@@ -12,18 +12,11 @@ function NumberDisplay({ value }: { value: unknown }) {
 
 export const numberField = defineFieldRenderer<NumberField>({
   type: 'number',
-  filterKind: 'number',
   // No min/max on the widget: antd would silently clamp, hiding the validation message.
   Input: ({ field, value, onChange, disabled, placeholder, status, id }) => (
     <InputNumber id={id} value={typeof value === 'number' ? value : null} onChange={(v) => onChange(v ?? undefined)} disabled={disabled}
       placeholder={placeholder} status={status} precision={field.integer ? 0 : undefined} style={{ width: '100%' }} />
   ),
   Display: NumberDisplay,
-  sample: (field, { rng }) => {
-    const min = field.min ?? 0;
-    const max = field.max ?? Math.max(min + 100, 100);
-    const v = min + rng() * (max - min);
-    return field.integer ? Math.round(v) : Math.round(v * 100) / 100;
-  },
   text: (_f, v) => (typeof v === 'number' ? String(v) : ''),
 });

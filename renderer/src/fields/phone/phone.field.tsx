@@ -5,7 +5,6 @@ import { EmptyValue, isEmpty } from '../shared/empty-value';
 
 export const phoneField = defineFieldRenderer<PhoneField>({
   type: 'phone',
-  filterKind: 'text',
   Input: ({ value, onChange, disabled, placeholder, status, id }) => (
     <Input id={id} type="tel" inputMode="tel" value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} disabled={disabled}
       placeholder={placeholder} status={status} />
@@ -14,6 +13,5 @@ export const phoneField = defineFieldRenderer<PhoneField>({
     isEmpty(value) ? <EmptyValue /> : (
       <Typography.Link href={`tel:${String(value).replace(/[^+\d]/g, '')}`} onClick={(e) => e.stopPropagation()}>{String(value)}</Typography.Link>
     ),
-  sample: (_f, { rng }) => `+1 555 ${String(100 + Math.floor(rng() * 900))} ${String(1000 + Math.floor(rng() * 9000))}`,
   text: (_f, v) => (isEmpty(v) ? '' : String(v)),
 });

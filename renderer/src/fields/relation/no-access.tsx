@@ -10,9 +10,9 @@ import { useT } from '../../i18n/i18n.provider';
 export function NoAccess({ entity }: { entity: Entity | undefined }) {
   const { t, label } = useT();
   return (
-    <Tooltip title={t('relation.noAccessHint', { entity: label(entity?.label as Label | undefined, entity?.id ?? '') })}>
+    <Tooltip title={t('field.relation.noAccessHint', { entity: label(entity?.label as Label | undefined, entity?.id ?? '') })}>
       <Typography.Text type="secondary" data-testid="relation-no-access">
-        <LockOutlined /> {t('relation.noAccess')}
+        <LockOutlined /> {t('field.relation.noAccess')}
       </Typography.Text>
     </Tooltip>
   );
@@ -22,9 +22,9 @@ export function NoAccess({ entity }: { entity: Entity | undefined }) {
 export function LookupFailed() {
   const { t } = useT();
   return (
-    <Tooltip title={t('relation.lookupFailedHint')}>
+    <Tooltip title={t('field.relation.lookupFailedHint')}>
       <Typography.Text type="warning" data-testid="relation-lookup-failed">
-        <ExclamationCircleOutlined /> {t('relation.lookupFailed')}
+        <ExclamationCircleOutlined /> {t('field.relation.lookupFailed')}
       </Typography.Text>
     </Tooltip>
   );

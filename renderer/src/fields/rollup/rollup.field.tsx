@@ -2,7 +2,7 @@ import type { Field, MoneyField, RollupField } from '@tessera/core';
 import { findEntity, findField } from '../../context/entity-model';
 import { useRenderer } from '../../context/renderer.context';
 import { defineFieldRenderer, type FieldDisplayProps } from '../field-renderer';
-import { getFieldRenderer } from '../fields.index';
+import { getFieldRenderer } from '../field-lookup';
 
 /** A sum of money reads as money; counts and other aggregates as numbers. */
 function RollupDisplay({ field, ...rest }: FieldDisplayProps<RollupField>) {
@@ -16,8 +16,6 @@ function RollupDisplay({ field, ...rest }: FieldDisplayProps<RollupField>) {
 
 export const rollupField = defineFieldRenderer<RollupField>({
   type: 'rollup',
-  filterKind: 'none',
   Display: RollupDisplay,
-  sample: () => undefined, // evaluated on read by the demo port
   text: (_f, v) => (v === undefined || v === null ? '' : String(v)),
 });

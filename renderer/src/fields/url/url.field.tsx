@@ -2,14 +2,12 @@ import { Input, Typography } from 'antd';
 import type { UrlField } from '@tessera/core';
 import { defineFieldRenderer } from '../field-renderer';
 import { EmptyValue, isEmpty } from '../shared/empty-value';
-import { COMPANY_A, pickOf } from '../shared/sample-words';
 
 /** Only http(s) values become links: a stored `javascript:` URL must never be clickable. */
 const safeHref = (v: string): string | undefined => (/^https?:\/\//i.test(v) ? v : undefined);
 
 export const urlField = defineFieldRenderer<UrlField>({
   type: 'url',
-  filterKind: 'text',
   Input: ({ value, onChange, disabled, placeholder, status, id }) => (
     <Input id={id} type="url" inputMode="url" value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} disabled={disabled}
       placeholder={placeholder ?? 'https://'} status={status} />
@@ -22,6 +20,5 @@ export const urlField = defineFieldRenderer<UrlField>({
       ? <Typography.Link href={href} target="_blank" rel="noopener noreferrer" ellipsis={compact} onClick={(e) => e.stopPropagation()}>{text}</Typography.Link>
       : <Typography.Text>{String(value)}</Typography.Text>;
   },
-  sample: (_f, { rng, index }) => `https://www.${pickOf(COMPANY_A, rng).toLowerCase()}${index}.example.com`,
   text: (_f, v) => (isEmpty(v) ? '' : String(v)),
 });

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { Writable } from 'node:stream';
+import type { Field } from '@tessera/core';
 import type { Filter, SortKey } from '@tessera/core/store';
 import { Invalid, type Issue } from '../../domain-errors';
 import type { Records, RecordScope } from '../../records/records';
@@ -21,8 +22,8 @@ export function exportColumns(s: RecordScope, fields: string[] | undefined): str
 }
 
 /** Cells a spreadsheet would run as a formula are prefixed with ' (CSV injection); numbers stay numbers. */
-function safeCell(value: unknown): string {
-  const text = formatCell(value);
+function safeCell(value: unknown, field?: Field): string {
+  const text = formatCell(value, field);
   return typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
@@ -47,10 +48,11 @@ function write(out: Writable, chunk: string): Promise<void> {
 export async function streamCsv(records: Records, s: RecordScope, q: { filter?: Filter; sort?: SortKey[]; columns: string[] }, out: Writable, gone: () => boolean): Promise<void> {
   // The first page is read before anything is written, so a refusal (403, bad filter) is still a proper error response.
   let page = await records.list(s, { filter: q.filter, sort: q.sort, limit: PAGE });
+  const fields = q.columns.map((c) => s.target.entity.fields.find((f) => f.id === c));
   await write(out, `\ufeff${Papa.unparse([q.columns], { newline: '\r\n' })}\r\n`);
   for (;;) {
     if (page.items.length) {
-      const rows = page.items.map((d) => q.columns.map((c) => safeCell(d[c])));
+      const rows = page.items.map((d) => q.columns.map((c, i) => safeCell(d[c], fields[i])));
       await write(out, `${Papa.unparse(rows, { newline: '\r\n' })}\r\n`);
     }
     if (!page.nextCursor || gone()) return;
