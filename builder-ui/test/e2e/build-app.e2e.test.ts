@@ -160,7 +160,8 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   await snap('expression-completion');
   await suggestion.click();
   await expectText(editor.locator('.view-lines'), '$uppercase(name)');
-  await expectText(page.getByTestId('expression-result'), '"NAME SAMPLE"');
+  // The preview runs on the field type's own sample value (the same generator as the demo data).
+  await expectText(page.getByTestId('expression-result'), '"PRIYA ANDERSON"');
   await page.getByRole('button', { name: 'Apply' }).click();
   // Then its name: proposed from the expression, chosen by the consultant.
   const naming = page.locator('.ant-modal:visible', { hasText: 'Name the computed column' });

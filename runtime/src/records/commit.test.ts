@@ -69,8 +69,10 @@ async function create(entity: string, body: object): Promise<StoredDoc> {
 
 async function publish(def: object, renames?: unknown[]): Promise<void> {
   const draft = await t.api('GET', `/api/apps/${APP}`);
-  expect((await t.api('PUT', `/api/apps/${APP}`, def, { 'if-match': `"${draft.body.revision}"` })).status).toBe(200);
-  const res = await t.api('POST', `/api/apps/${APP}/publish`, renames ? { renames } : {});
+  // Renames travel with the draft (the rename log saved on the server), as every client sends them.
+  const body = renames ? { definition: def, renames } : def;
+  expect((await t.api('PUT', `/api/apps/${APP}`, body, { 'if-match': `"${draft.body.revision}"` })).status).toBe(200);
+  const res = await t.api('POST', `/api/apps/${APP}/publish`, {});
   expect(res.status).toBe(201);
 }
 
