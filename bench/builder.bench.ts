@@ -238,7 +238,7 @@ async function interactions(baseUrl: string, cookie: string): Promise<{ series: 
     const file = path.join(root, 'test-artifacts/screenshots/bench-builder-failure.png');
     fs.mkdirSync(path.dirname(file), { recursive: true });
     await page.screenshot({ path: file }).catch(() => {});
-    throw new Error(`${(err as Error).message} (screenshot: ${file})`);
+    throw new Error(`${(err as Error).message} (screenshot: ${file})`, { cause: err });
   } finally {
     await b.close();
   }

@@ -34,12 +34,16 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function call(path: string, init: RequestInit = {}): Promise<{ status: number; body: any }> {
+/** A reply's JSON body, loosely typed: the tests read whatever fields they check. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- JSON replies read field by field in assertions
+type Body = any;
+
+async function call(path: string, init: RequestInit = {}): Promise<{ status: number; body: Body }> {
   const res = await fetch(server.url + path, { ...init, headers: { ...auth, ...(init.headers as object) } });
   return { status: res.status, body: await res.json() };
 }
 
-function post(body: unknown): Promise<{ status: number; body: any }> {
+function post(body: unknown): Promise<{ status: number; body: Body }> {
   return call('/contacts', { method: 'POST', headers: json, body: JSON.stringify(body) });
 }
 
@@ -72,7 +76,7 @@ describe('baseline server', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: any } = await call(
+      const page: { status: number; body: Body } = await call(
         `/contacts?status=customer&limit=50${cursor ? `&cursor=${cursor}` : ''}`,
       );
       expect(page.status).toBe(200);

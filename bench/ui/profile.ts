@@ -88,7 +88,8 @@ async function main(): Promise<void> {
         if (!s.sql.includes(table)) continue;
         const st = db.prepare(s.sql);
         const t1 = performance.now();
-        (s.sql.startsWith('SELECT COUNT') ? st.pluck().get(...(s.params as never[])) : st.raw().all(...(s.params as never[])));
+        if (s.sql.startsWith('SELECT COUNT')) st.pluck().get(...(s.params as never[]));
+        else st.raw().all(...(s.params as never[]));
         const plan = (db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...(s.params as never[])) as Array<{ detail: string }>).map((r) => r.detail).join(' / ');
         console.log(`- ${ms(s.ms)} ms -> ${ms(performance.now() - t1)} ms: ${s.sql.replace(/SELECT .*? FROM/, 'SELECT … FROM').slice(0, 160)}\n    plan: ${plan}`);
       }

@@ -12,7 +12,7 @@ describe('generated files', () => {
     try {
       execFileSync(join(repo, 'node_modules', '.bin', 'tsx'), ['core/scripts/generate-types.ts', '--check'], { cwd: repo, stdio: 'pipe' });
     } catch (err) {
-      throw new Error(String((err as { stderr?: Buffer }).stderr ?? err));
+      throw new Error(String((err as { stderr?: Buffer }).stderr ?? err), { cause: err });
     }
   });
 

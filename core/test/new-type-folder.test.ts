@@ -62,6 +62,6 @@ it('a rating folder plus npm run gen works end to end, with no other edit', () =
     });
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string };
-    throw new Error(`${e.stderr ?? ''}\n${e.stdout ?? ''}`.slice(-6000));
+    throw new Error(`${e.stderr ?? ''}\n${e.stdout ?? ''}`.slice(-6000), { cause: err });
   }
 }, 300_000);

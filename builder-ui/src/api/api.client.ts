@@ -21,7 +21,7 @@ export async function request<T>(method: string, path: string, body?: unknown, h
     body: body !== undefined ? JSON.stringify(body) : undefined,
   });
   const text = await res.text();
-  let json: unknown = null;
+  let json: unknown;
   try {
     json = text ? JSON.parse(text) : null;
   } catch {

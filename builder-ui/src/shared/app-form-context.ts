@@ -61,5 +61,5 @@ export function useAppFormContext(refs: RefSpec[] = NO_REFS, entityId?: string):
       options: (kind: string) => refOptions(def, kind, entityId),
       openExpression,
     };
-  }, [refs, entityId, deps, openExpression]);
+  }, [refs, entityId, deps, openExpression]); // eslint-disable-line react-hooks/exhaustive-deps -- deps is the trigger: the draft is read from the store when the choices' inputs change
 }

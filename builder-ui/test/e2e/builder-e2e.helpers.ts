@@ -28,7 +28,7 @@ export async function choose(page: Page, select: Locator, title: string | RegExp
 /** Polls until the locator's text contains `text`. */
 export async function expectText(page: Page, locator: Locator, text: string, timeout = 10_000): Promise<void> {
   const end = Date.now() + timeout;
-  let last = '';
+  let last: string;
   for (;;) {
     last = (await locator.innerText().catch(() => '')) ?? '';
     if (last.includes(text)) return;

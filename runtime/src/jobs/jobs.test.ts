@@ -15,6 +15,7 @@ let store: Store;
 let clock: ManualClock;
 const workers: Jobs[] = [];
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds queues of every payload and state type (no existential types)
 function worker(defs: QueueDefinition<any, any, any>[], opts: { leaseMs?: number } = {}): Jobs {
   const w = new Jobs(store, { clock, leaseMs: opts.leaseMs ?? 10_000, stopWaitMs: 2000 });
   defs.forEach((d) => w.register(d));

@@ -22,6 +22,7 @@ export interface JobsOptions {
 /** Thrown by `start` when the queue already runs its `concurrency` jobs in this worker. */
 export class QueueFull extends Error {}
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds queues of every payload and state type (no existential types)
 type AnyQueue = QueueDefinition<any, any, any>;
 
 /**
@@ -58,6 +59,7 @@ export class Jobs {
   }
 
   /** Adds a job for any worker to claim when due. Same queue + key again: the first job, unchanged. */
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds queues of every payload and state type (no existential types)
   async enqueue<P>(def: QueueDefinition<P, any, any>, payload: P, options: EnqueueOptions = {}): Promise<Job<P>> {
     const doc = newJob(def.name, payload, { ...options, maxAttempts: options.maxAttempts ?? def.maxAttempts ?? DEFAULT_MAX_ATTEMPTS }, this.clock);
     return (await insertJob(this.store, doc)).job;
@@ -205,6 +207,7 @@ export class Jobs {
     return { store: this.store, clock: this.clock, owner: this.owner, leaseMs: this.leaseMs, stopping: this.stopping.signal };
   }
 
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds queues of every payload and state type (no existential types)
   private track<R>(q: { running: Set<Promise<unknown>> }, env: ReturnType<Jobs['env']>, def: AnyQueue, job: Job<any, any>): Promise<R | undefined> {
     const p = runLeased(env, def, job) as Promise<R | undefined>;
     q.running.add(p);

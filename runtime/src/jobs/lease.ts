@@ -21,6 +21,7 @@ export function leasePatch(clock: Clock, leaseMs: number): Doc {
   return { leaseUntil: iso(clock.now() + leaseMs) };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds queues of every payload and state type (no existential types)
 export async function completeHeld(store: Store, clock: Clock, job: Job, owner: string, result: unknown, def: QueueDefinition<any, any, any>): Promise<void> {
   const now = clock.now();
   await writeHeld(store, job.id, owner, {
@@ -29,6 +30,7 @@ export async function completeHeld(store: Store, clock: Clock, job: Job, owner: 
 }
 
 /** A failed attempt: retried after a backoff, or a dead letter once attempts are used up (or the error is permanent). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds queues of every payload and state type (no existential types)
 export async function failHeld(store: Store, clock: Clock, job: Job, owner: string, err: unknown, def: QueueDefinition<any, any, any>): Promise<void> {
   await writeHeld(store, job.id, owner, failurePatch(clock, job, err, def));
 }

@@ -17,6 +17,7 @@ export { LIMITS as QUERY_LIMITS } from '@tessera/core/query';
 
 /** Loads mongoose only when called (see open-store.ts). */
 export async function createMongoStore(options: import('./mongodb/mongo.store').MongoStoreOptions): Promise<import('@tessera/core/store').Store> {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when MongoDB is used, so SQLite users never load mongoose
   const mod = require('./mongodb/mongo.store') as typeof import('./mongodb/mongo.store');
   return mod.createMongoStore(options);
 }

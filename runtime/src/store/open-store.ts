@@ -17,6 +17,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const url = options.url?.trim();
   if (url && /^mongodb(\+srv)?:\/\//.test(url)) {
     // require, not import(): keeps this module CommonJS-resolvable under jest and tsx alike.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when MongoDB is used, so SQLite users never load mongoose
     const { createMongoStore } = require('./mongodb/mongo.store') as typeof import('./mongodb/mongo.store');
     return createMongoStore({ uri: url });
   }

@@ -121,6 +121,7 @@ describe('CSV import and export, as a rep', () => {
     expect(await dialog.getByText('请输入有效的邮箱地址').getAttribute('title')).toBe('must match format "email"');
     await b.screenshot('csv-04-import-report-zh-CN');
     await dialog.locator('.ant-modal-footer').getByRole('button', { name: /^关\s?闭$/ }).click();
+    await dialog.waitFor({ state: 'hidden' }); // its closing mask would take the next click
     await page.getByRole('combobox', { name: '语言' }).click();
     await page.getByTitle('English').click();
     await page.getByRole('heading', { name: 'Contacts', level: 3 }).waitFor();

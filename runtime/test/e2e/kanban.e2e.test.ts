@@ -3,7 +3,7 @@
  * sensor); the move is saved (PATCH), survives a reload, and the API shows the new stage.
  */
 import type { Page } from 'playwright-core';
-import { APP, REP1, apiAs, appUrl, openBrowser, signIn, startExampleServer, unexpectedErrors, type Browser, type TestServer } from './app';
+import { APP, REP1, apiAs, openBrowser, signIn, startExampleServer, unexpectedErrors, type Browser, type TestServer } from './app';
 import type { ApiFn } from '../helpers/tessera';
 
 let t: TestServer;

@@ -19,6 +19,7 @@ const uri = process.env.TESSERA_TEST_MONGODB_URI;
 
 if (uri) {
   // One database per store, dropped when the store closes; needs a replica set (transactions).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when MongoDB is used, so SQLite users never load mongoose
   const { createMongoStore } = require('../../src/store/mongodb/mongo.store') as typeof import('../../src/store/mongodb/mongo.store');
   // Peers are more connections to the same database; the last one to close drops it.
   let dbName = '';

@@ -1,5 +1,5 @@
 import type { MultienumField } from '../../generated/app-definition';
-import { defineFieldType, OPERATORS } from '../field-type';
+import { defineFieldType } from '../field-type';
 import { listCell } from '../csv-cells';
 import ownSchema from './multienum.field.schema.json';
 import texts from './multienum.texts.json';

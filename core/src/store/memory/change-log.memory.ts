@@ -1,5 +1,5 @@
 import type { ChangeLog, LogEntry, LogReadOptions } from '../store.port';
-import { InvalidQueryError } from '../store.errors';
+import { checkConsumer, checkSeq, encodeEntries, readOptions } from '../shared/log.validate';
 import { copyOut, toJson } from './memory.context';
 
 /** The log's state: a transaction snapshots and restores it with the collections. */
@@ -21,29 +21,22 @@ export interface LogHost {
   listeners: Set<(lastSeq: number) => void>;
 }
 
-const seqArg = (v: unknown, name: string): number => {
-  if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw new InvalidQueryError(`${name} must be a non-negative integer`);
-  return v;
-};
-
 /** The ChangeLog of the memory store: an array in seq order. */
 export function memoryChangeLog(host: LogHost): ChangeLog {
   return {
     append: (entries) => host.run(() => {
-      if (!Array.isArray(entries)) throw new InvalidQueryError('append needs an array of { topic, data }');
-      for (const e of entries) if (typeof e?.topic !== 'string' || e.topic.length === 0) throw new InvalidQueryError('a log entry needs a topic');
+      const checked = encodeEntries(entries); // the same names and bounds as every adapter's log
       const state = host.log();
       const at = new Date().toISOString();
-      const added = entries.map((e) => ({ seq: ++state.lastSeq, topic: e.topic, at, data: toJson(e.data ?? null) }));
+      const added = checked.map((e) => ({ seq: ++state.lastSeq, topic: e.topic, at, data: toJson(e.data) }));
       state.entries.push(...added);
       if (added.length) host.appended();
       return added.map(copyOut);
     }),
     read: (afterSeq, options: LogReadOptions = {}) => host.run(() => {
-      seqArg(afterSeq, 'afterSeq');
-      const limit = options.limit ?? 1000;
-      if (!Number.isInteger(limit) || limit < 1 || limit > 10_000) throw new InvalidQueryError('limit must be an integer from 1 to 10000', '/limit');
-      const topics = options.topics ? new Set(options.topics) : null;
+      checkSeq(afterSeq, 'afterSeq');
+      const { limit, topics: topicList } = readOptions(options);
+      const topics = topicList ? new Set(topicList) : null;
       const out: LogEntry[] = [];
       for (const e of host.log().entries) {
         if (e.seq <= afterSeq || (topics && !topics.has(e.topic))) continue;
@@ -54,13 +47,12 @@ export function memoryChangeLog(host: LogHost): ChangeLog {
     }),
     lastSeq: () => host.run(() => host.log().lastSeq),
     firstSeq: () => host.run(() => host.log().entries[0]?.seq ?? host.log().lastSeq + 1),
-    position: (consumer) => host.run(() => host.log().positions.get(consumer) ?? 0),
+    position: (consumer) => host.run(() => host.log().positions.get(checkConsumer(consumer)) ?? 0),
     setPosition: (consumer, seq) => host.run(() => {
-      if (typeof consumer !== 'string' || consumer.length === 0) throw new InvalidQueryError('a consumer needs a name');
-      host.log().positions.set(consumer, seqArg(seq, 'seq'));
+      host.log().positions.set(checkConsumer(consumer), checkSeq(seq, 'seq'));
     }),
     trim: (beforeSeq) => host.run(() => {
-      seqArg(beforeSeq, 'beforeSeq');
+      checkSeq(beforeSeq, 'beforeSeq');
       const state = host.log();
       const keep = state.entries.filter((e) => e.seq >= beforeSeq);
       const removed = state.entries.length - keep.length;

@@ -7,10 +7,11 @@ import { LIMITS } from '../../query/query.limits';
 import { copyOut, liveDocs, predicateOf, type MemoryContext } from './memory.context';
 import { patched } from './patch.memory';
 import { put } from './update.memory';
+import { checkClaim } from '../shared/write.validate';
 
 /** Takes the first `limit` matching documents in `sort` order and patches them in one step (trivially atomic in memory). */
 export function claim(ctx: MemoryContext, options: ClaimOptions): StoredDoc[] {
-  if (typeof options !== 'object' || options === null) throw new InvalidQueryError('claim options required');
+  checkClaim(options); // the same argument rules as every adapter
   const { limit } = options;
   if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1 || limit > LIMITS.maxLimit) {
     throw new InvalidQueryError(`limit must be an integer from 1 to ${LIMITS.maxLimit}`, '/limit');

@@ -1,5 +1,5 @@
 import type { Doc, UpsertOptions, UpsertResult } from '../store.port';
-import { StoreError } from '../store.errors';
+import { checkPatch, checkUpsertId } from '../shared/write.validate';
 import { idFor, toStored, userFields } from '../shared/doc.prepare';
 import { copyOut, liveDoc, toJson, type MemoryContext } from './memory.context';
 import { mergeWithIncrements, patched } from './patch.memory';
@@ -8,8 +8,8 @@ import { put } from './update.memory';
 
 /** Updates the document if it exists, else creates `{ id, ...insert, ...patch }` (a `$inc` counts from 0). */
 export function upsert(ctx: MemoryContext, id: string, patch: Doc, options?: UpsertOptions): UpsertResult {
-  if (typeof id !== 'string') throw new StoreError(`invalid id ${JSON.stringify(id)}`);
-  idFor({ id });
+  idFor({ id: checkUpsertId(id) });
+  checkPatch(patch);
   const now = new Date().toISOString();
   const current = liveDoc(ctx, id);
   if (current) {

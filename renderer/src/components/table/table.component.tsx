@@ -1,4 +1,4 @@
-import { App, Button, Flex, Popconfirm, Table, Typography } from 'antd';
+import { App, Button, Flex, Table, Typography } from 'antd';
 import { memo, useCallback, useMemo, useRef, useState } from 'react';
 import { searchFieldsOf, type Entity, type EntitySource, type Filter, type Label, type TableProps } from '@tessera/core';
 import { createPageOf, fieldOrSystem, isStored } from '../../context/entity-model';

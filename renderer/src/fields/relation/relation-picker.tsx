@@ -39,7 +39,7 @@ export function RelationPicker({ field, value, onChange, disabled, placeholder, 
         .finally(() => mine === seq.current && setLoading(false));
     }, term ? 250 : 0);
     return () => clearTimeout(timer);
-  }, [term, field.to, port, target]);
+  }, [term, field.to, port, target]); // eslint-disable-line react-hooks/exhaustive-deps -- targetHidden is a new [] per render without permissions; it changes only with the definition (target)
 
   const items = useMemo(() => {
     const byId = new Map<string, ReactNode>(options.map((r) => [r.id, displayOf(target, r)]));

@@ -57,6 +57,7 @@ describeChangeFeedContract(
 const mongoUri = process.env.TESSERA_TEST_MONGODB_URI;
 if (mongoUri) {
   // Two connections to one fresh database (a replica set: transactions need one).
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded only when MongoDB is used, so SQLite users never load mongoose
   const { createMongoStore } = require('../../store/mongodb/mongo.store') as typeof import('../../store/mongodb/mongo.store');
   describeChangeFeedContract(
     'two processes on MongoDB',

@@ -18,24 +18,25 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function prepare(appId: string, next: App): Promise<void> {
+async function prepare(appId: string, next: App, renames: unknown[]): Promise<void> {
   expect((await t.api('POST', '/api/apps', contactsApp(appId))).status).toBe(201);
   expect((await t.api('POST', `/api/apps/${appId}/publish`, {})).status).toBe(201);
   await seedContacts(store(), appId, RECORDS);
   const draft = await t.api('GET', `/api/apps/${appId}`);
-  expect((await t.api('PUT', `/api/apps/${appId}`, next, { 'if-match': `"${draft.body.revision}"` })).status).toBe(200);
+  // The renames travel with the draft (the rename log saved on the server), as every client sends them.
+  expect((await t.api('PUT', `/api/apps/${appId}`, { definition: next, renames }, { 'if-match': `"${draft.body.revision}"` })).status).toBe(200);
 }
 
 /** Starts the publish and resolves once its job has moved at least two batches. */
-async function publishing(appId: string, renames: unknown) {
-  const done = t.api('POST', `/api/apps/${appId}/publish`, { renames });
+async function publishing(appId: string) {
+  const done = t.api('POST', `/api/apps/${appId}/publish`, {});
   await until(() => publishJob(store(), appId), (j) => j?.status === 'running' && (j.progress?.processed ?? 0) >= 1000, 'the move to be under way');
   return { done };
 }
 
 it('edits of a field being renamed (sent with the old name) land under the new name: moved records, records not yet moved, new records', async () => {
-  await prepare('edit-field', withSurname(contactsApp('edit-field') as App));
-  const { done } = await publishing('edit-field', [{ entity: 'contact', from: 'lastName', to: 'surname' }]);
+  await prepare('edit-field', withSurname(contactsApp('edit-field') as App), [{ entity: 'contact', from: 'lastName', to: 'surname' }]);
+  const { done } = await publishing('edit-field');
   const [first, last] = ['c000000', `c${String(RECORDS - 1).padStart(6, '0')}`];
   expect((await store().collection(recordCollectionName('edit-field', 'contact')).get(first))).toMatchObject({ surname: 'L0' }); // moved already
   const edits = await Promise.all([
@@ -61,8 +62,8 @@ it('edits of a field being renamed (sent with the old name) land under the new n
 }, 120_000);
 
 it('edits of an entity being renamed (sent to the old entity) land in the new one', async () => {
-  await prepare('edit-entity', withPerson(contactsApp('edit-entity') as App));
-  const { done } = await publishing('edit-entity', [{ from: 'contact', to: 'person' }]);
+  await prepare('edit-entity', withPerson(contactsApp('edit-entity') as App), [{ from: 'contact', to: 'person' }]);
+  const { done } = await publishing('edit-entity');
   const [first, last] = ['c000000', `c${String(RECORDS - 1).padStart(6, '0')}`];
   const edits = await Promise.all([
     t.api('PATCH', `/api/apps/edit-entity/data/contact/${first}`, { lastName: 'Edited after its move' }),
