@@ -56,7 +56,11 @@ async function api(server: RunningChild, cookie: string, method: string, route: 
 }
 
 async function signIn(server: RunningChild): Promise<string> {
-  const res = await fetch(`${server.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(ADMIN) });
+  const res = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(ADMIN),
+  });
   if (!res.ok) throw new Error(`sign-in: ${res.status} ${await res.text()}`);
   const cookie = res.headers.get('set-cookie')?.split(';')[0];
   if (!cookie) throw new Error('sign-in: no session cookie');
@@ -82,7 +86,11 @@ function canvasReady(expected: number): number | false {
 }
 
 function diagramReady(expected: number): number | false {
-  return document.querySelectorAll('.react-flow__node').length >= expected && document.querySelectorAll('.react-flow__edge').length > 0 && performance.now();
+  return (
+    document.querySelectorAll('.react-flow__node').length >= expected &&
+    document.querySelectorAll('.react-flow__edge').length > 0 &&
+    performance.now()
+  );
 }
 
 /** Writes the profile and prints its summary (BENCH_PROFILE only). */
@@ -92,7 +100,12 @@ async function profiled(page: Page, name: string | false): Promise<() => Promise
   return async () => console.log(`\n${name}: ${await stop(path.resolve(PROFILE, `${name}.cpuprofile`))}\n`);
 }
 
-async function coldLoad(baseUrl: string, cookie: string, target: 'canvas' | 'diagram', profile: string | false): Promise<{ ms: number; shellMs: number; errors: string[] }> {
+async function coldLoad(
+  baseUrl: string,
+  cookie: string,
+  target: 'canvas' | 'diagram',
+  profile: string | false,
+): Promise<{ ms: number; shellMs: number; errors: string[] }> {
   const b = await freshBrowser(baseUrl, cookie);
   try {
     const { page } = b;
@@ -102,9 +115,10 @@ async function coldLoad(baseUrl: string, cookie: string, target: 'canvas' | 'dia
     await nav.waitFor({ timeout: 60_000 });
     const shellMs = await page.evaluate(() => performance.now());
     await nav.click();
-    const ms = target === 'canvas'
-      ? await (await page.waitForFunction(canvasReady, COMPONENTS, { polling: 'raf', timeout: 120_000 })).jsonValue()
-      : await (await page.waitForFunction(diagramReady, ENTITIES, { polling: 'raf', timeout: 120_000 })).jsonValue();
+    const ms =
+      target === 'canvas'
+        ? await (await page.waitForFunction(canvasReady, COMPONENTS, { polling: 'raf', timeout: 120_000 })).jsonValue()
+        : await (await page.waitForFunction(diagramReady, ENTITIES, { polling: 'raf', timeout: 120_000 })).jsonValue();
     await stopProfile();
     return { ms: ms as number, shellMs, errors: b.errors };
   } finally {
@@ -170,9 +184,13 @@ async function interactions(baseUrl: string, cookie: string): Promise<{ series: 
     await page.keyboard.press('End');
     let stopProfile = await profiled(page, 'edit-text');
     for (let i = 1; i <= typed.length; i++) {
-      const h = await armLatency(page, 'keydown', `() => document.querySelector('[data-testid="canvas-text1_0"]').textContent.includes('section.${typed.slice(0, i)}')`);
+      const h = await armLatency(
+        page,
+        'keydown',
+        `() => document.querySelector('[data-testid="canvas-text1_0"]').textContent.includes('section.${typed.slice(0, i)}')`,
+      );
       await page.keyboard.type(typed[i - 1]);
-      textEdit.push((await h.evaluate((o: { result: Promise<number> }) => o.result)));
+      textEdit.push(await h.evaluate((o: { result: Promise<number> }) => o.result));
       await pause();
     }
 
@@ -187,9 +205,13 @@ async function interactions(baseUrl: string, cookie: string): Promise<{ series: 
     await page.keyboard.press('End');
     stopProfile = await profiled(page, 'edit-title');
     for (let i = 1; i <= typed.length; i++) {
-      const h = await armLatency(page, 'keydown', `() => document.querySelector('[data-testid="canvas-table1_2"]').textContent.includes('table1_2${typed.slice(0, i)}')`);
+      const h = await armLatency(
+        page,
+        'keydown',
+        `() => document.querySelector('[data-testid="canvas-table1_2"]').textContent.includes('table1_2${typed.slice(0, i)}')`,
+      );
       await page.keyboard.type(typed[i - 1]);
-      titleEdit.push((await h.evaluate((o: { result: Promise<number> }) => o.result)));
+      titleEdit.push(await h.evaluate((o: { result: Promise<number> }) => o.result));
       await pause();
     }
 
@@ -203,7 +225,7 @@ async function interactions(baseUrl: string, cookie: string): Promise<{ series: 
     for (let i = 0; i < OPS; i++) {
       const h = await armLatency(page, 'pointerup', `() => document.querySelectorAll('[data-testid^="canvas-"]').length === ${before + 1}`);
       await dragTo(page, '[data-testid="palette-text"]', '[data-testid="canvas-kpi1_1"]');
-      paletteDrop.push((await h.evaluate((o: { result: Promise<number> }) => o.result)));
+      paletteDrop.push(await h.evaluate((o: { result: Promise<number> }) => o.result));
       await pause();
       await page.getByTestId('undo').click();
       await page.waitForFunction((n) => document.querySelectorAll('[data-testid^="canvas-"]').length === n, before);
@@ -218,9 +240,13 @@ async function interactions(baseUrl: string, cookie: string): Promise<{ series: 
     for (let i = 0; i < OPS; i++) {
       const into = i % 2 === 0 ? 'col1' : 'col0';
       const target = i % 2 === 0 ? 'kpi1_1' : 'chart0_1';
-      const h = await armLatency(page, 'pointerup', `() => !!document.querySelector('[data-testid="canvas-${into}"] [data-testid="canvas-text0_0"]')`);
+      const h = await armLatency(
+        page,
+        'pointerup',
+        `() => !!document.querySelector('[data-testid="canvas-${into}"] [data-testid="canvas-text0_0"]')`,
+      );
       await dragTo(page, '[aria-label="drag text0_0"]', `[data-testid="canvas-${target}"]`);
-      move.push((await h.evaluate((o: { result: Promise<number> }) => o.result)));
+      move.push(await h.evaluate((o: { result: Promise<number> }) => o.result));
       await pause();
     }
     await stopProfile();
@@ -253,19 +279,33 @@ async function main(): Promise<void> {
     script: path.join(root, 'runtime/bin/tessera.js'),
     args: ['start'],
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', PORT: '0', TESSERA_DATA_DIR: dataDir, TESSERA_EXAMPLES: 'false', LOG_LEVEL: 'warn', TESSERA_ADMIN_EMAIL: ADMIN.email, TESSERA_ADMIN_PASSWORD: ADMIN.password },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      TESSERA_DATA_DIR: dataDir,
+      TESSERA_EXAMPLES: 'false',
+      LOG_LEVEL: 'warn',
+      TESSERA_ADMIN_EMAIL: ADMIN.email,
+      TESSERA_ADMIN_PASSWORD: ADMIN.password,
+    },
     timeoutMs: 120_000,
   });
   const proxy = process.env.BENCH_BUILDER_DIST ? await startDistProxy(process.env.BENCH_BUILDER_DIST, server.url) : undefined;
   const baseUrl = proxy?.url ?? server.url;
   try {
     const cookie = await signIn(server);
-    const app = bigApp({ entities: ENTITIES, components: COMPONENTS }) as { entities: unknown[]; pages: Array<{ components: Array<Record<string, unknown>> }> };
+    const app = bigApp({ entities: ENTITIES, components: COMPONENTS }) as {
+      entities: unknown[];
+      pages: Array<{ components: Array<Record<string, unknown>> }>;
+    };
     await api(server, cookie, 'POST', '/api/apps', app);
     const { issues } = await api(server, cookie, 'GET', `/api/apps/${APP_ID}`);
     if (issues?.length) throw new Error(`the generated app is invalid: ${JSON.stringify(issues.slice(0, 3))}`);
     const bytes = JSON.stringify(app).length;
-    console.log(`App "${APP_ID}": ${app.entities.length} entities, ${countComponents(app.pages[0].components)} components on one page, ${(bytes / 1024).toFixed(0)} KB of JSON (${baseUrl}${proxy ? `, builder from ${process.env.BENCH_BUILDER_DIST}` : ''})`);
+    console.log(
+      `App "${APP_ID}": ${app.entities.length} entities, ${countComponents(app.pages[0].components)} components on one page, ${(bytes / 1024).toFixed(0)} KB of JSON (${baseUrl}${proxy ? `, builder from ${process.env.BENCH_BUILDER_DIST}` : ''})`,
+    );
 
     const errors: string[] = [];
     const loads = { canvas: [] as number[], shell: [] as number[], diagram: [] as number[] };
@@ -276,19 +316,28 @@ async function main(): Promise<void> {
       loads.shell.push(c.shellMs, d.shellMs);
       loads.diagram.push(d.ms);
       errors.push(...c.errors, ...d.errors);
-      console.log(`  cold load ${i + 1}/${LOADS}: editor ${c.shellMs.toFixed(0)} ms, canvas ${c.ms.toFixed(0)} ms; editor ${d.shellMs.toFixed(0)} ms, ER diagram ${d.ms.toFixed(0)} ms`);
+      console.log(
+        `  cold load ${i + 1}/${LOADS}: editor ${c.shellMs.toFixed(0)} ms, canvas ${c.ms.toFixed(0)} ms; editor ${d.shellMs.toFixed(0)} ms, ER diagram ${d.ms.toFixed(0)} ms`,
+      );
     }
-    const ops = ONLY === 'loads' ? { series: [], errors: [] } : (console.log(`  interactions (${OPS} each, ${PAUSE} ms apart)…`), await interactions(baseUrl, cookie));
+    const ops =
+      ONLY === 'loads'
+        ? { series: [], errors: [] }
+        : (console.log(`  interactions (${OPS} each, ${PAUSE} ms apart)…`), await interactions(baseUrl, cookie));
     errors.push(...ops.errors);
 
-    const series = ([
-      { name: 'cold load → editor shown', target: 2000, on: 'median', samples: loads.shell },
-      { name: `cold load → canvas, ${COMPONENTS} components`, target: 2000, on: 'median', samples: loads.canvas },
-      { name: `cold load → ER diagram, ${ENTITIES} entities`, target: 2000, on: 'median', samples: loads.diagram },
-      ...ops.series,
-    ] satisfies Series[]).filter((s) => s.samples.length);
+    const series = (
+      [
+        { name: 'cold load → editor shown', target: 2000, on: 'median', samples: loads.shell },
+        { name: `cold load → canvas, ${COMPONENTS} components`, target: 2000, on: 'median', samples: loads.canvas },
+        { name: `cold load → ER diagram, ${ENTITIES} entities`, target: 2000, on: 'median', samples: loads.diagram },
+        ...ops.series,
+      ] satisfies Series[]
+    ).filter((s) => s.samples.length);
     console.log();
-    console.log(`Headless chromium (${os.cpus().length} cores, Node ${process.version}); loads in fresh profiles, times from navigation start.`);
+    console.log(
+      `Headless chromium (${os.cpus().length} cores, Node ${process.version}); loads in fresh profiles, times from navigation start.`,
+    );
     console.log(formatTable(series));
     console.log();
     console.log(formatMarkdown(series));

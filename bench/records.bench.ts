@@ -36,8 +36,16 @@ interface Target {
 const idAt = (i: number) => contactId((i * 7919) % ROWS);
 
 async function scenario(t: Target, name: string, opts: Omit<MeasureOptions, 'url' | 'durationSec' | 'headers'>): Promise<LoadResult> {
-  const res = await measure({ url: t.child.url, headers: t.auth, durationSec: SECONDS, warmupSec: WARMUP, connections: CONNECTIONS, ...opts });
-  if (res.errors || res.non2xx) console.warn(`  ! ${t.name} ${name}: ${res.errors} errors, ${res.non2xx} non-2xx ${JSON.stringify(res.statusCodes)}`);
+  const res = await measure({
+    url: t.child.url,
+    headers: t.auth,
+    durationSec: SECONDS,
+    warmupSec: WARMUP,
+    connections: CONNECTIONS,
+    ...opts,
+  });
+  if (res.errors || res.non2xx)
+    console.warn(`  ! ${t.name} ${name}: ${res.errors} errors, ${res.non2xx} non-2xx ${JSON.stringify(res.statusCodes)}`);
   console.log(`  ${t.name.padEnd(8)} ${name.padEnd(34)} ${Math.round(res.rps)} req/s  p50 ${res.p50} ms  p99 ${res.p99} ms`);
   return res;
 }
@@ -95,7 +103,11 @@ async function main(): Promise<void> {
   };
   await pair('get by id', (t) => ({ paths: (i) => t.get(idAt(i)) }));
   await pair('list: filter status, sort lastName, 50', (t) => ({ paths: (i) => t.list(CONTACT_STATUSES[i % CONTACT_STATUSES.length]) }));
-  await pair('create with validation', (t) => ({ method: 'POST', paths: () => t.create, bodies: (i) => JSON.stringify(contactInput(i, t.name)) }));
+  await pair('create with validation', (t) => ({
+    method: 'POST',
+    paths: () => t.create,
+    bodies: (i) => JSON.stringify(contactInput(i, t.name)),
+  }));
   const mem = readMemory(tessera.child.pid);
   await tessera.child.stop();
 
@@ -108,12 +120,16 @@ async function main(): Promise<void> {
   await baselineChild.stop();
 
   console.log();
-  console.log(`Rows: ${ROWS.toLocaleString('en-US')}; ${SECONDS} s per measurement after ${WARMUP} s warm-up; ${CONNECTIONS} connections; ${os.cpus().length} cores, Node ${process.version}.`);
+  console.log(
+    `Rows: ${ROWS.toLocaleString('en-US')}; ${SECONDS} s per measurement after ${WARMUP} s warm-up; ${CONNECTIONS} connections; ${os.cpus().length} cores, Node ${process.version}.`,
+  );
   console.log(formatTable(rows));
   console.log();
   console.log(formatMarkdown(rows));
   console.log();
-  console.log(`Tessera memory with ${ROWS.toLocaleString('en-US')} records: RSS ${formatMb(rssAfterStart.rss)} after start, ${formatMb(mem.rss)} after the runs (of which its own memory ${formatMb(mem.anonRss)}, the rest the memory-mapped database), peak ${formatMb(mem.peakRss)}.`);
+  console.log(
+    `Tessera memory with ${ROWS.toLocaleString('en-US')} records: RSS ${formatMb(rssAfterStart.rss)} after start, ${formatMb(mem.rss)} after the runs (of which its own memory ${formatMb(mem.anonRss)}, the rest the memory-mapped database), peak ${formatMb(mem.peakRss)}.`,
+  );
   fs.rmSync(dir, { recursive: true, force: true });
 }
 

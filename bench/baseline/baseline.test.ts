@@ -76,9 +76,7 @@ describe('baseline server', () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { status: number; body: Body } = await call(
-        `/contacts?status=customer&limit=50${cursor ? `&cursor=${cursor}` : ''}`,
-      );
+      const page: { status: number; body: Body } = await call(`/contacts?status=customer&limit=50${cursor ? `&cursor=${cursor}` : ''}`);
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(50);
       seen.push(...page.body.items.map((r: { id: string }) => r.id));

@@ -122,8 +122,12 @@ function buildApp(db: Db): express.Express {
     const n = limit + 1;
     const rows = (
       status === undefined
-        ? after ? st.listAllAfter.all(after[0], after[1], n) : st.listAll.all(n)
-        : after ? st.listByStatusAfter.all(status, after[0], after[1], n) : st.listByStatus.all(status, n)
+        ? after
+          ? st.listAllAfter.all(after[0], after[1], n)
+          : st.listAll.all(n)
+        : after
+          ? st.listByStatusAfter.all(status, after[0], after[1], n)
+          : st.listByStatus.all(status, n)
     ) as ListRow[];
     const items = rows.slice(0, limit);
     res.json({ items, nextCursor: rows.length > limit ? encodeCursor(items[items.length - 1]) : null });
@@ -150,7 +154,10 @@ function buildApp(db: Db): express.Express {
       }
       throw err;
     }
-    res.status(201).location(`/contacts/${record.id}`).json({ ...record, version: 1, updatedAt: now });
+    res
+      .status(201)
+      .location(`/contacts/${record.id}`)
+      .json({ ...record, version: 1, updatedAt: now });
   });
 
   app.use((req, res) => {
@@ -200,13 +207,16 @@ if (require.main === module) {
     console.error('usage: server.ts --file <db> [--port <n>]');
     process.exit(2);
   }
-  startBaselineServer({ file: values.file, port: Number(values.port) }).then((server) => {
-    console.log(`listening ${server.url}`);
-    const stop = () => void server.close().then(() => process.exit(0));
-    process.once('SIGTERM', stop);
-    process.once('SIGINT', stop);
-  }, (err: unknown) => {
-    console.error(err);
-    process.exit(1);
-  });
+  startBaselineServer({ file: values.file, port: Number(values.port) }).then(
+    (server) => {
+      console.log(`listening ${server.url}`);
+      const stop = () => void server.close().then(() => process.exit(0));
+      process.once('SIGTERM', stop);
+      process.once('SIGINT', stop);
+    },
+    (err: unknown) => {
+      console.error(err);
+      process.exit(1);
+    },
+  );
 }

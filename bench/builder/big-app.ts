@@ -16,7 +16,16 @@ function entity(i: number, n: number): Json {
     { id: 'name', type: 'text', label: 'Name', required: true },
     { id: 'code', type: 'text', label: 'Code', indexed: true },
     { id: 'amount', type: 'money', label: 'Amount' },
-    { id: 'status', type: 'enum', label: 'Status', options: [{ value: 'open', label: 'Open' }, { value: 'won', label: 'Won' }, { value: 'lost', label: 'Lost' }] },
+    {
+      id: 'status',
+      type: 'enum',
+      label: 'Status',
+      options: [
+        { value: 'open', label: 'Open' },
+        { value: 'won', label: 'Won' },
+        { value: 'lost', label: 'Lost' },
+      ],
+    },
     { id: 'active', type: 'boolean', label: 'Active' },
     { id: 'openedOn', type: 'date', label: 'Opened on' },
     { id: 'email', type: 'email', label: 'Email' },
@@ -31,9 +40,19 @@ function leaf(kind: string, id: string, e: string): Json {
   const source = { kind: 'entity', entity: e };
   switch (kind) {
     case 'table':
-      return { id, type: 'table', source, props: { title: `Table ${id}`, columns: ['name', 'code', 'amount', 'status', 'active'].map((field) => ({ field })), pageSize: 5 } };
+      return {
+        id,
+        type: 'table',
+        source,
+        props: { title: `Table ${id}`, columns: ['name', 'code', 'amount', 'status', 'active'].map((field) => ({ field })), pageSize: 5 },
+      };
     case 'form':
-      return { id, type: 'form', source, props: { mode: 'create', fields: ['name', 'code', 'amount', 'status'].map((field) => ({ field })) } };
+      return {
+        id,
+        type: 'form',
+        source,
+        props: { mode: 'create', fields: ['name', 'code', 'amount', 'status'].map((field) => ({ field })) },
+      };
     case 'list':
       return { id, type: 'list', source, props: { title: `List ${id}`, titleField: 'name', subtitleField: 'code', pageSize: 5 } };
     case 'kpi':
@@ -74,8 +93,20 @@ export function bigApp(options: { entities?: number; components?: number } = {})
   while (count < total) {
     const k = Math.min(4, total - count - 1);
     const id = `card${card++}`;
-    components.push({ id, type: 'card', props: { title: `Card ${id}` }, children: Array.from({ length: k }, (_, j) => leaf('text', `${id}_text${j}`, '')) });
+    components.push({
+      id,
+      type: 'card',
+      props: { title: `Card ${id}` },
+      children: Array.from({ length: k }, (_, j) => leaf('text', `${id}_text${j}`, '')),
+    });
     count += k + 1;
   }
-  return { schemaVersion: 1, id: APP_ID, name: 'Builder benchmark', locales: ['en'], entities, pages: [{ id: PAGE_ID, title: 'Dashboard', route: '/', components }] };
+  return {
+    schemaVersion: 1,
+    id: APP_ID,
+    name: 'Builder benchmark',
+    locales: ['en'],
+    entities,
+    pages: [{ id: PAGE_ID, title: 'Dashboard', route: '/', components }],
+  };
 }

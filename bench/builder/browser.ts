@@ -9,7 +9,16 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM = process.env.TESSERA_CHROMIUM ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-dev-shm-usage',
+];
 
 export interface FreshBrowser {
   context: BrowserContext;
@@ -20,7 +29,13 @@ export interface FreshBrowser {
 
 export async function freshBrowser(baseUrl: string, sessionCookie: string): Promise<FreshBrowser> {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-bench-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: ARGS, viewport: { width: 1366, height: 900 }, locale: 'en-US' });
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: 1366, height: 900 },
+    locale: 'en-US',
+  });
   const [name, value] = sessionCookie.split('=');
   await context.addCookies([{ name, value, url: baseUrl }]);
   const page = context.pages()[0] ?? (await context.newPage());

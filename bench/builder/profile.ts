@@ -9,8 +9,18 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 
-interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
-interface CpuProfile { nodes: ProfileNode[]; samples: number[]; timeDeltas: number[]; startTime: number; endTime: number }
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples: number[];
+  timeDeltas: number[];
+  startTime: number;
+  endTime: number;
+}
 
 /** The page's requests and long tasks (ms from navigation start), to see what waits on what. */
 async function timeline(page: Page): Promise<string> {
@@ -18,12 +28,18 @@ async function timeline(page: Page): Promise<string> {
     ...performance.getEntriesByType('resource').map((e) => [e.startTime, e.responseEnd, e.name.replace(location.origin, '') + ' (' + Math.round(e.encodedBodySize / 1024) + ' KB)']),
     ...(window.__longTasks || []).map((e) => [e.startTime, e.startTime + e.duration, 'long task']),
   ]`)) as Array<[number, number, string]>;
-  return rows.sort((a, b) => a[0] - b[0]).map(([a, b, what]) => `  ${a.toFixed(0).padStart(6)} → ${b.toFixed(0).padStart(6)}  ${what}`).join('\n');
+  return rows
+    .sort((a, b) => a[0] - b[0])
+    .map(([a, b, what]) => `  ${a.toFixed(0).padStart(6)} → ${b.toFixed(0).padStart(6)}  ${what}`)
+    .join('\n');
 }
 
 /** `withTimeline`: also list requests and long tasks (call before the page navigates). */
 export async function startProfile(page: Page, withTimeline = false): Promise<(file: string) => Promise<string>> {
-  if (withTimeline) await page.addInitScript(`window.__longTasks = []; new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries())).observe({ type: 'longtask', buffered: true });`);
+  if (withTimeline)
+    await page.addInitScript(
+      `window.__longTasks = []; new PerformanceObserver((l) => window.__longTasks.push(...l.getEntries())).observe({ type: 'longtask', buffered: true });`,
+    );
   const cdp = await page.context().newCDPSession(page);
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -51,7 +67,12 @@ export function summarise(profile: CpuProfile, top = 25): string {
     byFunction.set(key, (byFunction.get(key) ?? 0) + ms);
   }
   const total = (profile.endTime - profile.startTime) / 1000;
-  const list = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(0).padStart(6)} ms  ${k}`).join('\n');
+  const list = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${v.toFixed(0).padStart(6)} ms  ${k}`)
+      .join('\n');
   return `profile ${total.toFixed(0)} ms\nself time by script:\n${list(byScript, 12)}\nself time by function:\n${list(byFunction, top)}`;
 }
 

@@ -21,17 +21,31 @@ function cells(s: Series): string[] {
   const med = percentile(s.samples, 50);
   const p95 = percentile(s.samples, 95);
   const judged = s.on === 'median' ? med : p95;
-  return [s.name, String(s.samples.length), ms(med), ms(p95), ms(Math.max(...s.samples)), `${s.on} < ${s.target} ms`, judged < s.target ? 'yes' : 'NO'];
+  return [
+    s.name,
+    String(s.samples.length),
+    ms(med),
+    ms(p95),
+    ms(Math.max(...s.samples)),
+    `${s.on} < ${s.target} ms`,
+    judged < s.target ? 'yes' : 'NO',
+  ];
 }
 
 export function formatTable(series: Series[]): string {
   const grid = [HEADERS, ...series.map(cells)];
   const widths = HEADERS.map((_, c) => Math.max(...grid.map((l) => l[c].length)));
-  const pad = (l: string[]) => l.map((x, c) => (c === 0 || c === 5 ? x.padEnd(widths[c]) : x.padStart(widths[c]))).join('  ').trimEnd();
+  const pad = (l: string[]) =>
+    l
+      .map((x, c) => (c === 0 || c === 5 ? x.padEnd(widths[c]) : x.padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [pad(HEADERS), widths.map((w) => '-'.repeat(w)).join('  '), ...series.map((s) => pad(cells(s)))].join('\n');
 }
 
 export function formatMarkdown(series: Series[]): string {
   const line = (cs: string[]) => `| ${cs.join(' | ')} |`;
-  return [line(HEADERS), line(HEADERS.map((_, c) => (c === 0 || c === 5 ? '---' : '---:'))), ...series.map((s) => line(cells(s)))].join('\n');
+  return [line(HEADERS), line(HEADERS.map((_, c) => (c === 0 || c === 5 ? '---' : '---:'))), ...series.map((s) => line(cells(s)))].join(
+    '\n',
+  );
 }

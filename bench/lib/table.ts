@@ -44,7 +44,10 @@ export function formatTable(rows: BenchRow[]): string {
   const grid = [HEADERS, ...rows.map(cells)];
   const widths = HEADERS.map((_, c) => Math.max(...grid.map((line) => line[c].length)));
   const pad = (line: string[]) =>
-    line.map((cell, c) => (LEFT.has(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+    line
+      .map((cell, c) => (LEFT.has(c) ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [pad(HEADERS), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map((row) => pad(cells(row)))].join('\n');
 }
 

@@ -42,6 +42,9 @@ export async function latency(o: LatencyOptions): Promise<LatencyResult> {
   const slow = performance.now() - t0 > SLOW_MS;
   if (o.warmupSec && !slow) await run({ ...base, duration: o.warmupSec });
   const times: number[] = [];
-  const r = await run(slow ? { ...base, amount: SLOW_AMOUNT } : { ...base, duration: o.durationSec }, (t, status) => status < 300 && times.push(t));
+  const r = await run(
+    slow ? { ...base, amount: SLOW_AMOUNT } : { ...base, duration: o.durationSec },
+    (t, status) => status < 300 && times.push(t),
+  );
   return { ...summarize(times), rps: r.requests.average, non2xx: r.non2xx, errors: r.errors };
 }

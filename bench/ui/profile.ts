@@ -17,7 +17,12 @@ import { openBrowser } from '../../runtime/test/e2e/browser';
 import { APP, DEMO_PASSWORD, OWNERS, seedUiBench } from './seed';
 import { ms } from './stats';
 
-interface Timed { sql: string; params: unknown[]; ms: number; label: string }
+interface Timed {
+  sql: string;
+  params: unknown[];
+  ms: number;
+  label: string;
+}
 const timed: Timed[] = [];
 let label = '';
 const wrapped = new WeakSet<object>();
@@ -72,14 +77,20 @@ async function main(): Promise<void> {
       const key = s.sql + JSON.stringify(s.params);
       if (seen.has(key)) continue;
       seen.add(key);
-      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...(s.params as never[])) as Array<{ detail: string }>).map((r) => r.detail).join(' / ');
-      console.log(`- [${s.label}] ${ms(s.ms)} ms: ${s.sql.replace(/SELECT .*? FROM/, 'SELECT … FROM').slice(0, 220)}\n    params ${JSON.stringify(s.params).slice(0, 120)}\n    plan: ${plan}`);
+      const plan = (db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...(s.params as never[])) as Array<{ detail: string }>)
+        .map((r) => r.detail)
+        .join(' / ');
+      console.log(
+        `- [${s.label}] ${ms(s.ms)} ms: ${s.sql.replace(/SELECT .*? FROM/, 'SELECT … FROM').slice(0, 220)}\n    params ${JSON.stringify(s.params).slice(0, 120)}\n    plan: ${plan}`,
+      );
     }
     const table = /FROM ("[^"]*contact[^"]*")/.exec(slow.find((s) => /contact/.test(s.sql))?.sql ?? '')?.[1];
     if (table) {
       console.log(`\nWhat-if: CREATE INDEX on ${table} (owner, lastName) and (lastName)`);
       const t0 = performance.now();
-      db.exec(`CREATE INDEX IF NOT EXISTS whatif_owner_last ON ${table} (json_extract("doc", '$.owner'), json_extract("doc", '$.lastName'), "id")`);
+      db.exec(
+        `CREATE INDEX IF NOT EXISTS whatif_owner_last ON ${table} (json_extract("doc", '$.owner'), json_extract("doc", '$.lastName'), "id")`,
+      );
       db.exec(`CREATE INDEX IF NOT EXISTS whatif_last ON ${table} (json_extract("doc", '$.lastName'), "id")`);
       db.exec('ANALYZE');
       console.log(`  built in ${ms(performance.now() - t0)} ms`);
@@ -90,8 +101,12 @@ async function main(): Promise<void> {
         const t1 = performance.now();
         if (s.sql.startsWith('SELECT COUNT')) st.pluck().get(...(s.params as never[]));
         else st.raw().all(...(s.params as never[]));
-        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...(s.params as never[])) as Array<{ detail: string }>).map((r) => r.detail).join(' / ');
-        console.log(`- ${ms(s.ms)} ms -> ${ms(performance.now() - t1)} ms: ${s.sql.replace(/SELECT .*? FROM/, 'SELECT … FROM').slice(0, 160)}\n    plan: ${plan}`);
+        const plan = (db.prepare(`EXPLAIN QUERY PLAN ${s.sql}`).all(...(s.params as never[])) as Array<{ detail: string }>)
+          .map((r) => r.detail)
+          .join(' / ');
+        console.log(
+          `- ${ms(s.ms)} ms -> ${ms(performance.now() - t1)} ms: ${s.sql.replace(/SELECT .*? FROM/, 'SELECT … FROM').slice(0, 160)}\n    plan: ${plan}`,
+        );
       }
       db.exec('DROP INDEX whatif_owner_last; DROP INDEX whatif_last');
     }
@@ -129,7 +144,12 @@ async function main(): Promise<void> {
       const fn = `${n.callFrame.functionName || '(anonymous)'} ${script}:${n.callFrame.lineNumber}:${n.callFrame.columnNumber}`;
       byFn.set(fn, (byFn.get(fn) ?? 0) + us);
     }
-    const top = (m: Map<string, number>, n: number) => [...m].sort((a, c) => c[1] - a[1]).slice(0, n).map(([k, v]) => `  ${ms(v / 1000).padStart(7)} ms  ${k}`).join('\n');
+    const top = (m: Map<string, number>, n: number) =>
+      [...m]
+        .sort((a, c) => c[1] - a[1])
+        .slice(0, n)
+        .map(([k, v]) => `  ${ms(v / 1000).padStart(7)} ms  ${k}`)
+        .join('\n');
     console.log('\nBrowser CPU during 12 drags, self time by script:\n' + top(byScript, 8));
     console.log('Top functions:\n' + top(byFn, 12));
   } finally {

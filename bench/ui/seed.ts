@@ -33,7 +33,7 @@ export function benchContact(i: number): Record<string, unknown> {
     email: c.email.replace('@example.com', '@bench.example'),
     phone: c.phone,
     title: TITLES[h % TITLES.length],
-    company: `co_${String((h >>> 4) % 20 + 1).padStart(4, '0')}`,
+    company: `co_${String(((h >>> 4) % 20) + 1).padStart(4, '0')}`,
     status: STATUSES[(h >>> 8) % STATUSES.length],
     tags: h % 3 ? [TAGS[(h >>> 12) % TAGS.length]] : [],
     owner: OWNERS[i % 3],

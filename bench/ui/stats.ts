@@ -16,7 +16,13 @@ export interface Summary {
 }
 
 export function summarize(values: number[]): Summary {
-  return { n: values.length, median: percentile(values, 50), p95: percentile(values, 95), min: Math.min(...values), max: Math.max(...values) };
+  return {
+    n: values.length,
+    median: percentile(values, 50),
+    p95: percentile(values, 95),
+    min: Math.min(...values),
+    max: Math.max(...values),
+  };
 }
 
 export const ms = (v: number): string => (Number.isFinite(v) ? (v < 10 ? v.toFixed(1) : v.toFixed(0)) : 'n/a');
@@ -28,6 +34,10 @@ export function table(headers: string[], rows: string[][], markdown = false): st
   }
   const grid = [headers, ...rows];
   const widths = headers.map((_, c) => Math.max(...grid.map((r) => (r[c] ?? '').length)));
-  const pad = (r: string[]) => r.map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c]))).join('  ').trimEnd();
+  const pad = (r: string[]) =>
+    r
+      .map((cell, c) => (c === 0 ? cell.padEnd(widths[c]) : cell.padStart(widths[c])))
+      .join('  ')
+      .trimEnd();
   return [pad(headers), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.map(pad)].join('\n');
 }

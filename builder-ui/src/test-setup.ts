@@ -14,9 +14,22 @@ if (typeof globalThis.structuredClone !== 'function') {
 
 if (typeof window !== 'undefined') {
   window.matchMedia ??= ((query: string) => ({
-    matches: false, media: query, onchange: null,
-    addListener() {}, removeListener() {}, addEventListener() {}, removeEventListener() {}, dispatchEvent: () => false,
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener() {},
+    removeListener() {},
+    addEventListener() {},
+    removeEventListener() {},
+    dispatchEvent: () => false,
   })) as unknown as typeof window.matchMedia;
-  (window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class { observe() {} unobserve() {} disconnect() {} };
-  window.getComputedStyle = ((orig) => (el: Element) => orig(el))(window.getComputedStyle.bind(window));
+  (window as unknown as { ResizeObserver: unknown }).ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+  window.getComputedStyle = (
+    (orig) => (el: Element) =>
+      orig(el)
+  )(window.getComputedStyle.bind(window));
 }

@@ -3,9 +3,7 @@
  * can never drift from what the validator accepts. Written by docs/scripts/generate-reference.ts;
  * compared by the freshness test.
  */
-import {
-  buildAppDefinitionSchema, componentTypes, fieldTypes, nodeTypes, triggerTypes, type JsonSchema,
-} from '../src/index';
+import { buildAppDefinitionSchema, componentTypes, fieldTypes, nodeTypes, triggerTypes, type JsonSchema } from '../src/index';
 
 const { $defs, ...rootSchema } = buildAppDefinitionSchema();
 const defs: Record<string, JsonSchema> = { ...$defs, AppDefinition: rootSchema };
@@ -49,18 +47,45 @@ interface TypeEntry {
   group: string;
 }
 
-function typeSection(heading: string, intro: string, list: TypeEntry[], schemaOf: (t: TypeEntry) => JsonSchema, skip: string[] = []): string {
+function typeSection(
+  heading: string,
+  intro: string,
+  list: TypeEntry[],
+  schemaOf: (t: TypeEntry) => JsonSchema,
+  skip: string[] = [],
+): string {
   const parts = [`## ${heading}\n\n${intro}\n`];
   for (const t of list) {
-    parts.push(`### \`${t.type}\` — ${t.title}\n\n${t.description} (group: ${t.group}, icon: \`${t.icon}\`)\n\n${table(schemaOf(t), skip)}`);
+    parts.push(
+      `### \`${t.type}\` — ${t.title}\n\n${t.description} (group: ${t.group}, icon: \`${t.icon}\`)\n\n${table(schemaOf(t), skip)}`,
+    );
   }
   return parts.join('\n');
 }
 
 const sharedSection = [
-  'AppDefinition', 'Entity', 'EntityIndex', 'Permission', 'Role', 'Connection', 'Page', 'NavItem', 'Workflow', 'Edge',
-  'Position', 'Tag', 'Segment', 'EntitySource', 'ConnectorSource', 'WorkflowSource', 'SortKey', 'Metric', 'Duration',
-  'Expression', 'FieldOperators', 'Filter',
+  'AppDefinition',
+  'Entity',
+  'EntityIndex',
+  'Permission',
+  'Role',
+  'Connection',
+  'Page',
+  'NavItem',
+  'Workflow',
+  'Edge',
+  'Position',
+  'Tag',
+  'Segment',
+  'EntitySource',
+  'ConnectorSource',
+  'WorkflowSource',
+  'SortKey',
+  'Metric',
+  'Duration',
+  'Expression',
+  'FieldOperators',
+  'Filter',
 ];
 
 const simpleSection = ['Identifier', 'AppId', 'FieldPath', 'Label', 'Markdown', 'TextOrExpression', 'Scalar', 'JsonSchemaValue'];
@@ -68,7 +93,10 @@ const simpleSection = ['Identifier', 'AppId', 'FieldPath', 'Label', 'Markdown', 
 export function renderReference(): string {
   const shared = sharedSection.map((name) => `### ${name}\n\n${defs[name].description ?? ''}\n\n${table(defs[name])}`).join('\n');
   const simple = simpleSection
-    .map((name) => `- **${name}**: ${defs[name].description ?? typeOf(defs[name])}${defs[name].pattern ? ` Pattern: \`${defs[name].pattern}\`.` : ''}`)
+    .map(
+      (name) =>
+        `- **${name}**: ${defs[name].description ?? typeOf(defs[name])}${defs[name].pattern ? ` Pattern: \`${defs[name].pattern}\`.` : ''}`,
+    )
     .join('\n');
   return [
     '# App definition reference',
@@ -82,9 +110,29 @@ export function renderReference(): string {
     simple,
     '',
     shared,
-    typeSection('Field types', 'Each entry of an entity\'s `fields`. All field types share `id`, `type`, `label`, `description`, `hidden`; stored types also `required`, `unique`, `indexed`, `readOnly`.', fieldTypes.list(), (t) => fieldTypes.get(t.type)!.schema),
-    typeSection('Component types', 'A component is `{ id, type, props, source?, visible?, children? }`; the tables list `props`.', componentTypes.list(), (t) => componentTypes.get(t.type)!.schema),
-    typeSection('Workflow trigger types', 'A workflow\'s `trigger` is `{ type, config }`; the tables list `config`.', triggerTypes.list(), (t) => triggerTypes.get(t.type)!.schema),
-    typeSection('Workflow node types', 'A node is `{ id, type, label?, config, position }`; the tables list `config`.', nodeTypes.list(), (t) => nodeTypes.get(t.type)!.schema),
+    typeSection(
+      'Field types',
+      "Each entry of an entity's `fields`. All field types share `id`, `type`, `label`, `description`, `hidden`; stored types also `required`, `unique`, `indexed`, `readOnly`.",
+      fieldTypes.list(),
+      (t) => fieldTypes.get(t.type)!.schema,
+    ),
+    typeSection(
+      'Component types',
+      'A component is `{ id, type, props, source?, visible?, children? }`; the tables list `props`.',
+      componentTypes.list(),
+      (t) => componentTypes.get(t.type)!.schema,
+    ),
+    typeSection(
+      'Workflow trigger types',
+      "A workflow's `trigger` is `{ type, config }`; the tables list `config`.",
+      triggerTypes.list(),
+      (t) => triggerTypes.get(t.type)!.schema,
+    ),
+    typeSection(
+      'Workflow node types',
+      'A node is `{ id, type, label?, config, position }`; the tables list `config`.',
+      nodeTypes.list(),
+      (t) => nodeTypes.get(t.type)!.schema,
+    ),
   ].join('\n');
 }

@@ -62,8 +62,16 @@ export async function renderGeneratedFiles(): Promise<Record<string, string>> {
   return {
     'core/generated/app-definition.schema.json': json(app),
     'core/generated/connector-manifest.schema.json': json(manifest),
-    'core/src/generated/app-definition.ts': await types(requireDefaulted(app) as JsonSchema, 'AppDefinition', 'validated definition: defaults applied'),
+    'core/src/generated/app-definition.ts': await types(
+      requireDefaulted(app) as JsonSchema,
+      'AppDefinition',
+      'validated definition: defaults applied',
+    ),
     'core/src/generated/app-definition.input.ts': await types(app, 'AppDefinition', 'definition as written: defaulted properties optional'),
-    'core/src/generated/connector-manifest.ts': await types(requireDefaulted(manifest) as JsonSchema, 'ConnectorManifest', 'validated manifest'),
+    'core/src/generated/connector-manifest.ts': await types(
+      requireDefaulted(manifest) as JsonSchema,
+      'ConnectorManifest',
+      'validated manifest',
+    ),
   };
 }

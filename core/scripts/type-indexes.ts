@@ -31,21 +31,38 @@ const banner = (dir: string) => [
   '/* Do not edit: adding a type is a folder (see core/README.md) plus `npm run gen`. */',
 ];
 
-const coreIndex = (kind: string, folder: string, file: string, suffix: string, descriptor: string, descriptorFile: string, registry: string): IndexSpec => ({
+const coreIndex = (
+  kind: string,
+  folder: string,
+  file: string,
+  suffix: string,
+  descriptor: string,
+  descriptorFile: string,
+  registry: string,
+): IndexSpec => ({
   dir: `core/src/${folder}`,
   file,
   exportName: (f) => `${camel(f)}${suffix}`,
   index: `${folder}.index.ts`,
-  header: [
-    "import { createRegistry, inOrder } from '../registry/registry';",
-    `import type { ${descriptor} } from './${descriptorFile}';`,
+  header: ["import { createRegistry, inOrder } from '../registry/registry';", `import type { ${descriptor} } from './${descriptorFile}';`],
+  registry: (items) => [
+    `export const ${registry} = createRegistry<${descriptor}>('${kind}', inOrder<${descriptor}>([`,
+    ...items.map((i) => `  ${i},`),
+    ']));',
   ],
-  registry: (items) => [`export const ${registry} = createRegistry<${descriptor}>('${kind}', inOrder<${descriptor}>([`, ...items.map((i) => `  ${i},`), ']));'],
 });
 
 export const TYPE_INDEXES: IndexSpec[] = [
   coreIndex('field type', 'field-types', 'field.ts', 'Field', 'FieldTypeDescriptor', 'field-type', 'fieldTypes'),
-  coreIndex('component type', 'component-types', 'component.ts', 'Component', 'ComponentTypeDescriptor', 'component-type', 'componentTypes'),
+  coreIndex(
+    'component type',
+    'component-types',
+    'component.ts',
+    'Component',
+    'ComponentTypeDescriptor',
+    'component-type',
+    'componentTypes',
+  ),
   coreIndex('node type', 'node-types', 'node.ts', 'Node', 'NodeTypeDescriptor', 'node-type', 'nodeTypes'),
   coreIndex('trigger type', 'trigger-types', 'trigger.ts', 'Trigger', 'TriggerTypeDescriptor', 'trigger-type', 'triggerTypes'),
   {
@@ -55,7 +72,11 @@ export const TYPE_INDEXES: IndexSpec[] = [
     skip: ['shared'],
     index: 'fields.index.ts',
     header: ["import { createRegistry } from '@tessera/core';", "import type { FieldRenderer } from './field-renderer';"],
-    registry: (items) => ["export const fieldRenderers = createRegistry<FieldRenderer>('field renderer', [", ...items.map((i) => `  ${i},`), ']);'],
+    registry: (items) => [
+      "export const fieldRenderers = createRegistry<FieldRenderer>('field renderer', [",
+      ...items.map((i) => `  ${i},`),
+      ']);',
+    ],
   },
   {
     dir: 'renderer/src/components',
@@ -63,7 +84,10 @@ export const TYPE_INDEXES: IndexSpec[] = [
     exportName: (f) => `${pascal(f)}Component`,
     skip: ['shared', 'unknown'],
     index: 'components.index.ts',
-    header: ["import { createRegistry } from '@tessera/core';", "import { defineComponentRenderer, type ComponentRenderer } from './component-renderer';"],
+    header: [
+      "import { createRegistry } from '@tessera/core';",
+      "import { defineComponentRenderer, type ComponentRenderer } from './component-renderer';",
+    ],
     registry: (items, folders) => [
       "export const componentRenderers = createRegistry<ComponentRenderer>('component renderer', [",
       ...items.map((i, n) => `  defineComponentRenderer('${folders[n]}', ${i}),`),
@@ -88,7 +112,14 @@ export function renderTypeIndexes(repo: string): Record<string, string> {
     const folders = typeFolders(spec, repo);
     const module = spec.file.replace(/\.tsx?$/, '');
     const imports = folders.map((f) => `import { ${spec.exportName(f)} } from './${f}/${f}.${module}';`);
-    out[`${spec.dir}/${spec.index}`] = [...banner(spec.dir), ...spec.header, ...imports, '', ...spec.registry(folders.map(spec.exportName), folders), ''].join('\n');
+    out[`${spec.dir}/${spec.index}`] = [
+      ...banner(spec.dir),
+      ...spec.header,
+      ...imports,
+      '',
+      ...spec.registry(folders.map(spec.exportName), folders),
+      '',
+    ].join('\n');
   }
   return out;
 }

@@ -6,13 +6,29 @@
 export type * from './generated/app-definition';
 export type { AppDefinition as AppDefinitionInput } from './generated/app-definition.input';
 export type {
-  AuthScheme, ConnectorManifest, ConnectorTrigger, HttpBinding, Operation as ConnectorOperation,
+  AuthScheme,
+  ConnectorManifest,
+  ConnectorTrigger,
+  HttpBinding,
+  Operation as ConnectorOperation,
 } from './generated/connector-manifest';
 
 export { pascalCase, type FieldKind, type JsonSchema } from './json-schema';
 export type {
-  Draft, DraftComponent, DraftEntity, DraftField, DraftIndex, DraftNavItem, DraftPage, DraftPermission, DraftRole, DraftSource,
-  Expr as DraftExpr, FieldAccess as DraftFieldAccess, Json as DraftJson, PermissionAction as DraftPermissionAction,
+  Draft,
+  DraftComponent,
+  DraftEntity,
+  DraftField,
+  DraftIndex,
+  DraftNavItem,
+  DraftPage,
+  DraftPermission,
+  DraftRole,
+  DraftSource,
+  Expr as DraftExpr,
+  FieldAccess as DraftFieldAccess,
+  Json as DraftJson,
+  PermissionAction as DraftPermissionAction,
 } from './definition/draft.types';
 export { allComponentIds, mapAllComponents, walkComponents } from './definition/draft-components';
 export type { RefKind, RefSpec } from './ref-spec';
@@ -23,7 +39,14 @@ export { groupTexts } from './registry/group-texts';
 export { fieldTypes } from './field-types/field-types.index';
 export { filterOperatorsOf, getFieldType, isFilterable, isStoredField, storageKindOf } from './field-types/field-queries';
 export {
-  CsvCellError, fieldSchema, OPERATORS, type FieldCsv, type FieldTypeDescriptor, type FilterKind, type FilterOperator, type SampleContext,
+  CsvCellError,
+  fieldSchema,
+  OPERATORS,
+  type FieldCsv,
+  type FieldTypeDescriptor,
+  type FilterKind,
+  type FilterOperator,
+  type SampleContext,
 } from './field-types/field-type';
 export { componentTypes } from './component-types/component-types.index';
 export type { ComponentTypeDescriptor } from './component-types/component-type';

@@ -10,7 +10,7 @@
  * config's `entity` property for nodes and triggers.
  */
 export type RefKind =
-  | 'entity' | 'field' | 'input' | 'filter' | 'sort' | 'connection' | 'workflow' | 'page' | 'component' | 'role' | 'tag' | 'segment';
+  'entity' | 'field' | 'input' | 'filter' | 'sort' | 'connection' | 'workflow' | 'page' | 'component' | 'role' | 'tag' | 'segment';
 
 export interface RefSpec {
   path: string;

@@ -9,7 +9,10 @@ const manifest = () => ({
   config: { type: 'object', properties: { baseUrl: { type: 'string', format: 'uri' } }, required: ['baseUrl'] },
   operations: [
     {
-      id: 'listOrders', title: 'List orders', input: { type: 'object' }, output: { type: 'array' },
+      id: 'listOrders',
+      title: 'List orders',
+      input: { type: 'object' },
+      output: { type: 'array' },
       http: { method: 'GET', path: '/orders', query: { since: { $expr: 'input.since' } } },
     },
   ],

@@ -24,13 +24,19 @@ import { readFileSync } from 'node:fs';
 const docs = JSON.parse(readFileSync(${JSON.stringify(input)}, 'utf8'));
 process.stdout.write(JSON.stringify(docs.map((d) => { const ok = validate(d); return [ok, d, validate.errors ?? null]; })));`;
   // The module comes on stdin (too big for an argument); bare imports resolve from the repository.
-  const run = spawnSync(process.execPath, ['--input-type=module'], { cwd: root, input: definitionValidatorModule() + harness, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['--input-type=module'], {
+    cwd: root,
+    input: definitionValidatorModule() + harness,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   rmSync(dir, { recursive: true, force: true });
   if (run.status !== 0) throw new Error(run.stderr || String(run.error));
   return JSON.parse(run.stdout);
 }
 
-const errorShape = (errors: Loose) => (errors ?? []).map((e: Loose) => ({ instancePath: e.instancePath, keyword: e.keyword, params: e.params, message: e.message }));
+const errorShape = (errors: Loose) =>
+  (errors ?? []).map((e: Loose) => ({ instancePath: e.instancePath, keyword: e.keyword, params: e.params, message: e.message }));
 
 describe('the build-time definition validator', () => {
   it('accepts, defaults and refuses exactly like the compiled one', () => {

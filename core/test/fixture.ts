@@ -35,8 +35,18 @@ export function assembleApp(base: Loose, root = src): Loose {
     if (!entity) throw new Error(`field fixture for entity "${fixture.entity}", which the base app does not have`);
     entity.fields.push(fixture.field);
   }
-  app.pages.push({ id: 'typeFixtures', title: 'Type fixtures', route: '/type-fixtures', components: typeFixtures('component', root).map((f) => f.fixture) });
-  app.workflows.push({ id: 'typeFixtures', name: 'Type fixtures', trigger: { type: 'manual', config: {} }, nodes: typeFixtures('node', root).map((f) => f.fixture) });
+  app.pages.push({
+    id: 'typeFixtures',
+    title: 'Type fixtures',
+    route: '/type-fixtures',
+    components: typeFixtures('component', root).map((f) => f.fixture),
+  });
+  app.workflows.push({
+    id: 'typeFixtures',
+    name: 'Type fixtures',
+    trigger: { type: 'manual', config: {} },
+    nodes: typeFixtures('node', root).map((f) => f.fixture),
+  });
   for (const { folder, fixture } of typeFixtures('trigger', root)) {
     app.workflows.push({ id: `fx_${camel(folder)}`, name: `Trigger fixture ${folder}`, trigger: fixture, nodes: [] });
   }

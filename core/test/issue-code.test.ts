@@ -23,7 +23,9 @@ const codes = (record: Record<string, unknown>) =>
 
 describe('issueCode', () => {
   it('names the rule and its parameters for every field-value message of the record validator', () => {
-    expect(codes({ email: 'x', site: 'ftp:x', day: '2026-13-45', at: 'soon', score: 11, stage: 'lost', tags: ['a', 'a', 'b'], full: 'x' })).toEqual(
+    expect(
+      codes({ email: 'x', site: 'ftp:x', day: '2026-13-45', at: 'soon', score: 11, stage: 'lost', tags: ['a', 'a', 'b'], full: 'x' }),
+    ).toEqual(
       expect.arrayContaining([
         { pointer: '/email', code: 'email', params: {} },
         { pointer: '/day', code: 'date', params: {} },

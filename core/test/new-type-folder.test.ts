@@ -18,8 +18,13 @@ let tmp: string;
 
 /** The tracked (and new, not ignored) files of the packages the scenario needs. */
 function copyRepo(): void {
-  const files = execFileSync('git', ['ls-files', '-co', '--exclude-standard', 'core', 'renderer', 'runtime', 'package.json', 'jest.config.js', 'tsconfig.base.json'], { cwd: repo, encoding: 'utf8' })
-    .split('\n').filter(Boolean);
+  const files = execFileSync(
+    'git',
+    ['ls-files', '-co', '--exclude-standard', 'core', 'renderer', 'runtime', 'package.json', 'jest.config.js', 'tsconfig.base.json'],
+    { cwd: repo, encoding: 'utf8' },
+  )
+    .split('\n')
+    .filter(Boolean);
   for (const f of files) {
     if (!existsSync(join(repo, f)) || f.includes('node_modules')) continue;
     mkdirSync(dirname(join(tmp, f)), { recursive: true });
@@ -47,7 +52,8 @@ const add = (from: string, to: string) => {
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'tessera-new-type-'));
   copyRepo();
-  for (const f of ['rating.field.schema.json', 'rating.field.ts', 'rating.texts.json', 'rating.fixture.json']) add(f, `core/src/field-types/rating/${f}`);
+  for (const f of ['rating.field.schema.json', 'rating.field.ts', 'rating.texts.json', 'rating.fixture.json'])
+    add(f, `core/src/field-types/rating/${f}`);
   add('rating.render.tsx', 'renderer/src/fields/rating/rating.field.tsx');
   add('rating.api.scenario.ts', 'runtime/test/api/rating.test.ts');
   add('rating.render.scenario.tsx', 'renderer/src/fields/rating/rating.test.tsx');
@@ -57,9 +63,23 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 it('a rating folder plus npm run gen works end to end, with no other edit', () => {
   execFileSync(bin('tsx'), ['core/scripts/generate-types.ts'], { cwd: tmp, stdio: 'pipe' });
   try {
-    execFileSync(bin('jest'), ['--rootDir', tmp, '--ci', 'runtime/test/api/rating.test.ts', 'renderer/src/fields/rating/rating.test.tsx', 'core/test/definition.validator.test.ts', 'renderer/src/registries.test.tsx'], {
-      cwd: tmp, stdio: 'pipe', encoding: 'utf8',
-    });
+    execFileSync(
+      bin('jest'),
+      [
+        '--rootDir',
+        tmp,
+        '--ci',
+        'runtime/test/api/rating.test.ts',
+        'renderer/src/fields/rating/rating.test.tsx',
+        'core/test/definition.validator.test.ts',
+        'renderer/src/registries.test.tsx',
+      ],
+      {
+        cwd: tmp,
+        stdio: 'pipe',
+        encoding: 'utf8',
+      },
+    );
   } catch (err) {
     const e = err as { stdout?: string; stderr?: string };
     throw new Error(`${e.stderr ?? ''}\n${e.stdout ?? ''}`.slice(-6000), { cause: err });

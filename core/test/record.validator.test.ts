@@ -12,8 +12,9 @@ describe('createRecordValidator', () => {
   const updateContact = createRecordValidator(entity('contact'), 'update');
 
   it('accepts a valid record and caches per entity and mode', () => {
-    expect(createContact({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', interests: ['api'], meta: { source: 'ad' } }))
-      .toEqual({ ok: true, errors: [] });
+    expect(
+      createContact({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com', interests: ['api'], meta: { source: 'ad' } }),
+    ).toEqual({ ok: true, errors: [] });
     expect(entityRecordSchema(entity('contact'), 'create').required).toEqual(['firstName', 'lastName']);
   });
 
@@ -28,9 +29,17 @@ describe('createRecordValidator', () => {
   });
 
   it('reports wrong values, unknown and read-only fields with readable messages', () => {
-    expect(updateContact({
-      email: 'not-an-email', interests: ['pricing', 'golf'], fullName: 'x', id: 'r1', lastSeen: '2024-01-01T00:00:00Z', nmae: 1, optIn: 'yes',
-    }).errors).toEqual([
+    expect(
+      updateContact({
+        email: 'not-an-email',
+        interests: ['pricing', 'golf'],
+        fullName: 'x',
+        id: 'r1',
+        lastSeen: '2024-01-01T00:00:00Z',
+        nmae: 1,
+        optIn: 'yes',
+      }).errors,
+    ).toEqual([
       { pointer: '/nmae', message: 'unknown property "nmae"' },
       { pointer: '/id', message: 'read-only field' },
       { pointer: '/email', message: 'must match format "email"' },

@@ -27,7 +27,11 @@ describe('b2b-sales demo data', () => {
   });
 
   it('keeps linked records consistent (activity company matches its deal and contact)', () => {
-    const byId = new Map(Object.values(data).flat().map((r) => [r.id, r]));
+    const byId = new Map(
+      Object.values(data)
+        .flat()
+        .map((r) => [r.id, r]),
+    );
     for (const a of data.activity) {
       if (a.opportunity) expect(byId.get(a.opportunity)?.company).toBe(a.company);
       if (a.contact) expect(byId.get(a.contact)?.company).toBe(a.company);

@@ -7,7 +7,16 @@
  */
 import { createRandom, type Random } from './seeded-random';
 import {
-  ACTIVITY_SUBJECTS, asciiSlug, COMPANIES, DIAL_CODES, FIRST_NAMES, JOB_TITLES, LAST_NAMES, PRODUCTS, PROSPECT_COMPANIES, STREETS,
+  ACTIVITY_SUBJECTS,
+  asciiSlug,
+  COMPANIES,
+  DIAL_CODES,
+  FIRST_NAMES,
+  JOB_TITLES,
+  LAST_NAMES,
+  PRODUCTS,
+  PROSPECT_COMPANIES,
+  STREETS,
 } from './demo-names';
 
 export type DemoRecord = Record<string, unknown>;
@@ -22,15 +31,27 @@ const DAY = 86_400_000;
 export const DEMO_OWNERS = ['rep1@example.com', 'rep2@example.com', 'manager@example.com'] as const;
 
 const STAGE_PROBABILITY: Record<string, number> = {
-  prospecting: 10, qualification: 25, proposal: 50, negotiation: 75, won: 100, lost: 0,
+  prospecting: 10,
+  qualification: 25,
+  proposal: 50,
+  negotiation: 75,
+  won: 100,
+  lost: 0,
 };
 
 const id = (prefix: string, n: number) => `${prefix}_${String(n + 1).padStart(4, '0')}`;
 const dateAt = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 /** A datetime during office hours (UTC), `days` from the epoch. */
-const datetimeAt = (rnd: Random, days: number) => new Date(EPOCH + days * DAY + rnd.int(8, 17) * 3_600_000 + rnd.pick([0, 15, 30, 45]) * 60_000).toISOString();
-const phone = (rnd: Random, country: string) => `+${DIAL_CODES[country] ?? 1} ${rnd.int(100, 999)} ${rnd.int(100, 999)} ${rnd.int(1000, 9999)}`;
-const owner = (rnd: Random) => rnd.weighted([[DEMO_OWNERS[0], 4], [DEMO_OWNERS[1], 4], [DEMO_OWNERS[2], 2]]);
+const datetimeAt = (rnd: Random, days: number) =>
+  new Date(EPOCH + days * DAY + rnd.int(8, 17) * 3_600_000 + rnd.pick([0, 15, 30, 45]) * 60_000).toISOString();
+const phone = (rnd: Random, country: string) =>
+  `+${DIAL_CODES[country] ?? 1} ${rnd.int(100, 999)} ${rnd.int(100, 999)} ${rnd.int(1000, 9999)}`;
+const owner = (rnd: Random) =>
+  rnd.weighted([
+    [DEMO_OWNERS[0], 4],
+    [DEMO_OWNERS[1], 4],
+    [DEMO_OWNERS[2], 2],
+  ]);
 
 function companies(rnd: Random): DemoRecord[] {
   return COMPANIES.map((c, i) => ({
@@ -38,10 +59,21 @@ function companies(rnd: Random): DemoRecord[] {
     name: c.name,
     domain: c.domain,
     industry: rnd.pick(['software', 'manufacturing', 'finance', 'healthcare', 'retail', 'logistics', 'education', 'other']),
-    size: rnd.weighted([['1-10', 1], ['11-50', 3], ['51-200', 4], ['201-1000', 3], ['1001+', 2]]),
+    size: rnd.weighted([
+      ['1-10', 1],
+      ['11-50', 3],
+      ['51-200', 4],
+      ['201-1000', 3],
+      ['1001+', 2],
+    ]),
     website: `https://www.${c.domain}`,
     phone: phone(rnd, c.country),
-    address: { street: `${rnd.int(1, 250)} ${rnd.pick(STREETS)}`, city: c.city, postalCode: String(rnd.int(10000, 99999)), country: c.country },
+    address: {
+      street: `${rnd.int(1, 250)} ${rnd.pick(STREETS)}`,
+      city: c.city,
+      postalCode: String(rnd.int(10000, 99999)),
+      country: c.country,
+    },
     annualRevenue: rnd.int(5, 5000) * 100_000,
     owner: owner(rnd),
     ...(rnd.chance(0.4) ? { notes: `Key account in ${c.city}. Prefers quarterly invoicing.` } : {}),
@@ -59,7 +91,15 @@ function contacts(rnd: Random, companyList: DemoRecord[]): DemoRecord[] {
     let email = `${local}@${company.domain}`;
     for (let n = 2; emails.has(email); n++) email = `${local}${n}@${company.domain}`;
     emails.add(email);
-    const tags = rnd.sample(['decision_maker', 'champion', 'technical', 'finance', 'newsletter'], rnd.weighted([[0, 3], [1, 4], [2, 2], [3, 1]]));
+    const tags = rnd.sample(
+      ['decision_maker', 'champion', 'technical', 'finance', 'newsletter'],
+      rnd.weighted([
+        [0, 3],
+        [1, 4],
+        [2, 2],
+        [3, 1],
+      ]),
+    );
     return {
       id: id('ct', i),
       firstName,
@@ -68,7 +108,12 @@ function contacts(rnd: Random, companyList: DemoRecord[]): DemoRecord[] {
       phone: phone(rnd, (company.address as { country: string }).country),
       title: rnd.pick(JOB_TITLES),
       company: company.id,
-      status: rnd.weighted([['new', 2], ['engaged', 4], ['customer', 3], ['inactive', 1]]),
+      status: rnd.weighted([
+        ['new', 2],
+        ['engaged', 4],
+        ['customer', 3],
+        ['inactive', 1],
+      ]),
       tags,
       // Mostly the account owner, as in a real team; sometimes a colleague.
       owner: rnd.chance(0.8) ? company.owner : owner(rnd),
@@ -80,7 +125,13 @@ function contacts(rnd: Random, companyList: DemoRecord[]): DemoRecord[] {
 
 function leads(rnd: Random, contactList: DemoRecord[]): DemoRecord[] {
   return Array.from({ length: DEMO_COUNTS.lead }, (_, i) => {
-    const status = rnd.weighted([['new', 4], ['contacted', 3], ['qualified', 2], ['disqualified', 1], ['converted', 2]]);
+    const status = rnd.weighted([
+      ['new', 4],
+      ['contacted', 3],
+      ['qualified', 2],
+      ['disqualified', 1],
+      ['converted', 2],
+    ]);
     const firstName = rnd.pick(FIRST_NAMES);
     const lastName = rnd.pick(LAST_NAMES);
     const companyName = rnd.pick(PROSPECT_COMPANIES);
@@ -88,7 +139,13 @@ function leads(rnd: Random, contactList: DemoRecord[]): DemoRecord[] {
       id: id('ld', i),
       name: `${firstName} ${lastName}`,
       email: `${asciiSlug(firstName)}.${asciiSlug(lastName)}@${asciiSlug(companyName)}.example`,
-      source: rnd.weighted([['web', 4], ['referral', 2], ['event', 2], ['ads', 3], ['content', 3]]),
+      source: rnd.weighted([
+        ['web', 4],
+        ['referral', 2],
+        ['event', 2],
+        ['ads', 3],
+        ['content', 3],
+      ]),
       status,
       score: status === 'disqualified' ? rnd.int(0, 20) : rnd.int(10, 100),
       companyName,
@@ -102,7 +159,14 @@ function opportunities(rnd: Random, companyList: DemoRecord[], contactList: Demo
   return Array.from({ length: DEMO_COUNTS.opportunity }, (_, i) => {
     const company = companyList[i % companyList.length];
     const people = contactList.filter((c) => c.company === company.id);
-    const stage = rnd.weighted([['prospecting', 5], ['qualification', 5], ['proposal', 4], ['negotiation', 3], ['won', 6], ['lost', 3]]);
+    const stage = rnd.weighted([
+      ['prospecting', 5],
+      ['qualification', 5],
+      ['proposal', 4],
+      ['negotiation', 3],
+      ['won', 6],
+      ['lost', 3],
+    ]);
     const closed = stage === 'won' || stage === 'lost';
     return {
       id: id('op', i),
@@ -123,13 +187,17 @@ function opportunities(rnd: Random, companyList: DemoRecord[], contactList: Demo
 
 function activities(rnd: Random, contactList: DemoRecord[], opportunityList: DemoRecord[]): DemoRecord[] {
   return Array.from({ length: DEMO_COUNTS.activity }, (_, i) => {
-    const type = rnd.weighted([['call', 4], ['email', 4], ['meeting', 2], ['task', 3], ['note', 2]]);
+    const type = rnd.weighted([
+      ['call', 4],
+      ['email', 4],
+      ['meeting', 2],
+      ['task', 3],
+      ['note', 2],
+    ]);
     const days = rnd.int(-60, 30);
     // Most activities belong to a deal; the rest to a contact only. Links stay consistent.
     const opportunity = rnd.chance(0.6) ? rnd.pick(opportunityList) : undefined;
-    const contact = opportunity
-      ? contactList.find((c) => c.id === opportunity.contact)
-      : rnd.pick(contactList);
+    const contact = opportunity ? contactList.find((c) => c.id === opportunity.contact) : rnd.pick(contactList);
     return {
       id: id('ac', i),
       type,

@@ -32,35 +32,143 @@ export const COMPANIES: readonly CompanySeed[] = [
 
 /** Calling codes of the countries above, so phone numbers match the company's country. */
 export const DIAL_CODES: Record<string, number> = {
-  US: 1, DE: 49, CN: 86, JP: 81, CL: 56, FR: 33, NO: 47, GB: 44, ES: 34, CH: 41, IN: 91, AU: 61, BR: 55, KR: 82, NL: 31,
+  US: 1,
+  DE: 49,
+  CN: 86,
+  JP: 81,
+  CL: 56,
+  FR: 33,
+  NO: 47,
+  GB: 44,
+  ES: 34,
+  CH: 41,
+  IN: 91,
+  AU: 61,
+  BR: 55,
+  KR: 82,
+  NL: 31,
 };
 
-export const STREETS = ['Main Street', 'Harbour Road', 'Park Avenue', 'Industriestraße', 'Rue de la Paix', 'Calle Mayor', 'Nanjing Road', 'Station Square'];
+export const STREETS = [
+  'Main Street',
+  'Harbour Road',
+  'Park Avenue',
+  'Industriestraße',
+  'Rue de la Paix',
+  'Calle Mayor',
+  'Nanjing Road',
+  'Station Square',
+];
 
 export const FIRST_NAMES = [
-  'Ada', 'Amara', 'Anders', 'Beatriz', 'Chen', 'Chloé', 'Daniel', 'Elif', 'Emma', 'Fatima', 'Giulia', 'Hana',
-  'Hiroshi', 'Ingrid', 'Isabel', 'Jin', 'José', 'Kwame', 'Lars', 'Léa', 'Li', 'Lucas', 'Mei', 'Min-jun',
-  'Noah', 'Olivia', 'Priya', 'Rafael', 'Sofia', 'Søren', 'Takumi', 'Wei', 'Yuki', 'Zoë',
+  'Ada',
+  'Amara',
+  'Anders',
+  'Beatriz',
+  'Chen',
+  'Chloé',
+  'Daniel',
+  'Elif',
+  'Emma',
+  'Fatima',
+  'Giulia',
+  'Hana',
+  'Hiroshi',
+  'Ingrid',
+  'Isabel',
+  'Jin',
+  'José',
+  'Kwame',
+  'Lars',
+  'Léa',
+  'Li',
+  'Lucas',
+  'Mei',
+  'Min-jun',
+  'Noah',
+  'Olivia',
+  'Priya',
+  'Rafael',
+  'Sofia',
+  'Søren',
+  'Takumi',
+  'Wei',
+  'Yuki',
+  'Zoë',
 ];
 
 export const LAST_NAMES = [
-  'Andersen', 'Becker', 'Chen', 'Costa', 'Dubois', 'Fernández', 'Fischer', 'García', 'Gupta', 'Hansen',
-  'Ito', 'Kim', 'Kowalski', 'Li', 'Liu', 'Martin', 'Müller', 'Nakamura', 'Nguyen', 'Okafor', 'Park',
-  'Rossi', 'Santos', 'Sato', 'Schmidt', 'Silva', 'Singh', 'Smith', 'Tanaka', 'Wang', 'Yilmaz', 'Zhang',
+  'Andersen',
+  'Becker',
+  'Chen',
+  'Costa',
+  'Dubois',
+  'Fernández',
+  'Fischer',
+  'García',
+  'Gupta',
+  'Hansen',
+  'Ito',
+  'Kim',
+  'Kowalski',
+  'Li',
+  'Liu',
+  'Martin',
+  'Müller',
+  'Nakamura',
+  'Nguyen',
+  'Okafor',
+  'Park',
+  'Rossi',
+  'Santos',
+  'Sato',
+  'Schmidt',
+  'Silva',
+  'Singh',
+  'Smith',
+  'Tanaka',
+  'Wang',
+  'Yilmaz',
+  'Zhang',
 ];
 
 export const JOB_TITLES = [
-  'CEO', 'CTO', 'CFO', 'Head of Sales', 'VP Operations', 'IT Director', 'Procurement Manager',
-  'Marketing Manager', 'Product Owner', 'Finance Controller', 'Engineering Lead', 'Office Manager',
+  'CEO',
+  'CTO',
+  'CFO',
+  'Head of Sales',
+  'VP Operations',
+  'IT Director',
+  'Procurement Manager',
+  'Marketing Manager',
+  'Product Owner',
+  'Finance Controller',
+  'Engineering Lead',
+  'Office Manager',
 ];
 
 /** Companies that only appear as text on leads (not yet customers). */
 export const PROSPECT_COMPANIES = [
-  'Granite Peak Insurance', 'Lumen Dynamics', 'Jade River Trading', 'Baltic Shipping AB', 'Quokka Apps',
-  'Sonnenberg Energie', 'Rio Claro Agro', 'Kyoto Textile Works', 'Northwind Traders', 'Crescent Pharma',
+  'Granite Peak Insurance',
+  'Lumen Dynamics',
+  'Jade River Trading',
+  'Baltic Shipping AB',
+  'Quokka Apps',
+  'Sonnenberg Energie',
+  'Rio Claro Agro',
+  'Kyoto Textile Works',
+  'Northwind Traders',
+  'Crescent Pharma',
 ];
 
-export const PRODUCTS = ['Platform licence', 'Analytics add-on', 'Onboarding package', 'Support renewal', 'Enterprise upgrade', 'Pilot project'];
+export const PRODUCTS = [
+  'Platform licence',
+  'Analytics add-on',
+  'Onboarding package',
+  'Support renewal',
+  'Enterprise upgrade',
+  'Pilot project',
+];
 
 export const ACTIVITY_SUBJECTS: Record<string, readonly string[]> = {
   call: ['Discovery call', 'Follow-up call', 'Pricing call', 'Check-in call'],
@@ -73,7 +181,10 @@ export const ACTIVITY_SUBJECTS: Record<string, readonly string[]> = {
 /** ASCII for emails: strips accents, spells out letters that have no decomposition. */
 export function asciiSlug(s: string): string {
   return s
-    .replace(/ø/g, 'o').replace(/Ø/g, 'O').replace(/ß/g, 'ss').replace(/æ/g, 'ae')
+    .replace(/ø/g, 'o')
+    .replace(/Ø/g, 'O')
+    .replace(/ß/g, 'ss')
+    .replace(/æ/g, 'ae')
     .normalize('NFD')
     .replace(/[^A-Za-z0-9]/g, '')
     .toLowerCase();

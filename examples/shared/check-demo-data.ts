@@ -38,7 +38,10 @@ function checkValue(f: FieldDef, v: unknown, ids: Record<string, Set<string>>): 
   const descriptor = fieldTypes.get(f.type)!;
   let validate = compiled.get(f);
   if (!validate) compiled.set(f, (validate = ajv.compile(descriptor.valueSchema(f as unknown as Field))));
-  if (!validate(v)) return formatAjvErrors(validate.errors).map((e) => e.message).join('; ');
+  if (!validate(v))
+    return formatAjvErrors(validate.errors)
+      .map((e) => e.message)
+      .join('; ');
   // Relation targets are records of the fixture (the API checks them against the store).
   const targets = descriptor.refs?.some((r) => r.path === 'to' && r.kind === 'entity') ? (Array.isArray(v) ? v : [v]) : [];
   const missing = targets.filter((t) => typeof t !== 'string' || !ids[f.to ?? '']?.has(t));

@@ -26,15 +26,50 @@ function Root() {
   const port = useMemo(() => (appId ? createHttpDataPort(appId) : undefined), [appId, session]); // eslint-disable-line react-hooks/exhaustive-deps
   const needSignIn = useCallback(() => setSignIn(true), []);
   const signOut = useCallback(() => {
-    void fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' } }).finally(() => setSignIn(true));
+    void fetch('/api/auth/logout', { method: 'POST', credentials: 'same-origin', headers: { 'Content-Type': 'application/json' } }).finally(
+      () => setSignIn(true),
+    );
   }, []);
 
-  if (DemoApp && appId === 'demo') return <Suspense><DemoApp /></Suspense>;
+  if (DemoApp && appId === 'demo')
+    return (
+      <Suspense>
+        <DemoApp />
+      </Suspense>
+    );
   if (signIn) {
-    return <I18nProvider><SignInPage onSignedIn={() => { setSignIn(false); setSession((n) => n + 1); }} /></I18nProvider>;
+    return (
+      <I18nProvider>
+        <SignInPage
+          onSignedIn={() => {
+            setSignIn(false);
+            setSession((n) => n + 1);
+          }}
+        />
+      </I18nProvider>
+    );
   }
-  if (!port) return <I18nProvider><AppListPage onUnauthorized={needSignIn} /></I18nProvider>;
-  return <AppRenderer key={session} port={port} basePath={`${BASE}${encodeURIComponent(appId)}`} onUnauthorized={needSignIn} onSignOut={signOut} />;
+  if (!port)
+    return (
+      <I18nProvider>
+        <AppListPage onUnauthorized={needSignIn} />
+      </I18nProvider>
+    );
+  return (
+    <AppRenderer
+      key={session}
+      port={port}
+      basePath={`${BASE}${encodeURIComponent(appId)}`}
+      onUnauthorized={needSignIn}
+      onSignOut={signOut}
+    />
+  );
 }
 
-createRoot(document.getElementById('root')!).render(<StrictMode><ConfigProvider theme={{ zeroRuntime: true }}><Root /></ConfigProvider></StrictMode>);
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <ConfigProvider theme={{ zeroRuntime: true }}>
+      <Root />
+    </ConfigProvider>
+  </StrictMode>,
+);

@@ -10,7 +10,12 @@ export function SignInPage({ onSignedIn }: { onSignedIn(): void }) {
     setBusy(true);
     setError(undefined);
     try {
-      const res = await fetch('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(values), credentials: 'same-origin' });
+      const res = await fetch('/api/auth/login', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(values),
+        credentials: 'same-origin',
+      });
       if (!res.ok) {
         const body = (await res.json().catch(() => ({}))) as { detail?: string; title?: string };
         setError(body.detail ?? body.title ?? `Sign-in failed (${res.status})`);
@@ -26,7 +31,9 @@ export function SignInPage({ onSignedIn }: { onSignedIn(): void }) {
   return (
     <div style={{ minHeight: '100vh', display: 'grid', placeItems: 'center', padding: 16 }}>
       <Card style={{ width: '100%', maxWidth: 380 }}>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>Tessera</Typography.Title>
+        <Typography.Title level={3} style={{ marginTop: 0 }}>
+          Tessera
+        </Typography.Title>
         <Typography.Paragraph type="secondary">Sign in to continue</Typography.Paragraph>
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
           <Form.Item name="email" label="Email" rules={[{ required: true, type: 'email' }]}>
@@ -36,7 +43,9 @@ export function SignInPage({ onSignedIn }: { onSignedIn(): void }) {
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
           {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} />}
-          <Button type="primary" htmlType="submit" block loading={busy}>Sign in</Button>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            Sign in
+          </Button>
         </Form>
       </Card>
     </div>

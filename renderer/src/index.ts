@@ -12,7 +12,13 @@ export type { ComponentRenderer, ComponentProps, AnyComponent } from './componen
 export { fieldRenderers } from './fields/fields.index';
 export { registerField, getFieldRenderer } from './fields/field-lookup';
 export type { FieldRenderer, FieldInputProps, FieldDisplayProps } from './fields/field-renderer';
-export { RendererProvider, useRenderer, usePermissions, type RendererContextValue, type RendererProviderProps } from './context/renderer.context';
+export {
+  RendererProvider,
+  useRenderer,
+  usePermissions,
+  type RendererContextValue,
+  type RendererProviderProps,
+} from './context/renderer.context';
 export { I18nProvider, useT, useLocale, SUPPORTED_LOCALES } from './i18n/i18n.provider';
 export { resolveLabel } from './i18n/label';
 export type * from './data/data-port';

@@ -33,7 +33,13 @@ describe('renderer registries', () => {
   it('renders markdown text without raw HTML', () => {
     const port = createDemoDataPort(testDefinition, 1, { count: 0 });
     const { container } = renderWithRenderer(
-      <ComponentView component={{ id: 't', type: 'text', props: { content: '## Hello\n\n**bold** <img src=x onerror=alert(1)> [x](javascript:alert(1))' } }} />,
+      <ComponentView
+        component={{
+          id: 't',
+          type: 'text',
+          props: { content: '## Hello\n\n**bold** <img src=x onerror=alert(1)> [x](javascript:alert(1))' },
+        }}
+      />,
       { definition: testDefinition, port },
     );
     expect(screen.getByText('Hello')).toBeTruthy();

@@ -62,7 +62,13 @@ interface DemoMember {
  * membership in the app, so the app can be tried as a rep or a manager. One password for all of
  * them, from TESSERA_DEMO_PASSWORD or printed once. Existing accounts keep their password.
  */
-export async function loadDemoMembers(platform: Platform, appId: string, file: string, print: (line: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function loadDemoMembers(
+  platform: Platform,
+  appId: string,
+  file: string,
+  print: (line: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<void> {
   if (!fs.existsSync(file)) return;
   const members = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoMember[];
   const password = env.TESSERA_DEMO_PASSWORD || randomSecret(12);

@@ -18,7 +18,8 @@ export interface DomainErrorOptions {
   details?: Record<string, unknown>;
 }
 
-export type DomainErrorKind = 'invalid' | 'validation-failed' | 'forbidden' | 'not-found' | 'conflict' | 'precondition-failed' | 'too-large' | 'unavailable';
+export type DomainErrorKind =
+  'invalid' | 'validation-failed' | 'forbidden' | 'not-found' | 'conflict' | 'precondition-failed' | 'too-large' | 'unavailable';
 
 export abstract class DomainError extends Error {
   abstract readonly kind: DomainErrorKind;

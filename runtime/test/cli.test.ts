@@ -41,7 +41,16 @@ describe('tessera CLI', () => {
         schemaVersion: 1,
         id: 'bad-app',
         name: 'Bad',
-        entities: [{ id: 'a', label: 'A', fields: [{ id: 'x', type: 'strng' }, { id: 'y', type: 'relation', to: 'nowhere' }] }],
+        entities: [
+          {
+            id: 'a',
+            label: 'A',
+            fields: [
+              { id: 'x', type: 'strng' },
+              { id: 'y', type: 'relation', to: 'nowhere' },
+            ],
+          },
+        ],
       }),
     );
     const res = await tessera(['validate', file]);
@@ -79,13 +88,14 @@ describe('tessera CLI', () => {
     expect(missing.stderr).toMatch(/no app "nope"/);
   });
 
-  it('import --rename --publish moves the renamed field\'s data, as a rename in the builder does', async () => {
+  it("import --rename --publish moves the renamed field's data, as a rename in the builder does", async () => {
     const dataDir = path.join(dir, 'renames');
     const env = { TESSERA_DATA_DIR: dataDir, TESSERA_ADMIN_PASSWORD: 'not used here' };
     const v1 = path.join(dir, 'v1.json');
     fs.writeFileSync(v1, JSON.stringify(contactsApp('cli-ren')));
     expect((await tessera(['import', v1, '--publish'], env)).code).toBe(0);
-    const contacts = (p: Parameters<Parameters<typeof withPlatform>[1]>[0]) => p.store.collection(recordCollectionName('cli-ren', 'contact'));
+    const contacts = (p: Parameters<Parameters<typeof withPlatform>[1]>[0]) =>
+      p.store.collection(recordCollectionName('cli-ren', 'contact'));
     await withPlatform(dataDir, async (p) => void (await contacts(p).insertMany([{ lastName: 'Lovelace' }, { lastName: 'Hopper' }])));
 
     const v2 = path.join(dir, 'v2.json');
@@ -102,6 +112,9 @@ describe('tessera CLI', () => {
     expect(res.stdout).toMatch(/Moving stored data for: contact.lastName -> surname/);
     expect(res.stdout).toMatch(/Published "cli-ren" version 2/);
     const after = await withPlatform(dataDir, async (p) => (await contacts(p).find({ limit: 10 })).items);
-    expect(after.map((r) => [r.surname, 'lastName' in r]).sort()).toEqual([['Hopper', false], ['Lovelace', false]]);
+    expect(after.map((r) => [r.surname, 'lastName' in r]).sort()).toEqual([
+      ['Hopper', false],
+      ['Lovelace', false],
+    ]);
   });
 });

@@ -30,9 +30,15 @@ describe('first start', () => {
     try {
       const members = await t.api('GET', '/api/apps/b2b-sales/members');
       expect(members.body.items.map((m: { email: string; roles: string[]; team: string }) => [m.email, m.roles, m.team])).toEqual([
-        ['manager@example.com', ['manager'], 'east'], ['rep1@example.com', ['rep'], 'east'], ['rep2@example.com', ['rep'], 'west'],
+        ['manager@example.com', ['manager'], 'east'],
+        ['rep1@example.com', ['rep'], 'east'],
+        ['rep2@example.com', ['rep'], 'west'],
       ]);
-      const login = await fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'rep1@example.com', password: 'demo password 42' }) });
+      const login = await fetch(`${t.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email: 'rep1@example.com', password: 'demo password 42' }),
+      });
       expect(login.status).toBe(200);
       const cookie = login.headers.get('set-cookie')!.split(';')[0];
       const deals = await fetch(`${t.url}/api/apps/b2b-sales/data/opportunity?limit=1000`, { headers: { cookie } });

@@ -64,7 +64,12 @@ describe('Access screen', () => {
   });
 
   it('adds a role from its name, renames it with its permissions following, refuses a taken id', () => {
-    load({ roles: [{ id: 'clerk', label: 'Clerk' }, { id: 'boss', label: 'Boss' }] });
+    load({
+      roles: [
+        { id: 'clerk', label: 'Clerk' },
+        { id: 'boss', label: 'Boss' },
+      ],
+    });
     builderStore.getState().dispatch('setPermissionActions', { entityId: 'order', roleId: 'clerk', actions: ['read'] });
     render(<AccessDesigner />);
     fireEvent.click(screen.getByText('Add role'));

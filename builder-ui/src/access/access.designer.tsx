@@ -32,9 +32,16 @@ function UndeclaredRole({ roleId, declared, permissionCount }: { roleId: string;
         <Space orientation="vertical" style={{ width: '100%' }}>
           <RenameInput value={roleId} taken={declared} onRename={(id) => dispatch('renameRole', { roleId, id })} />
           <Space>
-            <Button type="primary" onClick={() => dispatch('addRole', { id: roleId, label: roleId })}>{t('access.declare')}</Button>
-            <Popconfirm title={t('access.confirmDeleteRole', { name: roleId, count: permissionCount })} onConfirm={() => dispatch('removeRole', { roleId })}>
-              <Button danger icon={<DeleteOutlined />}>{t('access.deleteRole')}</Button>
+            <Button type="primary" onClick={() => dispatch('addRole', { id: roleId, label: roleId })}>
+              {t('access.declare')}
+            </Button>
+            <Popconfirm
+              title={t('access.confirmDeleteRole', { name: roleId, count: permissionCount })}
+              onConfirm={() => dispatch('removeRole', { roleId })}
+            >
+              <Button danger icon={<DeleteOutlined />}>
+                {t('access.deleteRole')}
+              </Button>
             </Popconfirm>
           </Space>
         </Space>
@@ -66,8 +73,12 @@ export function AccessDesigner() {
         ) : (
           <>
             <Space align="baseline" style={{ marginBottom: 4 }}>
-              <Typography.Title level={4} style={{ margin: 0 }}>{role ? labelText(role.label, i18n.language, role.id) : roleId}</Typography.Title>
-              <Typography.Text type="secondary" code>{roleId}</Typography.Text>
+              <Typography.Title level={4} style={{ margin: 0 }}>
+                {role ? labelText(role.label, i18n.language, role.id) : roleId}
+              </Typography.Title>
+              <Typography.Text type="secondary" code>
+                {roleId}
+              </Typography.Text>
               {!role && <Tag color="red">{t('access.undeclared')}</Tag>}
             </Space>
             {!role && <UndeclaredRole roleId={roleId} declared={declared} permissionCount={permissionCount} />}
@@ -83,7 +94,15 @@ export function AccessDesigner() {
                     </>
                   ),
                 },
-                ...(role ? [{ key: 'settings', label: t('access.settings'), children: <RoleSettingsPanel role={role} declared={declared} permissionCount={permissionCount} /> }] : []),
+                ...(role
+                  ? [
+                      {
+                        key: 'settings',
+                        label: t('access.settings'),
+                        children: <RoleSettingsPanel role={role} declared={declared} permissionCount={permissionCount} />,
+                      },
+                    ]
+                  : []),
               ]}
             />
           </>
@@ -91,7 +110,11 @@ export function AccessDesigner() {
       </Layout.Content>
       {roleId && (
         <Layout.Sider width={420} theme="light" style={{ borderLeft: '1px solid #f0f0f0', padding: 16, overflow: 'auto' }}>
-          {entity ? <PermissionPanel entity={entity} roleId={roleId} /> : <Empty style={{ marginTop: 48 }} description={t('access.selectEntity')} />}
+          {entity ? (
+            <PermissionPanel entity={entity} roleId={roleId} />
+          ) : (
+            <Empty style={{ marginTop: 48 }} description={t('access.selectEntity')} />
+          )}
         </Layout.Sider>
       )}
     </Layout>

@@ -13,7 +13,15 @@ import { labelText, type DraftEntity } from '../store/draft.types';
 import { permissionKey } from '../store/issue-mapping';
 import { ACTIONS, DEFAULT_ROWS, ROW_SCOPES, rowScopeArgs } from './permission-schema';
 
-export function PermissionMatrix({ roleId, entities, selectedEntityId }: { roleId: string; entities: DraftEntity[]; selectedEntityId?: string }) {
+export function PermissionMatrix({
+  roleId,
+  entities,
+  selectedEntityId,
+}: {
+  roleId: string;
+  entities: DraftEntity[];
+  selectedEntityId?: string;
+}) {
   const { t, i18n } = useTranslation();
   const dispatch = useBuilder((s) => s.dispatch);
   const select = useBuilder((s) => s.select);
@@ -35,7 +43,11 @@ export function PermissionMatrix({ roleId, entities, selectedEntityId }: { roleI
         return (
           <Space>
             <Typography.Text strong>{labelText(e.label, i18n.language, e.id)}</Typography.Text>
-            {issues && <Tooltip title={issues.map((i) => i.message).join('\n')}><ExclamationCircleFilled style={{ color: '#ff4d4f' }} data-testid={`permission-error-${e.id}`} /></Tooltip>}
+            {issues && (
+              <Tooltip title={issues.map((i) => i.message).join('\n')}>
+                <ExclamationCircleFilled style={{ color: '#ff4d4f' }} data-testid={`permission-error-${e.id}`} />
+              </Tooltip>
+            )}
           </Space>
         );
       },

@@ -18,7 +18,8 @@ export const FIELD_ACCESS = ((props.fields?.additionalProperties as JsonSchema |
 export const needsOwner = (rows: string | undefined) => (rows ?? DEFAULT_ROWS) !== DEFAULT_ROWS;
 
 /** Fields that can hold the owner (the validator accepts relation and text fields). */
-export const ownerCandidates = (entity: DraftEntity): DraftField[] => entity.fields.filter((f) => f.type === 'relation' || f.type === 'text');
+export const ownerCandidates = (entity: DraftEntity): DraftField[] =>
+  entity.fields.filter((f) => f.type === 'relation' || f.type === 'text');
 
 /** A field plainly meant as the owner (`owner`, `ownerId`…), proposed when own/team is chosen first. */
 export const likelyOwner = (entity: DraftEntity): string | undefined => ownerCandidates(entity).find((f) => /^owner/i.test(f.id))?.id;

@@ -23,8 +23,12 @@ export function PermissionPanel({ entity, roleId }: { entity: DraftEntity; roleI
   const levels = [VISIBLE, ...FIELD_ACCESS];
   return (
     <div data-testid="permission-panel">
-      <Typography.Title level={5} style={{ marginTop: 0 }}>{entityName}</Typography.Title>
-      {issues?.map((i) => <Alert key={i.pointer + i.message} type="error" showIcon message={i.message} style={{ marginBottom: 8 }} />)}
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {entityName}
+      </Typography.Title>
+      {issues?.map((i) => (
+        <Alert key={i.pointer + i.message} type="error" showIcon message={i.message} style={{ marginBottom: 8 }} />
+      ))}
       {!permission ? (
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('access.giveActionFirst', { entity: entityName })} />
       ) : (
@@ -35,10 +39,18 @@ export function PermissionPanel({ entity, roleId }: { entity: DraftEntity; roleI
                 aria-label={t('access.rowScope')}
                 optionType="button"
                 value={rows}
-                options={ROW_SCOPES.map((r) => ({ value: r, label: t(`rowScope.${r}`, { defaultValue: humanize(r) }), title: t(`rowScope.${r}Help`, { defaultValue: '' }) }))}
+                options={ROW_SCOPES.map((r) => ({
+                  value: r,
+                  label: t(`rowScope.${r}`, { defaultValue: humanize(r) }),
+                  title: t(`rowScope.${r}Help`, { defaultValue: '' }),
+                }))}
                 onChange={(e) => dispatch('setRowScope', rowScopeArgs(entity, roleId, e.target.value as string))}
               />
-              <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`rowScope.${rows}Help`, { defaultValue: '' })}</Typography.Text></div>
+              <div>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t(`rowScope.${rows}Help`, { defaultValue: '' })}
+                </Typography.Text>
+              </div>
             </Form.Item>
             <Form.Item
               label={t('access.ownerField')}
@@ -50,12 +62,17 @@ export function PermissionPanel({ entity, roleId }: { entity: DraftEntity; roleI
                 aria-label={t('access.ownerField')}
                 allowClear
                 value={entity.ownerField}
-                options={ownerCandidates(entity).map((f) => ({ value: f.id, label: `${labelText(f.label, i18n.language, f.id)} · ${f.type}` }))}
+                options={ownerCandidates(entity).map((f) => ({
+                  value: f.id,
+                  label: `${labelText(f.label, i18n.language, f.id)} · ${f.type}`,
+                }))}
                 onChange={(ownerField: string | undefined) => dispatch('setOwnerField', { entityId: entity.id, ownerField })}
               />
             </Form.Item>
           </Form>
-          <Typography.Text strong style={{ display: 'block', margin: '12px 0 4px' }}>{t('access.fieldAccess')}</Typography.Text>
+          <Typography.Text strong style={{ display: 'block', margin: '12px 0 4px' }}>
+            {t('access.fieldAccess')}
+          </Typography.Text>
           <Table<DraftField>
             data-testid="field-access"
             size="small"
@@ -63,7 +80,18 @@ export function PermissionPanel({ entity, roleId }: { entity: DraftEntity; roleI
             pagination={false}
             dataSource={entity.fields}
             columns={[
-              { title: t('access.field'), key: 'field', render: (_, f) => <>{labelText(f.label, i18n.language, f.id)} <Typography.Text type="secondary" code>{f.id}</Typography.Text></> },
+              {
+                title: t('access.field'),
+                key: 'field',
+                render: (_, f) => (
+                  <>
+                    {labelText(f.label, i18n.language, f.id)}{' '}
+                    <Typography.Text type="secondary" code>
+                      {f.id}
+                    </Typography.Text>
+                  </>
+                ),
+              },
               {
                 key: 'access',
                 width: 214,
@@ -75,7 +103,14 @@ export function PermissionPanel({ entity, roleId }: { entity: DraftEntity; roleI
                     aria-label={`${f.id} ${t('access.fieldAccess')}`}
                     value={permission.fields?.[f.id] ?? VISIBLE}
                     options={levels.map((l) => ({ value: l, label: t(`fieldAccess.${l}`, { defaultValue: humanize(l) }) }))}
-                    onChange={(e) => dispatch('setFieldAccess', { entityId: entity.id, roleId, fieldId: f.id, access: e.target.value === VISIBLE ? null : (e.target.value as FieldAccess) })}
+                    onChange={(e) =>
+                      dispatch('setFieldAccess', {
+                        entityId: entity.id,
+                        roleId,
+                        fieldId: f.id,
+                        access: e.target.value === VISIBLE ? null : (e.target.value as FieldAccess),
+                      })
+                    }
                   />
                 ),
               },

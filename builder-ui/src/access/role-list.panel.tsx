@@ -22,23 +22,53 @@ export function RoleListPanel({ roles, undeclared, selectedId }: { roles: DraftR
   const item = (id: string, label: React.ReactNode, icon: React.ReactNode) => ({
     key: id,
     icon,
-    label: <Space style={{ width: '100%', justifyContent: 'space-between' }}><span>{label}</span><Badge count={byRole.get(id)?.length ?? 0} size="small" /></Space>,
+    label: (
+      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+        <span>{label}</span>
+        <Badge count={byRole.get(id)?.length ?? 0} size="small" />
+      </Space>
+    ),
   });
   return (
     <div data-testid="role-list">
       <Space style={{ padding: '12px 12px 8px', justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text strong>{t('access.roles')}</Typography.Text>
-        <Popover open={open} onOpenChange={setOpen} trigger="click" title={t('access.addRole')} content={
-          <Space.Compact>
-            <Input autoFocus aria-label={t('access.roleName')} placeholder="Sales rep" value={name} onChange={(e) => setName(e.target.value)} onPressEnter={add} />
-            <Button type="primary" onClick={add}>{t('common.create')}</Button>
-          </Space.Compact>
-        }>
-          <Button size="small" type="primary" icon={<PlusOutlined />}>{t('access.addRole')}</Button>
+        <Popover
+          open={open}
+          onOpenChange={setOpen}
+          trigger="click"
+          title={t('access.addRole')}
+          content={
+            <Space.Compact>
+              <Input
+                autoFocus
+                aria-label={t('access.roleName')}
+                placeholder="Sales rep"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                onPressEnter={add}
+              />
+              <Button type="primary" onClick={add}>
+                {t('common.create')}
+              </Button>
+            </Space.Compact>
+          }
+        >
+          <Button size="small" type="primary" icon={<PlusOutlined />}>
+            {t('access.addRole')}
+          </Button>
         </Popover>
       </Space>
       {roles.length + undeclared.length === 0 ? (
-        <Empty image={<SafetyOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={<><div>{t('access.noRoles')}</div><Typography.Text type="secondary">{t('access.noRolesHint')}</Typography.Text></>} />
+        <Empty
+          image={<SafetyOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />}
+          description={
+            <>
+              <div>{t('access.noRoles')}</div>
+              <Typography.Text type="secondary">{t('access.noRolesHint')}</Typography.Text>
+            </>
+          }
+        />
       ) : (
         <Menu
           mode="inline"
@@ -47,7 +77,15 @@ export function RoleListPanel({ roles, undeclared, selectedId }: { roles: DraftR
           onClick={({ key }) => select({ kind: 'access', roleId: key })}
           items={[
             ...roles.map((r) => item(r.id, labelText(r.label, i18n.language, r.id), <SafetyOutlined />)),
-            ...undeclared.map((id) => item(id, <Typography.Text type="danger">{id} <small>({t('access.undeclared')})</small></Typography.Text>, <WarningOutlined style={{ color: '#ff4d4f' }} />)),
+            ...undeclared.map((id) =>
+              item(
+                id,
+                <Typography.Text type="danger">
+                  {id} <small>({t('access.undeclared')})</small>
+                </Typography.Text>,
+                <WarningOutlined style={{ color: '#ff4d4f' }} />,
+              ),
+            ),
           ]}
         />
       )}

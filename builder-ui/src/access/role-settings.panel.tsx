@@ -23,10 +23,21 @@ export function RoleSettingsPanel({ role, declared, permissionCount }: { role: D
         schema={schema}
         value={role}
         context={ctx}
-        onChange={(value, path) => dispatch('updateRole', { roleId: role.id, patch: patchFrom(role, value as Record<string, unknown>) }, { coalesce: `role:${role.id}.${path.join('.')}` })}
+        onChange={(value, path) =>
+          dispatch(
+            'updateRole',
+            { roleId: role.id, patch: patchFrom(role, value as Record<string, unknown>) },
+            { coalesce: `role:${role.id}.${path.join('.')}` },
+          )
+        }
       />
-      <Popconfirm title={t('access.confirmDeleteRole', { name: role.id, count: permissionCount })} onConfirm={() => dispatch('removeRole', { roleId: role.id })}>
-        <Button danger icon={<DeleteOutlined />}>{t('access.deleteRole')}</Button>
+      <Popconfirm
+        title={t('access.confirmDeleteRole', { name: role.id, count: permissionCount })}
+        onConfirm={() => dispatch('removeRole', { roleId: role.id })}
+      >
+        <Button danger icon={<DeleteOutlined />}>
+          {t('access.deleteRole')}
+        </Button>
       </Popconfirm>
     </div>
   );

@@ -13,7 +13,13 @@ export interface ApiResponse<T> {
 
 export type Fetch = typeof fetch;
 
-export async function request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}, fetchImpl: Fetch = fetch): Promise<ApiResponse<T>> {
+export async function request<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+  fetchImpl: Fetch = fetch,
+): Promise<ApiResponse<T>> {
   const res = await fetchImpl(`/api${path}`, {
     method,
     credentials: 'same-origin',

@@ -1,5 +1,13 @@
 /** The apps part of the platform API (docs/api.md), as the builder uses it; the shapes are @tessera/core/wire's. */
-import type { AppDraft as WireAppDraft, AppSummary, DraftSave, ProblemIssue, RenameEntry, VersionDetail, VersionInfo } from '@tessera/core/wire';
+import type {
+  AppDraft as WireAppDraft,
+  AppSummary,
+  DraftSave,
+  ProblemIssue,
+  RenameEntry,
+  VersionDetail,
+  VersionInfo,
+} from '@tessera/core/wire';
 import type { Draft } from '../store/draft.types';
 import { request } from './api.client';
 
@@ -39,5 +47,7 @@ export const appsApi = {
   /** `renames`: the inverse renames that move data back to the older version's ids (versions/rollback-renames.ts). */
   rollback: async (appId: string, version: number, renames: RenameEntry[] = []) =>
     (await request<VersionInfo>('POST', `/apps/${appId}/rollback`, { version, ...(renames.length ? { renames } : {}) })).body,
-  history: async (appId: string) => (await request<{ items: Array<{ revision: number; savedAt: string; savedBy: string | null }> }>('GET', `/apps/${appId}/history`)).body.items,
+  history: async (appId: string) =>
+    (await request<{ items: Array<{ revision: number; savedAt: string; savedBy: string | null }> }>('GET', `/apps/${appId}/history`)).body
+      .items,
 };

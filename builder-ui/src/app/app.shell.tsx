@@ -21,7 +21,10 @@ import { LoginPage } from './login.page';
  */
 function preloadEditor(): void {
   // The validator compiled at build time: without it, the first validation compiles the schema.
-  void import('virtual:tessera/definition-validator').then((m) => provideDefinitionSchemaValidator(m.default), () => {});
+  void import('virtual:tessera/definition-validator').then(
+    (m) => provideDefinitionSchemaValidator(m.default),
+    () => {},
+  );
   void import('../data/data.designer');
   void import('../pages/page.designer');
   preloadRenderer();
@@ -62,11 +65,24 @@ export function AppShell() {
   if (user === undefined) return <Spin size="large" style={{ margin: 96 }} />;
   if (!user) return <LoginPage onSignedIn={refreshUser} />;
   if (!appId) {
-    return <AppListPage onOpen={(id) => { location.hash = `#/apps/${id}`; }} onSignOut={() => { void appsApi.logout().finally(() => setUser(null)); }} />;
+    return (
+      <AppListPage
+        onOpen={(id) => {
+          location.hash = `#/apps/${id}`;
+        }}
+        onSignOut={() => {
+          void appsApi.logout().finally(() => setUser(null));
+        }}
+      />
+    );
   }
   return (
     <ExpressionHost>
-      <EditorLayout onBack={() => { location.hash = ''; }} />
+      <EditorLayout
+        onBack={() => {
+          location.hash = '';
+        }}
+      />
     </ExpressionHost>
   );
 }

@@ -20,12 +20,22 @@ export function ConflictModal() {
     }
   };
   return (
-    <Modal open={conflict} closable={false} maskClosable={false} title={t('conflict.title')} footer={
-      <Space>
-        <Button loading={busy} onClick={run(() => autosave!.reload())}>{t('conflict.reload')}</Button>
-        <Button loading={busy} danger type="primary" onClick={run(() => autosave!.overwrite())}>{t('conflict.overwrite')}</Button>
-      </Space>
-    }>
+    <Modal
+      open={conflict}
+      closable={false}
+      maskClosable={false}
+      title={t('conflict.title')}
+      footer={
+        <Space>
+          <Button loading={busy} onClick={run(() => autosave!.reload())}>
+            {t('conflict.reload')}
+          </Button>
+          <Button loading={busy} danger type="primary" onClick={run(() => autosave!.overwrite())}>
+            {t('conflict.overwrite')}
+          </Button>
+        </Space>
+      }
+    >
       <Typography.Paragraph>{t('conflict.body')}</Typography.Paragraph>
       {message && <Typography.Paragraph type="secondary">{message}</Typography.Paragraph>}
     </Modal>

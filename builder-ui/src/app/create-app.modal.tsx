@@ -4,7 +4,14 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Draft } from '../store/draft.types';
 
-const slug = (name: string) => name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').replace(/^[^a-z]+/, '').slice(0, 63);
+const slug = (name: string) =>
+  name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .replace(/^[^a-z]+/, '')
+    .slice(0, 63);
 
 export function newDraft(id: string, name: string): Draft {
   return { schemaVersion: 1, id, name, locales: ['en', 'zh-CN'], entities: [], pages: [] };
@@ -16,17 +23,26 @@ export function CreateAppModal({ open, onCancel, onCreate }: { open: boolean; on
   const [idEdited, setIdEdited] = useState(false);
   const [busy, setBusy] = useState(false);
   return (
-    <Modal open={open} title={t('apps.createTitle')} okText={t('common.create')} confirmLoading={busy} onCancel={onCancel} destroyOnHidden
-      onOk={() => form.validateFields().then(async ({ id, name }) => {
-        setBusy(true);
-        try {
-          await onCreate(newDraft(id, name));
-          form.resetFields();
-          setIdEdited(false);
-        } finally {
-          setBusy(false);
-        }
-      })}>
+    <Modal
+      open={open}
+      title={t('apps.createTitle')}
+      okText={t('common.create')}
+      confirmLoading={busy}
+      onCancel={onCancel}
+      destroyOnHidden
+      onOk={() =>
+        form.validateFields().then(async ({ id, name }) => {
+          setBusy(true);
+          try {
+            await onCreate(newDraft(id, name));
+            form.resetFields();
+            setIdEdited(false);
+          } finally {
+            setBusy(false);
+          }
+        })
+      }
+    >
       <Form form={form} layout="vertical" preserve={false}>
         <Form.Item name="name" label={t('apps.name')} rules={[{ required: true }]}>
           <Input autoFocus placeholder="Retail CRM" onChange={(e) => !idEdited && form.setFieldValue('id', slug(e.target.value))} />

@@ -53,7 +53,11 @@ function ScreenMenu({ screen, onChange }: { screen: Screen; onChange(s: Screen):
       items={MENU.map(({ key, icon }, i) => ({
         key,
         icon,
-        label: <span>{t(`nav.${key}`)} {byScreen[i] > 0 && <Badge count={byScreen[i]} size="small" data-testid={`screen-errors-${key}`} />}</span>,
+        label: (
+          <span>
+            {t(`nav.${key}`)} {byScreen[i] > 0 && <Badge count={byScreen[i]} size="small" data-testid={`screen-errors-${key}`} />}
+          </span>
+        ),
       }))}
     />
   );
@@ -72,21 +76,49 @@ export function EditorLayout({ onBack }: { onBack(): void }) {
   const Current = SCREENS[screen];
   return (
     <Layout style={{ height: '100vh', overflow: 'hidden' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', paddingInline: 16, height: 52, lineHeight: '52px', background: '#fff', borderBottom: '1px solid #f0f0f0' }}>
-        <EditorToolbar onBack={onBack} onProblems={() => setProblems(true)} onPreview={() => { setPreview(true); setPreviewed(true); }} />
+      <Layout.Header
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          paddingInline: 16,
+          height: 52,
+          lineHeight: '52px',
+          background: '#fff',
+          borderBottom: '1px solid #f0f0f0',
+        }}
+      >
+        <EditorToolbar
+          onBack={onBack}
+          onProblems={() => setProblems(true)}
+          onPreview={() => {
+            setPreview(true);
+            setPreviewed(true);
+          }}
+        />
       </Layout.Header>
       <Layout>
         <Layout.Sider width={140} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
           <ScreenMenu screen={screen} onChange={setScreen} />
         </Layout.Sider>
         <Layout.Content style={{ overflow: 'hidden', background: '#fff' }}>
-          <Suspense fallback={loading}><Current /></Suspense>
+          <Suspense fallback={loading}>
+            <Current />
+          </Suspense>
         </Layout.Content>
       </Layout>
       <Drawer title={t('issues.title')} open={problems} onClose={() => setProblems(false)} width={480}>
-        <IssuesPanel onNavigate={(s) => { setScreen(s); setProblems(false); }} />
+        <IssuesPanel
+          onNavigate={(s) => {
+            setScreen(s);
+            setProblems(false);
+          }}
+        />
       </Drawer>
-      {previewed && <Suspense fallback={null}><PreviewModal open={preview} onClose={() => setPreview(false)} /></Suspense>}
+      {previewed && (
+        <Suspense fallback={null}>
+          <PreviewModal open={preview} onClose={() => setPreview(false)} />
+        </Suspense>
+      )}
       <BindEntityModal />
       <ConflictModal />
     </Layout>

@@ -15,8 +15,12 @@ export function EditorToolbar({ onBack, onProblems, onPreview }: { onBack(): voi
   const h = useHistory();
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 12, width: '100%' }}>
-      <Button type="text" icon={<ArrowLeftOutlined />} onClick={onBack}>{t('nav.back')}</Button>
-      <Typography.Title level={5} style={{ margin: 0, flex: 1 }} ellipsis>{name}</Typography.Title>
+      <Button type="text" icon={<ArrowLeftOutlined />} onClick={onBack}>
+        {t('nav.back')}
+      </Button>
+      <Typography.Title level={5} style={{ margin: 0, flex: 1 }} ellipsis>
+        {name}
+      </Typography.Title>
       <Space.Compact>
         <Tooltip title={h.undoLabel ? t('toolbar.undoCmd', { cmd: h.undoLabel }) : t('toolbar.undo')}>
           <Button icon={<UndoOutlined />} disabled={!h.canUndo} onClick={h.undo} aria-label={t('toolbar.undo')} data-testid="undo" />
@@ -27,9 +31,13 @@ export function EditorToolbar({ onBack, onProblems, onPreview }: { onBack(): voi
       </Space.Compact>
       <SaveIndicator />
       <Badge count={errors} size="small">
-        <Button icon={<BugOutlined />} onClick={onProblems} danger={errors > 0} data-testid="problems">{errors ? t('toolbar.errors', { count: errors }) : t('toolbar.noErrors')}</Button>
+        <Button icon={<BugOutlined />} onClick={onProblems} danger={errors > 0} data-testid="problems">
+          {errors ? t('toolbar.errors', { count: errors }) : t('toolbar.noErrors')}
+        </Button>
       </Badge>
-      <Button icon={<EyeOutlined />} onClick={onPreview}>{t('toolbar.preview')}</Button>
+      <Button icon={<EyeOutlined />} onClick={onPreview}>
+        {t('toolbar.preview')}
+      </Button>
       <PublishButton />
       <LanguageSwitch />
     </div>

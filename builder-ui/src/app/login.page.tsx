@@ -23,7 +23,15 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
     }
   };
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', background: 'linear-gradient(135deg,#e6f4ff,#f9f0ff)' }}>
+    <div
+      style={{
+        minHeight: '100vh',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        background: 'linear-gradient(135deg,#e6f4ff,#f9f0ff)',
+      }}
+    >
       <Card style={{ width: 380 }} extra={<LanguageSwitch />} title={t('app.title')}>
         <Typography.Title level={4}>{t('login.title')}</Typography.Title>
         {error && <Alert type="error" showIcon message={t('login.failed')} description={error} style={{ marginBottom: 16 }} />}
@@ -34,7 +42,9 @@ export function LoginPage({ onSignedIn }: { onSignedIn(): void }) {
           <Form.Item name="password" label={t('login.password')} rules={[{ required: true }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>{t('login.submit')}</Button>
+          <Button type="primary" htmlType="submit" block loading={busy}>
+            {t('login.submit')}
+          </Button>
         </Form>
       </Card>
     </div>

@@ -18,5 +18,9 @@ export function SaveIndicator() {
   const save = useBuilder((s) => s.save);
   if (save.status === 'idle') return null;
   const look = LOOK[save.status];
-  return <Tag color={look.color} icon={look.icon} data-testid="save-status">{t(`save.${save.status}`, { message: save.message ?? '' })}</Tag>;
+  return (
+    <Tag color={look.color} icon={look.icon} data-testid="save-status">
+      {t(`save.${save.status}`, { message: save.message ?? '' })}
+    </Tag>
+  );
 }

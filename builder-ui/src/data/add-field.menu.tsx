@@ -16,7 +16,12 @@ export function AddFieldMenu({ entityId }: { entityId: string }) {
     type: 'group' as const,
     key: group,
     label: groupName(t, 'field', group),
-    children: list.map((d) => ({ key: d.type, icon: <TypeIcon name={d.icon} />, label: typeTitle(t, 'field', d), title: typeDescription(t, 'field', d) })),
+    children: list.map((d) => ({
+      key: d.type,
+      icon: <TypeIcon name={d.icon} />,
+      label: typeTitle(t, 'field', d),
+      title: typeDescription(t, 'field', d),
+    })),
   }));
   return (
     <Dropdown menu={{ items, onClick: ({ key }) => dispatch('addField', { entityId, type: key }) }} trigger={['click']}>

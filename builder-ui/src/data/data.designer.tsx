@@ -50,10 +50,19 @@ export function DataDesigner() {
             activeKey={tab}
             onChange={setTab}
             style={{ flex: 1 }}
-            tabBarExtraContent={entity && <Typography.Title level={4} style={{ margin: 0 }}>{labelText(entity.label, i18n.language, entity.id)}</Typography.Title>}
+            tabBarExtraContent={
+              entity && (
+                <Typography.Title level={4} style={{ margin: 0 }}>
+                  {labelText(entity.label, i18n.language, entity.id)}
+                </Typography.Title>
+              )
+            }
             items={[
               { key: 'fields', label: t('data.fields'), children: entity && <FieldTable entity={entity} selectedFieldId={fieldId} /> },
-              { key: 'diagram', label: t('data.diagram'), children: (
+              {
+                key: 'diagram',
+                label: t('data.diagram'),
+                children: (
                   <div style={{ height: 'calc(100vh - 190px)' }}>
                     <Diagram selectedId={entity?.id} onSelect={pick} />
                   </div>

@@ -22,16 +22,20 @@ export function EntityListPanel({ selectedId, onSelect }: { selectedId?: string;
   const [open, setOpen] = useState(false);
   // Built again only when the entities or the language change (a menu of 100 items costs ~20 ms);
   // each badge follows its own entity's problems.
-  const items = useMemo(() => entities.map((e) => ({
-    key: e.id,
-    icon: <TypeIcon name={(e.icon as string) ?? 'DatabaseOutlined'} />,
-    label: (
-      <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-        <span>{labelText(e.label, i18n.language, e.id)}</span>
-        <EntityIssueBadge entity={e.id} />
-      </Space>
-    ),
-  })), [entities, i18n.language]);
+  const items = useMemo(
+    () =>
+      entities.map((e) => ({
+        key: e.id,
+        icon: <TypeIcon name={(e.icon as string) ?? 'DatabaseOutlined'} />,
+        label: (
+          <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+            <span>{labelText(e.label, i18n.language, e.id)}</span>
+            <EntityIssueBadge entity={e.id} />
+          </Space>
+        ),
+      })),
+    [entities, i18n.language],
+  );
   const add = () => {
     if (!name.trim()) return;
     dispatch('addEntity', { label: name.trim() });
@@ -49,16 +53,35 @@ export function EntityListPanel({ selectedId, onSelect }: { selectedId?: string;
           title={t('data.addEntity')}
           content={
             <Space.Compact>
-              <Input autoFocus aria-label={t('data.entityName')} placeholder="Customer" value={name} onChange={(e) => setName(e.target.value)} onPressEnter={add} />
-              <Button type="primary" onClick={add}>{t('common.create')}</Button>
+              <Input
+                autoFocus
+                aria-label={t('data.entityName')}
+                placeholder="Customer"
+                value={name}
+                onChange={(e) => setName(e.target.value)}
+                onPressEnter={add}
+              />
+              <Button type="primary" onClick={add}>
+                {t('common.create')}
+              </Button>
             </Space.Compact>
           }
         >
-          <Button size="small" type="primary" icon={<PlusOutlined />} aria-label={t('data.addEntity')}>{t('data.addEntity')}</Button>
+          <Button size="small" type="primary" icon={<PlusOutlined />} aria-label={t('data.addEntity')}>
+            {t('data.addEntity')}
+          </Button>
         </Popover>
       </Space>
       {entities.length === 0 ? (
-        <Empty image={<DatabaseOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={<><div>{t('data.noEntities')}</div><Typography.Text type="secondary">{t('data.noEntitiesHint')}</Typography.Text></>} />
+        <Empty
+          image={<DatabaseOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />}
+          description={
+            <>
+              <div>{t('data.noEntities')}</div>
+              <Typography.Text type="secondary">{t('data.noEntitiesHint')}</Typography.Text>
+            </>
+          }
+        />
       ) : (
         <Menu
           mode="inline"

@@ -16,7 +16,11 @@ import { useBuilder } from '../store/builder.store';
 import type { DraftEntity } from '../store/draft.types';
 
 const OWN_EDITORS = new Set(['fields', 'indexes', 'permissions']);
-const ENTITY_REFS: RefSpec[] = [{ path: 'display', kind: 'field' }, { path: 'ownerField', kind: 'field' }, { path: 'searchFields.*', kind: 'field' }];
+const ENTITY_REFS: RefSpec[] = [
+  { path: 'display', kind: 'field' },
+  { path: 'ownerField', kind: 'field' },
+  { path: 'searchFields.*', kind: 'field' },
+];
 
 function entitySettingsSchema(): JsonSchema {
   const entity = allDefs().Entity;
@@ -33,15 +37,28 @@ export function EntitySettingsPanel({ entity }: { entity: DraftEntity }) {
   const { fields: _f, indexes: _i, permissions: _p, ...settings } = entity;
   return (
     <div style={{ maxWidth: 560 }}>
-      <RenameInput value={entity.id} taken={entityIds.split(' ')} onRename={(id) => dispatch('renameEntity', { entityId: entity.id, id })} warning={t('rename.storedData')} />
+      <RenameInput
+        value={entity.id}
+        taken={entityIds.split(' ')}
+        onRename={(id) => dispatch('renameEntity', { entityId: entity.id, id })}
+        warning={t('rename.storedData')}
+      />
       <SchemaForm
         schema={schema}
         value={settings}
         context={ctx}
-        onChange={(value, path) => dispatch('updateEntity', { entityId: entity.id, patch: patchFrom(settings, value as Record<string, unknown>) }, { coalesce: `entity:${entity.id}.${path.join('.')}` })}
+        onChange={(value, path) =>
+          dispatch(
+            'updateEntity',
+            { entityId: entity.id, patch: patchFrom(settings, value as Record<string, unknown>) },
+            { coalesce: `entity:${entity.id}.${path.join('.')}` },
+          )
+        }
       />
       <Popconfirm title={t('data.confirmDelete', { name: entity.id })} onConfirm={() => dispatch('removeEntity', { entityId: entity.id })}>
-        <Button danger icon={<DeleteOutlined />}>{t('data.deleteEntity')}</Button>
+        <Button danger icon={<DeleteOutlined />}>
+          {t('data.deleteEntity')}
+        </Button>
       </Popconfirm>
     </div>
   );

@@ -41,7 +41,12 @@ export function ErDiagram({ selectedId, onSelect }: { selectedId?: string; onSel
         const node = byId.get(entity.id);
         const d = node?.data;
         if (node && d!.entity === entity && d!.errors === errors && d!.selected === selected && d!.lang === lang) return node;
-        return { id: entity.id, type: 'entity', position: node?.position ?? saved.current!.positions[entity.id] ?? gridPosition(i, entities.length), data: { entity, errors, selected, lang } };
+        return {
+          id: entity.id,
+          type: 'entity',
+          position: node?.position ?? saved.current!.positions[entity.id] ?? gridPosition(i, entities.length),
+          data: { entity, errors, selected, lang },
+        };
       });
     });
   }, [entities, byEntity, selectedId, appId, i18n.language, setNodes]);
@@ -51,7 +56,14 @@ export function ErDiagram({ selectedId, onSelect }: { selectedId?: string; onSel
     return entities.flatMap((e) =>
       e.fields
         .filter((f) => f.type === 'relation' && ids.has(String(f.to)))
-        .map((f) => ({ id: `${e.id}.${f.id}`, source: e.id, target: String(f.to), label: `${f.id}${f.many ? ' (many)' : ''}`, animated: !!f.many, style: { strokeWidth: 2 } })),
+        .map((f) => ({
+          id: `${e.id}.${f.id}`,
+          source: e.id,
+          target: String(f.to),
+          label: `${f.id}${f.many ? ' (many)' : ''}`,
+          animated: !!f.many,
+          style: { strokeWidth: 2 },
+        })),
     );
   }, [entities]);
 
@@ -61,7 +73,9 @@ export function ErDiagram({ selectedId, onSelect }: { selectedId?: string; onSel
 
   return (
     <div style={{ height: '100%', minHeight: 480, position: 'relative' }} data-testid="er-diagram">
-      <Typography.Text type="secondary" style={{ position: 'absolute', zIndex: 5, left: 12, top: 8 }}>{t('data.diagramHint')}</Typography.Text>
+      <Typography.Text type="secondary" style={{ position: 'absolute', zIndex: 5, left: 12, top: 8 }}>
+        {t('data.diagramHint')}
+      </Typography.Text>
       <ReactFlow
         nodes={nodes}
         edges={edges}

@@ -31,30 +31,57 @@ export function FieldSettingsPanel({ entityId, fieldId }: { entityId: string; fi
 
   const changeType = (type: string) => {
     const scaffold = structuredClone(fieldTypes.get(type)!.scaffold) as Record<string, unknown>;
-    const keep = { id: field.id, ...(field.label ? { label: field.label } : {}), ...(field.description ? { description: field.description } : {}) };
+    const keep = {
+      id: field.id,
+      ...(field.label ? { label: field.label } : {}),
+      ...(field.description ? { description: field.description } : {}),
+    };
     dispatch('setField', { entityId, fieldId, field: { ...scaffold, ...keep, type } as DraftField });
   };
   return (
     <div data-testid="field-settings">
-      <Typography.Title level={5} style={{ marginTop: 0 }}>{t('data.fieldSettings')}</Typography.Title>
-      {issues?.map((i) => <Alert key={i.pointer + i.message} type="error" showIcon message={i.message} style={{ marginBottom: 8 }} />)}
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t('data.fieldSettings')}
+      </Typography.Title>
+      {issues?.map((i) => (
+        <Alert key={i.pointer + i.message} type="error" showIcon message={i.message} style={{ marginBottom: 8 }} />
+      ))}
       <Form layout="vertical" size="small" component="div">
         <Form.Item label={t('data.type')}>
           <Select
             aria-label={t('data.type')}
             value={field.type}
             onChange={changeType}
-            options={fieldTypes.list().map((d) => ({ value: d.type, label: <Space><TypeIcon name={d.icon} />{typeTitle(t, 'field', d)}</Space> }))}
+            options={fieldTypes.list().map((d) => ({
+              value: d.type,
+              label: (
+                <Space>
+                  <TypeIcon name={d.icon} />
+                  {typeTitle(t, 'field', d)}
+                </Space>
+              ),
+            }))}
           />
         </Form.Item>
       </Form>
-      <RenameInput value={field.id} taken={(fields ?? []).map((f) => f.id)} onRename={(id) => dispatch('renameField', { entityId, fieldId, id })} warning={t('rename.storedData')} />
+      <RenameInput
+        value={field.id}
+        taken={(fields ?? []).map((f) => f.id)}
+        onRename={(id) => dispatch('renameField', { entityId, fieldId, id })}
+        warning={t('rename.storedData')}
+      />
       {schema && (
         <SchemaForm
           schema={schema}
           value={field}
           context={ctx}
-          onChange={(value, path) => dispatch('setField', { entityId, fieldId, field: value as DraftField }, { coalesce: `field:${entityId}.${fieldId}.${path.join('.')}` })}
+          onChange={(value, path) =>
+            dispatch(
+              'setField',
+              { entityId, fieldId, field: value as DraftField },
+              { coalesce: `field:${entityId}.${fieldId}.${path.join('.')}` },
+            )
+          }
         />
       )}
     </div>

@@ -27,7 +27,9 @@ export function FieldTablePanel({ entity, selectedFieldId }: { entity: DraftEnti
         return (
           <Space>
             <Typography.Text strong>{labelText(f.label, i18n.language, f.id)}</Typography.Text>
-            <Typography.Text type="secondary" code>{f.id}</Typography.Text>
+            <Typography.Text type="secondary" code>
+              {f.id}
+            </Typography.Text>
             {issues && (
               <Tooltip title={issues.map((i) => i.message).join('\n')}>
                 <ExclamationCircleFilled style={{ color: '#ff4d4f' }} />
@@ -44,7 +46,12 @@ export function FieldTablePanel({ entity, selectedFieldId }: { entity: DraftEnti
       render: (_: unknown, f: DraftField) => {
         const d = fieldTypes.get(f.type);
         const suffix = f.type === 'relation' ? ` → ${String(f.to || '?')}${f.many ? ' []' : ''}` : '';
-        return <Space><TypeIcon name={d?.icon} />{`${d ? typeTitle(t, 'field', d) : f.type}${suffix}`}</Space>;
+        return (
+          <Space>
+            <TypeIcon name={d?.icon} />
+            {`${d ? typeTitle(t, 'field', d) : f.type}${suffix}`}
+          </Space>
+        );
       },
     },
     {
@@ -58,9 +65,26 @@ export function FieldTablePanel({ entity, selectedFieldId }: { entity: DraftEnti
       width: 110,
       render: (_: unknown, f: DraftField, index: number) => (
         <Space size={0} onClick={(e) => e.stopPropagation()}>
-          <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={index === 0} onClick={() => dispatch('moveField', { entityId: entity.id, from: index, to: index - 1 })} aria-label={t('form.moveUp')} />
-          <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={index === entity.fields.length - 1} onClick={() => dispatch('moveField', { entityId: entity.id, from: index, to: index + 1 })} aria-label={t('form.moveDown')} />
-          <Popconfirm title={t('data.confirmDelete', { name: f.id })} onConfirm={() => dispatch('removeField', { entityId: entity.id, fieldId: f.id })}>
+          <Button
+            type="text"
+            size="small"
+            icon={<ArrowUpOutlined />}
+            disabled={index === 0}
+            onClick={() => dispatch('moveField', { entityId: entity.id, from: index, to: index - 1 })}
+            aria-label={t('form.moveUp')}
+          />
+          <Button
+            type="text"
+            size="small"
+            icon={<ArrowDownOutlined />}
+            disabled={index === entity.fields.length - 1}
+            onClick={() => dispatch('moveField', { entityId: entity.id, from: index, to: index + 1 })}
+            aria-label={t('form.moveDown')}
+          />
+          <Popconfirm
+            title={t('data.confirmDelete', { name: f.id })}
+            onConfirm={() => dispatch('removeField', { entityId: entity.id, fieldId: f.id })}
+          >
             <Button type="text" size="small" danger icon={<DeleteOutlined />} aria-label={t('data.deleteField')} />
           </Popconfirm>
         </Space>

@@ -14,7 +14,11 @@ export function IndexesPanel({ entity }: { entity: DraftEntity }) {
   const update = (at: number, index: DraftIndex) => dispatch('updateIndex', { entityId: entity.id, at, index });
   return (
     <Space direction="vertical" style={{ width: '100%' }}>
-      <Button icon={<PlusOutlined />} disabled={!stored.length} onClick={() => dispatch('addIndex', { entityId: entity.id, index: { fields: [stored[0].value] } })}>
+      <Button
+        icon={<PlusOutlined />}
+        disabled={!stored.length}
+        onClick={() => dispatch('addIndex', { entityId: entity.id, index: { fields: [stored[0].value] } })}
+      >
         {t('data.addIndex')}
       </Button>
       <Table<DraftIndex & { at: number }>
@@ -27,17 +31,36 @@ export function IndexesPanel({ entity }: { entity: DraftEntity }) {
           {
             title: t('data.indexFields'),
             render: (_, x) => (
-              <Select mode="multiple" style={{ minWidth: 320 }} value={x.fields} options={stored} onChange={(fields) => update(x.at, { ...x, fields, at: undefined } as DraftIndex)} />
+              <Select
+                mode="multiple"
+                style={{ minWidth: 320 }}
+                value={x.fields}
+                options={stored}
+                onChange={(fields) => update(x.at, { ...x, fields, at: undefined } as DraftIndex)}
+              />
             ),
           },
           {
             title: t('data.uniqueIndex'),
             width: 100,
-            render: (_, x) => <Checkbox checked={!!x.unique} onChange={(e) => update(x.at, { fields: x.fields, ...(e.target.checked ? { unique: true } : {}) })} />,
+            render: (_, x) => (
+              <Checkbox
+                checked={!!x.unique}
+                onChange={(e) => update(x.at, { fields: x.fields, ...(e.target.checked ? { unique: true } : {}) })}
+              />
+            ),
           },
           {
             width: 60,
-            render: (_, x) => <Button type="text" danger icon={<DeleteOutlined />} onClick={() => dispatch('removeIndex', { entityId: entity.id, at: x.at })} aria-label={t('common.delete')} />,
+            render: (_, x) => (
+              <Button
+                type="text"
+                danger
+                icon={<DeleteOutlined />}
+                onClick={() => dispatch('removeIndex', { entityId: entity.id, at: x.at })}
+                aria-label={t('common.delete')}
+              />
+            ),
           },
         ]}
       />

@@ -23,16 +23,18 @@ export function ExpressionHost({ children }: { children: ReactNode }) {
   return (
     <HostContext.Provider value={setRequest}>
       {children}
-      {used && <ExpressionModal
-        open={!!request}
-        initial={request?.value?.$expr ?? ''}
-        entityId={request?.entityId}
-        onClose={() => setRequest(null)}
-        onApply={(expr) => {
-          if (expr.trim()) request?.onChange({ $expr: expr });
-          setRequest(null);
-        }}
-      />}
+      {used && (
+        <ExpressionModal
+          open={!!request}
+          initial={request?.value?.$expr ?? ''}
+          entityId={request?.entityId}
+          onClose={() => setRequest(null)}
+          onApply={(expr) => {
+            if (expr.trim()) request?.onChange({ $expr: expr });
+            setRequest(null);
+          }}
+        />
+      )}
     </HostContext.Provider>
   );
 }

@@ -50,7 +50,16 @@ export default function ExpressionEditor({ value, onChange, fields, height = 160
         echoes.current.push(v ?? '');
         onChange(v ?? '');
       }}
-      options={{ minimap: { enabled: false }, lineNumbers: 'off', fontSize: 14, wordWrap: 'on', scrollBeyondLastLine: false, quickSuggestions: true, automaticLayout: true, autoClosingQuotes: 'never' }}
+      options={{
+        minimap: { enabled: false },
+        lineNumbers: 'off',
+        fontSize: 14,
+        wordWrap: 'on',
+        scrollBeyondLastLine: false,
+        quickSuggestions: true,
+        automaticLayout: true,
+        autoClosingQuotes: 'never',
+      }}
     />
   );
 }

@@ -15,7 +15,8 @@ const ExpressionEditor = lazy(() => import('./expression.editor'));
 
 export function completionFields(def: Draft | null, entityId?: string): CompletionFields {
   const entity = def?.entities?.find((e) => e.id === entityId);
-  const describe = (fs: Draft['entities'][number]['fields']) => fs.map((f) => ({ id: f.id, type: f.type, label: labelText(f.label, 'en', f.id) }));
+  const describe = (fs: Draft['entities'][number]['fields']) =>
+    fs.map((f) => ({ id: f.id, type: f.type, label: labelText(f.label, 'en', f.id) }));
   const related: CompletionFields['related'] = {};
   for (const f of entity?.fields ?? []) {
     const target = f.type === 'relation' ? def?.entities?.find((e) => e.id === f.to) : undefined;
@@ -65,7 +66,16 @@ export function ExpressionModal({ open, initial, entityId, onApply, onClose }: E
   }, [text, sample]);
 
   return (
-    <Modal open={open} width={900} title={t('expr.title')} okText={t('expr.apply')} cancelText={t('expr.cancel')} onOk={() => onApply(text)} onCancel={onClose} destroyOnHidden>
+    <Modal
+      open={open}
+      width={900}
+      title={t('expr.title')}
+      okText={t('expr.apply')}
+      cancelText={t('expr.cancel')}
+      onOk={() => onApply(text)}
+      onCancel={onClose}
+      destroyOnHidden
+    >
       <Row gutter={16}>
         <Col span={15}>
           <div style={{ border: '1px solid #d9d9d9', borderRadius: 6, overflow: 'hidden' }} data-testid="expression-editor">
@@ -73,9 +83,16 @@ export function ExpressionModal({ open, initial, entityId, onApply, onClose }: E
               <ExpressionEditor value={text} onChange={setText} fields={fields} />
             </Suspense>
           </div>
-          <Typography.Title level={5} style={{ marginTop: 12 }}>{t('expr.result')}</Typography.Title>
+          <Typography.Title level={5} style={{ marginTop: 12 }}>
+            {t('expr.result')}
+          </Typography.Title>
           {result.ok ? (
-            <pre data-testid="expression-result" style={{ background: '#f6ffed', border: '1px solid #b7eb8f', padding: 8, borderRadius: 6, maxHeight: 160, overflow: 'auto' }}>{result.text || ' '}</pre>
+            <pre
+              data-testid="expression-result"
+              style={{ background: '#f6ffed', border: '1px solid #b7eb8f', padding: 8, borderRadius: 6, maxHeight: 160, overflow: 'auto' }}
+            >
+              {result.text || ' '}
+            </pre>
           ) : (
             <Alert type="error" showIcon message={t('expr.error')} description={result.text} />
           )}
@@ -84,11 +101,22 @@ export function ExpressionModal({ open, initial, entityId, onApply, onClose }: E
           <Typography.Text strong>{t('expr.fields')}</Typography.Text>
           <div style={{ margin: '6px 0 12px', display: 'flex', flexWrap: 'wrap', gap: 4 }}>
             {fields.fields.map((f) => (
-              <Tag key={f.id} style={{ cursor: 'pointer' }} onClick={() => setText((x) => `${x}${x && !x.endsWith(' ') ? ' ' : ''}${f.id}`)}>{f.id}</Tag>
+              <Tag
+                key={f.id}
+                style={{ cursor: 'pointer' }}
+                onClick={() => setText((x) => `${x}${x && !x.endsWith(' ') ? ' ' : ''}${f.id}`)}
+              >
+                {f.id}
+              </Tag>
             ))}
           </div>
           <Typography.Text strong>{t('expr.sample')}</Typography.Text>
-          <Input.TextArea value={sample} onChange={(e) => setSample(e.target.value)} autoSize={{ minRows: 8, maxRows: 16 }} style={{ fontFamily: 'monospace', fontSize: 12, marginTop: 6 }} />
+          <Input.TextArea
+            value={sample}
+            onChange={(e) => setSample(e.target.value)}
+            autoSize={{ minRows: 8, maxRows: 16 }}
+            style={{ fontFamily: 'monospace', fontSize: 12, marginTop: 6 }}
+          />
         </Col>
       </Row>
     </Modal>

@@ -10,7 +10,13 @@ import type { Draft, DraftEntity } from '../store/draft.types';
 export function sampleRecord(def: Draft | null, entityId: string | undefined, depth = 1): Record<string, unknown> {
   const entity: DraftEntity | undefined = def?.entities?.find((e) => e.id === entityId);
   if (!entity) return {};
-  const record: Record<string, unknown> = { id: `${entity.id}_1`, version: 1, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(), createdBy: 'user_1' };
+  const record: Record<string, unknown> = {
+    id: `${entity.id}_1`,
+    version: 1,
+    createdAt: new Date().toISOString(),
+    updatedAt: new Date().toISOString(),
+    createdBy: 'user_1',
+  };
   const rng = seededRandom(1);
   const picked = new Map<string, string>();
   const pick = (target: string) => {

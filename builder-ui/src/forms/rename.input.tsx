@@ -22,32 +22,40 @@ export function RenameInput({ value, taken, onRename, label, warning }: RenameIn
   const { t } = useTranslation();
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
-  const problem = text === value ? null : idProblem(text, [...taken].filter((x) => x !== value));
+  const problem =
+    text === value
+      ? null
+      : idProblem(
+          text,
+          [...taken].filter((x) => x !== value),
+        );
   const commit = () => {
     if (text !== value && !problem) onRename(text);
   };
   return (
     <Form layout="vertical" size="small" component="div">
-    <Form.Item
-      label={label ?? 'Id'}
-      required
-      validateStatus={problem ? 'error' : undefined}
-      help={problem ? t(`rename.${problem}`, { id: text }) : undefined}
-      extra={warning ? `${t('rename.help')} ${warning}` : t('rename.help')}
-      style={{ marginBottom: 12 }}
-    >
-      <Space.Compact style={{ width: '100%' }}>
-        <Input
-          aria-label="id"
-          value={text}
-          onChange={(e) => setText(e.target.value.trim())}
-          onBlur={commit}
-          onPressEnter={commit}
-          onKeyDown={(e) => e.key === 'Escape' && setText(value)}
-        />
-        <Button disabled={text === value || !!problem} onClick={commit}>{t('rename.button')}</Button>
-      </Space.Compact>
-    </Form.Item>
+      <Form.Item
+        label={label ?? 'Id'}
+        required
+        validateStatus={problem ? 'error' : undefined}
+        help={problem ? t(`rename.${problem}`, { id: text }) : undefined}
+        extra={warning ? `${t('rename.help')} ${warning}` : t('rename.help')}
+        style={{ marginBottom: 12 }}
+      >
+        <Space.Compact style={{ width: '100%' }}>
+          <Input
+            aria-label="id"
+            value={text}
+            onChange={(e) => setText(e.target.value.trim())}
+            onBlur={commit}
+            onPressEnter={commit}
+            onKeyDown={(e) => e.key === 'Escape' && setText(value)}
+          />
+          <Button disabled={text === value || !!problem} onClick={commit}>
+            {t('rename.button')}
+          </Button>
+        </Space.Compact>
+      </Form.Item>
     </Form>
   );
 }

@@ -10,7 +10,10 @@ import type { WidgetProps } from './widget.types';
 
 export const SchemaField = memoField(function SchemaField(props: WidgetProps) {
   const ctx = useFormContext();
-  const refKind = refKindAt(ctx.refs, props.path.map((p) => (/^\d+$/.test(p) ? '*' : p)));
+  const refKind = refKindAt(
+    ctx.refs,
+    props.path.map((p) => (/^\d+$/.test(p) ? '*' : p)),
+  );
   const kind = refKind && resolve(props.schema, props.root).type === 'string' ? 'ref' : widgetKind(props.schema, props.root);
   const Widget = widgets[kind] ?? widgets.json;
   return <Widget {...props} />;

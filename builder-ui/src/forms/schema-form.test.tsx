@@ -9,13 +9,29 @@ import { useState } from 'react';
 import { SchemaForm } from './schema-form';
 
 const field = (entityId: string, fieldId: string) =>
-  builderStore.getState().definition!.entities.find((e) => e.id === entityId)!.fields.find((f) => f.id === fieldId)!;
+  builderStore
+    .getState()
+    .definition!.entities.find((e) => e.id === entityId)!
+    .fields.find((f) => f.id === fieldId)!;
 
 describe('SchemaForm', () => {
   it('renders every property of a field type schema, with its description and required mark', () => {
     const schema = standaloneSchema(fieldTypes.get('number')!.schema);
     render(<SchemaForm schema={schema} value={{ id: 'qty', type: 'number' }} onChange={() => {}} />);
-    for (const label of ['Id', 'Label', 'Description', 'Hidden', 'Required', 'Unique', 'Indexed', 'Read only', 'Min', 'Max', 'Integer', 'Default']) {
+    for (const label of [
+      'Id',
+      'Label',
+      'Description',
+      'Hidden',
+      'Required',
+      'Unique',
+      'Indexed',
+      'Read only',
+      'Min',
+      'Max',
+      'Integer',
+      'Default',
+    ]) {
       expect(screen.getByText(label)).toBeTruthy();
     }
     expect(screen.getByLabelText('id')).toHaveProperty('value', 'qty');
@@ -69,7 +85,14 @@ describe('SchemaForm', () => {
   it('edits expressions as { $expr } and labels per locale', () => {
     const onChange = jest.fn();
     const schema = standaloneSchema(fieldTypes.get('computed')!.schema);
-    render(<SchemaForm schema={schema} value={{ id: 'full', type: 'computed', label: 'Full', expression: { $expr: 'a' } }} onChange={onChange} context={{ locales: ['en', 'zh-CN'] }} />);
+    render(
+      <SchemaForm
+        schema={schema}
+        value={{ id: 'full', type: 'computed', label: 'Full', expression: { $expr: 'a' } }}
+        onChange={onChange}
+        context={{ locales: ['en', 'zh-CN'] }}
+      />,
+    );
     fireEvent.change(screen.getByLabelText('expression'), { target: { value: "first & ' ' & last" } });
     expect(onChange).toHaveBeenLastCalledWith(expect.objectContaining({ expression: { $expr: "first & ' ' & last" } }), ['expression']);
     fireEvent.click(screen.getByLabelText('Translate per locale'));

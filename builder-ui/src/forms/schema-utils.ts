@@ -57,11 +57,17 @@ export function initialValue(schema: JsonSchema, root: JsonSchema): unknown {
       for (const key of s.required ?? []) out[key] = initialValue(s.properties?.[key] ?? {}, root);
       return out;
     }
-    case 'array': return [];
-    case 'boolean': return false;
-    case 'number': case 'integer': return s.minimum ?? 0;
-    case 'string': return '';
-    default: return '';
+    case 'array':
+      return [];
+    case 'boolean':
+      return false;
+    case 'number':
+    case 'integer':
+      return s.minimum ?? 0;
+    case 'string':
+      return '';
+    default:
+      return '';
   }
 }
 

@@ -6,7 +6,16 @@ import { ExpressionWidget } from './widgets/expression.widget';
 import { JsonWidget } from './widgets/json.widget';
 import { LabelWidget } from './widgets/label.widget';
 import { ObjectWidget } from './widgets/object.widget';
-import { BooleanWidget, ConstWidget, EnumWidget, MarkdownWidget, NumberWidget, RefWidget, ScalarWidget, StringWidget } from './widgets/scalar.widgets';
+import {
+  BooleanWidget,
+  ConstWidget,
+  EnumWidget,
+  MarkdownWidget,
+  NumberWidget,
+  RefWidget,
+  ScalarWidget,
+  StringWidget,
+} from './widgets/scalar.widgets';
 import type { WidgetProps } from './widget.types';
 
 export const widgets: Record<string, ComponentType<WidgetProps>> = {

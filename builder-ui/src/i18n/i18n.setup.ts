@@ -5,7 +5,10 @@ import { en } from './en';
 import { typeResources } from './type-texts';
 import { zhCN } from './zh-CN';
 
-export const LANGUAGES = [{ value: 'en', label: 'English' }, { value: 'zh-CN', label: '简体中文' }];
+export const LANGUAGES = [
+  { value: 'en', label: 'English' },
+  { value: 'zh-CN', label: '简体中文' },
+];
 
 const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('tessera.builder.lang') : null;
 

@@ -11,10 +11,12 @@ type Kind = 'field' | 'component';
 const registries = { field: fieldTypes, component: componentTypes } as const;
 
 const ofKind = (list: Array<{ type: string; texts: TypeTexts }>, locale: string) =>
-  Object.fromEntries(list.flatMap((d) => {
-    const text = d.texts[locale];
-    return text ? [[d.type, { title: text.title, description: text.description }]] : [];
-  }));
+  Object.fromEntries(
+    list.flatMap((d) => {
+      const text = d.texts[locale];
+      return text ? [[d.type, { title: text.title, description: text.description }]] : [];
+    }),
+  );
 
 /** The `types` resources of one locale. */
 export function typeResources(locale: string): Record<string, unknown> {
@@ -26,8 +28,13 @@ export function typeResources(locale: string): Record<string, unknown> {
   return { types };
 }
 
-interface Typed { type: string; title: string; description: string }
+interface Typed {
+  type: string;
+  title: string;
+  description: string;
+}
 
 export const typeTitle = (t: TFunction, kind: Kind, d: Typed): string => t(`types.${kind}.${d.type}.title`, { defaultValue: d.title });
-export const typeDescription = (t: TFunction, kind: Kind, d: Typed): string => t(`types.${kind}.${d.type}.description`, { defaultValue: d.description });
+export const typeDescription = (t: TFunction, kind: Kind, d: Typed): string =>
+  t(`types.${kind}.${d.type}.description`, { defaultValue: d.description });
 export const groupName = (t: TFunction, kind: Kind, group: string): string => t(`types.${kind}Group.${group}`, { defaultValue: group });

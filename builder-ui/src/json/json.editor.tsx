@@ -40,13 +40,16 @@ type DiffEditorInstance = Parameters<DiffOnMount>[0];
  */
 export function JsonDiff({ original, modified }: { original: string; modified: string }) {
   const instance = useRef<DiffEditorInstance | null>(null);
-  useEffect(() => () => {
-    const editor = instance.current;
-    const models = editor?.getModel();
-    editor?.setModel(null);
-    models?.original.dispose();
-    models?.modified.dispose();
-  }, []);
+  useEffect(
+    () => () => {
+      const editor = instance.current;
+      const models = editor?.getModel();
+      editor?.setModel(null);
+      models?.original.dispose();
+      models?.modified.dispose();
+    },
+    [],
+  );
   return (
     <DiffEditor
       height="100%"
@@ -58,7 +61,14 @@ export function JsonDiff({ original, modified }: { original: string; modified: s
       onMount={(editor) => {
         instance.current = editor;
       }}
-      options={{ readOnly: true, renderSideBySide: true, hideUnchangedRegions: { enabled: true }, minimap: { enabled: false }, automaticLayout: true, fontSize: 12 }}
+      options={{
+        readOnly: true,
+        renderSideBySide: true,
+        hideUnchangedRegions: { enabled: true },
+        minimap: { enabled: false },
+        automaticLayout: true,
+        fontSize: 12,
+      }}
     />
   );
 }

@@ -39,7 +39,12 @@ export function JsonView() {
   const [renameText, setRenameText] = useState('');
   const renames = useMemo((): { list: RenameEntry[]; error?: string } => {
     try {
-      return { list: renameText.split(/[\s,]+/).filter(Boolean).map(parseRenameSpec) };
+      return {
+        list: renameText
+          .split(/[\s,]+/)
+          .filter(Boolean)
+          .map(parseRenameSpec),
+      };
     } catch (err) {
       return { list: [], error: (err as Error).message };
     }
@@ -57,21 +62,46 @@ export function JsonView() {
     <div style={{ display: 'flex', flexDirection: 'column', height: '100%', padding: 16, gap: 8 }}>
       <Space style={{ justifyContent: 'space-between', width: '100%' }}>
         <Space direction="vertical" size={0}>
-          <Typography.Title level={4} style={{ margin: 0 }}>{t('json.title')}</Typography.Title>
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t('json.title')}
+          </Typography.Title>
           <Typography.Text type="secondary">{t('json.hint')}</Typography.Text>
         </Space>
         <Space>
-          <Button icon={<UndoOutlined />} disabled={!touched} onClick={() => { setTouched(false); setText(pretty); }}>{t('json.reset')}</Button>
-          <Button type="primary" icon={<CheckOutlined />} disabled={!touched || !parsed.value || !!renames.error} onClick={apply}>{t('json.apply')}</Button>
+          <Button
+            icon={<UndoOutlined />}
+            disabled={!touched}
+            onClick={() => {
+              setTouched(false);
+              setText(pretty);
+            }}
+          >
+            {t('json.reset')}
+          </Button>
+          <Button type="primary" icon={<CheckOutlined />} disabled={!touched || !parsed.value || !!renames.error} onClick={apply}>
+            {t('json.apply')}
+          </Button>
         </Space>
       </Space>
       {touched && parsed.error && <Alert type="error" showIcon message={t('json.invalidJson', { message: parsed.error })} />}
-      <Input addonBefore={t('json.renamed')} placeholder="contact.lastName=surname, company=account" value={renameText} onChange={(e) => setRenameText(e.target.value)}
-        status={renames.error ? 'error' : undefined} data-testid="json-renames" />
+      <Input
+        addonBefore={t('json.renamed')}
+        placeholder="contact.lastName=surname, company=account"
+        value={renameText}
+        onChange={(e) => setRenameText(e.target.value)}
+        status={renames.error ? 'error' : undefined}
+        data-testid="json-renames"
+      />
       {renames.error && <Typography.Text type="danger">{renames.error}</Typography.Text>}
       <div style={{ flex: 1, border: '1px solid #d9d9d9', borderRadius: 6, overflow: 'hidden', minHeight: 300 }} data-testid="json-editor">
         <Suspense fallback={<Spin style={{ margin: 32 }} />}>
-          <JsonEditor value={text} onChange={(v) => { setText(v); setTouched(v !== pretty); }} />
+          <JsonEditor
+            value={text}
+            onChange={(v) => {
+              setText(v);
+              setTouched(v !== pretty);
+            }}
+          />
         </Suspense>
       </div>
     </div>

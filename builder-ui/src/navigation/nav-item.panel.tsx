@@ -25,15 +25,23 @@ export function NavItemPanel({ item, path }: { item: DraftNavItem; path: NavPath
   const { children: _children, ...own } = item;
   return (
     <div data-testid="nav-item-panel">
-      <Typography.Title level={5} style={{ marginTop: 0 }}>{t('menu.item')}</Typography.Title>
-      {issues?.map((i) => <Alert key={i.pointer + i.message} type="error" showIcon message={i.message} style={{ marginBottom: 8 }} />)}
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t('menu.item')}
+      </Typography.Title>
+      {issues?.map((i) => (
+        <Alert key={i.pointer + i.message} type="error" showIcon message={i.message} style={{ marginBottom: 8 }} />
+      ))}
       <SchemaForm
         schema={schema}
         value={own}
         context={ctx}
-        onChange={(value, p) => dispatch('setNavItem', { path, item: value as DraftNavItem }, { coalesce: `nav:${navKey(path)}.${p.join('.')}` })}
+        onChange={(value, p) =>
+          dispatch('setNavItem', { path, item: value as DraftNavItem }, { coalesce: `nav:${navKey(path)}.${p.join('.')}` })
+        }
       />
-      <Button danger icon={<DeleteOutlined />} onClick={() => dispatch('removeNavItem', { path })}>{t('menu.deleteItem')}</Button>
+      <Button danger icon={<DeleteOutlined />} onClick={() => dispatch('removeNavItem', { path })}>
+        {t('menu.deleteItem')}
+      </Button>
     </div>
   );
 }

@@ -5,9 +5,13 @@
 import type { DraftNavItem } from '../store/draft.types';
 import { itemAt, type NavPath } from '../store/nav-tree';
 
-export interface Move { from: NavPath; parentPath: NavPath; index: number }
+export interface Move {
+  from: NavPath;
+  parentPath: NavPath;
+  index: number;
+}
 
-const siblingsOf = (items: DraftNavItem[], parent: NavPath) => (parent.length ? itemAt(items, parent)?.children ?? [] : items);
+const siblingsOf = (items: DraftNavItem[], parent: NavPath) => (parent.length ? (itemAt(items, parent)?.children ?? []) : items);
 
 export function moveFor(items: DraftNavItem[], path: NavPath, how: 'up' | 'down' | 'indent' | 'outdent'): Move | undefined {
   const parent = path.slice(0, -1);

@@ -2,7 +2,14 @@
  * The menu as a tree: drag to reorder or nest; the toolbar does the same moves for the selected
  * item with buttons (and adds items). Items with a problem are marked.
  */
-import { ArrowDownOutlined, ArrowUpOutlined, ExclamationCircleFilled, MenuFoldOutlined, MenuUnfoldOutlined, PlusOutlined } from '@ant-design/icons';
+import {
+  ArrowDownOutlined,
+  ArrowUpOutlined,
+  ExclamationCircleFilled,
+  MenuFoldOutlined,
+  MenuUnfoldOutlined,
+  PlusOutlined,
+} from '@ant-design/icons';
 import { Button, Empty, Space, Tooltip, Tree, Typography, type TreeDataNode, type TreeProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { TypeIcon } from '../shared/icon';
@@ -14,7 +21,14 @@ import { moveFor, moveForDrop } from './nav-moves';
 
 const pathOf = (key: React.Key): NavPath => String(key).split('.').map(Number);
 
-function nodes(items: DraftNavItem[], base: NavPath, pages: DraftPage[], issues: Map<string, MappedIssue[]>, lang: string, groupWord: string): TreeDataNode[] {
+function nodes(
+  items: DraftNavItem[],
+  base: NavPath,
+  pages: DraftPage[],
+  issues: Map<string, MappedIssue[]>,
+  lang: string,
+  groupWord: string,
+): TreeDataNode[] {
   return items.map((item, i) => {
     const path = [...base, i];
     const page = pages.find((p) => p.id === item.page);
@@ -25,8 +39,14 @@ function nodes(items: DraftNavItem[], base: NavPath, pages: DraftPage[], issues:
         <Space size={6} data-testid={`nav-item-${navKey(path)}`}>
           <TypeIcon name={item.icon} style={{ color: '#8c8c8c' }} />
           <span>{labelText(item.label, lang, '?')}</span>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>{item.page ? `→ ${page?.route ?? item.page}` : groupWord}</Typography.Text>
-          {broken && <Tooltip title={broken.map((b) => b.message).join('\n')}><ExclamationCircleFilled style={{ color: '#ff4d4f' }} /></Tooltip>}
+          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+            {item.page ? `→ ${page?.route ?? item.page}` : groupWord}
+          </Typography.Text>
+          {broken && (
+            <Tooltip title={broken.map((b) => b.message).join('\n')}>
+              <ExclamationCircleFilled style={{ color: '#ff4d4f' }} />
+            </Tooltip>
+          )}
         </Space>
       ),
       children: item.children ? nodes(item.children, path, pages, issues, lang, groupWord) : undefined,
@@ -55,17 +75,40 @@ export function NavTreePanel({ items, selected }: { items: DraftNavItem[]; selec
   return (
     <div data-testid="nav-tree">
       <Space wrap style={{ marginBottom: 8 }}>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => dispatch('addNavItem', { item: { label: t('menu.newItem') } })}>{t('menu.addItem')}</Button>
-        <Button icon={<PlusOutlined />} disabled={!selected} onClick={() => selected && dispatch('addNavItem', { item: { label: t('menu.newItem') }, parentPath: selected })}>{t('menu.addChild')}</Button>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => dispatch('addNavItem', { item: { label: t('menu.newItem') } })}>
+          {t('menu.addItem')}
+        </Button>
+        <Button
+          icon={<PlusOutlined />}
+          disabled={!selected}
+          onClick={() => selected && dispatch('addNavItem', { item: { label: t('menu.newItem') }, parentPath: selected })}
+        >
+          {t('menu.addChild')}
+        </Button>
         <Space.Compact>
-          <Tooltip title={t('menu.moveUp')}><Button icon={<ArrowUpOutlined />} aria-label={t('menu.moveUp')} disabled={!can('up')} onClick={() => move('up')} /></Tooltip>
-          <Tooltip title={t('menu.moveDown')}><Button icon={<ArrowDownOutlined />} aria-label={t('menu.moveDown')} disabled={!can('down')} onClick={() => move('down')} /></Tooltip>
-          <Tooltip title={t('menu.outdent')}><Button icon={<MenuFoldOutlined />} aria-label={t('menu.outdent')} disabled={!can('outdent')} onClick={() => move('outdent')} /></Tooltip>
-          <Tooltip title={t('menu.indent')}><Button icon={<MenuUnfoldOutlined />} aria-label={t('menu.indent')} disabled={!can('indent')} onClick={() => move('indent')} /></Tooltip>
+          <Tooltip title={t('menu.moveUp')}>
+            <Button icon={<ArrowUpOutlined />} aria-label={t('menu.moveUp')} disabled={!can('up')} onClick={() => move('up')} />
+          </Tooltip>
+          <Tooltip title={t('menu.moveDown')}>
+            <Button icon={<ArrowDownOutlined />} aria-label={t('menu.moveDown')} disabled={!can('down')} onClick={() => move('down')} />
+          </Tooltip>
+          <Tooltip title={t('menu.outdent')}>
+            <Button icon={<MenuFoldOutlined />} aria-label={t('menu.outdent')} disabled={!can('outdent')} onClick={() => move('outdent')} />
+          </Tooltip>
+          <Tooltip title={t('menu.indent')}>
+            <Button icon={<MenuUnfoldOutlined />} aria-label={t('menu.indent')} disabled={!can('indent')} onClick={() => move('indent')} />
+          </Tooltip>
         </Space.Compact>
       </Space>
       {items.length === 0 ? (
-        <Empty description={<><div>{t('menu.empty')}</div><Typography.Text type="secondary">{t('menu.emptyHint')}</Typography.Text></>} />
+        <Empty
+          description={
+            <>
+              <div>{t('menu.empty')}</div>
+              <Typography.Text type="secondary">{t('menu.emptyHint')}</Typography.Text>
+            </>
+          }
+        />
       ) : (
         <>
           <Tree
@@ -79,7 +122,9 @@ export function NavTreePanel({ items, selected }: { items: DraftNavItem[]; selec
             onDrop={onDrop}
             treeData={nodes(items, [], pages, issues, i18n.language, t('menu.group'))}
           />
-          <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>{t('menu.dragHint')}</Typography.Paragraph>
+          <Typography.Paragraph type="secondary" style={{ marginTop: 8, fontSize: 12 }}>
+            {t('menu.dragHint')}
+          </Typography.Paragraph>
         </>
       )}
     </div>

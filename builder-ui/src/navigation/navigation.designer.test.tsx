@@ -15,11 +15,15 @@ function load(navigation: DraftNavItem[]) {
   builderStore.getState().load('shop', { ...sampleDraft(), pages, navigation }, 1);
 }
 const nav = () => builderStore.getState().definition!.navigation!;
-const labels = (items: DraftNavItem[]): string => items.map((i) => `${String(i.label)}${i.children ? `[${labels(i.children)}]` : ''}`).join(', ');
+const labels = (items: DraftNavItem[]): string =>
+  items.map((i) => `${String(i.label)}${i.children ? `[${labels(i.children)}]` : ''}`).join(', ');
 
 describe('Navigation screen', () => {
   it('lists the menu as a tree, offers the pages not in it, and adds one', () => {
-    load([{ label: 'Home', page: 'home' }, { label: 'Sales', children: [{ label: 'Orders', page: 'orders' }] }]);
+    load([
+      { label: 'Home', page: 'home' },
+      { label: 'Sales', children: [{ label: 'Orders', page: 'orders' }] },
+    ]);
     render(<NavigationDesigner />);
     expect(screen.getByTestId('nav-item-1.0').textContent).toContain('Orders→ /orders');
     const unlisted = screen.getByTestId('unlisted-pages');
@@ -32,7 +36,11 @@ describe('Navigation screen', () => {
   });
 
   it('moves the selected item with the toolbar: up, into the group before it, out again', () => {
-    load([{ label: 'Home', page: 'home' }, { label: 'Sales', children: [{ label: 'Orders', page: 'orders' }] }, { label: 'Reports', page: 'reports' }]);
+    load([
+      { label: 'Home', page: 'home' },
+      { label: 'Sales', children: [{ label: 'Orders', page: 'orders' }] },
+      { label: 'Reports', page: 'reports' },
+    ]);
     builderStore.getState().select({ kind: 'navigation', path: [2] });
     render(<NavigationDesigner />);
     fireEvent.click(screen.getByLabelText('Indent'));

@@ -24,8 +24,15 @@ function UnlistedPages({ items }: { items: DraftNavItem[] }) {
     <Card size="small" title={t('menu.unlisted')} style={{ marginTop: 16 }} data-testid="unlisted-pages">
       {unlisted.map((p) => (
         <div key={p.id} data-testid={`unlisted-${p.id}`} style={{ display: 'flex', alignItems: 'center', gap: 8, padding: '4px 0' }}>
-          <span style={{ flex: 1 }}>{labelText(p.title, i18n.language, p.id)} <Typography.Text type="secondary" code>{p.route}</Typography.Text></span>
-          <Button size="small" icon={<PlusOutlined />} onClick={() => dispatch('addNavItem', { item: { label: p.title, page: p.id } })}>{t('menu.addPage')}</Button>
+          <span style={{ flex: 1 }}>
+            {labelText(p.title, i18n.language, p.id)}{' '}
+            <Typography.Text type="secondary" code>
+              {p.route}
+            </Typography.Text>
+          </span>
+          <Button size="small" icon={<PlusOutlined />} onClick={() => dispatch('addNavItem', { item: { label: p.title, page: p.id } })}>
+            {t('menu.addPage')}
+          </Button>
         </div>
       ))}
     </Card>
@@ -41,12 +48,18 @@ export function NavigationDesigner() {
   return (
     <Layout style={{ height: '100%', background: '#fff' }} data-testid="navigation-designer">
       <Layout.Content style={{ padding: '12px 16px', overflow: 'auto' }}>
-        <Typography.Title level={4} style={{ marginTop: 0 }}>{t('menu.title')}</Typography.Title>
+        <Typography.Title level={4} style={{ marginTop: 0 }}>
+          {t('menu.title')}
+        </Typography.Title>
         <NavTreePanel items={items} selected={item ? path : undefined} />
         <UnlistedPages items={items} />
       </Layout.Content>
       <Layout.Sider width={380} theme="light" style={{ borderLeft: '1px solid #f0f0f0', padding: 16, overflow: 'auto' }}>
-        {item && path ? <NavItemPanel key={path.join('.')} item={item} path={path} /> : <Empty style={{ marginTop: 48 }} description={t('menu.selectItem')} />}
+        {item && path ? (
+          <NavItemPanel key={path.join('.')} item={item} path={path} />
+        ) : (
+          <Empty style={{ marginTop: 48 }} description={t('menu.selectItem')} />
+        )}
       </Layout.Sider>
     </Layout>
   );

@@ -23,7 +23,7 @@ export function BindEntityModal() {
   if (pending && !used) setUsed(true);
   if (!used) return null;
   const descriptor = pending ? componentTypes.get(pending.type) : undefined;
-  const type = descriptor ? typeTitle(t, 'component', descriptor) : pending?.type ?? '';
+  const type = descriptor ? typeTitle(t, 'component', descriptor) : (pending?.type ?? '');
   const confirm = () => choice && resolveAdd(choice);
   return (
     <Modal

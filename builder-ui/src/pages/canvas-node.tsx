@@ -36,11 +36,24 @@ const OFFSCREEN_SKIPPED: React.CSSProperties = { contentVisibility: 'auto', cont
 const DIRECTION: Record<string, 'row' | 'column'> = { row: 'row' };
 
 type DragHandle = Pick<ReturnType<typeof useDraggable>, 'listeners' | 'attributes'>;
-interface DndState extends Partial<DragHandle> { isDragging: boolean; isOver: boolean }
+interface DndState extends Partial<DragHandle> {
+  isDragging: boolean;
+  isOver: boolean;
+}
 const IDLE: DndState = { isDragging: false, isOver: false };
 
 /** Registers `el` as a droppable; reports isOver. Renders nothing. */
-function DropBinding({ id, data, el, onChange }: { id: UniqueIdentifier; data: DropData; el: RefObject<HTMLElement | null>; onChange(s: DndState): void }) {
+function DropBinding({
+  id,
+  data,
+  el,
+  onChange,
+}: {
+  id: UniqueIdentifier;
+  data: DropData;
+  el: RefObject<HTMLElement | null>;
+  onChange(s: DndState): void;
+}) {
   const { setNodeRef, isOver } = useDroppable({ id, data });
   // A passive effect: the parent's ref is attached by then, even when both mount in one commit.
   useEffect(() => {
@@ -53,7 +66,17 @@ function DropBinding({ id, data, el, onChange }: { id: UniqueIdentifier; data: D
 }
 
 /** Registers `el` as draggable (by the handle that receives `listeners`) and as a drop target. Renders nothing. */
-function NodeBinding({ id, data, el, onChange }: { id: string; data: DropData; el: RefObject<HTMLElement | null>; onChange(s: DndState): void }) {
+function NodeBinding({
+  id,
+  data,
+  el,
+  onChange,
+}: {
+  id: string;
+  data: DropData;
+  el: RefObject<HTMLElement | null>;
+  onChange(s: DndState): void;
+}) {
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id, data });
   const drop = useDroppable({ id: `before:${id}`, data });
   const setDropRef = drop.setNodeRef;
@@ -81,8 +104,17 @@ export function DropZone({ parentId, index, empty }: { parentId: string | null; 
       ref={el}
       data-testid={`drop-${parentId ?? 'root'}`}
       style={{
-        minHeight: empty ? 64 : 24, flex: empty ? 1 : undefined, minWidth: 80, border: `1px dashed ${isOver ? '#1677ff' : '#d9d9d9'}`, borderRadius: 6,
-        background: isOver ? '#e6f4ff' : 'transparent', display: 'flex', alignItems: 'center', justifyContent: 'center', color: '#bfbfbf', fontSize: 12,
+        minHeight: empty ? 64 : 24,
+        flex: empty ? 1 : undefined,
+        minWidth: 80,
+        border: `1px dashed ${isOver ? '#1677ff' : '#d9d9d9'}`,
+        borderRadius: 6,
+        background: isOver ? '#e6f4ff' : 'transparent',
+        display: 'flex',
+        alignItems: 'center',
+        justifyContent: 'center',
+        color: '#bfbfbf',
+        fontSize: 12,
       }}
     >
       {inView && <DropBinding id={`into:${parentId ?? 'root'}`} data={{ parentId, index }} el={el} onChange={setDnd} />}
@@ -92,23 +124,59 @@ export function DropZone({ parentId, index, empty }: { parentId: string | null; 
 }
 
 /** The strip on top of a component: drag handle, type, id, error count. Memoized (see CanvasNode). */
-const NodeHeader = memo(function NodeHeader({ component, selected, issues, listeners, attributes }: { component: DraftComponent; selected: boolean; issues?: MappedIssue[] } & Partial<DragHandle>) {
+const NodeHeader = memo(function NodeHeader({
+  component,
+  selected,
+  issues,
+  listeners,
+  attributes,
+}: { component: DraftComponent; selected: boolean; issues?: MappedIssue[] } & Partial<DragHandle>) {
   const { t } = useTranslation();
   const descriptor = componentTypes.get(component.type);
   return (
     <>
-      <div style={{ display: 'flex', alignItems: 'center', gap: 6, padding: '2px 8px', borderBottom: '1px solid #f0f0f0', background: selected ? '#e6f4ff' : '#fafafa', borderRadius: '8px 8px 0 0' }}>
+      <div
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: 6,
+          padding: '2px 8px',
+          borderBottom: '1px solid #f0f0f0',
+          background: selected ? '#e6f4ff' : '#fafafa',
+          borderRadius: '8px 8px 0 0',
+        }}
+      >
         <span {...listeners} {...attributes} style={{ cursor: 'grab', color: '#8c8c8c' }} aria-label={`drag ${component.id}`}>
           <HolderOutlined />
         </span>
         <TypeIcon name={descriptor?.icon} style={{ color: '#8c8c8c' }} />
         {/* A plain span (not Typography): a big page has hundreds of these headers. */}
-        <span style={{ color: 'rgba(0,0,0,0.45)', fontSize: 12, flex: 1, minWidth: 0, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>{descriptor ? typeTitle(t, 'component', descriptor) : component.type} · {component.id}</span>
+        <span
+          style={{
+            color: 'rgba(0,0,0,0.45)',
+            fontSize: 12,
+            flex: 1,
+            minWidth: 0,
+            overflow: 'hidden',
+            textOverflow: 'ellipsis',
+            whiteSpace: 'nowrap',
+          }}
+        >
+          {descriptor ? typeTitle(t, 'component', descriptor) : component.type} · {component.id}
+        </span>
         {issues && <Badge count={issues.length} title={issues.map((i) => i.message).join('\n')} />}
       </div>
       {issues && (
-        <div role="alert" data-testid={`error-${component.id}`} style={{ padding: '4px 8px', background: '#fff2f0', color: '#cf1322', fontSize: 12 }}>
-          <Space size={4} align="start"><ExclamationCircleFilled />{issues[0].message}{issues.length > 1 ? ` (+${issues.length - 1})` : ''}</Space>
+        <div
+          role="alert"
+          data-testid={`error-${component.id}`}
+          style={{ padding: '4px 8px', background: '#fff2f0', color: '#cf1322', fontSize: 12 }}
+        >
+          <Space size={4} align="start">
+            <ExclamationCircleFilled />
+            {issues[0].message}
+            {issues.length > 1 ? ` (+${issues.length - 1})` : ''}
+          </Space>
         </div>
       )}
     </>
@@ -123,7 +191,15 @@ const NodeBody = memo(function NodeBody({ component, pageId }: { component: Draf
   return (
     <div style={{ padding: 8 }}>
       {descriptor?.acceptsChildren ? (
-        <div style={{ display: 'flex', flexDirection: row ? 'row' : 'column', gap: 8, flexWrap: row ? 'wrap' : undefined, alignItems: row ? 'stretch' : undefined }}>
+        <div
+          style={{
+            display: 'flex',
+            flexDirection: row ? 'row' : 'column',
+            gap: 8,
+            flexWrap: row ? 'wrap' : undefined,
+            alignItems: row ? 'stretch' : undefined,
+          }}
+        >
           {children.map((c, i) => (
             <div key={c.id} style={row ? { flex: '1 1 200px', minWidth: 0 } : undefined}>
               <CanvasNode component={c} parentId={component.id} index={i} pageId={pageId} />
@@ -144,7 +220,17 @@ const NodeBody = memo(function NodeBody({ component, pageId }: { component: Draf
  * the nodes in view (and this box for the one dragged or pointed at), so the rest of a big page
  * is not re-rendered.
  */
-export const CanvasNode = memo(function CanvasNode({ component, parentId, index, pageId }: { component: DraftComponent; parentId: string | null; index: number; pageId: string }) {
+export const CanvasNode = memo(function CanvasNode({
+  component,
+  parentId,
+  index,
+  pageId,
+}: {
+  component: DraftComponent;
+  parentId: string | null;
+  index: number;
+  pageId: string;
+}) {
   const selected = useBuilder((s) => s.selection?.kind === 'page' && s.selection.componentId === component.id);
   const select = useBuilder((s) => s.select);
   const issues = useBuilder((s) => s.issues.byComponent.get(component.id));
@@ -162,8 +248,13 @@ export const CanvasNode = memo(function CanvasNode({ component, parentId, index,
         select({ kind: 'page', pageId, componentId: component.id });
       }}
       style={{
-        position: 'relative', border: `${selected || issues ? 2 : 1}px solid ${border}`, borderRadius: 8, background: '#fff', opacity: dnd.isDragging ? 0.4 : 1,
-        boxShadow: dnd.isOver && !dnd.isDragging ? `${row ? '-4px 0' : '0 -4px'} 0 0 #1677ff` : undefined, minWidth: 0,
+        position: 'relative',
+        border: `${selected || issues ? 2 : 1}px solid ${border}`,
+        borderRadius: 8,
+        background: '#fff',
+        opacity: dnd.isDragging ? 0.4 : 1,
+        boxShadow: dnd.isOver && !dnd.isDragging ? `${row ? '-4px 0' : '0 -4px'} 0 0 #1677ff` : undefined,
+        minWidth: 0,
         ...OFFSCREEN_SKIPPED,
       }}
     >

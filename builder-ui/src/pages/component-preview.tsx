@@ -16,13 +16,23 @@ import { RuntimeComponent, useSurfaceReady } from './renderer-bridge';
 function fieldsOf(component: DraftComponent): string[] {
   const out: string[] = [];
   for (const value of Object.values(component.props ?? {})) {
-    if (Array.isArray(value)) for (const v of value) if (v && typeof v === 'object' && 'field' in v) out.push(String((v as { field: unknown }).field));
+    if (Array.isArray(value))
+      for (const v of value) if (v && typeof v === 'object' && 'field' in v) out.push(String((v as { field: unknown }).field));
   }
   return out;
 }
 
 const PLACEHOLDER: React.CSSProperties = { background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 8 };
-const TAG: React.CSSProperties = { display: 'inline-block', padding: '0 6px', marginRight: 4, fontSize: 12, lineHeight: '20px', border: '1px solid #d9d9d9', borderRadius: 4, background: '#fafafa' };
+const TAG: React.CSSProperties = {
+  display: 'inline-block',
+  padding: '0 6px',
+  marginRight: 4,
+  fontSize: 12,
+  lineHeight: '20px',
+  border: '1px solid #d9d9d9',
+  borderRadius: 4,
+  background: '#fafafa',
+};
 
 /**
  * The summary card: the type, title, bound entity and fields. Plain elements rather than antd
@@ -36,11 +46,21 @@ function SummaryCard({ component }: { component: DraftComponent }) {
     <div style={{ ...PLACEHOLDER, padding: '8px 12px' }} data-testid="preview-placeholder">
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', fontWeight: 600 }}>
         <TypeIcon name={d?.icon} style={{ fontSize: 18, color: '#1677ff' }} />
-        <span>{typeof title === 'string' ? title : d?.title ?? component.type}</span>
-        {component.source?.entity && <span style={{ ...TAG, color: '#0958d9', background: '#e6f4ff', borderColor: '#91caff' }}>{component.source.entity}</span>}
+        <span>{typeof title === 'string' ? title : (d?.title ?? component.type)}</span>
+        {component.source?.entity && (
+          <span style={{ ...TAG, color: '#0958d9', background: '#e6f4ff', borderColor: '#91caff' }}>{component.source.entity}</span>
+        )}
         {component.source?.filter && <span style={TAG}>filtered</span>}
       </div>
-      {fields.length > 0 && <div style={{ marginTop: 4 }}>{fields.map((f, i) => <span key={i} style={TAG}>{f}</span>)}</div>}
+      {fields.length > 0 && (
+        <div style={{ marginTop: 4 }}>
+          {fields.map((f, i) => (
+            <span key={i} style={TAG}>
+              {f}
+            </span>
+          ))}
+        </div>
+      )}
       {typeof component.props?.content === 'string' && <p style={{ margin: '4px 0 0' }}>{component.props.content}</p>}
     </div>
   );
@@ -59,7 +79,11 @@ export const ComponentPreview = memo(function ComponentPreview({ component, live
   // On the canvas a long table is cut off: the page's structure matters more than every row.
   return (
     <div ref={box} style={live ? undefined : { pointerEvents: 'none', maxHeight: 340, overflow: 'hidden' }}>
-      {near ? <RuntimeComponent component={component} /> : <div data-testid="preview-placeholder" style={{ ...PLACEHOLDER, height: height.current ?? 64 }} />}
+      {near ? (
+        <RuntimeComponent component={component} />
+      ) : (
+        <div data-testid="preview-placeholder" style={{ ...PLACEHOLDER, height: height.current ?? 64 }} />
+      )}
     </div>
   );
 });

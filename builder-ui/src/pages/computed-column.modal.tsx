@@ -11,11 +11,20 @@ import { useTranslation } from 'react-i18next';
 import { labelFromExpression } from '../store/commands/computed-column.commands';
 import { labelText, type DraftEntity } from '../store/draft.types';
 
-export interface ComputedColumnChoice { label: string; resultType: string }
+export interface ComputedColumnChoice {
+  label: string;
+  resultType: string;
+}
 
 const resultTypes = (): string[] => (fieldTypes.get('computed')?.schema.properties?.resultType?.enum as string[] | undefined) ?? ['text'];
 
-export function ComputedColumnModal({ expression, entity, onEdit, onCancel, onAdd }: {
+export function ComputedColumnModal({
+  expression,
+  entity,
+  onEdit,
+  onCancel,
+  onAdd,
+}: {
   /** The expression to name; the modal is open while it is set. */
   expression: string | null;
   entity: DraftEntity | undefined;
@@ -30,26 +39,40 @@ export function ComputedColumnModal({ expression, entity, onEdit, onCancel, onAd
   const proposed = expression ? labelFromExpression(expression, entity, i18n.language) : '';
   const add = () => onAdd({ label: label.trim() || proposed, resultType });
   return (
-    <Modal
-      open={expression !== null}
-      title={t('computed.title')}
-      okText={t('computed.add')}
-      onOk={add}
-      onCancel={onCancel}
-      destroyOnHidden
-    >
+    <Modal open={expression !== null} title={t('computed.title')} okText={t('computed.add')} onOk={add} onCancel={onCancel} destroyOnHidden>
       <Form layout="vertical" component="div">
         <Form.Item label={t('computed.expression')}>
           <Space.Compact style={{ width: '100%' }}>
-            <Input readOnly prefix={<FunctionOutlined />} value={expression ?? ''} style={{ fontFamily: 'monospace' }} aria-label={t('computed.expression')} />
+            <Input
+              readOnly
+              prefix={<FunctionOutlined />}
+              value={expression ?? ''}
+              style={{ fontFamily: 'monospace' }}
+              aria-label={t('computed.expression')}
+            />
             <Button onClick={onEdit}>{t('computed.edit')}</Button>
           </Space.Compact>
         </Form.Item>
-        <Form.Item label={t('computed.name')} extra={t('computed.nameHelp', { entity: labelText(entity?.label, i18n.language, entity?.id ?? '') })}>
-          <Input autoFocus aria-label={t('computed.name')} placeholder={proposed} value={label} onChange={(e) => setLabel(e.target.value)} onPressEnter={add} />
+        <Form.Item
+          label={t('computed.name')}
+          extra={t('computed.nameHelp', { entity: labelText(entity?.label, i18n.language, entity?.id ?? '') })}
+        >
+          <Input
+            autoFocus
+            aria-label={t('computed.name')}
+            placeholder={proposed}
+            value={label}
+            onChange={(e) => setLabel(e.target.value)}
+            onPressEnter={add}
+          />
         </Form.Item>
         <Form.Item label={t('computed.resultType')}>
-          <Select aria-label={t('computed.resultType')} value={resultType} onChange={setResultType} options={resultTypes().map((v) => ({ value: v, label: v }))} />
+          <Select
+            aria-label={t('computed.resultType')}
+            value={resultType}
+            onChange={setResultType}
+            options={resultTypes().map((v) => ({ value: v, label: v }))}
+          />
         </Form.Item>
       </Form>
       <Typography.Text type="secondary">{t('computed.hint')}</Typography.Text>

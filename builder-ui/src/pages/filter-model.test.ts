@@ -19,7 +19,9 @@ function judge(doc: Record<string, unknown>, filter: Filter): boolean | string {
 function filterIssues(filter: Filter) {
   const def = sampleDraft();
   def.entities[0].fields.push(...['a', 'b', 'c'].map((id) => ({ id, type: 'text' })));
-  def.pages[0].components = [{ id: 't', type: 'table', props: { columns: [{ field: 'a' }] }, source: { kind: 'entity', entity: 'order', filter } }];
+  def.pages[0].components = [
+    { id: 't', type: 'table', props: { columns: [{ field: 'a' }] }, source: { kind: 'entity', entity: 'order', filter } },
+  ];
   const r = validateDefinition(def);
   return r.ok ? [] : r.errors;
 }
@@ -43,7 +45,11 @@ describe('filter model', () => {
   });
 
   it('reads $not as a negated rule and writes it back', () => {
-    const f = { stage: { $not: { $in: ['won', 'lost'] } }, name: { $not: { $regex: '^test', $options: 'i' } }, amount: { $gt: 5, $not: { $gt: 100 } } };
+    const f = {
+      stage: { $not: { $in: ['won', 'lost'] } },
+      name: { $not: { $regex: '^test', $options: 'i' } },
+      amount: { $gt: 5, $not: { $gt: 100 } },
+    };
     const g = fromFilter(f);
     expect(g.children).toEqual([
       { kind: 'rule', field: 'stage', op: '$in', value: ['won', 'lost'], not: true },
@@ -72,13 +78,30 @@ describe('filter model', () => {
 
   it('builds nested and/or groups; two rules on one key stay apart; empty means no filter', () => {
     const g: Group = {
-      kind: 'group', combinator: '$and', children: [
+      kind: 'group',
+      combinator: '$and',
+      children: [
         { kind: 'rule', field: 'vip', op: '$eq', value: true },
-        { kind: 'group', combinator: '$or', children: [{ kind: 'rule', field: 'channel', op: '$in', value: ['web', 'store'] }, { kind: 'rule', field: 'total', op: '$gt', value: 10 }] },
+        {
+          kind: 'group',
+          combinator: '$or',
+          children: [
+            { kind: 'rule', field: 'channel', op: '$in', value: ['web', 'store'] },
+            { kind: 'rule', field: 'total', op: '$gt', value: 10 },
+          ],
+        },
       ],
     };
     expect(toFilter(g)).toEqual({ vip: true, $or: [{ channel: { $in: ['web', 'store'] } }, { total: { $gt: 10 } }] });
-    const clash: Group = { kind: 'group', combinator: '$and', children: [{ kind: 'rule', field: 'a', op: '$eq', value: 1 }, { kind: 'rule', field: 'a', op: '$ne', value: 2 }, { kind: 'rule', field: 'a', op: '$ne', value: 3 }] };
+    const clash: Group = {
+      kind: 'group',
+      combinator: '$and',
+      children: [
+        { kind: 'rule', field: 'a', op: '$eq', value: 1 },
+        { kind: 'rule', field: 'a', op: '$ne', value: 2 },
+        { kind: 'rule', field: 'a', op: '$ne', value: 3 },
+      ],
+    };
     expect(toFilter(clash)).toEqual({ $and: [{ a: 1 }, { a: { $ne: 2 } }, { a: { $ne: 3 } }] });
     expect(toFilter({ kind: 'group', combinator: '$and', children: [] })).toBeUndefined();
     expect(toFilter({ kind: 'group', combinator: '$and', children: [{ kind: 'rule', field: '', op: '$eq', value: '' }] })).toBeUndefined();
@@ -90,19 +113,35 @@ describe('filter model', () => {
     // Operator objects of one to three operators, sometimes with a $not of the same kind (nested twice).
     const singles: Array<fc.Arbitrary<Filter>> = [
       ...['$eq', '$ne', '$gt', '$gte', '$lt', '$lte'].map((op) => fc.record({ [op]: scalar })),
-      fc.record({ $in: list }), fc.record({ $nin: list }), fc.record({ $exists: fc.boolean() }),
-      fc.record({ $regex: fc.constantFrom('x', '^X', 'y$') }), fc.record({ $regex: fc.constantFrom('x', '^X'), $options: fc.constant('i') }), fc.record({ $options: fc.constant('i') }),
+      fc.record({ $in: list }),
+      fc.record({ $nin: list }),
+      fc.record({ $exists: fc.boolean() }),
+      fc.record({ $regex: fc.constantFrom('x', '^X', 'y$') }),
+      fc.record({ $regex: fc.constantFrom('x', '^X'), $options: fc.constant('i') }),
+      fc.record({ $options: fc.constant('i') }),
     ];
     const opsOf = (not?: fc.Arbitrary<Filter>): fc.Arbitrary<Filter> =>
-      fc.array(fc.oneof(...singles, ...(not ? [not.map((n) => ({ $not: n }))] : [])), { minLength: 1, maxLength: 3 }).map((list) => Object.assign({}, ...list));
+      fc
+        .array(fc.oneof(...singles, ...(not ? [not.map((n) => ({ $not: n }))] : [])), { minLength: 1, maxLength: 3 })
+        .map((list) => Object.assign({}, ...list));
     const ops = opsOf(opsOf(opsOf()));
     const fields = fc.dictionary(fc.constantFrom('a', 'b', 'c'), fc.oneof(scalar, ops, ops), { maxKeys: 3 });
     const nest = (inner: fc.Arbitrary<Filter>) =>
-      fc.tuple(fields, fc.option(fc.array(inner, { maxLength: 3 })), fc.option(fc.array(inner, { maxLength: 3 }))).map(([f, and, or]): Filter => ({
-        ...f, ...(and ? { $and: and } : {}), ...(or ? { $or: or } : {}),
-      }));
+      fc
+        .tuple(fields, fc.option(fc.array(inner, { maxLength: 3 })), fc.option(fc.array(inner, { maxLength: 3 })))
+        .map(([f, and, or]): Filter => ({
+          ...f,
+          ...(and ? { $and: and } : {}),
+          ...(or ? { $or: or } : {}),
+        }));
     const filter = nest(nest(fields));
-    const docs = fc.sample(fc.record({ a: fc.option(scalar, { nil: undefined }), b: fc.option(scalar, { nil: undefined }), c: fc.option(scalar, { nil: undefined }) }, { requiredKeys: [] }), { numRuns: 60, seed: 7 });
+    const docs = fc.sample(
+      fc.record(
+        { a: fc.option(scalar, { nil: undefined }), b: fc.option(scalar, { nil: undefined }), c: fc.option(scalar, { nil: undefined }) },
+        { requiredKeys: [] },
+      ),
+      { numRuns: 60, seed: 7 },
+    );
 
     it('converts to a filter that is valid and matches exactly the same records, and is stable', () => {
       fc.assert(

@@ -20,7 +20,10 @@ export interface Rule {
   options?: string;
 }
 /** A condition kept as written (shown as JSON): one filter object, one part of its group. */
-export interface RawRule { kind: 'raw'; filter: Filter }
+export interface RawRule {
+  kind: 'raw';
+  filter: Filter;
+}
 export interface Group {
   kind: 'group';
   combinator: '$and' | '$or';
@@ -46,7 +49,8 @@ export const emptyGroup = (combinator: Group['combinator'] = '$and'): Group => (
 const isPlainObject = (v: unknown): v is Filter => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isScalar = (v: unknown) => v === null || ['string', 'number', 'boolean'].includes(typeof v);
 /** An operator object (`{ $gt: 1 }`), as opposed to a value or an expression. */
-const isOperators = (v: unknown): v is Filter => isPlainObject(v) && !isExpression(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'));
+const isOperators = (v: unknown): v is Filter =>
+  isPlainObject(v) && !isExpression(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => k.startsWith('$'));
 
 const raw = (filter: Filter): RawRule => ({ kind: 'raw', filter });
 
@@ -104,13 +108,16 @@ function arrayGroup(combinator: Group['combinator'], items: unknown[]): Group {
 
 export function fromFilter(filter: Filter | undefined): Group {
   const entries = Object.entries(filter ?? {});
-  const logical = (key: string, value: unknown): value is unknown[] => (key === '$and' || key === '$or') && Array.isArray(value) && value.length > 0;
+  const logical = (key: string, value: unknown): value is unknown[] =>
+    (key === '$and' || key === '$or') && Array.isArray(value) && value.length > 0;
   // A filter that is just { $or: [...] } (or $and) reads as that group.
-  if (entries.length === 1 && logical(entries[0][0], entries[0][1])) return arrayGroup(entries[0][0] as Group['combinator'], entries[0][1] as unknown[]);
+  if (entries.length === 1 && logical(entries[0][0], entries[0][1]))
+    return arrayGroup(entries[0][0] as Group['combinator'], entries[0][1] as unknown[]);
   const group = emptyGroup('$and');
   for (const [key, value] of entries) {
     if (logical(key, value)) group.children.push(arrayGroup(key as Group['combinator'], value));
-    else if (key.startsWith('$')) group.children.push(raw({ [key]: value })); // e.g. an empty $or: kept, it matches nothing
+    else if (key.startsWith('$'))
+      group.children.push(raw({ [key]: value })); // e.g. an empty $or: kept, it matches nothing
     else group.children.push(...fieldNodes(key, value));
   }
   return group;
@@ -151,7 +158,10 @@ function mergeParts(parts: Array<{ filter: Filter; mergeable: boolean }>): Filte
 export function toFilter(group: Group): Filter | undefined {
   const parts = group.children
     .map((node) => ({ filter: nodeToFilter(node), mergeable: node.kind === 'rule' }))
-    .filter((p): p is { filter: Filter; mergeable: boolean } => !!p.filter && (Object.keys(p.filter).length > 0 || !!group.explicit || group.combinator === '$or'));
+    .filter(
+      (p): p is { filter: Filter; mergeable: boolean } =>
+        !!p.filter && (Object.keys(p.filter).length > 0 || !!group.explicit || group.combinator === '$or'),
+    );
   if (!parts.length) return undefined;
   if (group.combinator === '$and' && !group.explicit) {
     const merged = mergeParts(parts);

@@ -24,17 +24,36 @@ export function PageListPanel({ selectedId }: { selectedId?: string }) {
     <div>
       <Space style={{ padding: '12px 12px 4px', justifyContent: 'space-between', width: '100%' }}>
         <Typography.Text strong>{t('pages.pages')}</Typography.Text>
-        <Popover open={open} onOpenChange={setOpen} trigger="click" title={t('pages.addPage')} content={
-          <Space.Compact>
-            <Input autoFocus aria-label={t('pages.pageTitle')} placeholder="Customers" value={title} onChange={(e) => setTitle(e.target.value)} onPressEnter={add} />
-            <Button type="primary" onClick={add}>{t('common.create')}</Button>
-          </Space.Compact>
-        }>
-          <Button size="small" type="primary" icon={<PlusOutlined />}>{t('pages.addPage')}</Button>
+        <Popover
+          open={open}
+          onOpenChange={setOpen}
+          trigger="click"
+          title={t('pages.addPage')}
+          content={
+            <Space.Compact>
+              <Input
+                autoFocus
+                aria-label={t('pages.pageTitle')}
+                placeholder="Customers"
+                value={title}
+                onChange={(e) => setTitle(e.target.value)}
+                onPressEnter={add}
+              />
+              <Button type="primary" onClick={add}>
+                {t('common.create')}
+              </Button>
+            </Space.Compact>
+          }
+        >
+          <Button size="small" type="primary" icon={<PlusOutlined />}>
+            {t('pages.addPage')}
+          </Button>
         </Popover>
       </Space>
       {pages.length === 0 ? (
-        <Typography.Paragraph type="secondary" style={{ padding: '0 12px' }}>{t('pages.noPages')}</Typography.Paragraph>
+        <Typography.Paragraph type="secondary" style={{ padding: '0 12px' }}>
+          {t('pages.noPages')}
+        </Typography.Paragraph>
       ) : (
         <Menu
           mode="inline"
@@ -44,7 +63,12 @@ export function PageListPanel({ selectedId }: { selectedId?: string }) {
           items={pages.map((p) => ({
             key: p.id,
             icon: <FileOutlined />,
-            label: <Space style={{ width: '100%', justifyContent: 'space-between' }}><span>{labelText(p.title, i18n.language, p.id)}</span><Badge count={byPage.get(p.id)?.length ?? 0} size="small" /></Space>,
+            label: (
+              <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+                <span>{labelText(p.title, i18n.language, p.id)}</span>
+                <Badge count={byPage.get(p.id)?.length ?? 0} size="small" />
+              </Space>
+            ),
           }))}
         />
       )}

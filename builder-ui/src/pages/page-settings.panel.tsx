@@ -25,17 +25,27 @@ export function PageSettingsPanel({ page }: { page: DraftPage }) {
   const { components: _components, ...settings } = page;
   return (
     <div>
-      <Typography.Title level={5} style={{ marginTop: 0 }}>{t('pages.pageSettings')}</Typography.Title>
+      <Typography.Title level={5} style={{ marginTop: 0 }}>
+        {t('pages.pageSettings')}
+      </Typography.Title>
       <Typography.Paragraph type="secondary">{t('pages.selectComponent')}</Typography.Paragraph>
       <RenameInput value={page.id} taken={pageIds.split(' ')} onRename={(id) => dispatch('renamePage', { pageId: page.id, id })} />
       <SchemaForm
         schema={schema}
         value={settings}
         context={ctx}
-        onChange={(value, path) => dispatch('updatePage', { pageId: page.id, patch: value as Record<string, unknown> }, { coalesce: `page:${page.id}.${path.join('.')}` })}
+        onChange={(value, path) =>
+          dispatch(
+            'updatePage',
+            { pageId: page.id, patch: value as Record<string, unknown> },
+            { coalesce: `page:${page.id}.${path.join('.')}` },
+          )
+        }
       />
       <Popconfirm title={t('data.confirmDelete', { name: page.id })} onConfirm={() => dispatch('removePage', { pageId: page.id })}>
-        <Button danger icon={<DeleteOutlined />}>{t('common.delete')}</Button>
+        <Button danger icon={<DeleteOutlined />}>
+          {t('common.delete')}
+        </Button>
       </Popconfirm>
     </div>
   );

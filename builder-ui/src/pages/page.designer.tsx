@@ -62,13 +62,22 @@ const DndArea = memo(function DndArea() {
     const type = typeOfPaletteId(String(active.id));
     // A data component first asks which entity it shows (BindEntityModal); others are added at once.
     if (type) requestAdd({ pageId: page.id, type, parentId: target.parentId, index: target.index });
-    else if (over.id !== `before:${active.id}`) dispatch('moveComponent', { componentId: String(active.id), parentId: target.parentId, index: target.index });
+    else if (over.id !== `before:${active.id}`)
+      dispatch('moveComponent', { componentId: String(active.id), parentId: target.parentId, index: target.index });
   };
   const draggingPage = dragging ? currentPage() : undefined;
-  const draggingType = dragging ? typeOfPaletteId(dragging) ?? (draggingPage && findComponent(draggingPage.components, dragging)?.type) : undefined;
+  const draggingType = dragging
+    ? (typeOfPaletteId(dragging) ?? (draggingPage && findComponent(draggingPage.components, dragging)?.type))
+    : undefined;
 
   return (
-    <DndContext sensors={sensors} collisionDetection={innermost} onDragStart={(e: DragStartEvent) => setDragging(String(e.active.id))} onDragEnd={onDragEnd} onDragCancel={() => setDragging(null)}>
+    <DndContext
+      sensors={sensors}
+      collisionDetection={innermost}
+      onDragStart={(e: DragStartEvent) => setDragging(String(e.active.id))}
+      onDragEnd={onDragEnd}
+      onDragCancel={() => setDragging(null)}
+    >
       <Layout.Sider width={250} theme="light" style={{ borderRight: '1px solid #f0f0f0', overflow: 'auto' }}>
         <PagesAndPalette />
       </Layout.Sider>
@@ -78,7 +87,8 @@ const DndArea = memo(function DndArea() {
       <DragOverlay dropAnimation={null}>
         {draggingType && (
           <Card size="small" style={{ width: 180, boxShadow: '0 4px 12px rgba(0,0,0,.15)' }}>
-            <TypeIcon name={componentTypes.get(draggingType)?.icon} /> {componentTypes.get(draggingType) && typeTitle(t, 'component', componentTypes.get(draggingType)!)}
+            <TypeIcon name={componentTypes.get(draggingType)?.icon} />{' '}
+            {componentTypes.get(draggingType) && typeTitle(t, 'component', componentTypes.get(draggingType)!)}
           </Card>
         )}
       </DragOverlay>

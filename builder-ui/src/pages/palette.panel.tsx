@@ -14,11 +14,14 @@ import { paletteId } from './drop-target';
  */
 function PaletteTile({ d, title, ref, ...tooltip }: { d: ComponentTypeDescriptor; title: string; ref?: Ref<HTMLDivElement> }) {
   const { setNodeRef, listeners, attributes, isDragging } = useDraggable({ id: paletteId(d.type) });
-  const setRefs = useCallback((el: HTMLDivElement | null) => {
-    setNodeRef(el);
-    if (typeof ref === 'function') ref(el);
-    else if (ref) ref.current = el;
-  }, [setNodeRef, ref]);
+  const setRefs = useCallback(
+    (el: HTMLDivElement | null) => {
+      setNodeRef(el);
+      if (typeof ref === 'function') ref(el);
+      else if (ref) ref.current = el;
+    },
+    [setNodeRef, ref],
+  );
   return (
     <div
       ref={setRefs}
@@ -26,7 +29,17 @@ function PaletteTile({ d, title, ref, ...tooltip }: { d: ComponentTypeDescriptor
       {...listeners}
       {...attributes}
       data-testid={`palette-${d.type}`}
-      style={{ border: '1px solid #e8e8e8', borderRadius: 6, padding: '6px 8px', cursor: 'grab', background: isDragging ? '#e6f4ff' : '#fff', display: 'flex', gap: 6, alignItems: 'center', fontSize: 13 }}
+      style={{
+        border: '1px solid #e8e8e8',
+        borderRadius: 6,
+        padding: '6px 8px',
+        cursor: 'grab',
+        background: isDragging ? '#e6f4ff' : '#fff',
+        display: 'flex',
+        gap: 6,
+        alignItems: 'center',
+        fontSize: 13,
+      }}
     >
       <TypeIcon name={d.icon} style={{ color: '#1677ff' }} />
       {title}
@@ -44,7 +57,9 @@ export const PalettePanel = memo(function PalettePanel() {
       <Typography.Text strong>{t('pages.palette')}</Typography.Text>
       {[...groups].map(([group, list]) => (
         <div key={group} style={{ marginTop: 10 }}>
-          <Typography.Text type="secondary" style={{ fontSize: 12, textTransform: 'uppercase' }}>{groupName(t, 'component', group)}</Typography.Text>
+          <Typography.Text type="secondary" style={{ fontSize: 12, textTransform: 'uppercase' }}>
+            {groupName(t, 'component', group)}
+          </Typography.Text>
           <div style={{ display: 'grid', gridTemplateColumns: '1fr 1fr', gap: 6, marginTop: 4 }}>
             {list.map((d) => (
               <Tooltip key={d.type} title={typeDescription(t, 'component', d)} placement="right">

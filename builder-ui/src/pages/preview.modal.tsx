@@ -21,20 +21,37 @@ export function PreviewModal({ open, onClose }: { open: boolean; onClose(): void
   const current = pageId ?? (selection?.kind === 'page' ? selection.pageId : draft.pages[0]?.id);
   const page = draft.pages.find((p) => p.id === current);
   return (
-    <Modal open={open} onCancel={onClose} footer={null} width="90vw" title={
-      <Space>
-        {t('toolbar.preview')}
-        <Select size="small" style={{ width: 220 }} value={current} onChange={setPageId} options={draft.pages.map((p) => ({ value: p.id, label: labelText(p.title, i18n.language, p.id) }))} />
-      </Space>
-    } destroyOnHidden>
+    <Modal
+      open={open}
+      onCancel={onClose}
+      footer={null}
+      width="90vw"
+      title={
+        <Space>
+          {t('toolbar.preview')}
+          <Select
+            size="small"
+            style={{ width: 220 }}
+            value={current}
+            onChange={setPageId}
+            options={draft.pages.map((p) => ({ value: p.id, label: labelText(p.title, i18n.language, p.id) }))}
+          />
+        </Space>
+      }
+      destroyOnHidden
+    >
       <div style={{ background: '#f5f5f5', padding: 16, minHeight: '60vh', maxHeight: '75vh', overflow: 'auto' }} data-testid="preview">
         {page ? (
           <RendererSurface draft={draft}>
             <div style={{ display: 'flex', flexDirection: 'column', gap: 16 }}>
-              {page.components.map((c) => <ComponentPreview key={c.id} component={c} live />)}
+              {page.components.map((c) => (
+                <ComponentPreview key={c.id} component={c} live />
+              ))}
             </div>
           </RendererSurface>
-        ) : <Empty description={t('pages.noPages')} />}
+        ) : (
+          <Empty description={t('pages.noPages')} />
+        )}
       </div>
     </Modal>
   );

@@ -36,31 +36,52 @@ export function PropertyPanel({ component }: { component: DraftComponent }) {
   // A computed column: the expression first (Monaco, with completion), then its name.
   const [computed, setComputed] = useState<{ listKey: string; expression: string | null }>({ listKey: '', expression: null });
   const writeExpression = (listKey: string, value?: string) =>
-    openExpression?.({ value: value ? { $expr: value } : undefined, entityId, onChange: (v) => setComputed({ listKey, expression: v.$expr }) });
+    openExpression?.({
+      value: value ? { $expr: value } : undefined,
+      entityId,
+      onChange: (v) => setComputed({ listKey, expression: v.$expr }),
+    });
   if (!descriptor || !schema) return <Alert type="error" message={`Unknown component type "${component.type}"`} />;
 
   // Array props whose items carry a `field` reference (table columns…) can get a computed column.
-  const fieldLists = Object.entries(schema.properties ?? {}).filter(([key, s]) => resolve(s, schema).items?.properties?.field && descriptor.refs.some((r) => r.path === `${key}.*.field` && r.kind === 'field'));
+  const fieldLists = Object.entries(schema.properties ?? {}).filter(
+    ([key, s]) =>
+      resolve(s, schema).items?.properties?.field && descriptor.refs.some((r) => r.path === `${key}.*.field` && r.kind === 'field'),
+  );
   const props = (
     <>
       <SchemaForm
         schema={schema}
         value={component.props ?? {}}
         context={ctx}
-        onChange={(value, path) => dispatch('setProps', { componentId: component.id, props: value as Record<string, unknown> }, { coalesce: `${component.id}.props.${path.join('.')}` })}
+        onChange={(value, path) =>
+          dispatch(
+            'setProps',
+            { componentId: component.id, props: value as Record<string, unknown> },
+            { coalesce: `${component.id}.props.${path.join('.')}` },
+          )
+        }
       />
-      {entityId && openExpression && fieldLists.map(([key]) => (
-        <Button key={key} block icon={<FunctionOutlined />} onClick={() => writeExpression(key)}>
-          {t('source.computedColumn')}
-        </Button>
-      ))}
+      {entityId &&
+        openExpression &&
+        fieldLists.map(([key]) => (
+          <Button key={key} block icon={<FunctionOutlined />} onClick={() => writeExpression(key)}>
+            {t('source.computedColumn')}
+          </Button>
+        ))}
       <ComputedColumnModal
         expression={computed.expression}
         entity={entity}
         onEdit={() => writeExpression(computed.listKey, computed.expression ?? undefined)}
         onCancel={() => setComputed({ listKey: '', expression: null })}
         onAdd={({ label, resultType }) => {
-          dispatch('addComputedColumn', { componentId: component.id, listKey: computed.listKey, expression: computed.expression!, label, resultType });
+          dispatch('addComputedColumn', {
+            componentId: component.id,
+            listKey: computed.listKey,
+            expression: computed.expression!,
+            label,
+            resultType,
+          });
           setComputed({ listKey: '', expression: null });
         }}
       />
@@ -74,7 +95,10 @@ export function PropertyPanel({ component }: { component: DraftComponent }) {
           <TypeIcon name={descriptor.icon} />
           <Typography.Text strong>{typeTitle(t, 'component', descriptor)}</Typography.Text>
         </Space>
-        <Popconfirm title={t('data.confirmDelete', { name: component.id })} onConfirm={() => dispatch('removeComponent', { componentId: component.id })}>
+        <Popconfirm
+          title={t('data.confirmDelete', { name: component.id })}
+          onConfirm={() => dispatch('removeComponent', { componentId: component.id })}
+        >
           <Button size="small" danger icon={<DeleteOutlined />} aria-label={t('pages.deleteComponent')} />
         </Popconfirm>
       </Space>
@@ -84,9 +108,26 @@ export function PropertyPanel({ component }: { component: DraftComponent }) {
         taken={componentIds.split(' ')}
         onRename={(id) => dispatch('renameComponent', { componentId: component.id, id })}
       />
-      {issues?.map((i) => <Alert key={i.pointer + i.message} type="error" showIcon message={i.message} description={<code>{i.pointer}</code>} style={{ marginBottom: 8 }} />)}
-      {descriptor.source === 'none' ? props : (
-        <Tabs size="small" items={[{ key: 'data', label: t('pages.data'), children: <SourcePanel component={component} /> }, { key: 'props', label: t('pages.properties'), children: props }]} />
+      {issues?.map((i) => (
+        <Alert
+          key={i.pointer + i.message}
+          type="error"
+          showIcon
+          message={i.message}
+          description={<code>{i.pointer}</code>}
+          style={{ marginBottom: 8 }}
+        />
+      ))}
+      {descriptor.source === 'none' ? (
+        props
+      ) : (
+        <Tabs
+          size="small"
+          items={[
+            { key: 'data', label: t('pages.data'), children: <SourcePanel component={component} /> },
+            { key: 'props', label: t('pages.properties'), children: props },
+          ]}
+        />
       )}
     </div>
   );

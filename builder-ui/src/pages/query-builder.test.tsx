@@ -87,7 +87,10 @@ describe('fields evaluated on read', () => {
     );
     builderStore.getState().load('shop', def, 1);
     builderStore.getState().dispatch('addComponent', { pageId: 'home', type: 'table', entityId: 'order' });
-    builderStore.getState().dispatch('setSource', { componentId: 'table', source: { kind: 'entity', entity: 'order', filter: { number: 'A-1' }, sort: [{ field: 'total' }] } });
+    builderStore.getState().dispatch('setSource', {
+      componentId: 'table',
+      source: { kind: 'entity', entity: 'order', filter: { number: 'A-1' }, sort: [{ field: 'total' }] },
+    });
     render(<LiveSourcePanel />);
     const ruleFields = optionsOf(within(screen.getByTestId('query-rule')).getByLabelText('Field'));
     expect(ruleFields).toEqual(expect.arrayContaining(['Number', 'Total', 'createdAt']));
@@ -101,7 +104,7 @@ describe('fields evaluated on read', () => {
 });
 
 describe('binding a dropped data component', () => {
-  it('asks which entity, proposing the page\'s; Add binds it, Cancel adds nothing', () => {
+  it("asks which entity, proposing the page's; Add binds it, Cancel adds nothing", () => {
     builderStore.getState().load('shop', sampleDraft(), 1);
     builderStore.getState().dispatch('addEntity', { label: 'Customer' });
     builderStore.getState().dispatch('addComponent', { pageId: 'home', type: 'list', entityId: 'customer' });

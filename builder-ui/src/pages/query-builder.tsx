@@ -14,7 +14,13 @@ import { emptyGroup, operatorsFor, type FilterNode, type Group, type Op, type Ru
 import { RawRuleInput } from './raw-rule.input';
 import { RuleValueInput } from './rule-value.input';
 
-interface Props { entity: DraftEntity; group: Group; onChange(g: Group): void; depth?: number; onRemove?(): void }
+interface Props {
+  entity: DraftEntity;
+  group: Group;
+  onChange(g: Group): void;
+  depth?: number;
+  onRemove?(): void;
+}
 
 function RuleRow({ rule, fields, onChange, onRemove }: { rule: Rule; fields: DraftField[]; onChange(r: Rule): void; onRemove(): void }) {
   const { t, i18n } = useTranslation();
@@ -56,7 +62,14 @@ function RuleRow({ rule, fields, onChange, onRemove }: { rule: Rule; fields: Dra
         // An operator the JSON used but the field type does not offer stays visible.
         options={(ops.includes(rule.op) ? ops : [...ops, rule.op]).map((op) => ({ value: op, label: t(`ops.${op}`) }))}
         onChange={(op: Op) => {
-          const value = op === '$in' || op === '$nin' ? [] : op === '$exists' ? true : isExpression(rule.value) || Array.isArray(rule.value) ? '' : rule.value;
+          const value =
+            op === '$in' || op === '$nin'
+              ? []
+              : op === '$exists'
+                ? true
+                : isExpression(rule.value) || Array.isArray(rule.value)
+                  ? ''
+                  : rule.value;
           onChange({ ...rule, op, value, ...(op === '$regex' ? { options: 'i' } : { options: undefined }) });
         }}
       />
@@ -71,7 +84,10 @@ export function QueryBuilder({ entity, group, onChange, depth = 0, onRemove }: P
   const fields: DraftField[] = [
     // Fields evaluated on read (computed, rollup) cannot be filtered on by the API: not offered.
     ...entity.fields.filter(isFilterable),
-    ...(SYSTEM_FIELDS as readonly string[]).map((id) => ({ id, type: id.endsWith('At') ? 'datetime' : id === 'version' ? 'number' : 'text' })),
+    ...(SYSTEM_FIELDS as readonly string[]).map((id) => ({
+      id,
+      type: id.endsWith('At') ? 'datetime' : id === 'version' ? 'number' : 'text',
+    })),
   ];
   const setChild = (i: number, c: FilterNode) => onChange({ ...group, children: group.children.map((x, j) => (j === i ? c : x)) });
   const removeChild = (i: number) => onChange({ ...group, children: group.children.filter((_, j) => j !== i) });
@@ -86,20 +102,51 @@ export function QueryBuilder({ entity, group, onChange, depth = 0, onRemove }: P
           aria-label="combinator"
           value={group.combinator}
           onChange={(combinator) => onChange({ ...group, combinator })}
-          options={[{ value: '$and', label: t('source.and') }, { value: '$or', label: t('source.or') }]}
+          options={[
+            { value: '$and', label: t('source.and') },
+            { value: '$or', label: t('source.or') },
+          ]}
         />
-        {onRemove && <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.delete')} />}
+        {onRemove && (
+          <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.delete')} />
+        )}
       </Space>
-      {group.children.length === 0 && depth === 0 && <Typography.Paragraph type="secondary" style={{ margin: '0 0 6px' }}>{t('source.noFilter')}</Typography.Paragraph>}
+      {group.children.length === 0 && depth === 0 && (
+        <Typography.Paragraph type="secondary" style={{ margin: '0 0 6px' }}>
+          {t('source.noFilter')}
+        </Typography.Paragraph>
+      )}
       {group.children.map((c, i) => {
-        if (c.kind === 'group') return <QueryBuilder key={i} entity={entity} group={c} depth={depth + 1} onChange={(g) => setChild(i, g)} onRemove={() => removeChild(i)} />;
+        if (c.kind === 'group')
+          return (
+            <QueryBuilder
+              key={i}
+              entity={entity}
+              group={c}
+              depth={depth + 1}
+              onChange={(g) => setChild(i, g)}
+              onRemove={() => removeChild(i)}
+            />
+          );
         if (c.kind === 'raw') return <RawRuleInput key={i} rule={c} onChange={(r) => setChild(i, r)} onRemove={() => removeChild(i)} />;
         return <RuleRow key={i} rule={c} fields={fields} onChange={(r) => setChild(i, r)} onRemove={() => removeChild(i)} />;
       })}
       <Space size={4}>
-        <Button size="small" icon={<PlusOutlined />} onClick={() => onChange({ ...group, children: [...group.children, newRule()] })}>{t('source.addRule')}</Button>
+        <Button size="small" icon={<PlusOutlined />} onClick={() => onChange({ ...group, children: [...group.children, newRule()] })}>
+          {t('source.addRule')}
+        </Button>
         {depth < 3 && (
-          <Button size="small" type="dashed" icon={<PlusOutlined />} onClick={() => onChange({ ...group, children: [...group.children, { ...emptyGroup(group.combinator === '$and' ? '$or' : '$and'), children: [newRule()] }] })}>
+          <Button
+            size="small"
+            type="dashed"
+            icon={<PlusOutlined />}
+            onClick={() =>
+              onChange({
+                ...group,
+                children: [...group.children, { ...emptyGroup(group.combinator === '$and' ? '$or' : '$and'), children: [newRule()] }],
+              })
+            }
+          >
             {t('source.addGroup')}
           </Button>
         )}

@@ -28,7 +28,9 @@ export function RawRuleInput({ rule, onChange, onRemove }: { rule: RawRule; onCh
     <div data-testid="query-raw-rule" style={{ marginBottom: 6 }}>
       <Space.Compact style={{ width: '100%' }}>
         <Tooltip title={t('source.rawHelp')}>
-          <Tag icon={<CodeOutlined />} style={{ display: 'flex', alignItems: 'center', marginInlineEnd: 0 }}>{t('source.raw')}</Tag>
+          <Tag icon={<CodeOutlined />} style={{ display: 'flex', alignItems: 'center', marginInlineEnd: 0 }}>
+            {t('source.raw')}
+          </Tag>
         </Tooltip>
         <Input.TextArea
           aria-label={t('source.raw')}
@@ -40,7 +42,11 @@ export function RawRuleInput({ rule, onChange, onRemove }: { rule: RawRule; onCh
         />
         <Button size="small" type="text" danger icon={<DeleteOutlined />} onClick={onRemove} aria-label={t('common.delete')} />
       </Space.Compact>
-      {error && <Typography.Text type="danger" style={{ fontSize: 12 }}>{error}</Typography.Text>}
+      {error && (
+        <Typography.Text type="danger" style={{ fontSize: 12 }}>
+          {error}
+        </Typography.Text>
+      )}
     </div>
   );
 }

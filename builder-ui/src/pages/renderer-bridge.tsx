@@ -2,7 +2,19 @@
  * The canvas and preview render the end-user app's own components (one renderer for builder and
  * end users): @tessera/renderer, loaded lazily because it brings antd's full set and friends.
  */
-import { createContext, memo, useContext, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
+import {
+  createContext,
+  memo,
+  useContext,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from 'react';
 import { createPortal } from 'react-dom';
 import type { AppDefinition } from '@tessera/core';
 import type { AnyComponent, DataPort } from '@tessera/renderer';
@@ -17,14 +29,18 @@ const start = () => (pending ??= import('@tessera/renderer').then((m) => (loaded
 // Charts draw with ECharts, which the renderer loads on first use from a chunk of its own.
 const loadCharts = () => import('@tessera/renderer/charts');
 
-const hasChart = (components: DraftComponent[] | undefined): boolean => (components ?? []).some((c) => c.type === 'chart' || hasChart(c.children));
+const hasChart = (components: DraftComponent[] | undefined): boolean =>
+  (components ?? []).some((c) => c.type === 'chart' || hasChart(c.children));
 
 /**
  * Starts loading ECharts (1.4 MB) when the draft has charts. Called as the draft arrives, so it
  * downloads while the editor's first screen renders instead of after the canvas asked for it.
  */
 export function preloadCharts(draft: Draft): void {
-  if ((draft.pages ?? []).some((p) => hasChart(p.components))) void loadCharts().then((m) => m.loadECharts()).catch(() => {});
+  if ((draft.pages ?? []).some((p) => hasChart(p.components)))
+    void loadCharts()
+      .then((m) => m.loadECharts())
+      .catch(() => {});
 }
 
 /** Starts loading the renderer before the canvas or preview needs it (the editor does when it opens an app). */
@@ -51,7 +67,12 @@ export function renderableDefinition(draft: Draft): Draft {
   return (result.ok ? result.definition : draft) as unknown as Draft;
 }
 
-interface Surface { mod: RendererModule; definition: Draft; port: DataPort; slots: Slots }
+interface Surface {
+  mod: RendererModule;
+  definition: Draft;
+  port: DataPort;
+  slots: Slots;
+}
 const SurfaceContext = createContext<Surface | null>(null);
 
 /** Same model for the renderer: every part of the draft but its pages' components is the same object (edits share unchanged parts). */
@@ -86,7 +107,10 @@ function useRenderableModel(draft: Draft): Draft {
  * table. Here the providers re-render only when the model changes, and an edit re-renders only
  * the edited component.
  */
-interface Slot { component: DraftComponent; el: HTMLElement }
+interface Slot {
+  component: DraftComponent;
+  el: HTMLElement;
+}
 interface Slots {
   set(key: string, slot: Slot): void;
   remove(key: string): void;

@@ -29,10 +29,17 @@ export function SourcePanel({ component }: { component: DraftComponent }) {
   const set = (patch: Partial<DraftSource>, coalesce?: string) => {
     const next: DraftSource = { ...source, ...patch };
     for (const k of Object.keys(next)) if (next[k] === undefined) delete next[k];
-    dispatch('setSource', { componentId: component.id, source: next }, coalesce ? { coalesce: `${component.id}.source.${coalesce}` } : undefined);
+    dispatch(
+      'setSource',
+      { componentId: component.id, source: next },
+      coalesce ? { coalesce: `${component.id}.source.${coalesce}` } : undefined,
+    );
   };
   if (source.kind !== 'entity') return <Alert type="info" message={`${source.kind} source: edit it in the JSON view.`} />;
-  const sortOptions = [...(entity?.fields ?? []).filter(isStoredField).map((f) => f.id), 'createdAt', 'updatedAt'].map((id) => ({ value: id, label: id }));
+  const sortOptions = [...(entity?.fields ?? []).filter(isStoredField).map((f) => f.id), 'createdAt', 'updatedAt'].map((id) => ({
+    value: id,
+    label: id,
+  }));
 
   return (
     <Form layout="vertical" size="small" component="div" data-testid="source-panel">
@@ -61,16 +68,48 @@ export function SourcePanel({ component }: { component: DraftComponent }) {
             <Space direction="vertical" style={{ width: '100%' }} size={4}>
               {(source.sort ?? []).map((key, i) => (
                 <Space.Compact key={i} style={{ width: '100%' }}>
-                  <Select aria-label={t('source.sort')} style={{ flex: 1 }} value={key.field} options={sortOptions} onChange={(field) => set({ sort: source.sort!.map((k, j) => (j === i ? { ...k, field } : k)) })} />
-                  <Select style={{ width: 120 }} value={key.dir ?? 'asc'} options={[{ value: 'asc', label: t('source.asc') }, { value: 'desc', label: t('source.desc') }]} onChange={(dir) => set({ sort: source.sort!.map((k, j) => (j === i ? { ...k, dir } : k)) })} />
-                  <Button danger icon={<DeleteOutlined />} onClick={() => set({ sort: source.sort!.filter((_, j) => j !== i).length ? source.sort!.filter((_, j) => j !== i) : undefined })} />
+                  <Select
+                    aria-label={t('source.sort')}
+                    style={{ flex: 1 }}
+                    value={key.field}
+                    options={sortOptions}
+                    onChange={(field) => set({ sort: source.sort!.map((k, j) => (j === i ? { ...k, field } : k)) })}
+                  />
+                  <Select
+                    style={{ width: 120 }}
+                    value={key.dir ?? 'asc'}
+                    options={[
+                      { value: 'asc', label: t('source.asc') },
+                      { value: 'desc', label: t('source.desc') },
+                    ]}
+                    onChange={(dir) => set({ sort: source.sort!.map((k, j) => (j === i ? { ...k, dir } : k)) })}
+                  />
+                  <Button
+                    danger
+                    icon={<DeleteOutlined />}
+                    onClick={() =>
+                      set({ sort: source.sort!.filter((_, j) => j !== i).length ? source.sort!.filter((_, j) => j !== i) : undefined })
+                    }
+                  />
                 </Space.Compact>
               ))}
-              <Button size="small" icon={<PlusOutlined />} onClick={() => set({ sort: [...(source.sort ?? []), { field: sortOptions[0]?.value ?? 'createdAt', dir: 'asc' }] })}>{t('source.addSort')}</Button>
+              <Button
+                size="small"
+                icon={<PlusOutlined />}
+                onClick={() => set({ sort: [...(source.sort ?? []), { field: sortOptions[0]?.value ?? 'createdAt', dir: 'asc' }] })}
+              >
+                {t('source.addSort')}
+              </Button>
             </Space>
           </Form.Item>
           <Form.Item label={t('source.limit')}>
-            <InputNumber min={1} max={1000} placeholder="50" value={source.limit} onChange={(v) => set({ limit: v ?? undefined }, 'limit')} />
+            <InputNumber
+              min={1}
+              max={1000}
+              placeholder="50"
+              value={source.limit}
+              onChange={(v) => set({ limit: v ?? undefined }, 'limit')}
+            />
           </Form.Item>
         </>
       )}

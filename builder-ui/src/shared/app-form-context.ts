@@ -20,9 +20,14 @@ export function refOptions(def: Draft | null, kind: string, entityId?: string): 
     case 'field':
     case 'filter':
     case 'sort':
-      return [...(entity?.fields ?? []).map((f) => ({ value: f.id, label: `${labelText(f.label, 'en', f.id)} · ${f.type}` })), ...(SYSTEM_FIELDS as readonly string[]).map((id) => ({ value: id, label: `${id} · system` }))];
+      return [
+        ...(entity?.fields ?? []).map((f) => ({ value: f.id, label: `${labelText(f.label, 'en', f.id)} · ${f.type}` })),
+        ...(SYSTEM_FIELDS as readonly string[]).map((id) => ({ value: id, label: `${id} · system` })),
+      ];
     case 'input':
-      return (entity?.fields ?? []).filter(isStoredField).map((f) => ({ value: f.id, label: `${labelText(f.label, 'en', f.id)} · ${f.type}` }));
+      return (entity?.fields ?? [])
+        .filter(isStoredField)
+        .map((f) => ({ value: f.id, label: `${labelText(f.label, 'en', f.id)} · ${f.type}` }));
     case 'page':
       return (def.pages ?? []).map((p) => ({ value: p.id, label: `${labelText(p.title, 'en', p.id)} (${p.route})` }));
     case 'component':
@@ -41,7 +46,9 @@ export function refOptions(def: Draft | null, kind: string, entityId?: string): 
  */
 function optionDeps(def: Draft | null): unknown[] {
   if (!def) return [];
-  const deps = Object.entries(def).filter(([key]) => key !== 'pages').map(([, v]) => v);
+  const deps = Object.entries(def)
+    .filter(([key]) => key !== 'pages')
+    .map(([, v]) => v);
   deps.push(JSON.stringify((def.pages ?? []).map((p) => [p.id, p.title, p.route])), [...allComponentIds(def)].join(' '));
   return deps;
 }
@@ -57,7 +64,7 @@ export function useAppFormContext(refs: RefSpec[] = NO_REFS, entityId?: string):
     return {
       refs,
       entityId,
-      locales: ((def?.locales as string[] | undefined) ?? ['en']),
+      locales: (def?.locales as string[] | undefined) ?? ['en'],
       options: (kind: string) => refOptions(def, kind, entityId),
       openExpression,
     };

@@ -63,13 +63,55 @@ import type { IconDefinition } from '@ant-design/icons-svg/lib/types';
 import { iconOf } from '@tessera/renderer/icons';
 
 const ICONS: Record<string, IconDefinition> = {
-  AlignLeftOutlined, ApiOutlined, AppstoreOutlined, AuditOutlined, BarChartOutlined, BarsOutlined, BellOutlined, BranchesOutlined,
-  CalculatorOutlined, CalendarOutlined, CheckSquareOutlined, ClockCircleOutlined, CodeOutlined, ColumnHeightOutlined,
-  ColumnWidthOutlined, CreditCardOutlined, DashboardOutlined, DatabaseOutlined, DeleteOutlined, DollarOutlined, EditOutlined,
-  FieldTimeOutlined, FileAddOutlined, FileTextOutlined, FolderOutlined, FontSizeOutlined, FormOutlined, FunctionOutlined,
-  HourglassOutlined, LinkOutlined, LoginOutlined, LogoutOutlined, MailOutlined, NodeIndexOutlined, NumberOutlined,
-  PartitionOutlined, PhoneOutlined, PlayCircleOutlined, PlusCircleOutlined, ProfileOutlined, ProjectOutlined, RetweetOutlined,
-  SearchOutlined, ShareAltOutlined, TableOutlined, TagOutlined, TagsOutlined, ThunderboltOutlined, UnorderedListOutlined,
+  AlignLeftOutlined,
+  ApiOutlined,
+  AppstoreOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  BarsOutlined,
+  BellOutlined,
+  BranchesOutlined,
+  CalculatorOutlined,
+  CalendarOutlined,
+  CheckSquareOutlined,
+  ClockCircleOutlined,
+  CodeOutlined,
+  ColumnHeightOutlined,
+  ColumnWidthOutlined,
+  CreditCardOutlined,
+  DashboardOutlined,
+  DatabaseOutlined,
+  DeleteOutlined,
+  DollarOutlined,
+  EditOutlined,
+  FieldTimeOutlined,
+  FileAddOutlined,
+  FileTextOutlined,
+  FolderOutlined,
+  FontSizeOutlined,
+  FormOutlined,
+  FunctionOutlined,
+  HourglassOutlined,
+  LinkOutlined,
+  LoginOutlined,
+  LogoutOutlined,
+  MailOutlined,
+  NodeIndexOutlined,
+  NumberOutlined,
+  PartitionOutlined,
+  PhoneOutlined,
+  PlayCircleOutlined,
+  PlusCircleOutlined,
+  ProfileOutlined,
+  ProjectOutlined,
+  RetweetOutlined,
+  SearchOutlined,
+  ShareAltOutlined,
+  TableOutlined,
+  TagOutlined,
+  TagsOutlined,
+  ThunderboltOutlined,
+  UnorderedListOutlined,
   UserSwitchOutlined,
 };
 
@@ -79,13 +121,30 @@ const markup = new Map<IconDefinition, { __html: string }>();
 
 function svgOf(icon: IconDefinition): { __html: string } {
   let html = markup.get(icon);
-  if (!html) markup.set(icon, (html = { __html: renderIconDefinitionToSVGElement(icon, { extraSVGAttrs: { ...SVG_ATTRS, 'data-icon': icon.name } }) }));
+  if (!html)
+    markup.set(
+      icon,
+      (html = { __html: renderIconDefinitionToSVGElement(icon, { extraSVGAttrs: { ...SVG_ATTRS, 'data-icon': icon.name } }) }),
+    );
   return html;
 }
 
 /** `className` is passed on: antd's Menu gives its item icons a class that spaces them from the label. */
 export function TypeIcon({ name, style, className }: { name: string | undefined; style?: React.CSSProperties; className?: string }) {
   const icon = ICONS[name ?? 'AppstoreOutlined'];
-  if (!icon) return <span className={`anticon${className ? ` ${className}` : ''}`} style={style}>{iconOf(name)}</span>;
-  return <span role="img" aria-label={icon.name} className={`anticon anticon-${icon.name}${className ? ` ${className}` : ''}`} style={style} dangerouslySetInnerHTML={svgOf(icon)} />;
+  if (!icon)
+    return (
+      <span className={`anticon${className ? ` ${className}` : ''}`} style={style}>
+        {iconOf(name)}
+      </span>
+    );
+  return (
+    <span
+      role="img"
+      aria-label={icon.name}
+      className={`anticon anticon-${icon.name}${className ? ` ${className}` : ''}`}
+      style={style}
+      dangerouslySetInnerHTML={svgOf(icon)}
+    />
+  );
 }

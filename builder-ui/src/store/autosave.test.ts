@@ -11,7 +11,16 @@ function fakeApi() {
   const server = { draft: sampleDraft(), revision: 1, renames: [] as RenameEntry[] };
   const calls: Array<{ revision: number | null }> = [];
   const app = (): AppDraft => ({
-    id: 'shop', name: 'Shop', revision: server.revision, publishedVersion: null, updatedAt: '', publishedAt: null, draft: server.draft, issues: [], renames: server.renames, renamesToPublish: [],
+    id: 'shop',
+    name: 'Shop',
+    revision: server.revision,
+    publishedVersion: null,
+    updatedAt: '',
+    publishedAt: null,
+    draft: server.draft,
+    issues: [],
+    renames: server.renames,
+    renamesToPublish: [],
   });
   const api: DraftApi = {
     getApp: async () => app(),
@@ -26,7 +35,6 @@ function fakeApi() {
   };
   return { api, server, calls };
 }
-
 
 describe('autosave', () => {
   beforeEach(() => jest.useFakeTimers({ doNotFake: ['setImmediate', 'queueMicrotask'] }));
@@ -67,7 +75,10 @@ describe('autosave', () => {
     expect(server.renames).toEqual([{ entity: 'order', from: 'number', to: 'code' }]);
     // Another client renamed the entity too (the server keeps the log with the draft).
     server.draft = { ...server.draft, entities: server.draft.entities.map((e) => ({ ...e, id: 'purchase' })) };
-    server.renames = [{ entity: 'purchase', from: 'number', to: 'code' }, { from: 'order', to: 'purchase' }];
+    server.renames = [
+      { entity: 'purchase', from: 'number', to: 'code' },
+      { from: 'order', to: 'purchase' },
+    ];
     await autosave.reload();
     expect(store.getState().renames).toEqual(server.renames);
     autosave.stop();
@@ -114,7 +125,10 @@ describe('autosave', () => {
 
   it('other errors are shown and retried on the next edit; flush saves immediately', async () => {
     const { api, calls } = fakeApi();
-    const failing: DraftApi = { ...api, saveDraft: jest.fn().mockRejectedValueOnce(new Error('network down')).mockImplementation(api.saveDraft) };
+    const failing: DraftApi = {
+      ...api,
+      saveDraft: jest.fn().mockRejectedValueOnce(new Error('network down')).mockImplementation(api.saveDraft),
+    };
     const store = createBuilderStore();
     store.getState().load('shop', sampleDraft(), 1);
     const autosave = startAutosave(store, failing, { delayMs: 1000 });

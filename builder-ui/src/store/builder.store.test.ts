@@ -76,7 +76,9 @@ describe('page commands', () => {
     expect(page(s).components[0].source).toEqual({ kind: 'entity', entity: '' });
     s.getState().validateNow();
     expect(s.getState().issues.byComponent.get('table')).toHaveLength(1);
-    expect(() => s.getState().dispatch('addComponent', { pageId: 'home', type: 'table', entityId: 'nope' })).toThrow('entity "nope" not found');
+    expect(() => s.getState().dispatch('addComponent', { pageId: 'home', type: 'table', entityId: 'nope' })).toThrow(
+      'entity "nope" not found',
+    );
   });
 
   it('a data component dropped from the palette asks for its entity, proposing the one of its container or page', () => {
@@ -99,7 +101,10 @@ describe('page commands', () => {
     s.getState().requestAdd({ pageId: 'home', type: 'detail', parentId: 'card' });
     expect(s.getState().pendingAdd!.entityId).toBe('order');
     s.getState().resolveAdd('order');
-    expect(findComponent(page(s).components, 'detail')).toMatchObject({ source: { kind: 'entity', entity: 'order' }, props: { fields: [{ field: 'number' }, { field: 'total' }] } });
+    expect(findComponent(page(s).components, 'detail')).toMatchObject({
+      source: { kind: 'entity', entity: 'order' },
+      props: { fields: [{ field: 'number' }, { field: 'total' }] },
+    });
     // One undo step per added component; the choice itself is not history.
     s.temporal.getState().undo();
     expect(findComponent(page(s).components, 'detail')).toBeUndefined();
@@ -160,7 +165,12 @@ describe('page commands', () => {
   it('addComputedColumn adds a computed field and its column in one undoable step', () => {
     const s = setup();
     s.getState().dispatch('addComponent', { pageId: 'home', type: 'table', entityId: 'order' });
-    s.getState().dispatch('addComputedColumn', { componentId: 'table', listKey: 'columns', label: 'Total with tax', expression: 'total * 1.2' });
+    s.getState().dispatch('addComputedColumn', {
+      componentId: 'table',
+      listKey: 'columns',
+      label: 'Total with tax',
+      expression: 'total * 1.2',
+    });
     expect(entity(s, 'order').fields[2]).toMatchObject({ id: 'totalWithTax', type: 'computed', expression: { $expr: 'total * 1.2' } });
     expect(page(s).components[0].props!.columns).toEqual([{ field: 'number' }, { field: 'total' }, { field: 'totalWithTax' }]);
     s.temporal.getState().undo();
@@ -171,11 +181,18 @@ describe('page commands', () => {
   it('a computed column is named by the consultant, or after its expression read with field labels', () => {
     const s = setup();
     s.getState().dispatch('addComponent', { pageId: 'home', type: 'table', entityId: 'order' });
-    s.getState().dispatch('addComputedColumn', { componentId: 'table', listKey: 'columns', expression: '$round(total * 1.2, 2)', resultType: 'number' });
+    s.getState().dispatch('addComputedColumn', {
+      componentId: 'table',
+      listKey: 'columns',
+      expression: '$round(total * 1.2, 2)',
+      resultType: 'number',
+    });
     expect(entity(s, 'order').fields[2]).toMatchObject({ id: 'roundTotal122', label: 'round(Total * 1.2, 2)', resultType: 'number' });
     s.getState().dispatch('addComputedColumn', { componentId: 'table', listKey: 'columns', expression: 'number', label: '  ' });
     expect(entity(s, 'order').fields[3]).toMatchObject({ id: 'number2', label: 'Number', resultType: 'text' });
-    expect(labelFromExpression("$uppercase(number) & ' — ' & $string(total) & ' and a long tail that goes on'", entity(s, 'order'))).toBe("uppercase(Number) & ' — ' & string(Tota…");
+    expect(labelFromExpression("$uppercase(number) & ' — ' & $string(total) & ' and a long tail that goes on'", entity(s, 'order'))).toBe(
+      "uppercase(Number) & ' — ' & string(Tota…",
+    );
   });
 
   it('replaceDefinition swaps the document in one step and keeps the app id', () => {

@@ -92,7 +92,16 @@ export function createBuilderStore() {
           const t = store.temporal.getState();
           t.pause();
           const log = reconcileRenames(renames ?? (appId === get().appId ? get().renames : []), definition);
-          set({ appId, definition, revision, renames: log, lastCommand: null, selection: null, save: { status: 'saved' }, generation: get().generation + 1 });
+          set({
+            appId,
+            definition,
+            revision,
+            renames: log,
+            lastCommand: null,
+            selection: null,
+            save: { status: 'saved' },
+            generation: get().generation + 1,
+          });
           t.resume();
           t.clear();
           lastCoalesce = null;
@@ -118,7 +127,12 @@ export function createBuilderStore() {
           const events = isWrapped(result) && result.renamed ? [result.renamed].flat() : [];
           const logged = events.reduce(logRename, get().renames);
           const renames = reconcileRenames(logged, next);
-          set({ definition: next, lastCommand: name, renames, ...(isWrapped(result) && result.select !== undefined ? { selection: result.select } : {}) });
+          set({
+            definition: next,
+            lastCommand: name,
+            renames,
+            ...(isWrapped(result) && result.select !== undefined ? { selection: result.select } : {}),
+          });
           if (merge) t.resume();
         },
         select: (selection) => set({ selection }),

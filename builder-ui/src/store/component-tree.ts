@@ -79,4 +79,3 @@ export function isWithin(list: DraftComponent[], ancestorId: string, id: string)
 export function pageOfComponent(def: Draft, id: string): DraftPage | undefined {
   return (def.pages ?? []).find((p) => !!findComponent(p.components ?? [], id));
 }
-

@@ -3,8 +3,20 @@
  * be invalid while being edited), plus what the editor has selected.
  */
 export type {
-  Draft, DraftComponent, DraftEntity, DraftExpr as Expr, DraftField, DraftIndex, DraftJson as Json, DraftNavItem, DraftPage, DraftPermission, DraftRole, DraftSource,
-  DraftFieldAccess as FieldAccess, DraftPermissionAction as PermissionAction,
+  Draft,
+  DraftComponent,
+  DraftEntity,
+  DraftExpr as Expr,
+  DraftField,
+  DraftIndex,
+  DraftJson as Json,
+  DraftNavItem,
+  DraftPage,
+  DraftPermission,
+  DraftRole,
+  DraftSource,
+  DraftFieldAccess as FieldAccess,
+  DraftPermissionAction as PermissionAction,
 } from '@tessera/core';
 
 /** What the editor has selected; drives the right-hand panel and error navigation. */

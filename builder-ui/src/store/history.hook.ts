@@ -23,7 +23,7 @@ export function useUndoShortcuts() {
     const onKey = (e: KeyboardEvent) => {
       if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
       const el = e.target as HTMLElement | null;
-      if (el && (el.closest('input, textarea, [contenteditable="true"], .monaco-editor'))) return;
+      if (el && el.closest('input, textarea, [contenteditable="true"], .monaco-editor')) return;
       const key = e.key.toLowerCase();
       if (key === 'z' && !e.shiftKey) undo();
       else if ((key === 'z' && e.shiftKey) || key === 'y') redo();

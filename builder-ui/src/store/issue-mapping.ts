@@ -47,7 +47,10 @@ export const navKey = (path: number[]) => path.join('.');
 
 export function parsePointer(pointer: string): string[] {
   if (!pointer) return [];
-  return pointer.split('/').slice(1).map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  return pointer
+    .split('/')
+    .slice(1)
+    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 const isIndex = (token: string | undefined) => token !== undefined && /^\d+$/.test(token);
@@ -131,7 +134,14 @@ function push(map: Map<string, MappedIssue[]>, key: string | undefined, issue: M
 
 export function indexIssues(def: Draft, issues: ValidationIssue[]): IssueIndex {
   const index: IssueIndex = {
-    all: [], byEntity: new Map(), byField: new Map(), byPage: new Map(), byComponent: new Map(), byRole: new Map(), byPermission: new Map(), byNavItem: new Map(),
+    all: [],
+    byEntity: new Map(),
+    byField: new Map(),
+    byPage: new Map(),
+    byComponent: new Map(),
+    byRole: new Map(),
+    byPermission: new Map(),
+    byNavItem: new Map(),
   };
   for (const issue of issues) {
     const mapped: MappedIssue = { ...issue, target: targetOf(def, issue.pointer) };

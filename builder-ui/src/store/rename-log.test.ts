@@ -6,7 +6,15 @@ import type { Draft } from './draft.types';
 /** sampleDraft plus a customer entity whose orders relation points at order. */
 function draft(): Draft {
   const d = sampleDraft();
-  d.entities.push({ id: 'customer', label: 'Customer', display: 'name', fields: [{ id: 'name', type: 'text' }, { id: 'orders', type: 'relation', to: 'order', many: true }] });
+  d.entities.push({
+    id: 'customer',
+    label: 'Customer',
+    display: 'name',
+    fields: [
+      { id: 'name', type: 'text' },
+      { id: 'orders', type: 'relation', to: 'order', many: true },
+    ],
+  });
   return d;
 }
 
@@ -36,7 +44,10 @@ describe('the rename log', () => {
     s.getState().dispatch('setField', { entityId: 'order', fieldId: 'code', field: { id: 'ref', type: 'text' } });
     s.getState().dispatch('renameEntity', { entityId: 'order', id: 'purchase' });
     s.getState().dispatch('renameEntity', { entityId: 'purchase', id: 'sale' });
-    expect(log(s)).toEqual([{ entity: 'sale', from: 'number', to: 'ref' }, { from: 'order', to: 'sale' }]);
+    expect(log(s)).toEqual([
+      { entity: 'sale', from: 'number', to: 'ref' },
+      { from: 'order', to: 'sale' },
+    ]);
     s.getState().dispatch('renameField', { entityId: 'sale', fieldId: 'ref', id: 'number' });
     s.getState().dispatch('renameEntity', { entityId: 'sale', id: 'order' });
     expect(log(s)).toEqual([]);
@@ -60,7 +71,10 @@ describe('the rename log', () => {
     s.getState().dispatch('renameEntity', { entityId: 'customer', id: 'client' });
     s.getState().dispatch('renameField', { entityId: 'client', fieldId: 'name', id: 'title' });
     s.getState().dispatch('removeField', { entityId: 'order', fieldId: 'amount' });
-    expect(log(s)).toEqual([{ from: 'customer', to: 'client' }, { entity: 'client', from: 'name', to: 'title' }]);
+    expect(log(s)).toEqual([
+      { from: 'customer', to: 'client' },
+      { entity: 'client', from: 'name', to: 'title' },
+    ]);
     s.getState().dispatch('removeEntity', { entityId: 'client' });
     expect(log(s)).toEqual([]);
   });
@@ -82,7 +96,10 @@ describe('the rename log', () => {
     s.getState().dispatch('renameEntity', { entityId: 'order', id: 'purchase' });
     const published = sampleDraft(); // customer is not published yet
     s.getState().dispatch('renameEntity', { entityId: 'customer', id: 'client' });
-    expect(renamesToPublish(log(s), published)).toEqual([{ from: 'order', to: 'purchase' }, { entity: 'purchase', from: 'number', to: 'code' }]);
+    expect(renamesToPublish(log(s), published)).toEqual([
+      { from: 'order', to: 'purchase' },
+      { entity: 'purchase', from: 'number', to: 'code' },
+    ]);
     expect(renamesToPublish(log(s), null)).toEqual([]);
   });
 
@@ -90,7 +107,13 @@ describe('the rename log', () => {
     const s = setup();
     const next = draft();
     next.entities[0].fields[0].id = 'code';
-    s.getState().dispatch('replaceDefinition', { definition: next, renames: [{ entity: 'order', from: 'number', to: 'code' }, { entity: 'order', from: 'ghost', to: 'gone' }] });
+    s.getState().dispatch('replaceDefinition', {
+      definition: next,
+      renames: [
+        { entity: 'order', from: 'number', to: 'code' },
+        { entity: 'order', from: 'ghost', to: 'gone' },
+      ],
+    });
     // The second names a field the document does not have: it drops out like a deleted one.
     expect(log(s)).toEqual([{ entity: 'order', from: 'number', to: 'code' }]);
     undo(s);
@@ -99,7 +122,10 @@ describe('the rename log', () => {
 
   it('loads the log saved with the draft; reloading the same app without one keeps what still applies', () => {
     const s = createBuilderStore();
-    s.getState().load('shop', draft(), 2, [{ entity: 'order', from: 'ref', to: 'number' }, { entity: 'order', from: 'x', to: 'gone' }]);
+    s.getState().load('shop', draft(), 2, [
+      { entity: 'order', from: 'ref', to: 'number' },
+      { entity: 'order', from: 'x', to: 'gone' },
+    ]);
     expect(log(s)).toEqual([{ entity: 'order', from: 'ref', to: 'number' }]);
     s.getState().load('shop', draft(), 3);
     expect(log(s)).toEqual([{ entity: 'order', from: 'ref', to: 'number' }]);

@@ -26,7 +26,8 @@ export function DiffPanel({ versions }: { versions: VersionInfo[] }) {
   useEffect(() => {
     if (!left) return;
     let cancelled = false;
-    const load = async (key: string) => JSON.stringify(key === DRAFT ? draft : (await appsApi.version(appId, Number(key))).definition, null, 2);
+    const load = async (key: string) =>
+      JSON.stringify(key === DRAFT ? draft : (await appsApi.version(appId, Number(key))).definition, null, 2);
     void Promise.all([load(left), load(right)]).then(([l, r]) => !cancelled && setTexts({ key: String(++diffs), left: l, right: r }));
     return () => {
       cancelled = true;
@@ -34,7 +35,10 @@ export function DiffPanel({ versions }: { versions: VersionInfo[] }) {
   }, [left, right, appId, draft]);
 
   if (!versions.length) return null;
-  const options = [{ value: DRAFT, label: t('versions.draft') }, ...versions.map((v) => ({ value: String(v.version), label: `v${v.version}${v.note ? ` — ${v.note}` : ''}` }))];
+  const options = [
+    { value: DRAFT, label: t('versions.draft') },
+    ...versions.map((v) => ({ value: String(v.version), label: `v${v.version}${v.note ? ` — ${v.note}` : ''}` })),
+  ];
   return (
     <div style={{ marginTop: 24 }}>
       <Space style={{ marginBottom: 8 }}>

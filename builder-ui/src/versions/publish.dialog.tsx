@@ -35,8 +35,13 @@ export function PublishButton() {
   useEffect(() => {
     if (!open || !appId || !log.length) return;
     let live = true;
-    renamesToPublish(appId).then((list) => live && setRenames(list), (err: Error) => live && setFailure(err));
-    return () => { live = false; };
+    renamesToPublish(appId).then(
+      (list) => live && setRenames(list),
+      (err: Error) => live && setFailure(err),
+    );
+    return () => {
+      live = false;
+    };
   }, [open, appId, log]);
 
   const publish = async () => {
@@ -45,7 +50,11 @@ export function PublishButton() {
     try {
       const info = await publishApp(note);
       const moved = [...(info.migrated?.entities ?? []), ...(info.migrated?.fields ?? [])].reduce((n, r) => n + r.moved, 0);
-      void message.success(info.migrated ? t('versions.moved', { n: info.version, count: moved, views: info.migrated.views ?? 0 }) : t('versions.published', { n: info.version }));
+      void message.success(
+        info.migrated
+          ? t('versions.moved', { n: info.version, count: moved, views: info.migrated.views ?? 0 })
+          : t('versions.published', { n: info.version }),
+      );
       setOpen(false);
       setNote('');
       setRenames(null);
@@ -60,16 +69,50 @@ export function PublishButton() {
     <>
       <Tooltip title={errors ? t('toolbar.publishBlocked', { count: errors }) : undefined}>
         <Button type="primary" icon={<CloudUploadOutlined />} disabled={errors > 0} onClick={() => setOpen(true)} data-testid="publish">
-          {t('toolbar.publish')}{errors ? ` (${errors})` : ''}
+          {t('toolbar.publish')}
+          {errors ? ` (${errors})` : ''}
         </Button>
       </Tooltip>
-      <Modal open={open} title={t('versions.publish')} okText={t('versions.publish')} confirmLoading={busy} okButtonProps={{ disabled: log.length > 0 && !renames }}
-        onOk={publish} onCancel={() => { setOpen(false); setRenames(null); }}>
-        <Input.TextArea autoFocus aria-label={t('versions.note')} placeholder={t('versions.note')} value={note} onChange={(e) => setNote(e.target.value)} rows={3} maxLength={2000} />
+      <Modal
+        open={open}
+        title={t('versions.publish')}
+        okText={t('versions.publish')}
+        confirmLoading={busy}
+        okButtonProps={{ disabled: log.length > 0 && !renames }}
+        onOk={publish}
+        onCancel={() => {
+          setOpen(false);
+          setRenames(null);
+        }}
+      >
+        <Input.TextArea
+          autoFocus
+          aria-label={t('versions.note')}
+          placeholder={t('versions.note')}
+          value={note}
+          onChange={(e) => setNote(e.target.value)}
+          rows={3}
+          maxLength={2000}
+        />
         {!!renames?.length && <RenameList renames={renames} />}
         {failure && (
-          <Alert style={{ marginTop: 12 }} type="error" showIcon message={failure.message}
-            description={failure instanceof ApiError && failure.errors.length ? <ul>{failure.errors.slice(0, 10).map((e) => <li key={e.pointer + e.message}><code>{e.pointer}</code> {e.message}</li>)}</ul> : undefined} />
+          <Alert
+            style={{ marginTop: 12 }}
+            type="error"
+            showIcon
+            message={failure.message}
+            description={
+              failure instanceof ApiError && failure.errors.length ? (
+                <ul>
+                  {failure.errors.slice(0, 10).map((e) => (
+                    <li key={e.pointer + e.message}>
+                      <code>{e.pointer}</code> {e.message}
+                    </li>
+                  ))}
+                </ul>
+              ) : undefined
+            }
+          />
         )}
       </Modal>
     </>

@@ -6,17 +6,32 @@ import { isFieldEntry, type RenameEntry } from '@tessera/core/renames';
 export function RenameList({ renames }: { renames: RenameEntry[] }) {
   const { t } = useTranslation();
   return (
-    <Alert style={{ marginTop: 12 }} type="info" showIcon data-testid="publish-renames" message={t('versions.renamesTitle')}
+    <Alert
+      style={{ marginTop: 12 }}
+      type="info"
+      showIcon
+      data-testid="publish-renames"
+      message={t('versions.renamesTitle')}
       description={
         <ul style={{ margin: 0, paddingLeft: 18 }}>
           {renames.map((r) => (
             <li key={JSON.stringify(r)}>
-              {isFieldEntry(r)
-                ? <><code>{r.entity}.{r.from}</code> → <code>{r.to}</code>: {t('versions.fieldRename')}</>
-                : <><code>{r.from}</code> → <code>{r.to}</code>: {t('versions.entityRename')}</>}
+              {isFieldEntry(r) ? (
+                <>
+                  <code>
+                    {r.entity}.{r.from}
+                  </code>{' '}
+                  → <code>{r.to}</code>: {t('versions.fieldRename')}
+                </>
+              ) : (
+                <>
+                  <code>{r.from}</code> → <code>{r.to}</code>: {t('versions.entityRename')}
+                </>
+              )}
             </li>
           ))}
         </ul>
-      } />
+      }
+    />
   );
 }

@@ -8,7 +8,11 @@ import type { Draft } from '../store/draft.types';
 import { logRename, reconcileRenames, renamesToPublish, type RenameEntry } from '@tessera/core/renames';
 
 /** Only what still applies: the old id is in the current version, the new one in the target (a field deleted since is left out). */
-export function applicableRollbackRenames(versions: VersionInfo[], target: { version: number; definition: Draft }, current: Draft): RenameEntry[] {
+export function applicableRollbackRenames(
+  versions: VersionInfo[],
+  target: { version: number; definition: Draft },
+  current: Draft,
+): RenameEntry[] {
   return renamesToPublish(reconcileRenames(rollbackRenames(versions, target.version), target.definition), current);
 }
 

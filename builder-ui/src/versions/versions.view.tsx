@@ -23,7 +23,10 @@ export function VersionsView() {
 
   useEffect(() => {
     setLoading(true);
-    appsApi.versions(appId).then(setVersions, (e: Error) => void message.error(e.message)).finally(() => setLoading(false));
+    appsApi
+      .versions(appId)
+      .then(setVersions, (e: Error) => void message.error(e.message))
+      .finally(() => setLoading(false));
   }, [appId, tick]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const rollback = async (n: number) => {
@@ -41,15 +44,29 @@ export function VersionsView() {
   return (
     <div style={{ padding: 16, height: '100%', overflow: 'auto' }}>
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }}>
-        <Typography.Title level={4} style={{ margin: 0 }}>{t('versions.title')}</Typography.Title>
+        <Typography.Title level={4} style={{ margin: 0 }}>
+          {t('versions.title')}
+        </Typography.Title>
         <Space>
-          <Upload accept="application/json,.json" showUploadList={false} beforeUpload={(file) => {
-            readJsonFile(file).then((def) => { dispatch('replaceDefinition', { definition: def }); void message.success(t('versions.imported')); }, (e: Error) => void message.error(e.message));
-            return false;
-          }}>
+          <Upload
+            accept="application/json,.json"
+            showUploadList={false}
+            beforeUpload={(file) => {
+              readJsonFile(file).then(
+                (def) => {
+                  dispatch('replaceDefinition', { definition: def });
+                  void message.success(t('versions.imported'));
+                },
+                (e: Error) => void message.error(e.message),
+              );
+              return false;
+            }}
+          >
             <Button icon={<UploadOutlined />}>{t('versions.import')}</Button>
           </Upload>
-          <Button icon={<DownloadOutlined />} onClick={() => downloadJson(definition)}>{t('versions.export')}</Button>
+          <Button icon={<DownloadOutlined />} onClick={() => downloadJson(definition)}>
+            {t('versions.export')}
+          </Button>
           <PublishButton />
         </Space>
       </Space>
@@ -61,16 +78,24 @@ export function VersionsView() {
         dataSource={versions}
         locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('versions.none')} /> }}
         columns={[
-          { title: t('versions.version'), dataIndex: 'version', width: 90, render: (n: number) => <Typography.Text strong>v{n}</Typography.Text> },
+          {
+            title: t('versions.version'),
+            dataIndex: 'version',
+            width: 90,
+            render: (n: number) => <Typography.Text strong>v{n}</Typography.Text>,
+          },
           { title: t('versions.note'), dataIndex: 'note' },
           { title: t('versions.date'), dataIndex: 'publishedAt', width: 200, render: (d: string) => new Date(d).toLocaleString() },
           {
             width: 130,
-            render: (_, v) => v.version !== versions[0]?.version && (
-              <Popconfirm title={t('versions.rollbackConfirm', { n: v.version })} onConfirm={() => rollback(v.version)}>
-                <Button size="small" icon={<RollbackOutlined />}>{t('versions.rollback')}</Button>
-              </Popconfirm>
-            ),
+            render: (_, v) =>
+              v.version !== versions[0]?.version && (
+                <Popconfirm title={t('versions.rollbackConfirm', { n: v.version })} onConfirm={() => rollback(v.version)}>
+                  <Button size="small" icon={<RollbackOutlined />}>
+                    {t('versions.rollback')}
+                  </Button>
+                </Popconfirm>
+              ),
           },
         ]}
       />

@@ -26,10 +26,15 @@ let shot = 0;
 const snap = (name: string, target: Page = page) => browser.screenshot(`builder-access-${String(++shot).padStart(2, '0')}-${name}`, target);
 const draft = () => savedDraft(page, server, APP);
 const entityOf = (d: { entities: Array<{ id: string }> }, id: string) => d.entities.find((e) => e.id === id) as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-const screen = (name: string) => page.getByRole('menuitem', { name: new RegExp(`(^| )${name}( \\d+)?$`) }).first().click();
+const screen = (name: string) =>
+  page
+    .getByRole('menuitem', { name: new RegExp(`(^| )${name}( \\d+)?$`) })
+    .first()
+    .click();
 
 beforeAll(async () => {
-  if (!fs.existsSync(path.join(ROOT, 'builder-ui/dist/index.html'))) throw new Error('builder-ui/dist missing: run `npm run build` before the builder e2e tests');
+  if (!fs.existsSync(path.join(ROOT, 'builder-ui/dist/index.html')))
+    throw new Error('builder-ui/dist missing: run `npm run build` before the builder e2e tests');
   server = await startExampleServer();
   browser = await openBrowser();
   page = browser.page;
@@ -58,7 +63,10 @@ test('roles, permissions and the menu are edited visually; problems lead to the 
   await expectText(page, matrix.locator('tr', { hasText: 'Contact' }), '1 hidden');
   await snap('rep-contact-email-hidden');
   expect(entityOf(await draft(), 'contact').permissions.find((p: { role: string }) => p.role === 'rep')).toEqual({
-    role: 'rep', actions: ['create', 'read', 'update'], rows: 'own', fields: { owner: 'readonly', email: 'hidden' },
+    role: 'rep',
+    actions: ['create', 'read', 'update'],
+    rows: 'own',
+    fields: { owner: 'readonly', email: 'hidden' },
   });
 
   // A new role: read companies and contacts, only their own contacts.
@@ -93,7 +101,7 @@ test('roles, permissions and the menu are edited visually; problems lead to the 
   await page.locator('.ant-drawer-content-wrapper').waitFor({ state: 'hidden' });
   await expectText(page, page.getByTestId('access-designer').locator('h4'), 'Sales rep');
   await expectText(page, page.getByTestId('permission-panel'), 'Company');
-  await expectText(page, page.getByTestId('permission-panel'), 'needs the entity\'s ownerField');
+  await expectText(page, page.getByTestId('permission-panel'), "needs the entity's ownerField");
   await choose(page, page.getByTestId('permission-panel').getByRole('combobox', { name: 'Owner field' }), /^Owner/);
   await expectText(page, page.getByTestId('problems'), 'No errors');
 
@@ -115,14 +123,29 @@ test('roles, permissions and the menu are edited visually; problems lead to the 
   await expectText(page, tree, 'Dashboard');
   await page.getByTestId('unlisted-reports').getByRole('button', { name: 'Add to menu' }).click();
   await expectText(page, page.getByTestId('nav-item-panel'), 'Menu item');
-  await until(page, async () => (await draft()).navigation.map((i: { page?: string }) => i.page ?? 'group'), (ids) => ids.join() === 'dashboard,group,activities,reports', 'Reports at the end of the menu');
+  await until(
+    page,
+    async () => (await draft()).navigation.map((i: { page?: string }) => i.page ?? 'group'),
+    (ids) => ids.join() === 'dashboard,group,activities,reports',
+    'Reports at the end of the menu',
+  );
   await drag(page, page.getByTestId('nav-item-3'), page.getByTestId('nav-item-1'), { x: 0.3 });
-  await until(page, async () => (await draft()).navigation[1].children.map((c: { page: string }) => c.page), (p) => p.includes('reports'), 'Reports inside Sales');
+  await until(
+    page,
+    async () => (await draft()).navigation[1].children.map((c: { page: string }) => c.page),
+    (p) => p.includes('reports'),
+    'Reports inside Sales',
+  );
   const inSales = (await draft()).navigation[1].children.map((c: { page: string }) => c.page);
   // Wherever the drop put it in the group, the toolbar moves it to the top.
   for (let i = inSales.indexOf('reports'); i > 0; i--) await page.getByRole('button', { name: 'Move up' }).click();
   await page.getByTestId('nav-item-panel').getByLabel('icon').fill('BarChartOutlined');
-  await until(page, async () => (await draft()).navigation[1].children[0], (c) => c.page === 'reports' && c.icon === 'BarChartOutlined', 'Reports first in Sales, with its icon');
+  await until(
+    page,
+    async () => (await draft()).navigation[1].children[0],
+    (c) => c.page === 'reports' && c.icon === 'BarChartOutlined',
+    'Reports first in Sales, with its icon',
+  );
   await snap('menu-nested');
 
   // A menu item pointing at a deleted page: the problems list opens the Menu screen on it.
@@ -149,7 +172,9 @@ test('roles, permissions and the menu are edited visually; problems lead to the 
   await page.locator('.ant-table-tbody tr', { hasText: 'surname' }).waitFor();
   await snap('field-renamed');
   const renamed = await draft();
-  expect(entityOf(renamed, 'contact').fields.find((f: { id: string }) => f.id === 'fullName').expression).toEqual({ $expr: "firstName & ' ' & surname" });
+  expect(entityOf(renamed, 'contact').fields.find((f: { id: string }) => f.id === 'fullName').expression).toEqual({
+    $expr: "firstName & ' ' & surname",
+  });
   expect(JSON.stringify(entityOf(renamed, 'contact').indexes)).toContain('"surname"');
   expect(JSON.stringify(renamed)).not.toContain('"lastName"');
   await expectText(page, page.getByTestId('problems'), 'No errors');
@@ -165,10 +190,20 @@ test('roles, permissions and the menu are edited visually; problems lead to the 
   const rule = page.getByTestId('source-panel').getByTestId('query-rule');
   await expectText(page, rule, 'is none of');
   await rule.getByRole('button', { name: 'Negate' }).click();
-  await until(page, async () => (await draft()).pages.find((p: { id: string }) => p.id === 'leads').components[0].source.filter, (f) => JSON.stringify(f) === '{"status":{"$not":{"$nin":["converted","disqualified"]}}}', 'the negated filter');
+  await until(
+    page,
+    async () => (await draft()).pages.find((p: { id: string }) => p.id === 'leads').components[0].source.filter,
+    (f) => JSON.stringify(f) === '{"status":{"$not":{"$nin":["converted","disqualified"]}}}',
+    'the negated filter',
+  );
   await snap('query-not');
   await rule.getByRole('button', { name: 'Negate' }).click();
-  await until(page, async () => (await draft()).pages.find((p: { id: string }) => p.id === 'leads').components[0].source.filter, (f) => JSON.stringify(f) === '{"status":{"$nin":["converted","disqualified"]}}', 'the filter back');
+  await until(
+    page,
+    async () => (await draft()).pages.find((p: { id: string }) => p.id === 'leads').components[0].source.filter,
+    (f) => JSON.stringify(f) === '{"status":{"$nin":["converted","disqualified"]}}',
+    'the filter back',
+  );
 
   // Publish; a rep sees Reports under Sales and no Email column on Contacts. The dialog says the
   // stored last names move with the rename, and the rep's list still shows them afterwards.
@@ -187,11 +222,24 @@ test('roles, permissions and the menu are edited visually; problems lead to the 
   expect(headers).not.toContain('Email');
   const filter = encodeURIComponent(JSON.stringify({ owner: REP1 }));
   const expected = (await server.api('GET', `/api/apps/${APP}/data/contact?filter=${filter}&sort=surname&limit=3`)).body.items;
-  expect(expected.map((c: { surname?: string }) => c.surname)).toEqual([expect.stringMatching(/\S/), expect.stringMatching(/\S/), expect.stringMatching(/\S/)]);
+  expect(expected.map((c: { surname?: string }) => c.surname)).toEqual([
+    expect.stringMatching(/\S/),
+    expect.stringMatching(/\S/),
+    expect.stringMatching(/\S/),
+  ]);
   expect(expected[0].lastName).toBeUndefined();
-  const firstRows = await app.locator('.ant-table-tbody tr.ant-table-row').evaluateAll((rows) => rows.slice(0, 3).map((r) => (r as HTMLElement).innerText));
+  const firstRows = await app
+    .locator('.ant-table-tbody tr.ant-table-row')
+    .evaluateAll((rows) => rows.slice(0, 3).map((r) => (r as HTMLElement).innerText));
   expected.forEach((c: { fullName: string }, i: number) => expect(firstRows[i]).toContain(c.fullName));
-  expect((await server.api('GET', `/api/apps/${APP}/data/contact?filter=${encodeURIComponent('{"surname":{"$exists":false}}')}&count=exact&limit=1`)).body.total).toBe(0);
+  expect(
+    (
+      await server.api(
+        'GET',
+        `/api/apps/${APP}/data/contact?filter=${encodeURIComponent('{"surname":{"$exists":false}}')}&count=exact&limit=1`,
+      )
+    ).body.total,
+  ).toBe(0);
   // The menu opens the group of the current page (Contacts is in Sales): Reports is listed first there.
   await app.getByText('Reports', { exact: true }).first().waitFor();
   await snap('runtime-rep-menu', app);

@@ -14,7 +14,14 @@ import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { openBrowser, type Browser } from '../../../runtime/test/e2e/browser';
 import { startTestServer, type TestServer } from '../../../runtime/test/helpers/tessera';
-import { choose as chooseWith, drag as dragWith, expectText as expectTextWith, savedDraft as savedDraftWith, signInToBuilder, until as untilWith } from './builder-e2e.helpers';
+import {
+  choose as chooseWith,
+  drag as dragWith,
+  expectText as expectTextWith,
+  savedDraft as savedDraftWith,
+  signInToBuilder,
+  until as untilWith,
+} from './builder-e2e.helpers';
 
 const ROOT = path.resolve(__dirname, '../../..');
 const DISTS = ['builder-ui/dist/index.html', 'renderer/client/dist/index.html'];
@@ -101,10 +108,16 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   await orderNode.waitFor();
   expect(await page.locator('.react-flow__edge').count()).toBe(0);
   await drag(customerNode.locator('.react-flow__handle.source'), orderNode);
-  await until(() => page.locator('.react-flow__edge').count(), (n) => n === 1, 'the relation edge');
+  await until(
+    () => page.locator('.react-flow__edge').count(),
+    (n) => n === 1,
+    'the relation edge',
+  );
   await expectText(customerNode, '→ order');
   await snap('er-relation');
-  const relation = (await savedDraft()).entities.find((e: { id: string }) => e.id === 'customer').fields.find((f: { type: string }) => f.type === 'relation');
+  const relation = (await savedDraft()).entities
+    .find((e: { id: string }) => e.id === 'customer')
+    .fields.find((f: { type: string }) => f.type === 'relation');
   expect(relation).toMatchObject({ to: 'order' });
 
   // A page, and a Table and a Form dragged from the palette onto the canvas.
@@ -130,7 +143,10 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   await page.getByTestId('canvas-form').waitFor();
   expect(await canvasIds()).toEqual(['canvas-table', 'canvas-form']);
   await snap('table-and-form-dropped');
-  expect((await savedDraft()).pages[0].components.map((c: { source: { entity: string } }) => c.source.entity)).toEqual(['customer', 'customer']);
+  expect((await savedDraft()).pages[0].components.map((c: { source: { entity: string } }) => c.source.entity)).toEqual([
+    'customer',
+    'customer',
+  ]);
 
   // Bind the table (to Order, then back to Customer) and filter it with the query builder: channel = web.
   await page.getByTestId('canvas-table').locator(':scope > div').first().click();
@@ -142,7 +158,11 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   await choose(source.getByRole('combobox', { name: 'value' }), 'Web');
   await until(tableHeaders, (h) => h.join() === 'Name,Phone,Email,Channel,VIP', 'the table columns');
   // The demo rows on the canvas follow the filter: every channel cell says Web.
-  const channels = await until(() => page.getByTestId('canvas-table').locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts(), (c) => c.length > 0 && c.every((x) => x === 'Web'), 'filtered demo rows');
+  const channels = await until(
+    () => page.getByTestId('canvas-table').locator('tbody tr.ant-table-row td:nth-child(4)').allInnerTexts(),
+    (c) => c.length > 0 && c.every((x) => x === 'Web'),
+    'filtered demo rows',
+  );
   expect(channels.length).toBeGreaterThan(2);
   await snap('table-bound-and-filtered');
   const table = (await savedDraft()).pages[0].components[0];
@@ -191,14 +211,22 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   await expectText(page.getByTestId('problems'), '2 error(s)');
   await snap('invalid-publish-blocked');
   await page.getByTestId('undo').click();
-  await until(() => page.getByTestId('error-table').count(), (n) => n === 0, 'the error to clear');
+  await until(
+    () => page.getByTestId('error-table').count(),
+    (n) => n === 0,
+    'the error to clear',
+  );
   await until(() => page.getByTestId('publish').isEnabled(), Boolean, 'Publish to be enabled');
   await expectText(page.getByTestId('problems'), 'No errors');
 
   // Preview with demo data.
   await page.getByRole('button', { name: 'Preview' }).click();
   const preview = page.getByTestId('preview');
-  await until(() => preview.locator('tbody tr.ant-table-row').count(), (n) => n > 2, 'preview rows');
+  await until(
+    () => preview.locator('tbody tr.ant-table-row').count(),
+    (n) => n > 2,
+    'preview rows',
+  );
   await expectText(preview.locator('thead'), 'Name in capitals');
   await snap('preview');
   await page.locator('.ant-modal-wrap:visible .ant-modal-close').click();
@@ -219,19 +247,31 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   // Versions, and the diff of v1 → v2.
   await page.getByRole('menuitem', { name: 'Versions' }).click();
   const versionRows = page.locator('.ant-table-tbody tr');
-  await until(() => versionRows.allInnerTexts(), (r) => r.length === 2 && r[0].startsWith('v2') && r[0].includes('Add an intro text') && r[1].includes('First version'), 'the versions list');
+  await until(
+    () => versionRows.allInnerTexts(),
+    (r) => r.length === 2 && r[0].startsWith('v2') && r[0].includes('Add an intro text') && r[1].includes('First version'),
+    'the versions list',
+  );
   await choose(page.getByRole('combobox', { name: 'From' }), /^v1/);
   await choose(page.getByRole('combobox', { name: 'To' }), /^v2/);
   const diff = page.getByTestId('diff');
   await diff.locator('.monaco-diff-editor').waitFor();
   // The diff (computed in the editor worker) highlights the inserted lines and folds the rest.
-  await until(() => diff.locator('.modified-in-monaco-diff-editor .line-insert').count(), (n) => n > 0, 'highlighted insertions');
+  await until(
+    () => diff.locator('.modified-in-monaco-diff-editor .line-insert').count(),
+    (n) => n > 0,
+    'highlighted insertions',
+  );
   await expectText(diff, 'hidden lines');
   await snap('versions-and-diff');
   // Monaco's accessible diff viewer (F7) lists the changes: one insertion, the text component.
   await diff.locator('.modified-in-monaco-diff-editor .view-lines').click();
   await page.keyboard.press('F7');
-  const inserted = await until(() => diff.locator('.diff-review-row.line-insert').allInnerTexts(), (l) => l.length > 0, 'the diff review');
+  const inserted = await until(
+    () => diff.locator('.diff-review-row.line-insert').allInnerTexts(),
+    (l) => l.length > 0,
+    'the diff review',
+  );
   expect(inserted.join(' ').replace(/\s+/g, ' ')).toContain('"type": "text"');
   expect(await diff.locator('.diff-review-row.line-delete').count()).toBe(0);
   await snap('diff-review');
@@ -241,7 +281,11 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   await versionRows.filter({ hasText: 'First version' }).getByRole('button', { name: 'Roll back' }).click();
   await page.locator('.ant-popconfirm:visible').getByRole('button', { name: 'OK' }).click();
   await page.getByText('Rolled back to version 1').waitFor();
-  await until(() => versionRows.allInnerTexts(), (r) => r.length === 3 && r[0].startsWith('v3'), 'v3 in the list');
+  await until(
+    () => versionRows.allInnerTexts(),
+    (r) => r.length === 3 && r[0].startsWith('v3'),
+    'v3 in the list',
+  );
   await snap('rolled-back');
   const published = (await server.api('GET', `/api/apps/${APP}/versions/3`)).body.definition;
   expect(published.pages[0].components.map((c: { id: string }) => c.id)).toEqual(['table', 'form']);
@@ -254,7 +298,15 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   const exported = JSON.parse(fs.readFileSync((await file.path())!, 'utf8'));
   expect(exported.id).toBe(APP);
   expect(exported.entities.map((e: { id: string }) => e.id)).toEqual(['customer', 'order']);
-  expect(exported.entities[0].fields.map((f: { id: string }) => f.id)).toEqual(['name', 'phone', 'email', 'channel', 'vip', 'order', 'nameInCapitals']);
+  expect(exported.entities[0].fields.map((f: { id: string }) => f.id)).toEqual([
+    'name',
+    'phone',
+    'email',
+    'channel',
+    'vip',
+    'order',
+    'nameInCapitals',
+  ]);
 
   // The published app in the runtime (same session cookie): create a Customer through the form.
   const app = await browser.newPage();
@@ -277,7 +329,14 @@ test('build an app with the mouse, publish it, and create a record in the runtim
   const records = await server.api('GET', `/api/apps/${APP}/data/customer`);
   expect(records.status).toBe(200);
   expect(records.body.items).toHaveLength(1);
-  expect(records.body.items[0]).toMatchObject({ name: 'Ada Lovelace', phone: '+44 20 7946 0000', email: 'ada@example.com', channel: 'web', vip: true, nameInCapitals: 'ADA LOVELACE' });
+  expect(records.body.items[0]).toMatchObject({
+    name: 'Ada Lovelace',
+    phone: '+44 20 7946 0000',
+    email: 'ada@example.com',
+    channel: 'web',
+    vip: true,
+    nameInCapitals: 'ADA LOVELACE',
+  });
 
   // No script errors in either page (the 401 of /auth/me before sign-in and a missing favicon are expected).
   expect(browser.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);

@@ -49,7 +49,8 @@ export async function until<T>(page: Page, fn: () => Promise<T>, ok: (v: T) => b
 }
 
 /** The draft as the server has it, once autosave (debounced by 1 s) reports it saved. */
-export async function savedDraft(page: Page, server: TestServer, appId: string): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export async function savedDraft(page: Page, server: TestServer, appId: string): Promise<any> {
   await expectText(page, page.getByTestId('save-status'), 'All changes saved');
   return (await server.api('GET', `/api/apps/${appId}`)).body.draft;
 }

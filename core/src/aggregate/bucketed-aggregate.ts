@@ -27,7 +27,11 @@ export async function aggregateByBucket(run: RunAggregate, req: BucketedAggregat
   const counts = new Map<string, Map<string, number>>();
   for (const m of metrics.filter((x) => x.op === 'avg')) {
     const nonNull: Filter = { [m.field as string]: { $ne: null } };
-    const n = await run({ filter: filter && Object.keys(filter).length ? { $and: [filter, nonNull] } : nonNull, groupBy, metrics: [{ op: 'count', as: '__n' }] });
+    const n = await run({
+      filter: filter && Object.keys(filter).length ? { $and: [filter, nonNull] } : nonNull,
+      groupBy,
+      metrics: [{ op: 'count', as: '__n' }],
+    });
     counts.set(m.as, foldCounts(n, groupBy, bucket));
   }
   return fold(rows, req, counts);
@@ -59,17 +63,20 @@ function fold(rows: AggregateRow[], req: BucketedAggregate, counts: Map<string, 
     for (const m of req.metrics) {
       const v = r[m.as] as number | null;
       if (m.op === 'count' || m.op === 'sum' || m.op === 'avg') g[m.as] = (g[m.as] as number) + Number(v ?? 0);
-      else if (v !== null && v !== undefined && (g[m.as] === null || (m.op === 'min' ? v < (g[m.as] as number) : v > (g[m.as] as number)))) g[m.as] = v;
+      else if (v !== null && v !== undefined && (g[m.as] === null || (m.op === 'min' ? v < (g[m.as] as number) : v > (g[m.as] as number))))
+        g[m.as] = v;
     }
   }
-  return [...groups.entries()].sort(([, a], [, b]) => compareGroups(a, b, req.groupBy)).map(([k, g]) => {
-    for (const m of req.metrics) {
-      if (m.op !== 'avg') continue;
-      const n = counts.get(m.as)?.get(k) ?? 0;
-      g[m.as] = n ? (g[m.as] as number) / n : null;
-    }
-    return g;
-  });
+  return [...groups.entries()]
+    .sort(([, a], [, b]) => compareGroups(a, b, req.groupBy))
+    .map(([k, g]) => {
+      for (const m of req.metrics) {
+        if (m.op !== 'avg') continue;
+        const n = counts.get(m.as)?.get(k) ?? 0;
+        g[m.as] = n ? (g[m.as] as number) / n : null;
+      }
+      return g;
+    });
 }
 
 /** Group values in the store's order (null first; bucket labels sort in time order). */

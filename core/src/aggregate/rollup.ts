@@ -33,7 +33,10 @@ export type RollupScope = (entityId: string) => Filter | undefined;
 
 /** `records` with every rollup field of `entity` filled in; `collectionOf` names the store collection of an entity. */
 export async function addRollups<T extends { id: string }>(
-  collectionOf: (entityId: string) => Collection, entity: Pick<Entity, 'fields'>, records: T[], scope?: RollupScope,
+  collectionOf: (entityId: string) => Collection,
+  entity: Pick<Entity, 'fields'>,
+  records: T[],
+  scope?: RollupScope,
 ): Promise<T[]> {
   const rollups = entity.fields.filter((f): f is RollupField => f.type === 'rollup');
   if (rollups.length === 0 || records.length === 0) return records;

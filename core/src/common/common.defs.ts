@@ -27,6 +27,23 @@ const Source: JsonSchema = {
 };
 
 export const commonDefs: Record<string, JsonSchema> = {
-  AppId, Identifier, FieldPath, Label, Markdown, Expression, TextOrExpression, Scalar, FieldOperators,
-  Filter, SourceFilter, SortKey, JsonSchemaValue, Metric, Duration, EntitySource, ConnectorSource, WorkflowSource, Source,
+  AppId,
+  Identifier,
+  FieldPath,
+  Label,
+  Markdown,
+  Expression,
+  TextOrExpression,
+  Scalar,
+  FieldOperators,
+  Filter,
+  SourceFilter,
+  SortKey,
+  JsonSchemaValue,
+  Metric,
+  Duration,
+  EntitySource,
+  ConnectorSource,
+  WorkflowSource,
+  Source,
 };

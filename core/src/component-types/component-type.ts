@@ -32,4 +32,7 @@ export interface ComponentTypeDescriptor {
   check?(component: { props?: unknown; children?: unknown[] }): Array<{ path: string; message: string }>;
 }
 
-export const defineComponentType = (d: Omit<ComponentTypeDescriptor, 'title' | 'description'>): ComponentTypeDescriptor => ({ ...d, ...englishTexts(d.texts) });
+export const defineComponentType = (d: Omit<ComponentTypeDescriptor, 'title' | 'description'>): ComponentTypeDescriptor => ({
+  ...d,
+  ...englishTexts(d.texts),
+});

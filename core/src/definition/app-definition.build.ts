@@ -22,7 +22,18 @@ import Workflow from './workflow.schema.json';
 export const APP_DEFINITION_SCHEMA_ID = 'https://tessera.dev/schemas/app-definition.schema.json';
 
 const definitionDefs: Record<string, JsonSchema> = {
-  Role, Entity, EntityIndex, Permission, Connection, Page, NavItem, Workflow, Edge, Position, Tag, Segment,
+  Role,
+  Entity,
+  EntityIndex,
+  Permission,
+  Connection,
+  Page,
+  NavItem,
+  Workflow,
+  Edge,
+  Position,
+  Tag,
+  Segment,
 };
 
 /** Every $def (shared, definition-level and per type); type schemas resolve their `#/$defs/…` refs here. */

@@ -102,7 +102,12 @@ class Walker {
       case 'apply': // `x ~> $f(y)`: x becomes $f's first argument
         this.visit(node.lhs, ctx, scope);
         if (isNode(node.rhs) && (node.rhs.type === 'function' || node.rhs.type === 'partial')) this.call(node.rhs, ctx, scope, 1);
-        else if (isNode(node.rhs) && node.rhs.type === 'variable' && BUILTIN_FUNCTIONS.has(String(node.rhs.value)) && !scope.has(String(node.rhs.value))) {
+        else if (
+          isNode(node.rhs) &&
+          node.rhs.type === 'variable' &&
+          BUILTIN_FUNCTIONS.has(String(node.rhs.value)) &&
+          !scope.has(String(node.rhs.value))
+        ) {
           // `x ~> $string`: called with x, not with the context
           if (OPAQUE_FUNCTIONS.has(String(node.rhs.value))) this.because.add(`$${String(node.rhs.value)}`);
         } else this.visit(node.rhs, ctx, scope);
@@ -130,7 +135,11 @@ class Walker {
         this.visit([node.pattern, node.update, node.delete], null, scope);
         break;
       case 'sort':
-        this.visit(((node.terms as Node[] | undefined) ?? []).map((t) => t.expression), ctx, scope);
+        this.visit(
+          ((node.terms as Node[] | undefined) ?? []).map((t) => t.expression),
+          ctx,
+          scope,
+        );
         break;
       case 'string':
       case 'number':
@@ -139,7 +148,8 @@ class Walker {
       case 'operator':
         break;
       default: // binary, unary ([…], {…}, -x), condition: parts see the same context
-        for (const [k, v] of Object.entries(node)) if (k !== 'type' && k !== 'value' && k !== 'position' && k !== 'predicate' && k !== 'group') this.visit(v, ctx, scope);
+        for (const [k, v] of Object.entries(node))
+          if (k !== 'type' && k !== 'value' && k !== 'position' && k !== 'predicate' && k !== 'group') this.visit(v, ctx, scope);
     }
     this.extras(node, out, scope);
   }
@@ -226,7 +236,16 @@ export function analyze(source: string): ExpressionAnalysis {
   let out: ExpressionAnalysis;
   if (ast instanceof Error) {
     const error = { message: ast.message, code: ast.code, ...(ast.position !== undefined ? { position: ast.position } : {}) };
-    out = { ok: false, errors: [error], readsAll: true, readsAllBecause: ['does not parse'], fields: [], paths: [], variables: [], names: [] };
+    out = {
+      ok: false,
+      errors: [error],
+      readsAll: true,
+      readsAllBecause: ['does not parse'],
+      fields: [],
+      paths: [],
+      variables: [],
+      names: [],
+    };
   } else {
     const w = new Walker(source);
     w.visit(ast as unknown as Node, '', new Set());
@@ -234,7 +253,16 @@ export function analyze(source: string): ExpressionAnalysis {
     // Every record path starts at a named field, so the names are the fields (a dotted name stays whole).
     w.names.sort((a, b) => a.start - b.start);
     const fields = [...new Set(w.names.map((n) => n.field))];
-    out = { ok: true, errors: [], readsAll: w.because.size > 0, readsAllBecause: [...w.because], fields, paths, variables: [...w.variables], names: w.names };
+    out = {
+      ok: true,
+      errors: [],
+      readsAll: w.because.size > 0,
+      readsAllBecause: [...w.because],
+      fields,
+      paths,
+      variables: [...w.variables],
+      names: w.names,
+    };
   }
   Object.freeze(out);
   if (cache.size >= CACHE_MAX) cache.delete(cache.keys().next().value as string);

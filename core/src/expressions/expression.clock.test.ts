@@ -1,7 +1,7 @@
 import { createClock, evaluate, type ExpressionClock } from './index';
 
 describe('the clock', () => {
-  it('gives $now() and $millis() the execution\'s time, the same in every evaluation', async () => {
+  it("gives $now() and $millis() the execution's time, the same in every evaluation", async () => {
     const clock = createClock({ now: Date.parse('2026-03-01T09:30:00.000Z') });
     const first = await evaluate('[$now(), $millis()]', { clock });
     await new Promise((r) => setTimeout(r, 15));
@@ -27,7 +27,12 @@ describe('the clock', () => {
   it('is the only source of time and randomness an expression sees', async () => {
     let reads = 0;
     const clock: ExpressionClock = { now: () => (reads++, 86_400_000), random: () => 0.5 };
-    await expect(evaluate('[$now(), $now(), $millis(), $random()]', { clock })).resolves.toEqual(['1970-01-02T00:00:00.000Z', '1970-01-02T00:00:00.000Z', 86_400_000, 0.5]);
+    await expect(evaluate('[$now(), $now(), $millis(), $random()]', { clock })).resolves.toEqual([
+      '1970-01-02T00:00:00.000Z',
+      '1970-01-02T00:00:00.000Z',
+      86_400_000,
+      0.5,
+    ]);
     expect(reads).toBe(1); // read once per evaluation: $now() is one instant within it
     await expect(evaluate('$now()', { clock, bindings: { now: () => 'spoofed' } })).resolves.toBe('1970-01-02T00:00:00.000Z');
   });

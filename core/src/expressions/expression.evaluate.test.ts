@@ -2,16 +2,24 @@ import { DEFAULT_LIMITS, evaluate, ExpressionError } from './index';
 import { compile } from './expression.compile';
 import { hooks } from './expression.guard';
 
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as ExpressionError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as ExpressionError,
+  );
 
 describe('evaluate', () => {
   it('evaluates against a record', async () => {
-    await expect(evaluate("firstName & ' ' & lastName", { input: { firstName: 'Ada', lastName: 'Lovelace' } })).resolves.toBe('Ada Lovelace');
+    await expect(evaluate("firstName & ' ' & lastName", { input: { firstName: 'Ada', lastName: 'Lovelace' } })).resolves.toBe(
+      'Ada Lovelace',
+    );
     await expect(evaluate('amount * probability / 100', { input: { amount: 1000, probability: 25 } })).resolves.toBe(250);
   });
 
   it('gives bindings as $variables', async () => {
-    await expect(evaluate('$user.email & " on " & $params.id', { bindings: { user: { email: 'a@b.c' }, params: { id: '7' } } })).resolves.toBe('a@b.c on 7');
+    await expect(
+      evaluate('$user.email & " on " & $params.id', { bindings: { user: { email: 'a@b.c' }, params: { id: '7' } } }),
+    ).resolves.toBe('a@b.c on 7');
   });
 
   it('returns null for no match and plain arrays, the same for every caller', async () => {

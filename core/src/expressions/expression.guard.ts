@@ -50,8 +50,10 @@ export const hooks: Hooks = {
     if (typeof result !== 'string' && !Array.isArray(result)) return;
     const meter = meterOf(environment);
     if (!meter) return;
-    if (typeof result === 'string' && result.length > meter.limits.maxString) throw limitHit('built a string that is too long', 'STRING', meter.limits.maxString);
-    if (Array.isArray(result) && result.length > meter.limits.maxSequence) throw limitHit('built a sequence that is too long', 'SEQUENCE', meter.limits.maxSequence);
+    if (typeof result === 'string' && result.length > meter.limits.maxString)
+      throw limitHit('built a string that is too long', 'STRING', meter.limits.maxString);
+    if (Array.isArray(result) && result.length > meter.limits.maxSequence)
+      throw limitHit('built a sequence that is too long', 'SEQUENCE', meter.limits.maxSequence);
   },
 };
 
@@ -66,13 +68,17 @@ let builtins: Promise<Record<Builtin, JsonataFunction>> | undefined;
 
 /** JSONata's own function objects (implementation + parsed signature), read once through JSONata itself. */
 function originals(): Promise<Record<Builtin, JsonataFunction>> {
-  builtins ??= jsonata('{"pad": $pad, "join": $join, "replace": $replace, "fromMillis": $fromMillis, "now": $now, "millis": $millis, "random": $random, "shuffle": $shuffle}')
-    .evaluate({}) as Promise<Record<Builtin, JsonataFunction>>;
+  builtins ??= jsonata(
+    '{"pad": $pad, "join": $join, "replace": $replace, "fromMillis": $fromMillis, "now": $now, "millis": $millis, "random": $random, "shuffle": $shuffle}',
+  ).evaluate({}) as Promise<Record<Builtin, JsonataFunction>>;
   return builtins;
 }
 
 /** Same signature (so context defaulting and type checks stay JSONata's), another implementation. */
-const like = (original: JsonataFunction, implementation: (this: unknown, ...args: never[]) => unknown): JsonataFunction => ({ ...original, implementation });
+const like = (original: JsonataFunction, implementation: (this: unknown, ...args: never[]) => unknown): JsonataFunction => ({
+  ...original,
+  implementation,
+});
 
 const size = (v: unknown) => (typeof v === 'string' ? v.length : 0);
 
@@ -132,7 +138,10 @@ export function guardedFunctions(): Promise<Record<string, JsonataFunction>> {
       if (typeof str === 'string' && typeof replacement === 'string' && pattern !== '') {
         const count = typeof pattern === 'string' ? occurrences(str, pattern, limit) : Math.min(limit ?? Infinity, str.length + 1);
         // A regex replacement may insert groups ($1…): bound each match by the whole input.
-        const each = typeof pattern === 'string' ? replacement.length - pattern.length : replacement.length + (replacement.includes('$') ? str.length : 0);
+        const each =
+          typeof pattern === 'string'
+            ? replacement.length - pattern.length
+            : replacement.length + (replacement.includes('$') ? str.length : 0);
         if (str.length + count * Math.max(0, each) > max) throw tooLong(max);
       }
       return fn.replace.implementation.call(this, str as never, pattern as never, replacement as never, limit as never);

@@ -4,7 +4,11 @@ import { createBudget, evaluate, ExpressionError } from './index';
 // enough that a loaded machine cannot turn a step or size limit into a timeout.
 const SLOW_OK = 60_000;
 
-const failure = (p: Promise<unknown>) => p.then(() => undefined, (e: unknown) => e as ExpressionError);
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => undefined,
+    (e: unknown) => e as ExpressionError,
+  );
 
 describe('limits per evaluation', () => {
   it('counts steps: an expression doing more work than maxSteps stops, one below passes', async () => {
@@ -15,13 +19,15 @@ describe('limits per evaluation', () => {
     expect(err?.message).toMatch(/too many steps \(limit 100\)/);
   });
 
-  it('counts the steps of $eval\'d code too', async () => {
+  it("counts the steps of $eval'd code too", async () => {
     const err = await failure(evaluate('$eval("$sum([1..5000].($ * 2))")', { limits: { maxSteps: 1000, timeoutMs: SLOW_OK } }));
     expect(err?.code).toBe('STEPS');
   });
 
   it('bounds depth', async () => {
-    const err = await failure(evaluate('($f := function($n) { $n = 0 ? 0 : 1 + $f($n - 1) }; $f(100))', { limits: { maxDepth: 50, timeoutMs: SLOW_OK } }));
+    const err = await failure(
+      evaluate('($f := function($n) { $n = 0 ? 0 : 1 + $f($n - 1) }; $f(100))', { limits: { maxDepth: 50, timeoutMs: SLOW_OK } }),
+    );
     expect([err?.code, err?.message]).toEqual(['DEPTH', 'expression recursed too deeply (limit 50)']);
     await expect(evaluate('($f := function($n) { $n = 0 ? 0 : 1 + $f($n - 1) }; $f(10))')).resolves.toBe(10);
   });
@@ -44,7 +50,9 @@ describe('limits per evaluation', () => {
 
   it('bounds sequences and arrays', async () => {
     await expect(evaluate('[1..2000]', { limits: { maxSequence: 1000, timeoutMs: SLOW_OK } })).rejects.toThrow(/sequence/);
-    await expect(evaluate('$split($join([1..600].("ab")), "")', { limits: { maxSequence: 1000, timeoutMs: SLOW_OK } })).rejects.toMatchObject({ code: 'SEQUENCE' });
+    await expect(
+      evaluate('$split($join([1..600].("ab")), "")', { limits: { maxSequence: 1000, timeoutMs: SLOW_OK } }),
+    ).rejects.toMatchObject({ code: 'SEQUENCE' });
     await expect(evaluate('$count([1..500])', { limits: { maxSequence: 1000, timeoutMs: SLOW_OK } })).resolves.toBe(500);
   });
 
@@ -85,7 +93,9 @@ describe('a budget per execution', () => {
 
   it('stops one runaway evaluation at its own limit before it spends the whole budget', async () => {
     const budget = createBudget({ steps: 1_000_000 });
-    await expect(evaluate('$sum([1..90000].($ * 2))', { budget, limits: { maxSteps: 10_000, timeoutMs: SLOW_OK } })).rejects.toMatchObject({ code: 'STEPS' });
+    await expect(evaluate('$sum([1..90000].($ * 2))', { budget, limits: { maxSteps: 10_000, timeoutMs: SLOW_OK } })).rejects.toMatchObject({
+      code: 'STEPS',
+    });
     expect(budget.used).toBeLessThanOrEqual(10_001);
     await expect(evaluate('1 + 1', { budget })).resolves.toBe(2);
   });

@@ -9,4 +9,8 @@ export function parseNumberCell(cell: string): number {
 }
 
 /** A `;`-separated list (multienum values, relation ids). */
-export const listCell = (cell: string): string[] => cell.split(';').map((s) => s.trim()).filter(Boolean);
+export const listCell = (cell: string): string[] =>
+  cell
+    .split(';')
+    .map((s) => s.trim())
+    .filter(Boolean);

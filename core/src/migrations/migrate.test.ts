@@ -37,6 +37,11 @@ describe('migrateDefinition', () => {
   it('refuses a malformed registry', () => {
     const m = (d: Record<string, unknown>) => d;
     expect(() => defineMigrations([{ from: 1, to: 3, migrate: m }])).toThrow('migration 1 -> 3 must go to 2');
-    expect(() => defineMigrations([{ from: 1, to: 2, migrate: m }, { from: 1, to: 2, migrate: m }])).toThrow('registered twice');
+    expect(() =>
+      defineMigrations([
+        { from: 1, to: 2, migrate: m },
+        { from: 1, to: 2, migrate: m },
+      ]),
+    ).toThrow('registered twice');
   });
 });

@@ -32,5 +32,6 @@ export interface NodeTypeDescriptor {
 
 const none = (): string[] => [];
 
-export const defineNodeType = (d: Omit<NodeTypeDescriptor, 'outputs' | 'title' | 'description'> & Partial<Pick<NodeTypeDescriptor, 'outputs'>>): NodeTypeDescriptor =>
-  ({ outputs: none, ...d, ...englishTexts(d.texts) });
+export const defineNodeType = (
+  d: Omit<NodeTypeDescriptor, 'outputs' | 'title' | 'description'> & Partial<Pick<NodeTypeDescriptor, 'outputs'>>,
+): NodeTypeDescriptor => ({ outputs: none, ...d, ...englishTexts(d.texts) });

@@ -33,7 +33,8 @@ export function normalizeAggregate(options: AggregateOptions, rules: PathRules =
   }
   const out = metrics.map((m, i) => {
     const at = ptr('/metrics', i);
-    if (typeof m !== 'object' || m === null || !OPS.has(m.op)) throw new InvalidQueryError(`unknown metric op ${JSON.stringify(m?.op)}`, ptr(at, 'op'));
+    if (typeof m !== 'object' || m === null || !OPS.has(m.op))
+      throw new InvalidQueryError(`unknown metric op ${JSON.stringify(m?.op)}`, ptr(at, 'op'));
     if (typeof m.as !== 'string' || !IDENT.test(m.as)) throw new InvalidQueryError('metric "as" must be an identifier', ptr(at, 'as'));
     if (names.has(m.as)) throw new InvalidQueryError(`metric name "${m.as}" is used twice`, ptr(at, 'as'));
     names.add(m.as);

@@ -64,12 +64,17 @@ function compileSearch(node: SearchNode, options: MemoryFilterOptions): MemoryPr
   if (search) {
     if (search.length === 0) throw new InvalidQueryError(`collection "${options.collection ?? ''}" has no search fields`, '/$search');
     for (const f of node.fields ?? []) {
-      if (!search.includes(f)) throw new InvalidQueryError(`"${f}" is not one of the search fields (${search.join(', ')})`, '/$search/fields');
+      if (!search.includes(f))
+        throw new InvalidQueryError(`"${f}" is not one of the search fields (${search.join(', ')})`, '/$search/fields');
     }
   }
   const fields = node.fields ?? search;
   // The search index holds json_extract of each field: numbers and booleans as numbers, arrays as JSON text.
-  return (doc) => matchesSearch((fields ?? Object.keys(doc)).map((f) => sqlValueOf(jsonAt(doc, f))), node.terms);
+  return (doc) =>
+    matchesSearch(
+      (fields ?? Object.keys(doc)).map((f) => sqlValueOf(jsonAt(doc, f))),
+      node.terms,
+    );
 }
 
 /** One value as a leaf reads it: a system column, a JSON path, or one array element (json_each). */
@@ -174,7 +179,10 @@ function eq(v: View, x: Scalar): boolean {
 
 type Range = 'gt' | 'gte' | 'lt' | 'lte';
 const RANGE: Record<Range, (c: number) => boolean> = {
-  gt: (c) => c > 0, gte: (c) => c >= 0, lt: (c) => c < 0, lte: (c) => c <= 0,
+  gt: (c) => c > 0,
+  gte: (c) => c >= 0,
+  lt: (c) => c < 0,
+  lte: (c) => c <= 0,
 };
 
 function range(op: Range, v: View, x: Scalar): boolean {
@@ -204,7 +212,10 @@ function positive(leaf: Leaf): (v: View) => boolean {
   switch (leaf.op) {
     case 'eq':
       return (v) => eq(v, leaf.value);
-    case 'gt': case 'gte': case 'lt': case 'lte': {
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte': {
       const op = leaf.op;
       return (v) => range(op, v, leaf.value);
     }

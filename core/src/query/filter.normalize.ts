@@ -13,7 +13,10 @@ export function normalizeFilter(filter: Filter | undefined | null, rules: PathRu
   return normalizeObject(filter, '', 1, state);
 }
 
-interface State { conditions: number; rules: PathRules }
+interface State {
+  conditions: number;
+  rules: PathRules;
+}
 
 const COMPARE: Record<string, CompareOp> = { $eq: 'eq', $ne: 'ne', $gt: 'gt', $gte: 'gte', $lt: 'lt', $lte: 'lte' };
 
@@ -62,7 +65,8 @@ function normalizeObject(filter: unknown, where: string, depth: number, state: S
 
 /** `$search: "words"` or `{ text: "words", fields: [...] }` (fields narrow the collection's search index). */
 function normalizeSearch(value: unknown, at: string): SearchNode {
-  const { text, fields } = typeof value === 'string' ? { text: value, fields: undefined } : isPlainObject(value) ? value : { text: undefined, fields: undefined };
+  const { text, fields } =
+    typeof value === 'string' ? { text: value, fields: undefined } : isPlainObject(value) ? value : { text: undefined, fields: undefined };
   if (typeof text !== 'string') throw new InvalidQueryError('$search needs a string (or { text, fields })', at);
   if (text.length > LIMITS.maxSearchLength) throw new InvalidQueryError(`$search longer than ${LIMITS.maxSearchLength} characters`, at);
   if (fields !== undefined && (!Array.isArray(fields) || fields.length === 0 || fields.some((f) => typeof f !== 'string'))) {

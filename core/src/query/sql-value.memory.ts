@@ -29,24 +29,40 @@ export function jsonAt(doc: Record<string, unknown>, path: string): unknown {
 /** JSON has no undefined, functions or non-finite numbers: such values are missing or null once stored. */
 export function jsonTypeOf(v: unknown): JsonType | null {
   switch (typeof v) {
-    case 'undefined': case 'function': case 'symbol': return null;
-    case 'boolean': return v ? 'true' : 'false';
-    case 'number': return !Number.isFinite(v) ? 'null' : Number.isInteger(v) ? 'integer' : 'real';
-    case 'string': return 'text';
-    case 'bigint': return 'integer';
-    default: return v === null ? 'null' : Array.isArray(v) ? 'array' : 'object';
+    case 'undefined':
+    case 'function':
+    case 'symbol':
+      return null;
+    case 'boolean':
+      return v ? 'true' : 'false';
+    case 'number':
+      return !Number.isFinite(v) ? 'null' : Number.isInteger(v) ? 'integer' : 'real';
+    case 'string':
+      return 'text';
+    case 'bigint':
+      return 'integer';
+    default:
+      return v === null ? 'null' : Array.isArray(v) ? 'array' : 'object';
   }
 }
 
 /** What `json_extract` (or json_each's `value`) gives for a JSON value. */
 export function sqlValueOf(v: unknown): SqlValue {
   switch (jsonTypeOf(v)) {
-    case null: case 'null': return null;
-    case 'true': return 1;
-    case 'false': return 0;
-    case 'integer': case 'real': return Number(v);
-    case 'text': return v as string;
-    default: return JSON.stringify(v);
+    case null:
+    case 'null':
+      return null;
+    case 'true':
+      return 1;
+    case 'false':
+      return 0;
+    case 'integer':
+    case 'real':
+      return Number(v);
+    case 'text':
+      return v as string;
+    default:
+      return JSON.stringify(v);
   }
 }
 

@@ -6,5 +6,8 @@ import triggerGroups from '../trigger-types/trigger-groups.texts.json';
 import type { GroupTexts } from './type-texts';
 
 export const groupTexts: Record<'field' | 'component' | 'node' | 'trigger', GroupTexts> = {
-  field: fieldGroups, component: componentGroups, node: nodeGroups, trigger: triggerGroups,
+  field: fieldGroups,
+  component: componentGroups,
+  node: nodeGroups,
+  trigger: triggerGroups,
 };

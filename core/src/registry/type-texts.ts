@@ -17,4 +17,7 @@ export type TypeTexts = { en: TypeText } & { [locale: string]: TypeText | undefi
 export type GroupTexts = { en: Record<string, string> } & { [locale: string]: Record<string, string> | undefined };
 
 /** The title and description of a descriptor from its texts (English). */
-export const englishTexts = (texts: TypeTexts): { title: string; description: string } => ({ title: texts.en.title, description: texts.en.description });
+export const englishTexts = (texts: TypeTexts): { title: string; description: string } => ({
+  title: texts.en.title,
+  description: texts.en.description,
+});

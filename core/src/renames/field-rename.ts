@@ -34,7 +34,9 @@ export function renameFieldRefs<D extends Draft>(input: D, entityId: string, fro
     if (Array.isArray(e.searchFields)) next.searchFields = e.searchFields.map(head);
     if (e.indexes) next.indexes = e.indexes.map((x) => ({ ...x, fields: x.fields.map((f) => head(f) as string) }));
     if (e.permissions) {
-      next.permissions = e.permissions.map((p): DraftPermission => (p.fields ? { ...p, fields: Object.fromEntries(Object.entries(p.fields).map(([k, v]) => [head(k) as string, v])) } : p));
+      next.permissions = e.permissions.map((p): DraftPermission =>
+        p.fields ? { ...p, fields: Object.fromEntries(Object.entries(p.fields).map(([k, v]) => [head(k) as string, v])) } : p,
+      );
     }
     next.fields = e.fields.map((f) => {
       const expr = (f.expression as { $expr?: unknown } | undefined)?.$expr;
@@ -48,12 +50,19 @@ export function renameFieldRefs<D extends Draft>(input: D, entityId: string, fro
   next = mapAllComponents(next, (c) => {
     if (c.source?.kind !== 'entity' || c.source.entity !== entityId) return c;
     const s = c.source;
-    const source: DraftSource = { ...s, ...(s.filter ? { filter: filter(s.filter) as Filter } : {}), ...(s.sort ? { sort: sort(s.sort) as DraftSource['sort'] } : {}) };
+    const source: DraftSource = {
+      ...s,
+      ...(s.filter ? { filter: filter(s.filter) as Filter } : {}),
+      ...(s.sort ? { sort: sort(s.sort) as DraftSource['sort'] } : {}),
+    };
     if (Array.isArray(s.fields)) source.fields = s.fields.map(head);
     return { ...c, source };
   });
-  next = mapRefSites(next, (value, refs, site) => (site === entityId ? mapRefs(value, refs, FIELD_KINDS, (kind, v) => byKind[kind](v)) : value));
+  next = mapRefSites(next, (value, refs, site) =>
+    site === entityId ? mapRefs(value, refs, FIELD_KINDS, (kind, v) => byKind[kind](v)) : value,
+  );
   const segments = next.segments as Array<{ entity?: string; filter?: unknown }> | undefined;
-  if (segments?.some((s) => s.entity === entityId)) next = { ...next, segments: segments.map((s) => (s.entity === entityId ? { ...s, filter: filter(s.filter) } : s)) };
+  if (segments?.some((s) => s.entity === entityId))
+    next = { ...next, segments: segments.map((s) => (s.entity === entityId ? { ...s, filter: filter(s.filter) } : s)) };
   return next as D;
 }

@@ -26,7 +26,9 @@ function mapNav(items: DraftNavItem[], fn: (item: DraftNavItem) => DraftNavItem)
 }
 
 function mapSourceKey(def: Draft, kind: string, key: string, from: string, to: string): Draft {
-  return mapAllComponents(def, (c) => (c.source?.kind === kind && c.source[key] === from ? { ...c, source: { ...c.source, [key]: to } } : c));
+  return mapAllComponents(def, (c) =>
+    c.source?.kind === kind && c.source[key] === from ? { ...c, source: { ...c.source, [key]: to } } : c,
+  );
 }
 
 /** Where the definition's structure (not a type's declared refs) names an id of each kind. */
@@ -35,11 +37,16 @@ const STRUCTURAL: Partial<Record<IdKind, (def: Draft, from: string, to: string) 
     // Field settings (relation `to`, rollup `entity`) are their types' declared refs (mapRefSites).
     let next = mapSourceKey(def, 'entity', 'entity', from, to);
     const segments = next.segments as Array<{ entity?: string }> | undefined;
-    if (segments?.some((s) => s.entity === from)) next = { ...next, segments: segments.map((s) => (s.entity === from ? { ...s, entity: to } : s)) };
+    if (segments?.some((s) => s.entity === from))
+      next = { ...next, segments: segments.map((s) => (s.entity === from ? { ...s, entity: to } : s)) };
     return next;
   },
   role: (def, from, to) =>
-    mapEntities(def, (e) => (e.permissions?.some((p) => p.role === from) ? { ...e, permissions: e.permissions.map((p) => (p.role === from ? { ...p, role: to } : p)) } : e)),
+    mapEntities(def, (e) =>
+      e.permissions?.some((p) => p.role === from)
+        ? { ...e, permissions: e.permissions.map((p) => (p.role === from ? { ...p, role: to } : p)) }
+        : e,
+    ),
   page(def, from, to) {
     const navigation = mapNav(def.navigation ?? [], (item) => (item.page === from ? { ...item, page: to } : item));
     return navigation === (def.navigation ?? []) ? def : { ...def, navigation };

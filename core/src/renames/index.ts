@@ -10,7 +10,18 @@ export { mapRefSites, mapRefs, type SiteMapper } from './ref-sites';
 export { IDENTIFIER, assertNewId, idProblem } from './new-id';
 export { withRenamedComponent, withRenamedEntity, withRenamedField, withRenamedPage, withRenamedRole } from './rename-ids';
 export {
-  composeRenames, entityIdsOf, eventOf, isFieldEntry, logRename, reconcileRenames, renamesToPublish, sameRename,
-  type EntityIds, type EntityRenameEntry, type FieldRenameEntry, type RenameEntry, type RenameEvent,
+  composeRenames,
+  entityIdsOf,
+  eventOf,
+  isFieldEntry,
+  logRename,
+  reconcileRenames,
+  renamesToPublish,
+  sameRename,
+  type EntityIds,
+  type EntityRenameEntry,
+  type FieldRenameEntry,
+  type RenameEntry,
+  type RenameEvent,
 } from './rename-log';
 export { parseRenameSpec } from './rename-spec';

@@ -17,8 +17,15 @@ type Config = Record<string, unknown>;
 /** Maps one site's value; `entityId` is the entity its field refs are about, if any. */
 export type SiteMapper = (value: Config, refs: RefSpec[], entityId: string | undefined) => Config;
 
-interface DraftTyped { type: string; config?: Config }
-interface DraftWorkflow { trigger?: DraftTyped; nodes?: DraftTyped[]; [key: string]: unknown }
+interface DraftTyped {
+  type: string;
+  config?: Config;
+}
+interface DraftWorkflow {
+  trigger?: DraftTyped;
+  nodes?: DraftTyped[];
+  [key: string]: unknown;
+}
 
 const entityOf = (config: Config | undefined) => (typeof config?.entity === 'string' ? config.entity : undefined);
 

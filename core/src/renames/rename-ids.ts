@@ -20,30 +20,71 @@ export function withRenamedField<D extends Draft>(def: D, entityId: string, fiel
   const entity = (def.entities ?? []).find((e) => e.id === entityId);
   if (!entity) throw new Error(`entity "${entityId}" not found`);
   if (id === fieldId) return def;
-  assertNewId(id, entity.fields.map((f) => f.id), 'field');
-  const entities = def.entities.map((e) => (e !== entity ? e : { ...e, fields: replaceOne(e.fields, (f) => f.id === fieldId, (f) => ({ ...f, id }), `field "${fieldId}"`) }));
+  assertNewId(
+    id,
+    entity.fields.map((f) => f.id),
+    'field',
+  );
+  const entities = def.entities.map((e) =>
+    e !== entity
+      ? e
+      : {
+          ...e,
+          fields: replaceOne(
+            e.fields,
+            (f) => f.id === fieldId,
+            (f) => ({ ...f, id }),
+            `field "${fieldId}"`,
+          ),
+        },
+  );
   return renameFieldRefs({ ...def, entities }, entityId, fieldId, id);
 }
 
 export function withRenamedEntity<D extends Draft>(def: D, entityId: string, id: string): D {
   if (id === entityId) return def;
-  assertNewId(id, (def.entities ?? []).map((e) => e.id), 'entity');
-  const renamed = { ...def, entities: replaceOne(def.entities ?? [], (e) => e.id === entityId, (e) => ({ ...e, id }), `entity "${entityId}"`) };
+  assertNewId(
+    id,
+    (def.entities ?? []).map((e) => e.id),
+    'entity',
+  );
+  const renamed = {
+    ...def,
+    entities: replaceOne(
+      def.entities ?? [],
+      (e) => e.id === entityId,
+      (e) => ({ ...e, id }),
+      `entity "${entityId}"`,
+    ),
+  };
   return renameIdRefs(renamed, 'entity', entityId, id);
 }
 
 /** Declared roles and roles only named by permissions can both be renamed (the latter fixes a typo). */
 export function withRenamedRole<D extends Draft>(def: D, roleId: string, id: string): D {
   if (id === roleId) return def;
-  assertNewId(id, (def.roles ?? []).map((r) => r.id), 'role');
+  assertNewId(
+    id,
+    (def.roles ?? []).map((r) => r.id),
+    'role',
+  );
   const roles = (def.roles ?? []).map((r) => (r.id === roleId ? { ...r, id } : r));
   return renameIdRefs({ ...def, roles }, 'role', roleId, id);
 }
 
 export function withRenamedPage<D extends Draft>(def: D, pageId: string, id: string): D {
   if (id === pageId) return def;
-  assertNewId(id, (def.pages ?? []).map((p) => p.id), 'page');
-  const pages = replaceOne(def.pages ?? [], (p) => p.id === pageId, (p) => ({ ...p, id }), `page "${pageId}"`);
+  assertNewId(
+    id,
+    (def.pages ?? []).map((p) => p.id),
+    'page',
+  );
+  const pages = replaceOne(
+    def.pages ?? [],
+    (p) => p.id === pageId,
+    (p) => ({ ...p, id }),
+    `page "${pageId}"`,
+  );
   return renameIdRefs({ ...def, pages }, 'page', pageId, id);
 }
 
@@ -53,5 +94,10 @@ export function withRenamedComponent<D extends Draft>(def: D, componentId: strin
   if (!ids.has(componentId)) throw new Error(`component "${componentId}" not found`);
   if (id === componentId) return def;
   assertNewId(id, ids, 'component');
-  return renameIdRefs(mapAllComponents(def, (c) => (c.id === componentId ? { ...c, id } : c)), 'component', componentId, id);
+  return renameIdRefs(
+    mapAllComponents(def, (c) => (c.id === componentId ? { ...c, id } : c)),
+    'component',
+    componentId,
+    id,
+  );
 }

@@ -22,7 +22,8 @@ export type RenameEvent = { kind: 'field'; entity: string; from: string; to: str
 export function entityIdsOf(def: unknown): EntityIds {
   const entities = (def as { entities?: unknown } | null)?.entities;
   if (!Array.isArray(entities)) return { entities: [] };
-  const ids = (list: unknown) => (Array.isArray(list) ? list.filter((x): x is { id: string } => typeof (x as { id?: unknown } | null)?.id === 'string') : []);
+  const ids = (list: unknown) =>
+    Array.isArray(list) ? list.filter((x): x is { id: string } => typeof (x as { id?: unknown } | null)?.id === 'string') : [];
   return { entities: ids(entities).map((e) => ({ id: e.id, fields: ids((e as { fields?: unknown }).fields) })) };
 }
 
@@ -31,13 +32,15 @@ export const sameRename = (a: RenameEntry, b: RenameEntry): boolean =>
 
 export const isFieldEntry = (r: RenameEntry): r is FieldRenameEntry => 'entity' in r;
 
-export const eventOf = (r: RenameEntry): RenameEvent => (isFieldEntry(r) ? { kind: 'field', entity: r.entity, from: r.from, to: r.to } : { kind: 'entity', from: r.from, to: r.to });
+export const eventOf = (r: RenameEntry): RenameEvent =>
+  isFieldEntry(r) ? { kind: 'field', entity: r.entity, from: r.from, to: r.to } : { kind: 'entity', from: r.from, to: r.to };
 
 /**
  * A list of renames in the order they were made, composed into a log. A composed log composes to
  * itself, so a client may send the whole log it holds, or the log it read plus a new entry.
  */
-export const composeRenames = (renames: readonly RenameEntry[]): RenameEntry[] => renames.reduce((log, r) => logRename(log, eventOf(r)), [] as RenameEntry[]);
+export const composeRenames = (renames: readonly RenameEntry[]): RenameEntry[] =>
+  renames.reduce((log, r) => logRename(log, eventOf(r)), [] as RenameEntry[]);
 
 export function logRename(log: RenameEntry[], event: RenameEvent): RenameEntry[] {
   if (event.from === event.to) return log;
@@ -58,7 +61,9 @@ export function logRename(log: RenameEntry[], event: RenameEvent): RenameEntry[]
 export function reconcileRenames(log: RenameEntry[], def: EntityIds): RenameEntry[] {
   if (log.length === 0) return log;
   const entities = new Map((def.entities ?? []).map((e) => [e.id, e]));
-  const kept = log.filter((r) => (isFieldEntry(r) ? Boolean(entities.get(r.entity)?.fields.some((f) => f.id === r.to)) : entities.has(r.to)));
+  const kept = log.filter((r) =>
+    isFieldEntry(r) ? Boolean(entities.get(r.entity)?.fields.some((f) => f.id === r.to)) : entities.has(r.to),
+  );
   return kept.length === log.length ? log : kept;
 }
 

@@ -8,7 +8,10 @@ import { IDENTIFIER } from './new-id';
 
 export function parseRenameSpec(spec: string): RenameEntry {
   const m = /^\s*([^=.\s]+)(?:\.([^=\s]+))?\s*=\s*(\S+)\s*$/.exec(spec);
-  const bad = () => new Error(`"${spec}" is not a rename: write entity.oldField=newField or oldEntity=newEntity (ids: a letter, then letters, digits or _)`);
+  const bad = () =>
+    new Error(
+      `"${spec}" is not a rename: write entity.oldField=newField or oldEntity=newEntity (ids: a letter, then letters, digits or _)`,
+    );
   if (!m) throw bad();
   const [, first, field, to] = m;
   if (![first, to, ...(field !== undefined ? [field] : [])].every((id) => IDENTIFIER.test(id))) throw bad();

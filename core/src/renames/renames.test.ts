@@ -104,7 +104,10 @@ describe('renaming on the B2B sales example', () => {
     expect(opportunity.indexes).toEqual([{ fields: ['phase', 'closeDate'] }]);
     expect(opportunity.fields.find((f) => f.id === 'expectedRevenue')!.expression).toEqual({ $expr: 'value * probability / 100' });
     // company.openPipeline sums opportunity.amount, filtered by stage.
-    expect(def.entities.find((e) => e.id === 'company')!.fields.find((f) => f.id === 'openPipeline')).toMatchObject({ field: 'value', filter: { phase: { $nin: ['won', 'lost'] } } });
+    expect(def.entities.find((e) => e.id === 'company')!.fields.find((f) => f.id === 'openPipeline')).toMatchObject({
+      field: 'value',
+      filter: { phase: { $nin: ['won', 'lost'] } },
+    });
     const pipeline = def.pages.find((p) => p.id === 'pipeline')!.components[0];
     expect(pipeline.props).toMatchObject({ groupBy: 'phase', cardFields: ['company', 'value', 'closeDate', 'owner'] });
     expect(json).toContain('"x":"phase"');
@@ -155,20 +158,37 @@ describe('renaming on the B2B sales example', () => {
     const edit = editing(b2b());
     edit.rename('renameRole', { roleId: 'rep', id: 'salesRep' });
     const def = edit.definition;
-    expect(def.entities.every((e) => e.permissions!.some((p) => p.role === 'salesRep') && !e.permissions!.some((p) => p.role === 'rep'))).toBe(true);
+    expect(
+      def.entities.every((e) => e.permissions!.some((p) => p.role === 'salesRep') && !e.permissions!.some((p) => p.role === 'rep')),
+    ).toBe(true);
     expect(issuesOf(def)).toEqual([]);
   });
 
   it('follows the refs workflow triggers and nodes declare (entity, fields, filter, values keys, role, form)', () => {
     const def = b2b();
-    def.workflows = [{
-      id: 'followUp', name: 'Follow up', trigger: { type: 'record.updated', config: { entity: 'opportunity', fields: ['stage'], filter: { stage: 'won' } } },
-      nodes: [
-        { id: 'note', type: 'record.update', config: { entity: 'opportunity', recordId: { $expr: 'trigger.record.id' }, values: { stage: 'won', probability: 100 } } },
-        { id: 'ask', type: 'approval', config: { role: 'manager', title: 'Close it?' } },
-      ],
-      edges: [{ id: 'e1', source: 'note', target: 'ask' }],
-    }, { id: 'onNew', name: 'On new contact', trigger: { type: 'form.submit', config: { component: 'contactCreateForm' } }, nodes: [], edges: [] }];
+    def.workflows = [
+      {
+        id: 'followUp',
+        name: 'Follow up',
+        trigger: { type: 'record.updated', config: { entity: 'opportunity', fields: ['stage'], filter: { stage: 'won' } } },
+        nodes: [
+          {
+            id: 'note',
+            type: 'record.update',
+            config: { entity: 'opportunity', recordId: { $expr: 'trigger.record.id' }, values: { stage: 'won', probability: 100 } },
+          },
+          { id: 'ask', type: 'approval', config: { role: 'manager', title: 'Close it?' } },
+        ],
+        edges: [{ id: 'e1', source: 'note', target: 'ask' }],
+      },
+      {
+        id: 'onNew',
+        name: 'On new contact',
+        trigger: { type: 'form.submit', config: { component: 'contactCreateForm' } },
+        nodes: [],
+        edges: [],
+      },
+    ];
     expect(issuesOf(def)).toEqual([]);
     const edit = editing(def);
     edit.rename('renameField', { entityId: 'opportunity', fieldId: 'stage', id: 'phase' });
@@ -180,7 +200,11 @@ describe('renaming on the B2B sales example', () => {
       expect.objectContaining({
         trigger: { type: 'record.updated', config: { entity: 'deal', fields: ['phase'], filter: { phase: 'won' } } },
         nodes: [
-          { id: 'note', type: 'record.update', config: { entity: 'deal', recordId: { $expr: 'trigger.record.id' }, values: { phase: 'won', probability: 100 } } },
+          {
+            id: 'note',
+            type: 'record.update',
+            config: { entity: 'deal', recordId: { $expr: 'trigger.record.id' }, values: { phase: 'won', probability: 100 } },
+          },
           { id: 'ask', type: 'approval', config: { role: 'lead', title: 'Close it?' } },
         ],
       }),
@@ -192,7 +216,9 @@ describe('renaming on the B2B sales example', () => {
   it('refuses a taken or malformed id with a clear error and changes nothing', () => {
     const edit = editing(b2b());
     const before = edit.definition;
-    expect(() => edit.rename('renameField', { entityId: 'contact', fieldId: 'email', id: 'phone' })).toThrow('field id "phone" is already used');
+    expect(() => edit.rename('renameField', { entityId: 'contact', fieldId: 'email', id: 'phone' })).toThrow(
+      'field id "phone" is already used',
+    );
     expect(() => edit.rename('renameEntity', { entityId: 'contact', id: 'my contact' })).toThrow(/not a valid entity id/);
     expect(() => edit.rename('renameRole', { roleId: 'rep', id: 'manager' })).toThrow('role id "manager" is already used');
     expect(() => edit.rename('renameField', { entityId: 'ghost', fieldId: 'a', id: 'b' })).toThrow('entity "ghost" not found');

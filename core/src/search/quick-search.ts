@@ -39,6 +39,8 @@ function fold(text: string): string {
 
 /** Whether a record whose search fields hold `values` matches every term (in-memory evaluation). */
 export function matchesSearch(values: unknown[], terms: string[]): boolean {
-  const words = values.flatMap((v) => (v === null || v === undefined ? [] : fold(typeof v === 'string' ? v : JSON.stringify(v)).match(WORD) ?? []));
+  const words = values.flatMap((v) =>
+    v === null || v === undefined ? [] : (fold(typeof v === 'string' ? v : JSON.stringify(v)).match(WORD) ?? []),
+  );
   return terms.every((t) => words.some((w) => w.startsWith(t)));
 }

@@ -16,7 +16,8 @@ export function storedFields(entity: Entity): StoredField[] {
   return entity.fields.filter((f): f is StoredField => getFieldType(f.type).stored);
 }
 
-const fieldOf = (entity: Entity, id: string) => entity.fields.find((x) => x.id === id) as { indexed?: boolean; unique?: boolean; type: string; many?: boolean } | undefined;
+const fieldOf = (entity: Entity, id: string) =>
+  entity.fields.find((x) => x.id === id) as { indexed?: boolean; unique?: boolean; type: string; many?: boolean } | undefined;
 
 /** Whether a field gets an index of its own: `indexed`, `unique`, or a relation (related lists and rollups query by them). */
 function ownIndex(entity: Entity, id: string): boolean {
@@ -30,7 +31,9 @@ export function entityCollectionSpec(name: string, entity: Entity): CollectionSp
     name,
     fields: [
       ...storedFields(entity).map((f) => ({
-        name: f.id, kind: storageKindOf(f), unique: Boolean(f.unique),
+        name: f.id,
+        kind: storageKindOf(f),
+        unique: Boolean(f.unique),
         // a unique index declared on the field alone serves instead of its plain one
         indexed: ownIndex(entity, f.id) && !(entity.indexes ?? []).some((i) => i.unique && i.fields.length === 1 && i.fields[0] === f.id),
       })),

@@ -127,7 +127,9 @@ export interface UpdateOptions {
  * the stored number atomically (a missing or null value counts as 0); any other value is stored
  * as given. Allowed in `update`, `updateMany`, `upsert` and `claim` patches.
  */
-export interface Increment { $inc: number }
+export interface Increment {
+  $inc: number;
+}
 
 export interface UpsertOptions {
   /** Stored only when the document is created (the patch is applied on top of it). */

@@ -24,4 +24,7 @@ export interface TriggerTypeDescriptor {
   refs: RefSpec[];
 }
 
-export const defineTriggerType = (d: Omit<TriggerTypeDescriptor, 'title' | 'description'>): TriggerTypeDescriptor => ({ ...d, ...englishTexts(d.texts) });
+export const defineTriggerType = (d: Omit<TriggerTypeDescriptor, 'title' | 'description'>): TriggerTypeDescriptor => ({
+  ...d,
+  ...englishTexts(d.texts),
+});

@@ -18,7 +18,10 @@ export function validateConnectorManifest(input: unknown): ManifestResult {
   const errors: ValidationIssue[] = [];
   const schemas: Array<[string, unknown]> = [
     ['/config', m.config],
-    ...m.operations.flatMap((op, i): Array<[string, unknown]> => [[`/operations/${i}/input`, op.input], [`/operations/${i}/output`, op.output]]),
+    ...m.operations.flatMap((op, i): Array<[string, unknown]> => [
+      [`/operations/${i}/input`, op.input],
+      [`/operations/${i}/output`, op.output],
+    ]),
     ...m.triggers.map((t, i): [string, unknown] => [`/triggers/${i}/output`, t.output]),
   ];
   for (const [pointer, schema] of schemas) {

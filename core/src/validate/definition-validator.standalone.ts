@@ -19,8 +19,12 @@ export function definitionValidatorModule(): string {
   const code = standaloneCode(ajv, ajv.compile(buildAppDefinitionSchema()));
   const specifiers = [...new Set([...code.matchAll(/require\("([^"]+)"\)/g)].map((m) => m[1]))];
   // With the file extension, which Node's ESM resolution needs for a deep import (bundlers accept it).
-  const imports = specifiers.map((s, i) => `import * as __dep${i} from ${JSON.stringify(/\.[cm]?js$/.test(s) ? s : `${s}.js`)};`).join('\n');
-  const body = code.replace(/require\("([^"]+)"\)/g, (_, s: string) => `__cjs(__dep${specifiers.indexOf(s)})`).replace(/^"use strict";/, '');
+  const imports = specifiers
+    .map((s, i) => `import * as __dep${i} from ${JSON.stringify(/\.[cm]?js$/.test(s) ? s : `${s}.js`)};`)
+    .join('\n');
+  const body = code
+    .replace(/require\("([^"]+)"\)/g, (_, s: string) => `__cjs(__dep${specifiers.indexOf(s)})`)
+    .replace(/^"use strict";/, '');
   const cjs = 'const __cjs = (m) => (m.default && m.default.__esModule ? m.default : m);';
   return `${imports}\n${cjs}\n${body}`;
 }

@@ -4,8 +4,7 @@ export interface ValidationIssue {
   message: string;
 }
 
-export const escapePointerToken = (token: string | number): string =>
-  String(token).replace(/~/g, '~0').replace(/\//g, '~1');
+export const escapePointerToken = (token: string | number): string => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
 
 /** joinPointer('/entities/0', 'fields', 2) === '/entities/0/fields/2' */
 export const joinPointer = (base: string, ...tokens: Array<string | number>): string =>

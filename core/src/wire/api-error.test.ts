@@ -2,7 +2,15 @@ import { ApiError, isApiError, problemError, toApiError } from './api-error';
 
 describe('ApiError', () => {
   it('reads a problem+json body: message, per-pointer errors, field errors, extension members', () => {
-    const err = problemError(412, { title: 'Precondition failed', detail: 'reload it', errors: [{ pointer: '/email/0', message: 'taken' }, { pointer: '/email', message: 'second' }], currentRevision: 7 });
+    const err = problemError(412, {
+      title: 'Precondition failed',
+      detail: 'reload it',
+      errors: [
+        { pointer: '/email/0', message: 'taken' },
+        { pointer: '/email', message: 'second' },
+      ],
+      currentRevision: 7,
+    });
     expect(err).toBeInstanceOf(ApiError);
     expect([err.status, err.title, err.message]).toEqual([412, 'Precondition failed', 'reload it']);
     expect(err.fieldErrors()).toEqual({ email: 'taken' });

@@ -33,7 +33,11 @@ export const isApiError = (err: unknown, status?: number): err is ApiError =>
 
 /** An error response's parsed body (problem+json, or anything else) as an ApiError. */
 export function problemError(status: number, body: unknown, statusText = ''): ApiError {
-  const p = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as { title?: unknown; detail?: unknown; errors?: unknown };
+  const p = (body && typeof body === 'object' && !Array.isArray(body) ? body : {}) as {
+    title?: unknown;
+    detail?: unknown;
+    errors?: unknown;
+  };
   const title = typeof p.title === 'string' ? p.title : statusText || `HTTP ${status}`;
   const detail = typeof p.detail === 'string' ? p.detail : undefined;
   return new ApiError(status, title, detail, Array.isArray(p.errors) ? (p.errors as ProblemIssue[]) : [], p as Record<string, unknown>);

@@ -21,7 +21,14 @@ export function AppMenu({ definition, selected, onOpen }: { definition: AppDefin
   const items = nav.map((n, i) => toItem(n, String(i)));
   const openKeys = nav.map((n, i) => (n.children?.length ? (n.page ?? `group:${i}`) : undefined)).filter((k): k is string => !!k);
   return (
-    <Menu mode="inline" theme="dark" items={items} selectedKeys={selected ? [selected] : []} defaultOpenKeys={openKeys}
-      onClick={({ key }) => !key.startsWith('group:') && onOpen(key)} style={{ borderInlineEnd: 0 }} />
+    <Menu
+      mode="inline"
+      theme="dark"
+      items={items}
+      selectedKeys={selected ? [selected] : []}
+      defaultOpenKeys={openKeys}
+      onClick={({ key }) => !key.startsWith('group:') && onOpen(key)}
+      style={{ borderInlineEnd: 0 }}
+    />
   );
 }

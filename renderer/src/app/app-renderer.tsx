@@ -44,64 +44,156 @@ function AppShell({ port, basePath = '', history = 'browser', onSignOut, onUnaut
 
   const load = useCallback(() => {
     setError(undefined);
-    port.runtime().then(setInfo).catch((err) => {
-      if (isApiError(err, 401) && onUnauthorized) onUnauthorized();
-      else setError(err);
-    });
+    port
+      .runtime()
+      .then(setInfo)
+      .catch((err) => {
+        if (isApiError(err, 401) && onUnauthorized) onUnauthorized();
+        else setError(err);
+      });
   }, [port, onUnauthorized]);
   useEffect(load, [load]);
 
   // A new publish: tell the user and reload the definition (their current page stays).
   // Subscribed once the app has loaded (not before the sign-in check answered).
   const loaded = !!info;
-  useEffect(() => (loaded ? port.subscribe((e) => {
-    if (e.kind !== 'published') return;
-    notification.info({ title: t('app.published'), placement: 'bottomRight' });
-    load();
-  }) : undefined), [port, load, notification, t, loaded]);
+  useEffect(
+    () =>
+      loaded
+        ? port.subscribe((e) => {
+            if (e.kind !== 'published') return;
+            notification.info({ title: t('app.published'), placement: 'bottomRight' });
+            load();
+          })
+        : undefined,
+    [port, load, notification, t, loaded],
+  );
 
   const def = info?.definition;
   const match = useMemo(() => (def ? matchRoute(def.pages ?? [], path) : undefined), [def, path]);
-  const navigate = useCallback((pageId: string, params?: Record<string, string>) => {
-    const page = def?.pages?.find((p) => p.id === pageId);
-    if (page) go(buildPath(page, params));
-  }, [def, go]);
-  const hrefOf = useCallback((pageId: string, params?: Record<string, string>) => {
-    const page = def?.pages?.find((p) => p.id === pageId);
-    return page ? `${basePath}${buildPath(page, params)}` : undefined;
-  }, [def, basePath]);
+  const navigate = useCallback(
+    (pageId: string, params?: Record<string, string>) => {
+      const page = def?.pages?.find((p) => p.id === pageId);
+      if (page) go(buildPath(page, params));
+    },
+    [def, go],
+  );
+  const hrefOf = useCallback(
+    (pageId: string, params?: Record<string, string>) => {
+      const page = def?.pages?.find((p) => p.id === pageId);
+      return page ? `${basePath}${buildPath(page, params)}` : undefined;
+    },
+    [def, basePath],
+  );
 
   useEffect(() => {
-    if (info && typeof document !== 'undefined') document.title = match ? `${label(match.page.title as Label)} · ${info.app.name}` : info.app.name;
+    if (info && typeof document !== 'undefined')
+      document.title = match ? `${label(match.page.title as Label)} · ${info.app.name}` : info.app.name;
   }, [info, match, label]);
 
   if (error) {
-    return <Result status={isApiError(error, 403) ? '403' : isApiError(error, 404) ? '404' : 'error'} title={t('app.loadFailed')}
-      subTitle={(error as Error).message} extra={<Button type="primary" onClick={load}>{t('common.retry')}</Button>} />;
+    return (
+      <Result
+        status={isApiError(error, 403) ? '403' : isApiError(error, 404) ? '404' : 'error'}
+        title={t('app.loadFailed')}
+        subTitle={(error as Error).message}
+        extra={
+          <Button type="primary" onClick={load}>
+            {t('common.retry')}
+          </Button>
+        }
+      />
+    );
   }
-  if (!info || !def) return <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}><Spin size="large" /></div>;
+  if (!info || !def)
+    return (
+      <div style={{ display: 'grid', placeItems: 'center', height: '100vh' }}>
+        <Spin size="large" />
+      </div>
+    );
 
   const body = match ? (
-    <RendererProvider definition={def} port={port} permissions={info.permissions} user={info.user} params={match.params} navigate={navigate} hrefOf={hrefOf}>
+    <RendererProvider
+      definition={def}
+      port={port}
+      permissions={info.permissions}
+      user={info.user}
+      params={match.params}
+      navigate={navigate}
+      hrefOf={hrefOf}
+    >
       <PageView key={`${match.page.id}:${JSON.stringify(match.params)}`} page={match.page} />
     </RendererProvider>
   ) : (
-    <Result status="404" title={(def.pages ?? []).length ? t('app.notFound') : t('app.noPages')} subTitle={(def.pages ?? []).length ? t('app.notFoundHint') : undefined}
-      extra={(def.pages ?? []).length ? <Button type="primary" onClick={() => go(def.pages![0].route.includes(':') ? '/' : buildPath(def.pages![0]))}>{t('app.home')}</Button> : undefined} />
+    <Result
+      status="404"
+      title={(def.pages ?? []).length ? t('app.notFound') : t('app.noPages')}
+      subTitle={(def.pages ?? []).length ? t('app.notFoundHint') : undefined}
+      extra={
+        (def.pages ?? []).length ? (
+          <Button type="primary" onClick={() => go(def.pages![0].route.includes(':') ? '/' : buildPath(def.pages![0]))}>
+            {t('app.home')}
+          </Button>
+        ) : undefined
+      }
+    />
   );
   // Narrow screens: the menu is a drawer opened from the header, so it never covers the page.
   const narrow = screens.lg === false;
-  const menu = <AppMenu definition={def} selected={match?.page.id} onOpen={(id) => { setMenuOpen(false); navigate(id); }} />;
-  const brand = <div style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px', color: '#fff', fontWeight: 600, letterSpacing: 0.3 }}>Tessera</div>;
+  const menu = (
+    <AppMenu
+      definition={def}
+      selected={match?.page.id}
+      onOpen={(id) => {
+        setMenuOpen(false);
+        navigate(id);
+      }}
+    />
+  );
+  const brand = (
+    <div
+      style={{ height: 56, display: 'flex', alignItems: 'center', padding: '0 20px', color: '#fff', fontWeight: 600, letterSpacing: 0.3 }}
+    >
+      Tessera
+    </div>
+  );
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      {!narrow && <Layout.Sider width={220} style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>{brand}{menu}</Layout.Sider>}
+      {!narrow && (
+        <Layout.Sider width={220} style={{ position: 'sticky', top: 0, height: '100vh', overflow: 'auto' }}>
+          {brand}
+          {menu}
+        </Layout.Sider>
+      )}
       {narrow && (
-        <Drawer open={menuOpen} onClose={() => setMenuOpen(false)} placement="left" size={260} closable={false}
-          styles={{ body: { padding: 0, background: '#001529' } }}>{brand}{menu}</Drawer>
+        <Drawer
+          open={menuOpen}
+          onClose={() => setMenuOpen(false)}
+          placement="left"
+          size={260}
+          closable={false}
+          styles={{ body: { padding: 0, background: '#001529' } }}
+        >
+          {brand}
+          {menu}
+        </Drawer>
       )}
       <Layout style={{ minWidth: 0 }}>
-        <Layout.Header style={{ background: '#fff', padding: narrow ? '0 12px' : '0 24px', height: 56, lineHeight: '56px', borderBottom: '1px solid #f0f0f0', display: 'flex', alignItems: 'center', gap: 8, position: 'sticky', top: 0, zIndex: 10 }}>
+        <Layout.Header
+          style={{
+            background: '#fff',
+            padding: narrow ? '0 12px' : '0 24px',
+            height: 56,
+            lineHeight: '56px',
+            borderBottom: '1px solid #f0f0f0',
+            display: 'flex',
+            alignItems: 'center',
+            gap: 8,
+            position: 'sticky',
+            top: 0,
+            zIndex: 10,
+          }}
+        >
           {narrow && <Button type="text" icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-label="menu" />}
           <AppHeader info={info} onSignOut={onSignOut} />
         </Layout.Header>

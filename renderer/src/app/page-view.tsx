@@ -8,8 +8,14 @@ export function PageView({ page, showTitle = true }: { page: Page; showTitle?: b
   const { label } = useT();
   return (
     <Flex vertical gap={16} style={{ minWidth: 0 }}>
-      {showTitle && <Typography.Title level={3} style={{ margin: 0 }}>{label(page.title as Label, page.id)}</Typography.Title>}
-      {(page.components ?? []).map((c) => <ComponentView key={c.id} component={c} />)}
+      {showTitle && (
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {label(page.title as Label, page.id)}
+        </Typography.Title>
+      )}
+      {(page.components ?? []).map((c) => (
+        <ComponentView key={c.id} component={c} />
+      ))}
     </Flex>
   );
 }

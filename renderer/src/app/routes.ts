@@ -37,6 +37,8 @@ function matchHome(pages: Page[], parts: string[]): RouteMatch | undefined {
 }
 
 export function buildPath(page: Page, params: Record<string, string> = {}): string {
-  const path = segments(page.route).map((seg) => (seg.startsWith(':') ? encodeURIComponent(params[seg.slice(1)] ?? '') : seg)).join('/');
+  const path = segments(page.route)
+    .map((seg) => (seg.startsWith(':') ? encodeURIComponent(params[seg.slice(1)] ?? '') : seg))
+    .join('/');
   return `/${path}`;
 }

@@ -16,10 +16,13 @@ export function useAppRouter(basePath: string, history: 'browser' | 'memory') {
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [history, basePath]); // eslint-disable-line react-hooks/exhaustive-deps
-  const go = useCallback((to: string) => {
-    if (history === 'browser') window.history.pushState(null, '', `${basePath}${to === '/' ? '/' : to}`);
-    setPath(to);
-    if (typeof window !== 'undefined') window.scrollTo?.({ top: 0 });
-  }, [history, basePath]);
+  const go = useCallback(
+    (to: string) => {
+      if (history === 'browser') window.history.pushState(null, '', `${basePath}${to === '/' ? '/' : to}`);
+      setPath(to);
+      if (typeof window !== 'undefined') window.scrollTo?.({ top: 0 });
+    },
+    [history, basePath],
+  );
   return { path, go };
 }

@@ -20,6 +20,10 @@ export class ComponentErrorBoundary extends ReactComponent<Props, { error?: Erro
   }
 
   override render() {
-    return this.state.error ? <Alert type="error" showIcon title={this.props.message} description={this.state.error.message} /> : this.props.children;
+    return this.state.error ? (
+      <Alert type="error" showIcon title={this.props.message} description={this.state.error.message} />
+    ) : (
+      this.props.children
+    );
   }
 }

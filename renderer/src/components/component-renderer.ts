@@ -7,7 +7,8 @@ import type { ComponentType } from 'react';
 import type { Component } from '@tessera/core';
 
 /** A definition component with loose props: drafts in the builder are not always valid yet. */
-export type AnyComponent = Component | { id: string; type: string; props?: Record<string, unknown>; source?: unknown; children?: AnyComponent[]; visible?: unknown };
+export type AnyComponent =
+  Component | { id: string; type: string; props?: Record<string, unknown>; source?: unknown; children?: AnyComponent[]; visible?: unknown };
 
 export interface ComponentProps<P = Record<string, unknown>> {
   component: { id: string; type: string; props: P; source?: unknown; children?: AnyComponent[] };
@@ -18,5 +19,7 @@ export interface ComponentRenderer {
   Component: ComponentType<ComponentProps<never>>;
 }
 
-export const defineComponentRenderer = <P>(type: string, Component: ComponentType<ComponentProps<P>>): ComponentRenderer =>
-  ({ type, Component: Component as ComponentType<ComponentProps<never>> });
+export const defineComponentRenderer = <P>(type: string, Component: ComponentType<ComponentProps<P>>): ComponentRenderer => ({
+  type,
+  Component: Component as ComponentType<ComponentProps<never>>,
+});

@@ -22,5 +22,9 @@ export function ComponentView({ component }: { component: AnyComponent }) {
 
 /** Children of a layout component, each through ComponentView. */
 export const ComponentChildren = ({ children }: { children?: AnyComponent[] }) => (
-  <>{(children ?? []).map((c) => <ComponentView key={c.id} component={c} />)}</>
+  <>
+    {(children ?? []).map((c) => (
+      <ComponentView key={c.id} component={c} />
+    ))}
+  </>
 );

@@ -5,7 +5,8 @@ import { fieldTypes, searchFieldsOf, searchTerms } from '@tessera/core';
 export const findEntity = (def: AppDefinition | undefined, id: string | undefined): Entity | undefined =>
   id ? def?.entities?.find((e) => e.id === id) : undefined;
 
-export const findField = (entity: Entity | undefined, id: string): Field | undefined => entity?.fields.find((f) => f.id === id.split('.')[0]);
+export const findField = (entity: Entity | undefined, id: string): Field | undefined =>
+  entity?.fields.find((f) => f.id === id.split('.')[0]);
 
 export const isStored = (field: Field): boolean => fieldTypes.get(field.type)?.stored ?? false;
 
@@ -41,17 +42,20 @@ export function searchFilter(entity: Entity, term: string, hidden: readonly stri
 /** A page that shows one record of `entity` (a `:id` route with a detail or form bound to it). */
 export function recordPageOf(def: AppDefinition | undefined, entity: string): Page | undefined {
   const binds = (c: { type: string; source?: unknown; children?: unknown[] }): boolean =>
-    (['detail', 'form'].includes(c.type) && (c.source as { entity?: string } | undefined)?.entity === entity &&
+    (['detail', 'form'].includes(c.type) &&
+      (c.source as { entity?: string } | undefined)?.entity === entity &&
       (c as { props?: { mode?: string } }).props?.mode !== 'create') ||
-    ((c.children as typeof c[] | undefined) ?? []).some(binds);
+    ((c.children as (typeof c)[] | undefined) ?? []).some(binds);
   return def?.pages?.find((p) => p.route.includes(':id') && p.components.some((c) => binds(c as never)));
 }
 
 /** A page with a create form for `entity` (the "New" button of tables and lists opens it). */
 export function createPageOf(def: AppDefinition | undefined, entity: string): Page | undefined {
   const creates = (c: { type: string; source?: unknown; props?: unknown; children?: unknown[] }): boolean =>
-    (c.type === 'form' && (c.source as { entity?: string } | undefined)?.entity === entity && ((c.props as { mode?: string })?.mode ?? 'create') === 'create') ||
-    ((c.children as typeof c[] | undefined) ?? []).some(creates);
+    (c.type === 'form' &&
+      (c.source as { entity?: string } | undefined)?.entity === entity &&
+      ((c.props as { mode?: string })?.mode ?? 'create') === 'create') ||
+    ((c.children as (typeof c)[] | undefined) ?? []).some(creates);
   return def?.pages?.find((p) => !p.route.includes(':') && p.components.some((c) => creates(c as never)));
 }
 
@@ -69,4 +73,8 @@ export function pageOfComponent(def: AppDefinition | undefined, componentId: str
 
 /** A page with an edit form for `entity`. */
 export const editPageOf = (def: AppDefinition | undefined, entity: string): Page | undefined =>
-  def?.pages?.find((p) => walk(p.components as Node[]).some((c) => c.type === 'form' && (c.source as { entity?: string })?.entity === entity && (c.props as { mode?: string })?.mode === 'edit'));
+  def?.pages?.find((p) =>
+    walk(p.components as Node[]).some(
+      (c) => c.type === 'form' && (c.source as { entity?: string })?.entity === entity && (c.props as { mode?: string })?.mode === 'edit',
+    ),
+  );

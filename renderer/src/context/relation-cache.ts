@@ -56,7 +56,8 @@ export function createRelationCache(port: DataPort): RelationCache {
           setTimeout(flush, 0);
         }
       }).then((r) => {
-        if (r === LOOKUP_FAILED) cache.delete(key); // the next render asks again
+        if (r === LOOKUP_FAILED)
+          cache.delete(key); // the next render asks again
         else resolved.set(key, r);
         return r;
       });

@@ -71,7 +71,15 @@ export interface AuditPage {
 
 export type LiveEvent =
   /** `omitted`: fields left out for this reader (rollups over their own rows only): keep the value shown. */
-  | { kind: 'change'; type: 'created' | 'updated' | 'deleted'; entity: string; id: string; version: number; record?: RecordData; omitted?: string[] }
+  | {
+      kind: 'change';
+      type: 'created' | 'updated' | 'deleted';
+      entity: string;
+      id: string;
+      version: number;
+      record?: RecordData;
+      omitted?: string[];
+    }
   | { kind: 'published'; version: number }
   | { kind: 'reset' };
 

@@ -3,7 +3,11 @@ import Papa from 'papaparse';
 import type { Entity, Field } from '@tessera/core';
 import type { RecordData } from './data-port';
 
-const list = (s: string) => s.split(';').map((x) => x.trim()).filter(Boolean);
+const list = (s: string) =>
+  s
+    .split(';')
+    .map((x) => x.trim())
+    .filter(Boolean);
 const FROM_TEXT: Record<string, (s: string, field: Field) => unknown> = {
   number: (s) => (Number.isFinite(Number(s)) ? Number(s) : s),
   money: (s) => (Number.isFinite(Number(s)) ? Number(s) : s),
@@ -24,8 +28,11 @@ function headerMap(entity: Entity, headers: string[]): Map<string, Field> {
   const out = new Map<string, Field>();
   for (const h of headers) {
     const key = h.trim().toLowerCase();
-    const field = entity.fields.find((f) => f.id.toLowerCase() === key ||
-      (typeof f.label === 'string' ? [f.label] : Object.values(f.label ?? {})).some((l) => l.toLowerCase() === key));
+    const field = entity.fields.find(
+      (f) =>
+        f.id.toLowerCase() === key ||
+        (typeof f.label === 'string' ? [f.label] : Object.values(f.label ?? {})).some((l) => l.toLowerCase() === key),
+    );
     if (field) out.set(h, field);
   }
   return out;
@@ -53,9 +60,11 @@ export function parseCsvRecords(entity: Entity, text: string): CsvRow[] {
 }
 
 export function recordsToCsv(records: RecordData[], fields: string[]): string {
-  const rows = records.map((r) => fields.map((f) => {
-    const v = r[f];
-    return Array.isArray(v) ? v.join(';') : v !== null && typeof v === 'object' ? JSON.stringify(v) : (v ?? '');
-  }));
+  const rows = records.map((r) =>
+    fields.map((f) => {
+      const v = r[f];
+      return Array.isArray(v) ? v.join(';') : v !== null && typeof v === 'object' ? JSON.stringify(v) : (v ?? '');
+    }),
+  );
   return `\uFEFF${Papa.unparse({ fields, data: rows })}`;
 }

@@ -3,10 +3,29 @@ import { createDemoDataPort } from './demo-data-port';
 
 /** The preview's data port answers like the server: date buckets labelled as the server labels them, empty sums 0. */
 const definition = {
-  id: 'drift', name: 'Drift',
+  id: 'drift',
+  name: 'Drift',
   entities: [
-    { id: 'deal', label: 'Deal', display: 'title', fields: [{ id: 'title', type: 'text' }, { id: 'closed', type: 'date' }, { id: 'amount', type: 'number' }, { id: 'company', type: 'relation', to: 'company' }] },
-    { id: 'company', label: 'Company', display: 'name', fields: [{ id: 'name', type: 'text' }, { id: 'total', type: 'rollup', entity: 'deal', via: 'company', aggregate: 'sum', field: 'amount' }] },
+    {
+      id: 'deal',
+      label: 'Deal',
+      display: 'title',
+      fields: [
+        { id: 'title', type: 'text' },
+        { id: 'closed', type: 'date' },
+        { id: 'amount', type: 'number' },
+        { id: 'company', type: 'relation', to: 'company' },
+      ],
+    },
+    {
+      id: 'company',
+      label: 'Company',
+      display: 'name',
+      fields: [
+        { id: 'name', type: 'text' },
+        { id: 'total', type: 'rollup', entity: 'deal', via: 'company', aggregate: 'sum', field: 'amount' },
+      ],
+    },
   ],
 } as unknown as AppDefinition;
 
@@ -14,8 +33,16 @@ describe('demo data port (builder preview)', () => {
   it('buckets 2026-03-15 into 2026-W11 and 2026-Q1, as the live app shows', async () => {
     const port = createDemoDataPort(definition, 1, { count: 0 });
     await port.create('deal', { title: 'A', closed: '2026-03-15', amount: 4 });
-    const week = await port.aggregate('deal', { groupBy: ['closed'], metrics: [{ op: 'sum', field: 'amount', as: 'value' }], bucket: 'week' });
-    const quarter = await port.aggregate('deal', { groupBy: ['closed'], metrics: [{ op: 'sum', field: 'amount', as: 'value' }], bucket: 'quarter' });
+    const week = await port.aggregate('deal', {
+      groupBy: ['closed'],
+      metrics: [{ op: 'sum', field: 'amount', as: 'value' }],
+      bucket: 'week',
+    });
+    const quarter = await port.aggregate('deal', {
+      groupBy: ['closed'],
+      metrics: [{ op: 'sum', field: 'amount', as: 'value' }],
+      bucket: 'quarter',
+    });
     expect(week.rows).toEqual([{ closed: '2026-W11', value: 4 }]);
     expect(quarter.rows).toEqual([{ closed: '2026-Q1', value: 4 }]);
   });

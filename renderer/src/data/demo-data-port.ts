@@ -81,7 +81,10 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
       const all = { create: true, read: true, update: true, delete: true, rows: 'all' as const, hidden: [], readonly: [] };
       return {
         app: { id: definition.id, name: definition.name, version: 1, locales: definition.locales ?? ['en'] },
-        definition, user, roles: [], permissions: Object.fromEntries((definition.entities ?? []).map((e) => [e.id, all])),
+        definition,
+        user,
+        roles: [],
+        permissions: Object.fromEntries((definition.entities ?? []).map((e) => [e.id, all])),
       };
     },
     list,
@@ -98,7 +101,12 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
       const coll = await store.collection(entity);
       const record = await asApiErrors(entity, () => coll.insert({ ...withDefaults, createdBy: user.email }));
       store.stored(entityId, record, true);
-      audit(entityId, record.id, 'create', Object.entries(withDefaults).map(([field, to]) => ({ field, from: null, to })));
+      audit(
+        entityId,
+        record.id,
+        'create',
+        Object.entries(withDefaults).map(([field, to]) => ({ field, from: null, to })),
+      );
       const out = await read(entity, record);
       emit({ kind: 'change', type: 'created', entity: entityId, id: record.id, version: 1, record: out });
       return out;
@@ -107,9 +115,12 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
       await delay();
       const entity = entityOf(entityId);
       const current = await find(entity, id);
-      if (version !== undefined && version !== current.version) throw new ApiError(412, 'Precondition failed', `the record is at version ${current.version}`);
+      if (version !== undefined && version !== current.version)
+        throw new ApiError(412, 'Precondition failed', `the record is at version ${current.version}`);
       check(entity, patch, 'update');
-      const changes = Object.entries(patch).filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v)).map(([field, to]) => ({ field, from: current[field] ?? null, to }));
+      const changes = Object.entries(patch)
+        .filter(([k, v]) => JSON.stringify(current[k]) !== JSON.stringify(v))
+        .map(([field, to]) => ({ field, from: current[field] ?? null, to }));
       const coll = await store.collection(entity);
       const next = await asApiErrors(entity, () => coll.update(id, patch, { expectedVersion: current.version }));
       store.stored(entityId, next);
@@ -122,7 +133,8 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
       await delay();
       const entity = entityOf(entityId);
       const current = await find(entity, id);
-      if (version !== undefined && version !== current.version) throw new ApiError(412, 'Precondition failed', `the record is at version ${current.version}`);
+      if (version !== undefined && version !== current.version)
+        throw new ApiError(412, 'Precondition failed', `the record is at version ${current.version}`);
       const coll = await store.collection(entity);
       await asApiErrors(entity, () => coll.delete(id, { expectedVersion: current.version }));
       store.removed(entityId, id);
@@ -134,7 +146,9 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
       const entity = entityOf(entityId);
       const coll = await store.collection(entity);
       const options = { filter: q.filter as StoreFilter | undefined, groupBy: q.groupBy ?? [], metrics: q.metrics };
-      const rows = await asApiErrors(entity, () => (q.bucket ? aggregateByBucket((o) => coll.aggregate(o), { ...options, bucket: q.bucket }) : coll.aggregate(options)));
+      const rows = await asApiErrors(entity, () =>
+        q.bucket ? aggregateByBucket((o) => coll.aggregate(o), { ...options, bucket: q.bucket }) : coll.aggregate(options),
+      );
       return { rows };
     },
     async audit(entity, id, p = {}) {
@@ -152,7 +166,16 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
       const entity = entityOf(entityId);
       const text = typeof csv === 'string' ? csv : await csv.text();
       const parsed = parseCsvRecords(entity, text);
-      const job: ImportJob = { id: `job_${++seq}`, entity: entityId, status: 'running', total: parsed.length, processed: 0, created: 0, failed: 0, errors: [] };
+      const job: ImportJob = {
+        id: `job_${++seq}`,
+        entity: entityId,
+        status: 'running',
+        total: parsed.length,
+        processed: 0,
+        created: 0,
+        failed: 0,
+        errors: [],
+      };
       jobs.set(job.id, job);
       // Rows are created in the background in small steps, so the dialog's progress bar moves.
       void (async () => {
@@ -163,7 +186,9 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
           } catch (err) {
             job.failed++;
             const issues = err instanceof ApiError && err.errors.length ? err.errors : [{ pointer: '', message: (err as Error).message }];
-            for (const i of issues) if (job.errors.length < 1000) job.errors.push({ line: row.line, field: i.pointer.split('/')[1] || undefined, message: i.message });
+            for (const i of issues)
+              if (job.errors.length < 1000)
+                job.errors.push({ line: row.line, field: i.pointer.split('/')[1] || undefined, message: i.message });
           }
           job.processed++;
         }

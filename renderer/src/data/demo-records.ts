@@ -6,7 +6,11 @@ import type { AppDefinition, Entity } from '@tessera/core';
 import type { RecordData } from './data-port';
 import { fieldTypes, seededRandom } from '@tessera/core';
 
-export const demoIdPrefix = (entity: string) => entity.replace(/[^a-zA-Z]/g, '').slice(0, 3).toLowerCase() || 'rec';
+export const demoIdPrefix = (entity: string) =>
+  entity
+    .replace(/[^a-zA-Z]/g, '')
+    .slice(0, 3)
+    .toLowerCase() || 'rec';
 const demoId = (entity: string, i: number) => `${demoIdPrefix(entity)}_${String(i + 1).padStart(4, '0')}`;
 
 /** A number from an entity id, so each entity's records come from a sequence of their own. */

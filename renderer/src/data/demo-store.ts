@@ -6,7 +6,15 @@
  */
 import type { AppDefinition, Entity, Field } from '@tessera/core';
 import { addRollups, entityCollectionSpec } from '@tessera/core';
-import { createMemoryStore, InvalidQueryError, NotFoundError, UniqueViolationError, VersionConflictError, type Collection, type StoredDoc } from '@tessera/core/store';
+import {
+  createMemoryStore,
+  InvalidQueryError,
+  NotFoundError,
+  UniqueViolationError,
+  VersionConflictError,
+  type Collection,
+  type StoredDoc,
+} from '@tessera/core/store';
 import { evaluate, isExpression } from '@tessera/core/expressions';
 import { ApiError } from './api-error';
 import type { RecordData } from './data-port';
@@ -114,9 +122,15 @@ export async function asApiErrors<T>(entity: Entity, fn: () => Promise<T>): Prom
   try {
     return await fn();
   } catch (err) {
-    if (err instanceof InvalidQueryError) throw new ApiError(400, 'Bad request', err.message, [{ pointer: err.path, message: err.message }]);
+    if (err instanceof InvalidQueryError)
+      throw new ApiError(400, 'Bad request', err.message, [{ pointer: err.path, message: err.message }]);
     if (err instanceof UniqueViolationError) {
-      throw new ApiError(409, 'Conflict', `another ${entity.id} already has this ${err.fields.join(' + ')}`, err.fields.map((f) => ({ pointer: `/${f}`, message: 'must be unique' })));
+      throw new ApiError(
+        409,
+        'Conflict',
+        `another ${entity.id} already has this ${err.fields.join(' + ')}`,
+        err.fields.map((f) => ({ pointer: `/${f}`, message: 'must be unique' })),
+      );
     }
     if (err instanceof VersionConflictError) throw new ApiError(412, 'Precondition failed', `the record is at version ${err.actual}`);
     if (err instanceof NotFoundError) throw new ApiError(404, 'Not found', `no ${entity.id} ${err.id}`);

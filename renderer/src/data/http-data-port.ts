@@ -23,7 +23,8 @@ function query(params: Record<string, string | number | boolean | undefined>): s
   return s ? `?${s}` : '';
 }
 
-const json = (v: unknown): string | undefined => (v === undefined || (typeof v === 'object' && v !== null && !Object.keys(v).length) ? undefined : JSON.stringify(v));
+const json = (v: unknown): string | undefined =>
+  v === undefined || (typeof v === 'object' && v !== null && !Object.keys(v).length) ? undefined : JSON.stringify(v);
 
 export function createHttpDataPort(appId: string, options: HttpDataPortOptions = {}): DataPort {
   const base = `${options.baseUrl ?? ''}/api/apps/${encodeURIComponent(appId)}`;
@@ -70,7 +71,14 @@ export function createHttpDataPort(appId: string, options: HttpDataPortOptions =
   }
 
   const listQuery = (q: ListQuery = {}) =>
-    query({ filter: json(q.filter), sort: sortParam(q.sort), limit: q.limit, cursor: q.cursor, count: q.count ? 'true' : undefined, rollups: q.rollups === false ? 'false' : undefined });
+    query({
+      filter: json(q.filter),
+      sort: sortParam(q.sort),
+      limit: q.limit,
+      cursor: q.cursor,
+      count: q.count ? 'true' : undefined,
+      rollups: q.rollups === false ? 'false' : undefined,
+    });
 
   return {
     runtime: () => call('GET', '/runtime'),
@@ -80,8 +88,12 @@ export function createHttpDataPort(appId: string, options: HttpDataPortOptions =
     update: (entity, id, patch, version) => call('PATCH', `${data(entity)}/${encodeURIComponent(id)}`, patch, ifMatch(version)),
     remove: (entity, id, version) => call('DELETE', `${data(entity)}/${encodeURIComponent(id)}`, undefined, ifMatch(version)),
     aggregate: (entity, q) =>
-      call('GET', `${data(entity)}/aggregate${query({ filter: json(q.filter), groupBy: q.groupBy?.join(','), metrics: JSON.stringify(q.metrics), bucket: q.bucket })}`),
-    audit: (entity, id, p = {}) => call('GET', `${data(entity)}/${encodeURIComponent(id)}/audit${query({ limit: p.limit, cursor: p.cursor })}`),
+      call(
+        'GET',
+        `${data(entity)}/aggregate${query({ filter: json(q.filter), groupBy: q.groupBy?.join(','), metrics: JSON.stringify(q.metrics), bucket: q.bucket })}`,
+      ),
+    audit: (entity, id, p = {}) =>
+      call('GET', `${data(entity)}/${encodeURIComponent(id)}/audit${query({ limit: p.limit, cursor: p.cursor })}`),
     subscribe(listener) {
       listeners.add(listener);
       if (!source) openLive();

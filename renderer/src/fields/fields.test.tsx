@@ -32,7 +32,13 @@ describe('field renderers', () => {
     const en = getFieldRenderer('enum');
     const money = getFieldRenderer('money');
     const stage = testDefinition.entities![1].fields.find((f) => f.id === 'stage')!;
-    renderWithRenderer(<><en.Display field={stage} value="won" /><money.Display field={field({ id: 'm', type: 'money', currency: 'EUR' })} value={1234.5} /></>, opts);
+    renderWithRenderer(
+      <>
+        <en.Display field={stage} value="won" />
+        <money.Display field={field({ id: 'm', type: 'money', currency: 'EUR' })} value={1234.5} />
+      </>,
+      opts,
+    );
     expect(screen.getByText('Won').className).toContain('ant-tag-green');
     expect(screen.getByText('€1,234.50')).toBeTruthy();
   });
@@ -46,7 +52,12 @@ describe('field renderers', () => {
 
   it('url display links only http(s) values', () => {
     const url = getFieldRenderer('url');
-    const { container } = renderWithRenderer(<><url.Display field={field({ id: 'u', type: 'url' })} value="javascript:alert(1)" /></>, opts);
+    const { container } = renderWithRenderer(
+      <>
+        <url.Display field={field({ id: 'u', type: 'url' })} value="javascript:alert(1)" />
+      </>,
+      opts,
+    );
     expect(container.querySelector('a')).toBeNull();
   });
 });

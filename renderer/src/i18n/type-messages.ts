@@ -7,10 +7,12 @@ import { componentTypes, fieldTypes, type TypeTexts } from '@tessera/core';
 type Texts = Record<string, Record<string, string>>;
 
 const ofKind = (list: Array<{ type: string; texts: TypeTexts }>, locale: string): Texts =>
-  Object.fromEntries(list.flatMap((d) => {
-    const texts = d.texts[locale]?.renderer;
-    return texts ? [[d.type, texts]] : [];
-  }));
+  Object.fromEntries(
+    list.flatMap((d) => {
+      const texts = d.texts[locale]?.renderer;
+      return texts ? [[d.type, texts]] : [];
+    }),
+  );
 
 /** Missing ones fall back to English through i18next's fallbackLng. */
 export const typeMessages = (locale: string): { component: Texts; field: Texts } => ({

@@ -12,7 +12,12 @@ export interface CodedIssue {
 }
 
 /** Codes whose text the form already had under another key: one text per problem, wherever it shows. */
-const SHARED_KEYS: Record<string, string> = { required: 'form.required', unique: 'form.unique', json: 'form.invalidJson', readonly: 'form.readonly' };
+const SHARED_KEYS: Record<string, string> = {
+  required: 'form.required',
+  unique: 'form.unique',
+  json: 'form.invalidJson',
+  readonly: 'form.readonly',
+};
 
 export function validationText(issue: CodedIssue, t: TFunction): string {
   if (!issue.code || issue.code === 'other') return issue.message;

@@ -13,8 +13,14 @@ import { I18nProvider } from '../i18n/i18n.provider';
 export function installBrowserShims(): void {
   if (typeof window === 'undefined') return;
   window.matchMedia ??= ((query: string) => ({
-    matches: false, media: query, onchange: null, addListener: () => undefined, removeListener: () => undefined,
-    addEventListener: () => undefined, removeEventListener: () => undefined, dispatchEvent: () => false,
+    matches: false,
+    media: query,
+    onchange: null,
+    addListener: () => undefined,
+    removeListener: () => undefined,
+    addEventListener: () => undefined,
+    removeEventListener: () => undefined,
+    dispatchEvent: () => false,
   })) as unknown as typeof window.matchMedia;
   (globalThis as { ResizeObserver?: unknown }).ResizeObserver ??= class {
     observe() {}
@@ -46,7 +52,13 @@ export function renderWithRenderer(ui: ReactNode, opts: RenderOptions): RenderRe
   return render(
     <ConfigProvider theme={{ zeroRuntime: true }}>
       <I18nProvider locale="en">
-        <RendererProvider definition={opts.definition} port={opts.port} params={opts.params ?? {}} permissions={opts.permissions} navigate={opts.navigate ?? (() => undefined)}>
+        <RendererProvider
+          definition={opts.definition}
+          port={opts.port}
+          params={opts.params ?? {}}
+          permissions={opts.permissions}
+          navigate={opts.navigate ?? (() => undefined)}
+        >
           {ui}
         </RendererProvider>
       </I18nProvider>
@@ -56,23 +68,46 @@ export function renderWithRenderer(ui: ReactNode, opts: RenderOptions): RenderRe
 
 /** A minimal definition for tests: one entity with the field types forms exercise. */
 export const testDefinition = {
-  schemaVersion: 1, id: 'test-app', name: 'Test', locales: ['en', 'zh-CN'], roles: [], connections: [], workflows: [], tags: [], segments: [], navigation: [],
+  schemaVersion: 1,
+  id: 'test-app',
+  name: 'Test',
+  locales: ['en', 'zh-CN'],
+  roles: [],
+  connections: [],
+  workflows: [],
+  tags: [],
+  segments: [],
+  navigation: [],
   entities: [
     {
-      id: 'company', label: 'Company', display: 'name', indexes: [], permissions: [],
+      id: 'company',
+      label: 'Company',
+      display: 'name',
+      indexes: [],
+      permissions: [],
       fields: [{ id: 'name', type: 'text', label: 'Name', required: true, maxLength: 100 }],
     },
     {
-      id: 'contact', label: 'Contact', display: 'name', indexes: [], permissions: [],
+      id: 'contact',
+      label: 'Contact',
+      display: 'name',
+      indexes: [],
+      permissions: [],
       fields: [
         { id: 'name', type: 'text', label: 'Name', required: true, maxLength: 50 },
         { id: 'email', type: 'email', label: 'Email', unique: true },
         { id: 'score', type: 'number', label: 'Score', min: 0, max: 100, integer: true },
-        { id: 'stage', type: 'enum', label: 'Stage', default: 'new', options: [
-          { value: 'new', label: { en: 'New', 'zh-CN': '新建' }, color: 'blue' },
-          { value: 'won', label: { en: 'Won', 'zh-CN': '赢单' }, color: 'green' },
-          { value: 'lost', label: { en: 'Lost', 'zh-CN': '输单' }, color: 'red' },
-        ] },
+        {
+          id: 'stage',
+          type: 'enum',
+          label: 'Stage',
+          default: 'new',
+          options: [
+            { value: 'new', label: { en: 'New', 'zh-CN': '新建' }, color: 'blue' },
+            { value: 'won', label: { en: 'Won', 'zh-CN': '赢单' }, color: 'green' },
+            { value: 'lost', label: { en: 'Lost', 'zh-CN': '输单' }, color: 'red' },
+          ],
+        },
         { id: 'company', type: 'relation', label: 'Company', to: 'company' },
       ],
     },

@@ -23,10 +23,16 @@ program
   .option('-p, --port <port>', 'port to listen on', (v) => Number(v))
   .option('-d, --data-dir <dir>', 'data directory for the embedded store')
   .action(async (opts: { port?: number; dataDir?: string }) => {
-    const running = await startTessera({ ...(opts.port !== undefined ? { port: opts.port } : {}), ...(opts.dataDir ? { dataDir: opts.dataDir } : {}) });
+    const running = await startTessera({
+      ...(opts.port !== undefined ? { port: opts.port } : {}),
+      ...(opts.dataDir ? { dataDir: opts.dataDir } : {}),
+    });
     console.log(`Tessera listening ${running.url} (store: ${running.platform.store.kind})`);
     const shutdown = () => {
-      running.stop().then(() => process.exit(0), () => process.exit(1));
+      running.stop().then(
+        () => process.exit(0),
+        () => process.exit(1),
+      );
     };
     process.once('SIGINT', shutdown);
     process.once('SIGTERM', shutdown);
@@ -52,7 +58,12 @@ program
       if (result.ok) console.log(`${prefix}ok`);
       else {
         failed = true;
-        console.log(formatIssues(result.errors).split('\n').map((l) => prefix + l).join('\n'));
+        console.log(
+          formatIssues(result.errors)
+            .split('\n')
+            .map((l) => prefix + l)
+            .join('\n'),
+        );
       }
     }
     process.exitCode = failed ? 1 : 0;
@@ -64,7 +75,12 @@ program
   .argument('<file>')
   .option('--publish', 'publish it after importing')
   .option('-n, --note <note>', 'publish note')
-  .option('-r, --rename <entity.old=new>', 'a field (entity.oldField=newField) or entity (oldEntity=newEntity) the file renames: added to the draft\'s rename log, so publishing moves its stored data (repeatable)', collectRename, [])
+  .option(
+    '-r, --rename <entity.old=new>',
+    "a field (entity.oldField=newField) or entity (oldEntity=newEntity) the file renames: added to the draft's rename log, so publishing moves its stored data (repeatable)",
+    collectRename,
+    [],
+  )
   .option('-d, --data-dir <dir>', 'data directory for the embedded store')
   .action(async (file: string, opts: { publish?: boolean; note?: string; rename: RenameEntry[]; dataDir?: string }) => {
     const definition = JSON.parse(fs.readFileSync(file, 'utf8')) as { id?: string };
@@ -82,10 +98,17 @@ program
         : await platform.apps.create(definition, null);
       console.log(`${exists ? 'Saved draft' : 'Created app'} "${app.id}" (revision ${app.revision})`);
       if (app.issues.length) console.log(formatIssues(app.issues));
-      const unmoved = opts.rename.filter((r) => !app.renamesToPublish.some((p) => p.to === r.to && (isFieldEntry(r) ? isFieldEntry(p) && p.entity === r.entity : !isFieldEntry(p))));
+      const unmoved = opts.rename.filter(
+        (r) =>
+          !app.renamesToPublish.some(
+            (p) => p.to === r.to && (isFieldEntry(r) ? isFieldEntry(p) && p.entity === r.entity : !isFieldEntry(p)),
+          ),
+      );
       for (const r of unmoved) {
         const spec = isFieldEntry(r) ? `${r.entity}.${r.from}=${r.to}` : `${r.from}=${r.to}`;
-        console.error(`--rename ${spec} moves no stored data: the old id must be in the published version and the new one in the definition`);
+        console.error(
+          `--rename ${spec} moves no stored data: the old id must be in the published version and the new one in the definition`,
+        );
       }
       if (unmoved.length) {
         if (opts.publish) console.error('nothing was published');

@@ -15,5 +15,7 @@ export function recordScope(platform: Platform, req: Request): Promise<RecordSco
   const appId = param(req, 'appId');
   const caller = platform.access.caller(appId, principalOf(req));
   // Admins and builders get their caller synchronously: one await less on the hot path.
-  return caller instanceof Promise ? caller.then((c) => platform.records.scope(appId, param(req, 'entity'), c)) : platform.records.scope(appId, param(req, 'entity'), caller);
+  return caller instanceof Promise
+    ? caller.then((c) => platform.records.scope(appId, param(req, 'entity'), c))
+    : platform.records.scope(appId, param(req, 'entity'), caller);
 }

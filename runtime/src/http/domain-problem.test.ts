@@ -18,7 +18,10 @@ describe('domain errors at the HTTP edge', () => {
   });
 
   it('renders issues as `errors` and details as extension members', () => {
-    const err = new Conflict('another deal already has this code', { issues: [{ pointer: '/code', message: 'must be unique' }], details: { currentVersion: 3 } });
+    const err = new Conflict('another deal already has this code', {
+      issues: [{ pointer: '/code', message: 'must be unique' }],
+      details: { currentVersion: 3 },
+    });
     expect(json(err)).toEqual({
       type: 'https://tessera.dev/problems/conflict',
       title: 'Conflict',

@@ -11,10 +11,12 @@ export function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
   if (err instanceof DomainError) return domainProblem(err);
   const e = err as { type?: string; status?: number; message?: string; limit?: number };
-  if (e?.type === 'entity.too.large') return new Problem(413, 'Payload too large', `the request body is larger than the limit of ${e.limit} bytes`);
+  if (e?.type === 'entity.too.large')
+    return new Problem(413, 'Payload too large', `the request body is larger than the limit of ${e.limit} bytes`);
   if (e?.type === 'entity.parse.failed') return new Problem(400, 'Malformed JSON', `the request body is not valid JSON: ${e.message}`);
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new Problem(415, 'Unsupported media type', e.message);
-  if (err instanceof InvalidQueryError) return new Problem(400, 'Bad request', err.message, { errors: [{ pointer: err.path, message: err.message }] });
+  if (err instanceof InvalidQueryError)
+    return new Problem(400, 'Bad request', err.message, { errors: [{ pointer: err.path, message: err.message }] });
   if (err instanceof ExpressionError) return new Problem(422, 'Expression failed', err.message);
   if (err instanceof NotFoundError) return new Problem(404, 'Not found', err.message);
   if (err instanceof UniqueViolationError) return new Problem(409, 'Conflict', err.message);
@@ -27,7 +29,10 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const problem = toProblem(err);
     if (problem.status >= 500) log.error({ reqId: req.id, err }, 'request failed');
-    res.status(problem.status).type('application/problem+json').send(JSON.stringify(problem.toJSON(req.originalUrl)));
+    res
+      .status(problem.status)
+      .type('application/problem+json')
+      .send(JSON.stringify(problem.toJSON(req.originalUrl)));
   };
 }
 

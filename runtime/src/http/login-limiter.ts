@@ -6,7 +6,10 @@
 export class LoginLimiter {
   private readonly failures = new Map<string, { count: number; until: number }>();
 
-  constructor(private readonly free = 5, private readonly maxWaitMs = 15 * 60_000) {}
+  constructor(
+    private readonly free = 5,
+    private readonly maxWaitMs = 15 * 60_000,
+  ) {}
 
   /** Milliseconds to wait before another attempt is allowed (0 = go ahead). */
   check(key: string, now = Date.now()): number {

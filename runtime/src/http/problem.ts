@@ -36,5 +36,4 @@ export const notFound = (detail: string) => new Problem(404, 'Not found', detail
 export const conflict = (detail: string, extra: Record<string, unknown> = {}) => new Problem(409, 'Conflict', detail, extra);
 export const preconditionFailed = (detail: string, extra: Record<string, unknown> = {}) =>
   new Problem(412, 'Precondition failed', detail, extra);
-export const unprocessable = (detail: string, errors: ProblemIssue[]) =>
-  new Problem(422, 'Validation failed', detail, { errors });
+export const unprocessable = (detail: string, errors: ProblemIssue[]) => new Problem(422, 'Validation failed', detail, { errors });

@@ -27,14 +27,23 @@ export function parseFilter(raw: unknown, entity: Entity, hidden: ReadonlySet<st
 export function parseSort(raw: unknown, entity: Entity, hidden: ReadonlySet<string> = NONE): SortKey[] | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') throw badRequest('sort must be given once, like sort=lastName,-createdAt');
-  const keys = raw.split(',').map((part) => part.trim()).filter(Boolean);
+  const keys = raw
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
   if (keys.length > 5) throw badRequest('sort takes at most 5 fields');
   const sort = keys.map((key): SortKey => {
     const desc = key.startsWith('-');
     return { field: desc || key.startsWith('+') ? key.slice(1) : key, dir: desc ? 'desc' : 'asc' };
   });
   const issues: ProblemIssue[] = [];
-  checkSortFields(sort.map((k) => k.field), entity, '/sort', issues, hidden);
+  checkSortFields(
+    sort.map((k) => k.field),
+    entity,
+    '/sort',
+    issues,
+    hidden,
+  );
   if (issues.length) throw badRequest(issues.map((i) => `${i.pointer}: ${i.message}`).join('; '), issues);
   return sort;
 }
@@ -43,12 +52,16 @@ export function parseSort(raw: unknown, entity: Entity, hidden: ReadonlySet<stri
 export function parseFields(raw: unknown): string[] | undefined {
   if (raw === undefined || raw === '') return undefined;
   if (typeof raw !== 'string') throw badRequest('fields must be given once, like fields=name,email');
-  return raw.split(',').map((f) => f.trim()).filter(Boolean);
+  return raw
+    .split(',')
+    .map((f) => f.trim())
+    .filter(Boolean);
 }
 
 export function parseLimit(raw: unknown): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 1 || n > 1000) throw badRequest('limit must be an integer from 1 to 1000', [{ pointer: '/limit', message: 'out of range' }]);
+  if (!Number.isInteger(n) || n < 1 || n > 1000)
+    throw badRequest('limit must be an integer from 1 to 1000', [{ pointer: '/limit', message: 'out of range' }]);
   return n;
 }

@@ -29,7 +29,10 @@ export function requestLog(log: Logger): RequestHandler {
         const status = res.statusCode;
         const level = status >= 500 ? 'error' : status >= 400 ? 'warn' : 'info';
         if (level === 'info' && !infoEnabled) return;
-        log[level]({ reqId: id, method: req.method, url: req.originalUrl, status, ms: Math.round((performance.now() - started) * 10) / 10 }, 'request');
+        log[level](
+          { reqId: id, method: req.method, url: req.originalUrl, status, ms: Math.round((performance.now() - started) * 10) / 10 },
+          'request',
+        );
       });
     }
     next();

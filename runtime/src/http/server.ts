@@ -28,7 +28,11 @@ export function createHttpApp(platform: Platform): express.Express {
   // A mutating request must be JSON: it keeps HTML forms on other sites (CSRF) from reaching us with
   // a cookie. CSV imports take text/csv, which a cross-site form cannot send either (not a CORS-safelisted type).
   api.use((req, _res, next) => {
-    if (['POST', 'PUT', 'PATCH'].includes(req.method) && req.headers['content-length'] !== '0' && !req.is(['application/json', 'application/*+json'])) {
+    if (
+      ['POST', 'PUT', 'PATCH'].includes(req.method) &&
+      req.headers['content-length'] !== '0' &&
+      !req.is(['application/json', 'application/*+json'])
+    ) {
       if (!(req.method === 'POST' && req.path.endsWith('/import') && req.is('text/csv'))) {
         throw new Problem(415, 'Unsupported media type', 'send the body as application/json');
       }

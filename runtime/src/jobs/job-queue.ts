@@ -9,17 +9,37 @@ const QUEUE_NAME = /^[a-z][a-z0-9-]{0,62}$/;
 export const DEFAULT_MAX_ATTEMPTS = 5;
 
 /** The fields of a new job; `running` ones (started here) carry their lease already. */
-export function newJob(queue: string, payload: unknown, o: EnqueueOptions & { maxAttempts: number }, clock: Clock, lease?: { owner: string; leaseUntil: string }): Doc {
+export function newJob(
+  queue: string,
+  payload: unknown,
+  o: EnqueueOptions & { maxAttempts: number },
+  clock: Clock,
+  lease?: { owner: string; leaseUntil: string },
+): Doc {
   if (!QUEUE_NAME.test(queue)) throw new Error(`a queue name is lowercase letters, digits and hyphens, not "${queue}"`);
-  if (o.key !== undefined && (typeof o.key !== 'string' || o.key.length < 1 || o.key.length > 200)) throw new Error('an idempotency key has 1 to 200 characters');
-  if (!Number.isInteger(o.maxAttempts) || o.maxAttempts < 1 || o.maxAttempts > 100) throw new Error('maxAttempts must be an integer from 1 to 100');
+  if (o.key !== undefined && (typeof o.key !== 'string' || o.key.length < 1 || o.key.length > 200))
+    throw new Error('an idempotency key has 1 to 200 characters');
+  if (!Number.isInteger(o.maxAttempts) || o.maxAttempts < 1 || o.maxAttempts > 100)
+    throw new Error('maxAttempts must be an integer from 1 to 100');
   const now = clock.now();
   return {
     ...(o.key !== undefined ? { id: keyedId(queue, o.key) } : {}),
-    queue, payload: payload ?? null, key: o.key ?? null, runAt: iso(o.runAt ? o.runAt.getTime() : now),
-    status: lease ? 'running' : 'queued', attempts: lease ? 1 : 0, maxAttempts: o.maxAttempts,
-    owner: lease?.owner ?? null, leaseUntil: lease?.leaseUntil ?? null,
-    progress: null, state: o.state ?? null, lastError: null, result: null, startedAt: lease ? iso(now) : null, finishedAt: null, expiresAt: null,
+    queue,
+    payload: payload ?? null,
+    key: o.key ?? null,
+    runAt: iso(o.runAt ? o.runAt.getTime() : now),
+    status: lease ? 'running' : 'queued',
+    attempts: lease ? 1 : 0,
+    maxAttempts: o.maxAttempts,
+    owner: lease?.owner ?? null,
+    leaseUntil: lease?.leaseUntil ?? null,
+    progress: null,
+    state: o.state ?? null,
+    lastError: null,
+    result: null,
+    startedAt: lease ? iso(now) : null,
+    finishedAt: null,
+    expiresAt: null,
   };
 }
 
@@ -53,7 +73,12 @@ export async function listJobs(store: Store, q: { queue?: string; status?: JobSt
 
 /** A dead letter goes back to the queue with fresh attempts; its state (resume point) is kept. */
 export async function requeueJob(store: Store, clock: Clock, id: string): Promise<Job> {
-  const n = await store.collection(JOBS).updateMany({ id, status: 'dead' }, { status: 'queued', attempts: 0, runAt: iso(clock.now()), finishedAt: null, lastError: null, expiresAt: null });
+  const n = await store
+    .collection(JOBS)
+    .updateMany(
+      { id, status: 'dead' },
+      { status: 'queued', attempts: 0, runAt: iso(clock.now()), finishedAt: null, lastError: null, expiresAt: null },
+    );
   if (n === 0) throw new NotFoundError(JOBS, id); // missing, or not a dead letter
   return (await getJob(store, clock, id))!;
 }

@@ -35,7 +35,8 @@ export async function runLeased<P, S extends Doc, R>(env: RunEnv, def: QueueDefi
   const ctx: JobContext<P, S> = {
     job,
     heartbeat: () => held({}),
-    progress: (p: JobProgress, tx?: Store) => held({ progress: { processed: p.processed, total: p.total } }, tx).then(() => void (job.progress = p)),
+    progress: (p: JobProgress, tx?: Store) =>
+      held({ progress: { processed: p.processed, total: p.total } }, tx).then(() => void (job.progress = p)),
     save: (state: S, o: { tx?: Store; progress?: JobProgress } = {}) =>
       held({ state, ...(o.progress ? { progress: { processed: o.progress.processed, total: o.progress.total } } : {}) }, o.tx).then(() => {
         job.state = state;

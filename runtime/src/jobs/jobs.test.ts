@@ -28,7 +28,7 @@ async function until(ok: () => Promise<boolean> | boolean, what: string): Promis
     if (await ok()) return;
     await settle();
   }
-  throw new Error(`gave up waiting for ${what}: ${JSON.stringify((await store.collection("_jobs").find({ limit: 5 })).items)}`);
+  throw new Error(`gave up waiting for ${what}: ${JSON.stringify((await store.collection('_jobs').find({ limit: 5 })).items)}`);
 }
 
 beforeEach(async () => {
@@ -67,19 +67,38 @@ describe('a durable queue', () => {
     clock.advance(60_000);
     expect(await w.tick()).toBe(1);
     await until(async () => (await w.get(later.id))?.status === 'done', 'the job');
-    expect(await w.get(later.id)).toMatchObject({ status: 'done', result: 10, attempts: 1, progress: { processed: 4, total: 4 }, owner: null, leaseUntil: null });
+    expect(await w.get(later.id)).toMatchObject({
+      status: 'done',
+      result: 10,
+      attempts: 1,
+      progress: { processed: 4, total: 4 },
+      owner: null,
+      leaseUntil: null,
+    });
   });
 
   it('retries a failing job with growing, jittered delays, then keeps it as a dead letter that can be re-queued', async () => {
     let failUntil = 3;
     let calls = 0;
-    const flaky: QueueDefinition = { name: 'flaky', maxAttempts: 3, backoff: { baseMs: 1000 }, async handle() { calls++; if (calls <= failUntil) throw new Error(`boom ${calls}`); return 'ok'; } };
+    const flaky: QueueDefinition = {
+      name: 'flaky',
+      maxAttempts: 3,
+      backoff: { baseMs: 1000 },
+      async handle() {
+        calls++;
+        if (calls <= failUntil) throw new Error(`boom ${calls}`);
+        return 'ok';
+      },
+    };
     const w = worker([flaky]);
     const job = await w.enqueue(flaky, null);
     const delays: number[] = [];
     for (let attempt = 1; attempt <= 2; attempt++) {
       await w.tick();
-      await until(async () => (await w.get(job.id))?.status === 'queued' && (await w.get(job.id))?.attempts === attempt, `attempt ${attempt} to fail`);
+      await until(
+        async () => (await w.get(job.id))?.status === 'queued' && (await w.get(job.id))?.attempts === attempt,
+        `attempt ${attempt} to fail`,
+      );
       const j = (await w.get(job.id))!;
       expect(j.lastError).toBe(`boom ${attempt}`);
       delays.push(Date.parse(j.runAt) - clock.now());
@@ -103,7 +122,12 @@ describe('a durable queue', () => {
   });
 
   it('a PermanentJobError goes straight to the dead letters', async () => {
-    const bad: QueueDefinition = { name: 'bad', async handle() { throw new PermanentJobError('the payload names no such app'); } };
+    const bad: QueueDefinition = {
+      name: 'bad',
+      async handle() {
+        throw new PermanentJobError('the payload names no such app');
+      },
+    };
     const w = worker([bad]);
     const job = await w.enqueue(bad, null);
     await w.tick();
@@ -117,7 +141,8 @@ describe('a durable queue', () => {
     const ran: string[] = [];
     const release: Array<() => void> = [];
     const slow: QueueDefinition<{ i: number }> = {
-      name: 'slow', concurrency: 2,
+      name: 'slow',
+      concurrency: 2,
       async handle(ctx) {
         running++;
         most = Math.max(most, running);
@@ -149,13 +174,34 @@ describe('a durable queue', () => {
 describe('leases', () => {
   it('a worker that died loses its job when the lease runs out; the reaper hands it to another, and the late writer is refused', async () => {
     let dead!: JobContext;
-    const a = worker([{ name: 'work', async handle(ctx) { dead = ctx; await new Promise(() => undefined); } }], { leaseMs: 5000 });
+    const a = worker(
+      [
+        {
+          name: 'work',
+          async handle(ctx) {
+            dead = ctx;
+            await new Promise(() => undefined);
+          },
+        },
+      ],
+      { leaseMs: 5000 },
+    );
     const { job } = await a.start(a['queues'].get('work')!.def, { what: 'x' });
     await settle();
     expect(await a.get(job.id)).toMatchObject({ status: 'running', owner: a.owner, attempts: 1 });
 
     const done: string[] = [];
-    const b = worker([{ name: 'work', async handle(ctx) { done.push(ctx.job.id); } }], { leaseMs: 5000 });
+    const b = worker(
+      [
+        {
+          name: 'work',
+          async handle(ctx) {
+            done.push(ctx.job.id);
+          },
+        },
+      ],
+      { leaseMs: 5000 },
+    );
     clock.advance(4000);
     expect(await b.reap()).toBe(0); // still leased
     await dead.heartbeat(); // …and renewed: alive
@@ -176,7 +222,18 @@ describe('leases', () => {
 
   it('a lease-checked write inside a transaction rolls the transaction back when the lease is gone', async () => {
     let ctx!: JobContext;
-    const a = worker([{ name: 'tx', async handle(c) { ctx = c; await new Promise(() => undefined); } }], { leaseMs: 1000 });
+    const a = worker(
+      [
+        {
+          name: 'tx',
+          async handle(c) {
+            ctx = c;
+            await new Promise(() => undefined);
+          },
+        },
+      ],
+      { leaseMs: 1000 },
+    );
     const { job } = await a.start(a['queues'].get('tx')!.def, null, { maxAttempts: 1 });
     await settle();
     const notes = await store.ensureCollection({ name: 'notes', fields: [] });
@@ -187,10 +244,12 @@ describe('leases', () => {
     clock.advance(2000);
     expect(await a.reapIfExpired(job.id)).toBe(true);
     expect(await a.get(job.id)).toMatchObject({ status: 'dead', progress: { processed: 1, total: 2 } }); // one attempt only
-    await expect(store.transaction(async (tx) => {
-      await tx.collection('notes').insert({ id: 'n2' });
-      await ctx.progress({ processed: 2, total: 2 }, tx);
-    })).rejects.toBeInstanceOf(LeaseLost);
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.collection('notes').insert({ id: 'n2' });
+        await ctx.progress({ processed: 2, total: 2 }, tx);
+      }),
+    ).rejects.toBeInstanceOf(LeaseLost);
     expect(await notes.get('n1')).not.toBeNull();
     expect(await notes.get('n2')).toBeNull();
   });
@@ -214,7 +273,12 @@ describe('graceful stop', () => {
       },
     });
     const a: Jobs = worker([def(() => a.owner)]);
-    const { job } = await a.enqueue(def(() => a.owner), null).then(async (j) => ({ job: j, n: await a.tick() }));
+    const { job } = await a
+      .enqueue(
+        def(() => a.owner),
+        null,
+      )
+      .then(async (j) => ({ job: j, n: await a.tick() }));
     await until(async () => ((await a.get<null, { next: number }>(job.id))?.state?.next ?? 0) >= 1, 'a step');
     await a.stop();
     const given = (await a.get<null, { next: number }>(job.id))!;
@@ -227,7 +291,10 @@ describe('graceful stop', () => {
     await b.tick();
     await until(async () => (await b.get(job.id))?.status === 'done', 'the resumed job');
     expect(await b.get(job.id)).toMatchObject({ result: 5, attempts: 1 });
-    expect(steps).toEqual([{ owner: a.owner, from: 0 }, { owner: b.owner, from: given.state!.next }]);
+    expect(steps).toEqual([
+      { owner: a.owner, from: 0 },
+      { owner: b.owner, from: given.state!.next },
+    ]);
   });
 });
 

@@ -42,7 +42,10 @@ export class Jobs {
   private ticking = false;
   private lastTick: Promise<unknown> = Promise.resolve();
 
-  constructor(readonly store: Store, private readonly options: JobsOptions = {}) {
+  constructor(
+    readonly store: Store,
+    private readonly options: JobsOptions = {},
+  ) {
     this.owner = options.owner ?? randomUUID();
     this.clock = options.clock ?? systemClock;
     this.leaseMs = options.leaseMs ?? 10_000;
@@ -61,7 +64,12 @@ export class Jobs {
   /** Adds a job for any worker to claim when due. Same queue + key again: the first job, unchanged. */
   // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds queues of every payload and state type (no existential types)
   async enqueue<P>(def: QueueDefinition<P, any, any>, payload: P, options: EnqueueOptions = {}): Promise<Job<P>> {
-    const doc = newJob(def.name, payload, { ...options, maxAttempts: options.maxAttempts ?? def.maxAttempts ?? DEFAULT_MAX_ATTEMPTS }, this.clock);
+    const doc = newJob(
+      def.name,
+      payload,
+      { ...options, maxAttempts: options.maxAttempts ?? def.maxAttempts ?? DEFAULT_MAX_ATTEMPTS },
+      this.clock,
+    );
     return (await insertJob(this.store, doc)).job;
   }
 
@@ -71,11 +79,21 @@ export class Jobs {
    * concurrency (QueueFull when none is left). If this process dies, the lease runs out and the
    * job is retried elsewhere like any other, or dead-lettered once out of attempts.
    */
-  async start<P, S extends Doc, R>(def: QueueDefinition<P, S, R>, payload: P, options: EnqueueOptions = {}): Promise<{ job: Job<P, S>; done: Promise<R | undefined> }> {
+  async start<P, S extends Doc, R>(
+    def: QueueDefinition<P, S, R>,
+    payload: P,
+    options: EnqueueOptions = {},
+  ): Promise<{ job: Job<P, S>; done: Promise<R | undefined> }> {
     const q = this.slot(def.name);
     if (q.running.size >= (q.def.concurrency ?? 1)) throw new QueueFull(`queue "${def.name}" runs ${q.running.size} job(s) already`);
     const lease = { owner: this.owner, leaseUntil: iso(this.clock.now() + this.leaseMs) };
-    const doc = newJob(def.name, payload, { ...options, maxAttempts: options.maxAttempts ?? def.maxAttempts ?? DEFAULT_MAX_ATTEMPTS }, this.clock, lease);
+    const doc = newJob(
+      def.name,
+      payload,
+      { ...options, maxAttempts: options.maxAttempts ?? def.maxAttempts ?? DEFAULT_MAX_ATTEMPTS },
+      this.clock,
+      lease,
+    );
     const { job, created } = await insertJob(this.store, doc);
     if (!created) return { job, done: Promise.resolve(undefined) };
     return { job, done: this.track(q, this.env(), def, job) };
@@ -90,7 +108,8 @@ export class Jobs {
     const q = this.slot(def.name);
     const now = this.clock.now();
     const [doc] = await this.store.collection(JOBS).claim({
-      filter: { id, queue: def.name, status: 'queued' }, limit: 1,
+      filter: { id, queue: def.name, status: 'queued' },
+      limit: 1,
       patch: { status: 'running', owner: this.owner, leaseUntil: iso(now + this.leaseMs), attempts: { $inc: 1 }, startedAt: iso(now) },
     });
     return doc ? { done: this.track(q, this.env(), def, toJob(doc)) } : null;
@@ -207,8 +226,13 @@ export class Jobs {
     return { store: this.store, clock: this.clock, owner: this.owner, leaseMs: this.leaseMs, stopping: this.stopping.signal };
   }
 
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds queues of every payload and state type (no existential types)
-  private track<R>(q: { running: Set<Promise<unknown>> }, env: ReturnType<Jobs['env']>, def: AnyQueue, job: Job<any, any>): Promise<R | undefined> {
+  private track<R>(
+    q: { running: Set<Promise<unknown>> },
+    env: ReturnType<Jobs['env']>,
+    def: AnyQueue,
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds queues of every payload and state type (no existential types)
+    job: Job<any, any>,
+  ): Promise<R | undefined> {
     const p = runLeased(env, def, job) as Promise<R | undefined>;
     q.running.add(p);
     this.here.set(job.id, p);

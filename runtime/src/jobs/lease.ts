@@ -21,21 +21,45 @@ export function leasePatch(clock: Clock, leaseMs: number): Doc {
   return { leaseUntil: iso(clock.now() + leaseMs) };
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds queues of every payload and state type (no existential types)
-export async function completeHeld(store: Store, clock: Clock, job: Job, owner: string, result: unknown, def: QueueDefinition<any, any, any>): Promise<void> {
+export async function completeHeld(
+  store: Store,
+  clock: Clock,
+  job: Job,
+  owner: string,
+  result: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds queues of every payload and state type (no existential types)
+  def: QueueDefinition<any, any, any>,
+): Promise<void> {
   const now = clock.now();
   await writeHeld(store, job.id, owner, {
-    status: 'done', owner: null, leaseUntil: null, result: result ?? null, finishedAt: iso(now), expiresAt: iso(now + (def.retainMs ?? DEFAULT_RETAIN_MS)),
+    status: 'done',
+    owner: null,
+    leaseUntil: null,
+    result: result ?? null,
+    finishedAt: iso(now),
+    expiresAt: iso(now + (def.retainMs ?? DEFAULT_RETAIN_MS)),
   });
 }
 
 /** A failed attempt: retried after a backoff, or a dead letter once attempts are used up (or the error is permanent). */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds queues of every payload and state type (no existential types)
-export async function failHeld(store: Store, clock: Clock, job: Job, owner: string, err: unknown, def: QueueDefinition<any, any, any>): Promise<void> {
+export async function failHeld(
+  store: Store,
+  clock: Clock,
+  job: Job,
+  owner: string,
+  err: unknown,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- one registry holds queues of every payload and state type (no existential types)
+  def: QueueDefinition<any, any, any>,
+): Promise<void> {
   await writeHeld(store, job.id, owner, failurePatch(clock, job, err, def));
 }
 
-export function failurePatch(clock: Clock, job: Pick<Job, 'attempts' | 'maxAttempts'>, err: unknown, def?: Pick<QueueDefinition, 'backoff' | 'deadRetainMs' | 'retry'>): Doc {
+export function failurePatch(
+  clock: Clock,
+  job: Pick<Job, 'attempts' | 'maxAttempts'>,
+  err: unknown,
+  def?: Pick<QueueDefinition, 'backoff' | 'deadRetainMs' | 'retry'>,
+): Doc {
   const now = clock.now();
   const lastError = (err instanceof Error ? err.message : String(err)).slice(0, 2000);
   if (err instanceof PermanentJobError || job.attempts >= job.maxAttempts || def?.retry?.(err) === false) {

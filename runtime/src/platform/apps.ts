@@ -78,7 +78,10 @@ export class Apps {
     gate: WriteGate,
   ) {
     this.publishing = new Publishing({
-      store, jobs, gate, commit,
+      store,
+      jobs,
+      gate,
+      commit,
       definitionOf: async (appId, version) => (await this.version(appId, version)).definition,
       record: (p, migrated, jobId) => this.recordVersion(p, migrated, jobId),
       publishedAt: async (appId) => ((await this.apps().get(appId))?.publishedAt as string | null) ?? null,
@@ -108,7 +111,13 @@ export class Apps {
     const result = validateDefinition(draft);
     const renames = reconcileRenames(storedLog(doc), entityIdsOf(draft));
     const published = await this.getPublished(appId);
-    return { ...summary(doc), draft, issues: result.ok ? [] : result.errors, renames, renamesToPublish: renamesToPublish(renames, published?.definition ?? null) };
+    return {
+      ...summary(doc),
+      draft,
+      issues: result.ok ? [] : result.errors,
+      renames,
+      renamesToPublish: renamesToPublish(renames, published?.definition ?? null),
+    };
   }
 
   async create(input: unknown, userId: string | null): Promise<AppDraft> {
@@ -131,14 +140,21 @@ export class Apps {
    * conflict instead of overwrite. `renames` (the renames since the last publish, in the order
    * made) replaces the stored rename log, composed; without it the stored log is kept.
    */
-  async saveDraft(appId: string, input: unknown, opts: { expectedRevision?: number; userId: string | null; renames?: RenameEntry[] }): Promise<AppDraft> {
+  async saveDraft(
+    appId: string,
+    input: unknown,
+    opts: { expectedRevision?: number; userId: string | null; renames?: RenameEntry[] },
+  ): Promise<AppDraft> {
     const draft = checkDraftShape(input, appId);
     const doc = await this.appDoc(appId);
     const current = doc.revision as number;
     if (opts.expectedRevision !== undefined && opts.expectedRevision !== current) {
-      throw new PreconditionFailed(`the draft was changed by someone else (revision ${current}, you edited ${opts.expectedRevision}); reload it`, {
-        details: { currentRevision: current },
-      });
+      throw new PreconditionFailed(
+        `the draft was changed by someone else (revision ${current}, you edited ${opts.expectedRevision}); reload it`,
+        {
+          details: { currentRevision: current },
+        },
+      );
     }
     const revision = current + 1;
     try {
@@ -180,17 +196,28 @@ export class Apps {
    * short by a crash is finished by the restarted process (or by the next publish of the app,
    * first). The published version is the new base: the log empties.
    */
-  async publish(appId: string, opts: { note?: unknown; userId: string | null; definition?: unknown; renames?: unknown }): Promise<VersionInfo> {
+  async publish(
+    appId: string,
+    opts: { note?: unknown; userId: string | null; definition?: unknown; renames?: unknown },
+  ): Promise<VersionInfo> {
     const explicit = opts.renames !== undefined ? parseRenames(opts.renames) : undefined;
     const source = opts.definition ?? (await this.appDoc(appId)).draft;
     const result = validateDefinition(source);
-    if (!result.ok) throw new ValidationFailed(`the definition of "${appId}" has ${result.errors.length} error(s); fix them before publishing`, result.errors);
+    if (!result.ok)
+      throw new ValidationFailed(
+        `the definition of "${appId}" has ${result.errors.length} error(s); fix them before publishing`,
+        result.errors,
+      );
     const definition = result.definition;
     if (definition.id !== appId) throw new Invalid(`the definition's id "${definition.id}" does not match the app "${appId}"`);
 
     const finished = await this.publishing.finishInterrupted(appId);
     // The same publish sent again after a crash: the job just finished did it.
-    if (finished && sameJson(finished.payload.definition, definition) && (explicit === undefined || sameJson(finished.payload.renames, explicit))) {
+    if (
+      finished &&
+      sameJson(finished.payload.definition, definition) &&
+      (explicit === undefined || sameJson(finished.payload.renames, explicit))
+    ) {
       return finished.version;
     }
     const doc = await this.appDoc(appId);
@@ -200,8 +227,15 @@ export class Apps {
     const plan = checkRenames(renames, previous, definition);
     await checkUniqueIndexes(this.store, definition, previous?.definition ?? null, plan);
     const payload: PublishPayload = {
-      appId, definition, previousVersion: previous?.version ?? null, plan, renames, consumedRenames: log,
-      note: typeof opts.note === 'string' ? opts.note.slice(0, 2000) : '', userId: opts.userId, revision: doc.revision as number,
+      appId,
+      definition,
+      previousVersion: previous?.version ?? null,
+      plan,
+      renames,
+      consumedRenames: log,
+      note: typeof opts.note === 'string' ? opts.note.slice(0, 2000) : '',
+      userId: opts.userId,
+      revision: doc.revision as number,
     };
     return this.publishing.run(payload);
   }
@@ -216,16 +250,25 @@ export class Apps {
     try {
       saved = await this.store.transaction(async (tx) => {
         const row = await tx.collection(APP_VERSIONS).insert({
-          appId, number: version, definition, note: p.note, publishedBy: p.userId, revision: p.revision, jobId, ...(p.renames.length ? { migrated } : {}),
+          appId,
+          number: version,
+          definition,
+          note: p.note,
+          publishedBy: p.userId,
+          revision: p.revision,
+          jobId,
+          ...(p.renames.length ? { migrated } : {}),
         });
         // A save since `doc` was read keeps the entries this publish did not consume.
         const now = await tx.collection(APPS).get(appId);
-        const left = !now || now.revision === p.revision ? [] : storedLog(now).filter((r) => !p.consumedRenames.some((c) => sameRename(c, r)));
+        const left =
+          !now || now.revision === p.revision ? [] : storedLog(now).filter((r) => !p.consumedRenames.some((c) => sameRename(c, r)));
         await tx.collection(APPS).update(appId, { publishedVersion: version, publishedAt: row.createdAt, renames: left });
         return row;
       });
     } catch (err) {
-      if (err instanceof UniqueViolationError) throw new Conflict(`version ${version} of "${appId}" was just published by someone else; try again`);
+      if (err instanceof UniqueViolationError)
+        throw new Conflict(`version ${version} of "${appId}" was just published by someone else; try again`);
       throw err;
     }
     this.published.set(appId, { value: { version, definition }, checkedAt: Date.now() });
@@ -235,7 +278,9 @@ export class Apps {
 
   async versions(appId: string): Promise<VersionInfo[]> {
     await this.appDoc(appId);
-    const page = await this.store.collection(APP_VERSIONS).find({ filter: { appId }, sort: [{ field: 'number', dir: 'desc' }], limit: 1000 });
+    const page = await this.store
+      .collection(APP_VERSIONS)
+      .find({ filter: { appId }, sort: [{ field: 'number', dir: 'desc' }], limit: 1000 });
     return page.items.map(toVersionInfo);
   }
 
@@ -266,7 +311,9 @@ export class Apps {
     const counts = await countAppRecords(this.store, appId);
     const total = Object.values(counts).reduce((a, b) => a + b, 0);
     if (total > 0 && !force) {
-      throw new Conflict(`app "${appId}" has ${total} record(s); delete with ?force=true to remove the app and its data`, { details: { records: counts } });
+      throw new Conflict(`app "${appId}" has ${total} record(s); delete with ?force=true to remove the app and its data`, {
+        details: { records: counts },
+      });
     }
     await dropAppStorage(this.store, appId);
     const revisions = this.store.collection(APP_REVISIONS);
@@ -294,7 +341,10 @@ export class Apps {
     const versionNo = (doc?.publishedVersion as number | null) ?? null;
     let value: Published | null = null;
     if (versionNo !== null) {
-      value = cached?.value?.version === versionNo ? cached.value : { version: versionNo, definition: (await this.version(appId, versionNo)).definition };
+      value =
+        cached?.value?.version === versionNo
+          ? cached.value
+          : { version: versionNo, definition: (await this.version(appId, versionNo)).definition };
     }
     this.published.set(appId, { value, checkedAt: Date.now() });
     return value;

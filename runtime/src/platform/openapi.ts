@@ -31,14 +31,23 @@ function recordSchema(entity: Entity): Json {
   return { type: 'object', title: labelText(entity.label, entity.id), properties, required: ['id', 'version', 'createdAt', 'updatedAt'] };
 }
 
-const problemResponse = (description: string) => ({ description, content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } } });
+const problemResponse = (description: string) => ({
+  description,
+  content: { 'application/problem+json': { schema: { $ref: '#/components/schemas/Problem' } } },
+});
 
 function entityPaths(appId: string, entity: Entity): Json {
   const name = pascal(entity.id);
   const ref = (s: string) => ({ $ref: `#/components/schemas/${s}` });
   const json = (schema: Json) => ({ 'application/json': { schema } });
   const idParam = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
-  const ifMatch = { name: 'If-Match', in: 'header', required: false, schema: { type: 'string' }, description: 'ETag from a previous read; a stale one gets 412.' };
+  const ifMatch = {
+    name: 'If-Match',
+    in: 'header',
+    required: false,
+    schema: { type: 'string' },
+    description: 'ETag from a previous read; a stale one gets 412.',
+  };
   const base = `/api/apps/${appId}/data/${entity.id}`;
   return {
     [base]: {
@@ -47,17 +56,40 @@ function entityPaths(appId: string, entity: Entity): Json {
         tags: [entity.id],
         summary: `List ${labelText(entity.pluralLabel ?? entity.label, entity.id)}`,
         parameters: [
-          { name: 'filter', in: 'query', schema: { type: 'string' }, description: 'JSON filter, e.g. {"status":"new"} ($eq $ne $gt $gte $lt $lte $in $nin $exists $regex $and $or $not)' },
-          { name: 'sort', in: 'query', schema: { type: 'string' }, description: 'Comma-separated fields, "-" for descending: lastName,-createdAt' },
+          {
+            name: 'filter',
+            in: 'query',
+            schema: { type: 'string' },
+            description: 'JSON filter, e.g. {"status":"new"} ($eq $ne $gt $gte $lt $lte $in $nin $exists $regex $and $or $not)',
+          },
+          {
+            name: 'sort',
+            in: 'query',
+            schema: { type: 'string' },
+            description: 'Comma-separated fields, "-" for descending: lastName,-createdAt',
+          },
           { name: 'limit', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 1000, default: 50 } },
           { name: 'cursor', in: 'query', schema: { type: 'string' }, description: 'nextCursor of the previous page' },
           { name: 'count', in: 'query', schema: { type: 'boolean' }, description: 'Also return the total number of matches' },
-          { name: 'rollups', in: 'query', schema: { type: 'boolean', default: true }, description: 'false skips rollup fields (cheaper when only stored fields are needed)' },
+          {
+            name: 'rollups',
+            in: 'query',
+            schema: { type: 'boolean', default: true },
+            description: 'false skips rollup fields (cheaper when only stored fields are needed)',
+          },
         ],
         responses: {
           200: {
             description: 'One page of records',
-            content: json({ type: 'object', properties: { items: { type: 'array', items: ref(name) }, nextCursor: { type: ['string', 'null'] }, total: { type: 'integer' } }, required: ['items', 'nextCursor'] }),
+            content: json({
+              type: 'object',
+              properties: {
+                items: { type: 'array', items: ref(name) },
+                nextCursor: { type: ['string', 'null'] },
+                total: { type: 'integer' },
+              },
+              required: ['items', 'nextCursor'],
+            }),
           },
           400: problemResponse('Invalid filter, sort, limit or cursor'),
           401: problemResponse('Not signed in'),
@@ -79,7 +111,10 @@ function entityPaths(appId: string, entity: Entity): Json {
         operationId: `get${name}`,
         tags: [entity.id],
         parameters: [idParam],
-        responses: { 200: { description: 'The record', headers: { ETag: { schema: { type: 'string' } } }, content: json(ref(name)) }, 404: problemResponse('No such record') },
+        responses: {
+          200: { description: 'The record', headers: { ETag: { schema: { type: 'string' } } }, content: json(ref(name)) },
+          404: problemResponse('No such record'),
+        },
       },
       patch: {
         operationId: `update${name}`,
@@ -98,7 +133,12 @@ function entityPaths(appId: string, entity: Entity): Json {
         operationId: `delete${name}`,
         tags: [entity.id],
         parameters: [idParam, ifMatch],
-        responses: { 204: { description: 'Deleted' }, 404: problemResponse('No such record'), 409: problemResponse('Other records still link to it'), 412: problemResponse('The record changed since it was read') },
+        responses: {
+          204: { description: 'Deleted' },
+          404: problemResponse('No such record'),
+          409: problemResponse('Other records still link to it'),
+          412: problemResponse('The record changed since it was read'),
+        },
       },
     },
   };
@@ -130,7 +170,11 @@ export function buildOpenApi(definition: AppDefinition, version: number): Json {
   }
   return {
     openapi: '3.1.0',
-    info: { title: `${definition.name} API`, version: String(version), description: definition.description ?? `Records API of the Tessera app "${definition.id}".` },
+    info: {
+      title: `${definition.name} API`,
+      version: String(version),
+      description: definition.description ?? `Records API of the Tessera app "${definition.id}".`,
+    },
     servers: [{ url: '/' }],
     security: [{ bearerAuth: [] }, { cookieAuth: [] }],
     tags: definition.entities.map((e) => ({ name: e.id, description: labelText(e.label, e.id) })),

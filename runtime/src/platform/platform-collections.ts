@@ -18,33 +18,51 @@ export const VIEWS = '_views';
 export const PLATFORM_COLLECTIONS: CollectionSpec[] = [
   { name: USERS, fields: [{ name: 'email', kind: 'string', unique: true }] },
   // id = sha256(token): the token itself is never stored.
-  { name: SESSIONS, fields: [{ name: 'userId', kind: 'string', indexed: true }, { name: 'expiresAt', kind: 'date', indexed: true }] },
+  {
+    name: SESSIONS,
+    fields: [
+      { name: 'userId', kind: 'string', indexed: true },
+      { name: 'expiresAt', kind: 'date', indexed: true },
+    ],
+  },
   // id = sha256(key)
   { name: API_KEYS, fields: [{ name: 'userId', kind: 'string', indexed: true }] },
   // id = app id
   { name: APPS, fields: [] },
   {
     name: APP_REVISIONS,
-    fields: [{ name: 'appId', kind: 'string' }, { name: 'revision', kind: 'number' }],
+    fields: [
+      { name: 'appId', kind: 'string' },
+      { name: 'revision', kind: 'number' },
+    ],
     indexes: [{ fields: ['appId', 'revision'], unique: true }],
   },
   {
     name: APP_VERSIONS,
     // `number`, not `version`: `version` is the store's own optimistic-concurrency counter.
-    fields: [{ name: 'appId', kind: 'string' }, { name: 'number', kind: 'number' }],
+    fields: [
+      { name: 'appId', kind: 'string' },
+      { name: 'number', kind: 'number' },
+    ],
     indexes: [{ fields: ['appId', 'number'], unique: true }],
   },
   {
     // Who may use an app: { appId, userId, email, name, roles, team }. The email is copied from
     // the user (emails never change) so "team" scopes need no user lookups.
     name: APP_MEMBERS,
-    fields: [{ name: 'appId', kind: 'string' }, { name: 'userId', kind: 'string', indexed: true }],
+    fields: [
+      { name: 'appId', kind: 'string' },
+      { name: 'userId', kind: 'string', indexed: true },
+    ],
     indexes: [{ fields: ['appId', 'userId'], unique: true }],
   },
   {
     // { appId, entity, recordId, action, at, user: { id, email, name }, changes: [{ field, from, to }] }
     name: AUDIT,
-    fields: [{ name: 'appId', kind: 'string' }, { name: 'at', kind: 'date', indexed: true }],
+    fields: [
+      { name: 'appId', kind: 'string' },
+      { name: 'at', kind: 'date', indexed: true },
+    ],
     indexes: [{ fields: ['appId', 'entity', 'recordId', 'at'] }],
   },
   {

@@ -51,19 +51,46 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
   const writes = new WriteGate();
   const commitSubscribers = new CommitSubscribers((obj, msg) => log.warn(obj, msg));
   const commit = createCommit(store, commitSubscribers);
-  const apps = new Apps(store, commit, {
-    onPublished: (appId, version) => feed.publish({ appId, kind: 'published', version }),
-    // Whatever belongs to an app and nothing else goes with it.
-    onDeleted: async (appId) => {
-      await memberships.removeApp(appId);
-      await views.removeApp(appId);
-      await dropAudit(store, appId);
+  const apps = new Apps(
+    store,
+    commit,
+    {
+      onPublished: (appId, version) => feed.publish({ appId, kind: 'published', version }),
+      // Whatever belongs to an app and nothing else goes with it.
+      onDeleted: async (appId) => {
+        await memberships.removeApp(appId);
+        await views.removeApp(appId);
+        await dropAudit(store, appId);
+      },
     },
-  }, jobs, writes);
+    jobs,
+    writes,
+  );
   // On the store's change log: several processes sharing the store see each other's changes.
-  const feed = openChangeFeed(store, platformChangeContext(apps, () => records), (obj, msg) => log.warn(obj, msg));
+  const feed = openChangeFeed(
+    store,
+    platformChangeContext(apps, () => records),
+    (obj, msg) => log.warn(obj, msg),
+  );
   const records = new Records(store, apps, commit, log);
   await feed.start();
   const imports = new ImportJobs(jobs);
-  return { config, store, log, accounts, apps, records, commit, commitSubscribers, memberships, access: new Access(memberships), feed, jobs, writes, imports, views, liveLimits: new LiveLimits() };
+  return {
+    config,
+    store,
+    log,
+    accounts,
+    apps,
+    records,
+    commit,
+    commitSubscribers,
+    memberships,
+    access: new Access(memberships),
+    feed,
+    jobs,
+    writes,
+    imports,
+    views,
+    liveLimits: new LiveLimits(),
+  };
 }

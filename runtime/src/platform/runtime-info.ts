@@ -5,7 +5,15 @@ import type { Caller, EntityPolicy } from './policy/policy.types';
 import { policyFor } from './policy/effective-permissions.policy';
 
 function view(p: EntityPolicy): EntityPermissions {
-  return { create: p.create, read: p.read, update: p.update, delete: p.delete, rows: p.rows.read, hidden: [...p.hidden], readonly: [...p.readonly] };
+  return {
+    create: p.create,
+    read: p.read,
+    update: p.update,
+    delete: p.delete,
+    rows: p.rows.read,
+    hidden: [...p.hidden],
+    readonly: [...p.readonly],
+  };
 }
 
 const cache = new WeakMap<AppDefinition, Map<string, { definition: AppDefinition; permissions: Record<string, EntityPermissions> }>>();

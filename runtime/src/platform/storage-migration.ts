@@ -18,7 +18,12 @@ import { renameInViews } from './renames/renames.views';
  * (no caller), under the definition being published; the server answers other requests between
  * batches. Unique constraints are checked before anything changes (publishing/index-check.ts).
  */
-export async function migrateAppStorage(batches: MigrationBatches, next: AppDefinition, previous: AppDefinition | null, renames: RenamePlan = EMPTY_PLAN): Promise<RenameReport> {
+export async function migrateAppStorage(
+  batches: MigrationBatches,
+  next: AppDefinition,
+  previous: AppDefinition | null,
+  renames: RenamePlan = EMPTY_PLAN,
+): Promise<RenameReport> {
   const { store } = batches;
   for (const entity of next.entities) await store.ensureCollection(collectionSpecFor(next.id, entity));
   const report = await applyRenames(batches, { next, previous }, renames);
@@ -41,7 +46,9 @@ async function backfillDefaults(batches: MigrationBatches, appId: string, entity
   const clock = createClock();
   for (const field of added) {
     const fallback = defaultOf(field);
-    const value = isExpression(fallback) ? await evaluate(fallback.$expr, { input: { user: null }, bindings: { user: null }, clock }) : fallback;
+    const value = isExpression(fallback)
+      ? await evaluate(fallback.$expr, { input: { user: null }, bindings: { user: null }, clock })
+      : fallback;
     // Each pass updates the records it found, so they stop matching; the loop ends when none is left.
     for (;;) {
       const page = await collection.find({ filter: { [field.id]: { $exists: false } }, limit: MIGRATION_BATCH });
@@ -60,7 +67,12 @@ async function backfillDefaults(batches: MigrationBatches, appId: string, entity
 }
 
 /** About how many records the data steps of a migration will touch: the publish job's progress total, counted when an attempt starts. */
-export async function countMigrationWork(store: Store, next: AppDefinition, previous: AppDefinition | null, renames: RenamePlan): Promise<number> {
+export async function countMigrationWork(
+  store: Store,
+  next: AppDefinition,
+  previous: AppDefinition | null,
+  renames: RenamePlan,
+): Promise<number> {
   const existing = new Set(await store.listCollections());
   const count = async (entityId: string, filter?: Filter) => {
     const name = recordCollectionName(next.id, entityId);
@@ -70,14 +82,16 @@ export async function countMigrationWork(store: Store, next: AppDefinition, prev
   let total = 0;
   for (const r of renames.entities) total += await count(r.from);
   // Until its entity is moved, a renamed field's records are in the old collection.
-  for (const r of renames.fields) for (const id of new Set([r.entity, oldIdOf(r.entity) ?? r.entity])) total += await count(id, { [r.from]: { $exists: true } });
+  for (const r of renames.fields)
+    for (const id of new Set([r.entity, oldIdOf(r.entity) ?? r.entity])) total += await count(id, { [r.from]: { $exists: true } });
   const before = previous && renamedDefinition(previous, renames);
   for (const entity of next.entities) {
     const had = before?.entities.find((e) => e.id === entity.id);
     if (!had) continue;
     const known = new Set(had.fields.map((f) => f.id));
     const added = storedFields(entity).filter((f) => !known.has(f.id) && defaultOf(f) !== undefined);
-    for (const f of added) total += (await count(entity.id, { [f.id]: { $exists: false } })) + (oldIdOf(entity.id) ? await count(oldIdOf(entity.id)!) : 0);
+    for (const f of added)
+      total += (await count(entity.id, { [f.id]: { $exists: false } })) + (oldIdOf(entity.id) ? await count(oldIdOf(entity.id)!) : 0);
   }
   return total;
 }
@@ -106,7 +120,11 @@ export async function dropAppStorage(store: Store, appId: string): Promise<void>
  * records takes a while, which is better spent here (with a line on the console) than in the first
  * request, which would block every other one.
  */
-export async function upgradeStorage(store: Store, apps: Array<{ definition: AppDefinition }>, print: (line: string) => void): Promise<void> {
+export async function upgradeStorage(
+  store: Store,
+  apps: Array<{ definition: AppDefinition }>,
+  print: (line: string) => void,
+): Promise<void> {
   for (const { definition } of apps) {
     const started = Date.now();
     for (const entity of definition.entities) await store.ensureCollection(collectionSpecFor(definition.id, entity));

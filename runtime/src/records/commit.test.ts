@@ -25,8 +25,22 @@ function definition(companyFields: object[] = [NAME, CODE]) {
     name: 'Pipeline',
     entities: [
       { id: 'company', label: 'Company', fields: companyFields },
-      { id: 'contact', label: 'Contact', fields: [{ id: 'name', type: 'text' }, { id: 'company', type: 'relation', to: 'company', onDelete: 'cascade' }] },
-      { id: 'deal', label: 'Deal', fields: [{ id: 'title', type: 'text' }, { id: 'company', type: 'relation', to: 'company', onDelete: 'setNull' }] },
+      {
+        id: 'contact',
+        label: 'Contact',
+        fields: [
+          { id: 'name', type: 'text' },
+          { id: 'company', type: 'relation', to: 'company', onDelete: 'cascade' },
+        ],
+      },
+      {
+        id: 'deal',
+        label: 'Deal',
+        fields: [
+          { id: 'title', type: 'text' },
+          { id: 'company', type: 'relation', to: 'company', onDelete: 'setNull' },
+        ],
+      },
     ],
   };
 }
@@ -52,7 +66,11 @@ async function logged(): Promise<Logged[]> {
 }
 const changesOf = (entries: Logged[]) => entries.map((e) => [e.data.type, e.data.entity, e.data.id, e.data.version, e.data.cause]);
 const auditOf = async (entity: string, recordId: string) =>
-  (await t.running.platform.store.collection(AUDIT).find({ filter: { appId: APP, entity, recordId }, sort: [{ field: 'at', dir: 'asc' }], limit: 100 })).items;
+  (
+    await t.running.platform.store
+      .collection(AUDIT)
+      .find({ filter: { appId: APP, entity, recordId }, sort: [{ field: 'at', dir: 'asc' }], limit: 100 })
+  ).items;
 const stored = (entity: string, id: string) => t.running.platform.store.collection(recordCollectionName(APP, entity)).get(id);
 /** The batches the subscriber saw since the last call. */
 function batches(): Seen[] {
@@ -113,7 +131,13 @@ describe('one write pipeline', () => {
     expect(res.status).toBe(200);
     const [entry, ...more] = await logged();
     expect(more).toEqual([]);
-    expect(entry.data).toMatchObject({ type: 'updated', id: acme.id, version: 2, record: { name: 'Beta Ltd' }, before: { name: 'Beta', version: 1 } });
+    expect(entry.data).toMatchObject({
+      type: 'updated',
+      id: acme.id,
+      version: 2,
+      record: { name: 'Beta Ltd' },
+      before: { name: 'Beta', version: 1 },
+    });
     expect((await auditOf('company', acme.id)).map((a) => a.action)).toEqual(['create', 'update']);
     expect(batches().map((b) => b.batch.changes.length)).toEqual([1]);
   });
@@ -122,7 +146,7 @@ describe('one write pipeline', () => {
     await create('company', { name: 'Gamma', code: 'G1' });
     await logged();
     batches();
-    const audits = (await t.running.platform.store.collection(AUDIT).count({ appId: APP }));
+    const audits = await t.running.platform.store.collection(AUDIT).count({ appId: APP });
     const res = await t.api('POST', data('company'), { name: 'Gamma again', code: 'G1' });
     expect(res.status).toBe(409);
     expect(res.body.errors).toEqual([{ pointer: '/code', message: 'must be unique' }]);
@@ -151,7 +175,12 @@ describe('one write pipeline', () => {
     expect((await t.api('DELETE', `${data('company')}/${co.id}`)).status).toBe(204);
     const entries = await logged();
     expect(changesOf(entries).sort()).toEqual(
-      [['deleted', 'contact', c1.id, 1, 'write'], ['deleted', 'contact', c2.id, 1, 'write'], ['updated', 'deal', deal.id, 2, 'write'], ['deleted', 'company', co.id, 1, 'write']].sort(),
+      [
+        ['deleted', 'contact', c1.id, 1, 'write'],
+        ['deleted', 'contact', c2.id, 1, 'write'],
+        ['updated', 'deal', deal.id, 2, 'write'],
+        ['deleted', 'company', co.id, 1, 'write'],
+      ].sort(),
     );
     expect(entries.find((e) => e.data.entity === 'deal')!.data.record.company).toBeNull();
     expect((await auditOf('contact', c1.id)).map((a) => a.action)).toEqual(['create', 'delete']);
@@ -165,7 +194,11 @@ describe('one write pipeline', () => {
 
   it('an import batch: one change and one audit entry per imported row; a batch that fails leaves nothing', async () => {
     const csv = (body: string) =>
-      fetch(`${t.url}${data('company')}/import`, { method: 'POST', headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'text/csv' }, body }).then(async (r) => ({ status: r.status, body: await r.json() }));
+      fetch(`${t.url}${data('company')}/import`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'text/csv' },
+        body,
+      }).then(async (r) => ({ status: r.status, body: await r.json() }));
     const waitFor = async (jobId: string) => {
       for (let i = 0; i < 400; i++) {
         const job = await t.api('GET', `/api/apps/${APP}/imports/${jobId}`);
@@ -179,7 +212,11 @@ describe('one write pipeline', () => {
     const job = await waitFor((await csv('name,code\nImp 1,I1\nImp 2,I2\nImp 3,I3\n')).body.jobId);
     expect(job).toMatchObject({ status: 'done', created: 3 });
     const entries = await logged();
-    expect(entries.map((e) => [e.data.type, e.data.record.name, e.data.cause])).toEqual([['created', 'Imp 1', 'import'], ['created', 'Imp 2', 'import'], ['created', 'Imp 3', 'import']]);
+    expect(entries.map((e) => [e.data.type, e.data.record.name, e.data.cause])).toEqual([
+      ['created', 'Imp 1', 'import'],
+      ['created', 'Imp 2', 'import'],
+      ['created', 'Imp 3', 'import'],
+    ]);
     for (const e of entries) expect((await auditOf('company', e.data.id)).map((a) => a.action)).toEqual(['create']);
     expect(batches().map((b) => b.batch.changes.length)).toEqual([3]);
 
@@ -187,7 +224,12 @@ describe('one write pipeline', () => {
     const { platform } = t.running;
     const caller = await platform.access.caller(APP, { user: (await platform.accounts.findUserByEmail(ADMIN.email))!, via: 'apiKey' });
     const s = await platform.records.scope(APP, 'company', caller);
-    await expect(platform.records.insertBatch(s, [{ name: 'New', code: 'N1' }, { name: 'Clash', code: 'I1' }])).rejects.toThrow();
+    await expect(
+      platform.records.insertBatch(s, [
+        { name: 'New', code: 'N1' },
+        { name: 'Clash', code: 'I1' },
+      ]),
+    ).rejects.toThrow();
     expect(await logged()).toEqual([]);
     expect(await platform.store.collection(recordCollectionName(APP, 'company')).count({ code: 'N1' })).toBe(0);
     expect(batches()).toEqual([]);
@@ -198,20 +240,33 @@ describe('one write pipeline', () => {
     await logged();
     batches();
 
-    await publish(definition([NAME, CODE, { id: 'tier', type: 'enum', options: [{ value: 'basic' }, { value: 'gold' }], default: 'basic' }]));
+    await publish(
+      definition([NAME, CODE, { id: 'tier', type: 'enum', options: [{ value: 'basic' }, { value: 'gold' }], default: 'basic' }]),
+    );
     const backfill = await logged();
     expect(backfill.map((e) => e.data.id).sort()).toEqual(companies.map((c) => c.id).sort());
     for (const e of backfill) {
       expect(e.data).toMatchObject({ type: 'updated', entity: 'company', cause: 'migration', record: { tier: 'basic' } });
       expect(e.data.before).not.toHaveProperty('tier');
       const audit = await auditOf('company', e.data.id);
-      expect(audit[audit.length - 1]).toMatchObject({ action: 'update', user: null, changes: [{ field: 'tier', from: null, to: 'basic' }] });
+      expect(audit[audit.length - 1]).toMatchObject({
+        action: 'update',
+        user: null,
+        changes: [{ field: 'tier', from: null, to: 'basic' }],
+      });
     }
     const seenBackfill = batches();
     expect(seenBackfill.every((b) => b.batch.cause === 'migration' && b.batch.caller === null)).toBe(true);
     expect(seenBackfill.flatMap((b) => b.batch.changes).length).toBe(companies.length);
 
-    await publish(definition([{ ...NAME, id: 'title' }, CODE, { id: 'tier', type: 'enum', options: [{ value: 'basic' }, { value: 'gold' }], default: 'basic' }]), [{ entity: 'company', from: 'name', to: 'title' }]);
+    await publish(
+      definition([
+        { ...NAME, id: 'title' },
+        CODE,
+        { id: 'tier', type: 'enum', options: [{ value: 'basic' }, { value: 'gold' }], default: 'basic' },
+      ]),
+      [{ entity: 'company', from: 'name', to: 'title' }],
+    );
     const moved = await logged();
     expect(moved).toHaveLength(companies.length);
     for (const e of moved) {
@@ -227,11 +282,19 @@ describe('one write pipeline', () => {
     expect(deals.length).toBeGreaterThan(0);
     await logged();
     const current = (await t.api('GET', `/api/apps/${APP}`)).body.draft;
-    const next = { ...current, entities: current.entities.map((e: { id: string }) => (e.id === 'deal' ? { ...e, id: 'opportunity', label: 'Opportunity' } : e)) };
+    const next = {
+      ...current,
+      entities: current.entities.map((e: { id: string }) => (e.id === 'deal' ? { ...e, id: 'opportunity', label: 'Opportunity' } : e)),
+    };
     await publish(next, [{ from: 'deal', to: 'opportunity' }]);
     const entries = await logged();
     expect(changesOf(entries).sort()).toEqual(
-      deals.flatMap((d) => [['deleted', 'deal', d.id, d.version, 'migration'], ['created', 'opportunity', d.id, d.version, 'migration']]).sort(),
+      deals
+        .flatMap((d) => [
+          ['deleted', 'deal', d.id, d.version, 'migration'],
+          ['created', 'opportunity', d.id, d.version, 'migration'],
+        ])
+        .sort(),
     );
     for (const d of deals) {
       expect((await auditOf('deal', d.id)).at(-1)).toMatchObject({ action: 'delete', user: null });

@@ -67,8 +67,13 @@ export function createCommit(store: Store, subscribers: CommitSubscribers): Comm
       for (const { entity, change } of written) {
         const deleted = change.type === 'deleted';
         await writeAudit(tx, {
-          appId: ctx.appId, entity, recordId: change.id, action: AUDIT_ACTION[change.type], caller: ctx.caller,
-          before: deleted ? change.record : (change.before ?? null), after: deleted ? null : change.record,
+          appId: ctx.appId,
+          entity,
+          recordId: change.id,
+          action: AUDIT_ACTION[change.type],
+          caller: ctx.caller,
+          before: deleted ? change.record : (change.before ?? null),
+          after: deleted ? null : change.record,
         });
       }
       const logged = written.map(({ change }) => {
@@ -86,7 +91,10 @@ export function createCommit(store: Store, subscribers: CommitSubscribers): Comm
 function recordWrites(tx: Store, appId: string, written: Array<{ entity: Entity; change: RecordChange }>): RecordWrites {
   const coll = (entity: Entity) => tx.collection(recordCollectionName(appId, entity.id));
   const changed = (entity: Entity, type: RecordChange['type'], record: StoredDoc, before?: StoredDoc) => {
-    written.push({ entity, change: { appId, type, entity: entity.id, id: record.id, version: record.version, record, ...(before ? { before } : {}) } });
+    written.push({
+      entity,
+      change: { appId, type, entity: entity.id, id: record.id, version: record.version, record, ...(before ? { before } : {}) },
+    });
     return record;
   };
   return {
@@ -97,8 +105,10 @@ function recordWrites(tx: Store, appId: string, written: Array<{ entity: Entity;
       await coll(entity).insertMany(docs, { keepSystemFields: true });
       for (const doc of docs) changed(entity, 'created', doc);
     },
-    update: async (entity, before, patch, options) => changed(entity, 'updated', await coll(entity).update(before.id, patch, options), before),
-    replace: async (entity, before, doc, options) => changed(entity, 'updated', await coll(entity).replace(before.id, doc, options), before),
+    update: async (entity, before, patch, options) =>
+      changed(entity, 'updated', await coll(entity).update(before.id, patch, options), before),
+    replace: async (entity, before, doc, options) =>
+      changed(entity, 'updated', await coll(entity).replace(before.id, doc, options), before),
     async delete(entity, before, options) {
       await coll(entity).delete(before.id, options);
       changed(entity, 'deleted', before);
@@ -120,7 +130,10 @@ function committedBatch(ctx: CommitContext, written: Array<{ entity: Entity; cha
       else byEntity.set(entity, [i]);
     });
     for (const [entity, at] of byEntity) {
-      const enriched = await ctx.enrich(entity, at.map((i) => out[i]));
+      const enriched = await ctx.enrich(
+        entity,
+        at.map((i) => out[i]),
+      );
       at.forEach((i, k) => (out[i] = enriched[k]));
     }
     return out;

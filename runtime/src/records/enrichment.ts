@@ -38,6 +38,12 @@ export type { RollupScope } from '@tessera/core';
  * (not one per record). With `scope`, only the rows the reader may read are aggregated, so a
  * rep's "contacts" count is of their own contacts, never revealing how many others have.
  */
-export async function addRollups(store: Store, appId: string, entity: Entity, records: StoredDoc[], scope?: RollupScope): Promise<StoredDoc[]> {
+export async function addRollups(
+  store: Store,
+  appId: string,
+  entity: Entity,
+  records: StoredDoc[],
+  scope?: RollupScope,
+): Promise<StoredDoc[]> {
   return addRollupsOf((id) => store.collection(recordCollectionName(appId, id)), entity, records, scope);
 }

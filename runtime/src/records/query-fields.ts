@@ -64,9 +64,18 @@ export function checkFilterFields(filter: unknown, entity: Entity, pointer: stri
  * narrows them. Hidden fields are left out (a search must not reveal what they hold) and named
  * like unknown ones. Returns the explicit form the store gets, or null after reporting an issue.
  */
-function resolveSearch(value: unknown, entity: Entity, pointer: string, issues: Issue[], hidden: ReadonlySet<string>): { text: unknown; fields: string[] } | null {
+function resolveSearch(
+  value: unknown,
+  entity: Entity,
+  pointer: string,
+  issues: Issue[],
+  hidden: ReadonlySet<string>,
+): { text: unknown; fields: string[] } | null {
   const all = searchFieldsOf(entity).filter((f) => !hidden.has(f));
-  const asked = typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as { text?: unknown; fields?: unknown }) : { text: value, fields: undefined };
+  const asked =
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as { text?: unknown; fields?: unknown })
+      : { text: value, fields: undefined };
   if (asked.fields !== undefined) {
     if (!Array.isArray(asked.fields) || asked.fields.length === 0) {
       issues.push({ pointer: `${pointer}/fields`, message: '$search fields must be a non-empty array of field names' });
@@ -75,7 +84,13 @@ function resolveSearch(value: unknown, entity: Entity, pointer: string, issues: 
     const bad = asked.fields.findIndex((f) => typeof f !== 'string' || !all.includes(f));
     if (bad >= 0) {
       const f = asked.fields[bad];
-      issues.push({ pointer: `${pointer}/fields/${bad}`, message: hidden.has(f as string) || typeof f !== 'string' ? `unknown field ${JSON.stringify(f)} on ${entity.id}` : `"${f}" is not a search field of ${entity.id} (${all.join(', ') || 'none'})` });
+      issues.push({
+        pointer: `${pointer}/fields/${bad}`,
+        message:
+          hidden.has(f as string) || typeof f !== 'string'
+            ? `unknown field ${JSON.stringify(f)} on ${entity.id}`
+            : `"${f}" is not a search field of ${entity.id} (${all.join(', ') || 'none'})`,
+      });
       return null;
     }
   }

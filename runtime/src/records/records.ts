@@ -145,7 +145,12 @@ export class Records {
     const budget = createBudget(); // one page of computed fields is one execution: its total work is bounded
     return Promise.all(
       withRollups.map((d) =>
-        addComputedFields(t.entity, d, (field, err) => this.log.warn({ app: t.definition.id, entity: t.entity.id, field, err: String(err) }, 'computed field failed'), budget),
+        addComputedFields(
+          t.entity,
+          d,
+          (field, err) => this.log.warn({ app: t.definition.id, entity: t.entity.id, field, err: String(err) }, 'computed field failed'),
+          budget,
+        ),
       ),
     );
   }

@@ -26,7 +26,14 @@ const ANYONE: Readable = () => true;
  * records. Links the record already has (`current`) are not checked again, so someone may save a
  * record that a manager linked to a company they cannot see.
  */
-export async function checkRelations(store: Store, appId: string, entity: Entity, input: Doc, readable: Readable = ANYONE, current?: Doc | null): Promise<void> {
+export async function checkRelations(
+  store: Store,
+  appId: string,
+  entity: Entity,
+  input: Doc,
+  readable: Readable = ANYONE,
+  current?: Doc | null,
+): Promise<void> {
   const errors: Issue[] = [];
   for (const { field, ids, many } of relationIds(entity, input)) {
     const target = store.collection(recordCollectionName(appId, field.to));
@@ -34,14 +41,21 @@ export async function checkRelations(store: Store, appId: string, entity: Entity
     for (const [i, id] of ids.entries()) {
       if (kept.has(id)) continue;
       const doc = await target.get(id);
-      if (!doc || !readable(field.to, doc)) errors.push({ pointer: `/${field.id}${many ? `/${i}` : ''}`, message: `no ${field.to} with id "${id}"` });
+      if (!doc || !readable(field.to, doc))
+        errors.push({ pointer: `/${field.id}${many ? `/${i}` : ''}`, message: `no ${field.to} with id "${id}"` });
     }
   }
   if (errors.length) throw new ValidationFailed(`the ${entity.id} links to records that do not exist`, errors);
 }
 
 /** For batches (CSV import): which of these ids exist per related entity, one `$in` query per 1,000 ids. */
-export async function existingIds(store: Store, appId: string, entity: Entity, inputs: Doc[], readable: Readable = ANYONE): Promise<Map<string, Set<string>>> {
+export async function existingIds(
+  store: Store,
+  appId: string,
+  entity: Entity,
+  inputs: Doc[],
+  readable: Readable = ANYONE,
+): Promise<Map<string, Set<string>>> {
   const wanted = new Map<string, Set<string>>();
   for (const input of inputs) {
     for (const { field, ids } of relationIds(entity, input)) {
@@ -55,7 +69,9 @@ export async function existingIds(store: Store, appId: string, entity: Entity, i
     const all = [...ids];
     const have = new Set<string>();
     for (let i = 0; i < all.length; i += 1000) {
-      const page = await store.collection(recordCollectionName(appId, to)).find({ filter: { id: { $in: all.slice(i, i + 1000) } }, limit: 1000 });
+      const page = await store
+        .collection(recordCollectionName(appId, to))
+        .find({ filter: { id: { $in: all.slice(i, i + 1000) } }, limit: 1000 });
       page.items.forEach((d) => readable(to, d) && have.add(d.id));
     }
     found.set(to, have);
@@ -68,7 +84,8 @@ export function missingRelations(entity: Entity, input: Doc, existing: Map<strin
   const errors: Issue[] = [];
   for (const { field, ids, many } of relationIds(entity, input)) {
     ids.forEach((id, i) => {
-      if (!existing.get(field.to)?.has(id)) errors.push({ pointer: `/${field.id}${many ? `/${i}` : ''}`, message: `no ${field.to} with id "${id}"` });
+      if (!existing.get(field.to)?.has(id))
+        errors.push({ pointer: `/${field.id}${many ? `/${i}` : ''}`, message: `no ${field.to} with id "${id}"` });
     });
   }
   return errors;

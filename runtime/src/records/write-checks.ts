@@ -27,7 +27,12 @@ export function withOwner(entity: Entity, body: unknown, caller: Caller): unknow
  * `user` (also `$user`) and the time through `$now()`/`$millis()` of `run.clock`; `run.budget`
  * bounds the defaults of a whole execution (a CSV import) together.
  */
-export async function withDefaults(entity: Entity, body: unknown, caller: Caller | null, run: Pick<EvaluateOptions, 'clock' | 'budget'> = {}): Promise<unknown> {
+export async function withDefaults(
+  entity: Entity,
+  body: unknown,
+  caller: Caller | null,
+  run: Pick<EvaluateOptions, 'clock' | 'budget'> = {},
+): Promise<unknown> {
   if (!isObject(body)) return body;
   const out: Doc = { ...body };
   for (const field of entity.fields) {
@@ -55,7 +60,13 @@ export async function withDefaults(entity: Entity, body: unknown, caller: Caller
  * that the owner is inside the caller's row scope (Forbidden). Returns the document to insert.
  * `run`: see withDefaults.
  */
-export async function prepareCreate(entity: Entity, body: unknown, perm: EntityPolicy, caller: Caller, run: Pick<EvaluateOptions, 'clock' | 'budget'> = {}): Promise<Doc> {
+export async function prepareCreate(
+  entity: Entity,
+  body: unknown,
+  perm: EntityPolicy,
+  caller: Caller,
+  run: Pick<EvaluateOptions, 'clock' | 'budget'> = {},
+): Promise<Doc> {
   assertWritable(body, perm, entity.id);
   const input = await withDefaults(entity, withOwner(entity, body, caller), caller, run);
   const checked = createRecordValidator(entity, 'create')(input);

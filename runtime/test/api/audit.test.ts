@@ -26,7 +26,12 @@ describe('audit log', () => {
     const [second, first, create] = res.body.items;
     expect(second.changes).toEqual([{ field: 'margin', from: 0.2, to: 0.3 }]);
     expect(first).toMatchObject({ user: { id: rep.id, email: 'rep@t.test' }, changes: [{ field: 'amount', from: 10, to: 20 }] });
-    expect(create.changes).toEqual(expect.arrayContaining([{ field: 'name', from: null, to: 'Deal' }, { field: 'stage', from: null, to: 'open' }]));
+    expect(create.changes).toEqual(
+      expect.arrayContaining([
+        { field: 'name', from: null, to: 'Deal' },
+        { field: 'stage', from: null, to: 'open' },
+      ]),
+    );
     expect(new Date(create.at).getTime()).toBeLessThanOrEqual(new Date(second.at).getTime());
     expect(res.body.nextCursor).toBeNull();
 
@@ -54,7 +59,10 @@ describe('audit log', () => {
     expect((await t.api('GET', `${base}/${b.body.id}/audit`)).body.items).toHaveLength(1);
     expect((await t.api('DELETE', `${base}/${a.body.id}`)).status).toBe(204);
     const gone = await t.api('GET', `${base}/${a.body.id}/audit`);
-    expect(gone.body.items[0]).toMatchObject({ action: 'delete', changes: expect.arrayContaining([{ field: 'code', from: 'X1', to: null }]) });
+    expect(gone.body.items[0]).toMatchObject({
+      action: 'delete',
+      changes: expect.arrayContaining([{ field: 'code', from: 'X1', to: null }]),
+    });
     expect((await t.api('GET', `${base}/${a.body.id}/audit?cursor=garbage`)).status).toBe(400);
   });
 });

@@ -7,7 +7,11 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 async function login(email: string, password: string) {
-  return fetch(`${t.url}/api/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  return fetch(`${t.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
 }
 
 describe('authentication', () => {
@@ -74,7 +78,11 @@ describe('authentication', () => {
 
     const res = await login('rep@test.local', 'rep password 1');
     const cookie = res.headers.get('set-cookie')!.split(';')[0];
-    const apps = await fetch(`${t.url}/api/apps`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: '{"id":"x1"}' });
+    const apps = await fetch(`${t.url}/api/apps`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: '{"id":"x1"}',
+    });
     expect(apps.status).toBe(403);
   });
 

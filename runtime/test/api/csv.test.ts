@@ -12,7 +12,15 @@ beforeAll(async () => {
   rep = await addMember(t, 'csv', { email: 'rep@t.test', roles: ['rep'] });
   other = await addMember(t, 'csv', { email: 'other@t.test', roles: ['rep'] });
   accountId = (await t.api('POST', '/api/apps/csv/data/account', { name: 'Acme' })).body.id;
-  await t.api('POST', base, { name: 'Existing', code: 'TAKEN', margin: 0.9, owner: 'rep@t.test', tags: ['a', 'b'], notes: '=HYPERLINK("x")', amount: -5 });
+  await t.api('POST', base, {
+    name: 'Existing',
+    code: 'TAKEN',
+    margin: 0.9,
+    owner: 'rep@t.test',
+    tags: ['a', 'b'],
+    notes: '=HYPERLINK("x")',
+    amount: -5,
+  });
   await t.api('POST', base, { name: 'Theirs', margin: 0.1, owner: 'other@t.test' });
 });
 afterAll(() => t.close());
@@ -29,7 +37,8 @@ async function waitForJob(api: TestMember['api'] | TestServer['api'], jobId: str
   }
   throw new Error('import did not finish');
 }
-const adminKey = async () => (await t.running.platform.accounts.createApiKey((await t.running.platform.accounts.findUserByEmail('admin@test.local'))!.id, 'csv')).key;
+const adminKey = async () =>
+  (await t.running.platform.accounts.createApiKey((await t.running.platform.accounts.findUserByEmail('admin@test.local'))!.id, 'csv')).key;
 const count = async (entity = 'deal') => (await t.api('GET', `/api/apps/csv/data/${entity}?count=exact&limit=1`)).body.total as number;
 
 describe('CSV export', () => {
@@ -50,7 +59,9 @@ describe('CSV export', () => {
   });
 
   it('takes fields= (hidden ones are unknown) and gives admins everything', async () => {
-    const chosen = await fetch(`${t.url}${base}/export.csv?fields=name,owner&sort=name`, { headers: { authorization: `Bearer ${rep.key}` } });
+    const chosen = await fetch(`${t.url}${base}/export.csv?fields=name,owner&sort=name`, {
+      headers: { authorization: `Bearer ${rep.key}` },
+    });
     expect((await chosen.text()).trim().split('\r\n')).toEqual(['name,owner', 'Existing,rep@t.test']);
     const refused = await rep.api('GET', `${base}/export.csv?fields=name,margin`);
     expect(refused.status).toBe(400);
@@ -76,7 +87,20 @@ describe('CSV import', () => {
       line += cells.join(',').split('\n').length - 1;
     };
     for (let i = 0; i < 10_000; i++) {
-      const row = [`Deal ${i}`, String(i), i % 2 ? 'won' : 'open', '2026-03-01', i % 3 ? 'yes' : '0', 'a;c', `C${i}`, i % 10 ? '' : accountId, i % 7 ? '' : '"{""k"":1}"', '2026-03-01T10:00:00Z', 'ignored', '1'];
+      const row = [
+        `Deal ${i}`,
+        String(i),
+        i % 2 ? 'won' : 'open',
+        '2026-03-01',
+        i % 3 ? 'yes' : '0',
+        'a;c',
+        `C${i}`,
+        i % 10 ? '' : accountId,
+        i % 7 ? '' : '"{""k"":1}"',
+        '2026-03-01T10:00:00Z',
+        'ignored',
+        '1',
+      ];
       if (i === 5) row[0] = '"Multi\nline name"';
       if (i === 100) row[1] = 'abc';
       if (i === 500) row[2] = 'bogus';
@@ -87,7 +111,17 @@ describe('CSV import', () => {
       if (i === 5000) row[0] = '';
       if (i === 6000) row[8] = '{bad';
       if (i === 7000) row[3] = 'tomorrow';
-      const field = { 100: 'amount', 500: 'stage', 1000: 'account', 2000: 'code', 3000: 'code', 4000: 'won', 5000: 'name', 6000: 'meta', 7000: 'closeDate' }[i];
+      const field = {
+        100: 'amount',
+        500: 'stage',
+        1000: 'account',
+        2000: 'code',
+        3000: 'code',
+        4000: 'won',
+        5000: 'name',
+        6000: 'meta',
+        7000: 'closeDate',
+      }[i];
       add(row, field);
       if (i === 8000) {
         lines.push('');
@@ -98,7 +132,15 @@ describe('CSV import', () => {
     const started = await csvRequest(await adminKey(), `${base}/import`, lines.join('\n'));
     expect(started.status).toBe(202);
     const job = await waitForJob(t.api, started.body.jobId);
-    expect(job).toMatchObject({ status: 'done', entity: 'deal', total: 10_000, processed: 10_000, created: 10_000 - broken.size, failed: broken.size, ignoredColumns: ['id', 'weighted'] });
+    expect(job).toMatchObject({
+      status: 'done',
+      entity: 'deal',
+      total: 10_000,
+      processed: 10_000,
+      created: 10_000 - broken.size,
+      failed: broken.size,
+      ignoredColumns: ['id', 'weighted'],
+    });
     const reported = job.errors.map((e: { line: number; field?: string }) => ({ line: e.line, ...(e.field ? { field: e.field } : {}) }));
     expect(reported.sort((a: { line: number }, b: { line: number }) => a.line - b.line)).toEqual([...broken.values()]);
     expect(job.errors.find((e: { field?: string }) => e.field === 'account').message).toMatch(/no account with id "missing-account"/);
@@ -120,7 +162,16 @@ describe('CSV import', () => {
     expect(existing).toHaveLength(1);
     expect(existing[0]).toMatchObject({ name: 'Existing', version: 1 });
     const sample = (await t.api('GET', `${base}?filter=${encodeURIComponent('{"code":"C7"}')}`)).body.items[0];
-    expect(sample).toMatchObject({ name: 'Deal 7', amount: 7, stage: 'won', closeDate: '2026-03-01', won: true, tags: ['a', 'c'], meta: { k: 1 }, owner: 'admin@test.local' });
+    expect(sample).toMatchObject({
+      name: 'Deal 7',
+      amount: 7,
+      stage: 'won',
+      closeDate: '2026-03-01',
+      won: true,
+      tags: ['a', 'c'],
+      meta: { k: 1 },
+      owner: 'admin@test.local',
+    });
     expect((await t.api('GET', `${base}/${sample.id}/audit`)).body.items[0].action).toBe('create');
 
     // The export pages through all of it (1,000 at a time).
@@ -128,7 +179,7 @@ describe('CSV import', () => {
     expect(exported.body.trim().split('\r\n')).toHaveLength(1 + (await count()));
   });
 
-  it('reports a row\'s own problems with codes too: repeated unique values, extra cells, broken quotes', async () => {
+  it("reports a row's own problems with codes too: repeated unique values, extra cells, broken quotes", async () => {
     const csv = 'name,code\nFirst,D1\nSecond,D1\nThird,D3,extra\n"Fourth,D4\n';
     const started = await csvRequest(await adminKey(), `${base}/import`, csv);
     const job = await waitForJob(t.api, started.body.jobId);
@@ -140,13 +191,16 @@ describe('CSV import', () => {
     expect(job).toMatchObject({ status: 'done', created: 1, failed: 3, lastLine: 5 });
   });
 
-  it('checks a rep\'s rows like the API: own rows only, no hidden or read-only columns', async () => {
+  it("checks a rep's rows like the API: own rows only, no hidden or read-only columns", async () => {
     const ok = await csvRequest(rep.key, `${base}/import`, 'name,amount\nRep row,3\n');
     const job = await waitForJob(rep.api, ok.body.jobId);
     expect(job).toMatchObject({ status: 'done', created: 1 });
     expect((await t.api('GET', `${base}?filter=${encodeURIComponent('{"name":"Rep row"}')}`)).body.items[0].owner).toBe('rep@t.test');
     expect((await other.api('GET', `/api/apps/csv/imports/${ok.body.jobId}`)).status).toBe(404);
-    for (const [header, status] of [['name,margin', 400], ['name,owner', 403]] as const) {
+    for (const [header, status] of [
+      ['name,margin', 400],
+      ['name,owner', 403],
+    ] as const) {
       const res = await csvRequest(rep.key, `${base}/import`, `${header}\nx,1\n`);
       expect(res.status).toBe(status);
       expect(res.body.errors[0].pointer).toBe('/header/1');
@@ -156,7 +210,9 @@ describe('CSV import', () => {
   it('refuses a bad upload before anything is written', async () => {
     const before = await count();
     const key = await adminKey();
-    expect((await csvRequest(key, `${base}/import`, 'nickname\nx\n')).body.errors).toEqual([{ pointer: '/header/0', message: 'column "nickname" is not a field of deal' }]);
+    expect((await csvRequest(key, `${base}/import`, 'nickname\nx\n')).body.errors).toEqual([
+      { pointer: '/header/0', message: 'column "nickname" is not a field of deal' },
+    ]);
     expect((await csvRequest(key, `${base}/import`, '')).status).toBe(400);
     expect((await csvRequest(key, `${base}/import`, 'name\nx\n', 'text/plain')).status).toBe(415);
     expect((await csvRequest(key, `${base}/import`, 'name,name\nx,y\n')).status).toBe(400);

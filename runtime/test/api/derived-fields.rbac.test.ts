@@ -19,7 +19,9 @@ let accountId: string;
  * time (`$eval`), which no static walk can see: it must be hidden all the same.
  */
 function app() {
-  const def = rbacApp('derived') as { entities: Array<{ id: string; fields: unknown[]; permissions: Array<{ role: string; fields?: Record<string, string> }> }> };
+  const def = rbacApp('derived') as {
+    entities: Array<{ id: string; fields: unknown[]; permissions: Array<{ role: string; fields?: Record<string, string> }> }>;
+  };
   const [deal, account] = def.entities;
   deal.permissions.find((p) => p.role === 'rep')!.fields!.fee = 'hidden';
   deal.fields.push(
@@ -50,7 +52,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('computed fields and rollups of hidden fields', () => {
-  it('are not in the rep\'s records (get and list), and the manager sees them', async () => {
+  it("are not in the rep's records (get and list), and the manager sees them", async () => {
     const one = await rep.api('GET', `${base}/${dealId}`);
     expect(one.status).toBe(200);
     expect(one.body).toMatchObject({ name: 'Big', amount: 100, weighted: 200 });
@@ -73,14 +75,35 @@ describe('computed fields and rollups of hidden fields', () => {
       const res = await rep.api('GET', `${base}?${q}`);
       expect([res.status, res.body.detail]).toEqual([400, expect.stringContaining('unknown field "profit"')]);
     }
-    const metric = await rep.api('GET', `${base}/aggregate?metrics=${encodeURIComponent(JSON.stringify([{ op: 'sum', field: 'profit', as: 'p' }]))}`);
+    const metric = await rep.api(
+      'GET',
+      `${base}/aggregate?metrics=${encodeURIComponent(JSON.stringify([{ op: 'sum', field: 'profit', as: 'p' }]))}`,
+    );
     expect(metric.status).toBe(400);
   });
 
-  it('are not in the rep\'s CSV export, by default or on request', async () => {
+  it("are not in the rep's CSV export, by default or on request", async () => {
     const res = await fetch(`${t.url}${base}/export.csv`, { headers: { authorization: `Bearer ${rep.key}` } });
-    const lines = (await res.text()).replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0].split(',')).toEqual(['id', 'name', 'amount', 'notes', 'stage', 'closeDate', 'won', 'tags', 'code', 'account', 'meta', 'signedAt', 'owner', 'weighted']);
+    const lines = (await res.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0].split(',')).toEqual([
+      'id',
+      'name',
+      'amount',
+      'notes',
+      'stage',
+      'closeDate',
+      'won',
+      'tags',
+      'code',
+      'account',
+      'meta',
+      'signedAt',
+      'owner',
+      'weighted',
+    ]);
     expect(lines[1]).toContain(',200');
     expect(leaks(lines)).toBeNull();
     const asked = await rep.api('GET', `${base}/export.csv?fields=name,profit`);
@@ -90,7 +113,7 @@ describe('computed fields and rollups of hidden fields', () => {
     expect((await boss.text()).trim().split('\r\n')[1]).toBe('Big,40');
   });
 
-  it('are not in the rep\'s live events, while the manager gets them', async () => {
+  it("are not in the rep's live events, while the manager gets them", async () => {
     const repStream = await openSse(`${t.url}/api/apps/derived/live`, { authorization: `Bearer ${rep.key}` });
     const bossStream = await openSse(`${t.url}/api/apps/derived/live`, { authorization: `Bearer ${manager.key}` });
     try {
@@ -109,7 +132,7 @@ describe('computed fields and rollups of hidden fields', () => {
     }
   });
 
-  it('are left out of the rep\'s runtime definition and listed as hidden', async () => {
+  it("are left out of the rep's runtime definition and listed as hidden", async () => {
     const info = (await rep.api('GET', '/api/apps/derived/runtime')).body;
     expect([...info.permissions.deal.hidden].sort()).toEqual([...hiddenFromRep].sort());
     expect(info.permissions.account.hidden).toEqual(['marginTotal']);

@@ -21,7 +21,11 @@ import { startChild, type ChildServer } from '../helpers/tessera-child';
 const deals = '/api/apps/jobs/data/deal';
 
 async function postCsv(url: string, key: string, csv: string) {
-  const res = await fetch(`${url}${deals}/import`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' }, body: csv });
+  const res = await fetch(`${url}${deals}/import`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' },
+    body: csv,
+  });
   return { status: res.status, body: await res.json() };
 }
 async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
@@ -32,7 +36,8 @@ async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: str
   }
   throw new Error(`gave up waiting for ${what}`);
 }
-const bigCsv = (rows: number, prefix: string) => ['name,amount,code', ...Array.from({ length: rows }, (_, i) => `${prefix} ${i},${i},${prefix}${i}`)].join('\n');
+const bigCsv = (rows: number, prefix: string) =>
+  ['name,amount,code', ...Array.from({ length: rows }, (_, i) => `${prefix} ${i},${i},${prefix}${i}`)].join('\n');
 
 describe('import jobs across processes', () => {
   let dataDir: string;
@@ -45,7 +50,9 @@ describe('import jobs across processes', () => {
     const first = await startTestServer();
     dataDir = first.dataDir;
     await publishApp(first, rbacApp('jobs'));
-    key = (await first.running.platform.accounts.createApiKey((await first.running.platform.accounts.findUserByEmail(ADMIN.email))!.id, 'jobs')).key;
+    key = (
+      await first.running.platform.accounts.createApiKey((await first.running.platform.accounts.findUserByEmail(ADMIN.email))!.id, 'jobs')
+    ).key;
     await first.running.stop();
   }, 60_000);
   afterAll(async () => {
@@ -54,7 +61,7 @@ describe('import jobs across processes', () => {
     fs.rmSync(dataDir, { recursive: true, force: true });
   });
 
-  it('another process reads a job\'s report; a killed runner\'s job is interrupted with exactly what was committed', async () => {
+  it("another process reads a job's report; a killed runner's job is interrupted with exactly what was committed", async () => {
     const a = await startChild(dataDir);
     child = a;
     const inA = (route: string) => fetch(`${a.url}${route}`, { headers: { authorization: `Bearer ${key}` } }).then((r) => r.json());
@@ -62,20 +69,44 @@ describe('import jobs across processes', () => {
     // A small import finished by A…
     const small = await postCsv(a.url, key, 'name,amount,stage\nOne,1,open\nTwo,x,open\nThree,3,bogus\n');
     expect(small.status).toBe(202);
-    await until(() => inA(`/api/apps/jobs/imports/${small.body.jobId}`), (j) => j.status === 'done', 'the small import');
+    await until(
+      () => inA(`/api/apps/jobs/imports/${small.body.jobId}`),
+      (j) => j.status === 'done',
+      'the small import',
+    );
 
     // …and a big one, running in A while B (this process) reads the same store.
     const big = await postCsv(a.url, key, bigCsv(200_000, 'Big'));
     expect(big.status).toBe(202);
     const jobUrl = `/api/apps/jobs/imports/${big.body.jobId}`;
-    await until(() => inA(jobUrl), (j) => j.processed >= 1000, 'two batches in A');
-    reader = await startTessera({ port: 0, host: '127.0.0.1', dataDir, adminEmail: ADMIN.email, adminPassword: ADMIN.password, loadExamples: false, logLevel: 'silent', dbUrl: undefined }, () => {});
+    await until(
+      () => inA(jobUrl),
+      (j) => j.processed >= 1000,
+      'two batches in A',
+    );
+    reader = await startTessera(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir,
+        adminEmail: ADMIN.email,
+        adminPassword: ADMIN.password,
+        loadExamples: false,
+        logLevel: 'silent',
+        dbUrl: undefined,
+      },
+      () => {},
+    );
     const inB = async (route: string) => {
       const res = await fetch(`${reader!.url}${route}`, { headers: { authorization: `Bearer ${key}` } });
       return { status: res.status, body: await res.json() };
     };
     expect((await inB(`/api/apps/jobs/imports/${small.body.jobId}`)).body).toMatchObject({
-      status: 'done', total: 3, processed: 3, created: 1, failed: 2,
+      status: 'done',
+      total: 3,
+      processed: 3,
+      created: 1,
+      failed: 2,
       errors: [
         { line: 3, field: 'amount', code: 'number', params: { value: 'x' }, message: '"x" is not a number' },
         { line: 4, field: 'stage', code: 'option', message: expect.stringMatching(/^must be one of "open", "won", "lost"/) },
@@ -90,7 +121,11 @@ describe('import jobs across processes', () => {
     child = undefined;
 
     // No process ids: A's lease (10 s) running out unrenewed is what tells B that A is gone.
-    const after = await until(() => inB(jobUrl), (r) => r.body.status !== 'running', 'the lease to run out');
+    const after = await until(
+      () => inB(jobUrl),
+      (r) => r.body.status !== 'running',
+      'the lease to run out',
+    );
     expect(after.status).toBe(200);
     expect(after.body).toMatchObject({ status: 'interrupted', total: 200_000, failed: 0, finishedAt: expect.any(String) });
     expect(after.body.processed).toBeLessThan(200_000);
@@ -98,11 +133,15 @@ describe('import jobs across processes', () => {
     expect(after.body.created).toBe(after.body.processed);
     expect(after.body.lastLine).toBe(after.body.processed + 1); // the header is line 1
     // Exactly the reported rows are stored: none half-written, none uncounted.
-    const stored = (await inB(`${deals}?count=exact&limit=1&filter=${encodeURIComponent(JSON.stringify({ name: { $regex: '^Big ' } }))}`)).body.total;
+    const stored = (await inB(`${deals}?count=exact&limit=1&filter=${encodeURIComponent(JSON.stringify({ name: { $regex: '^Big ' } }))}`))
+      .body.total;
     expect(stored).toBe(after.body.created);
-    const last = (await inB(`${deals}?filter=${encodeURIComponent(JSON.stringify({ code: `Big${after.body.processed - 1}` }))}`)).body.items;
+    const last = (await inB(`${deals}?filter=${encodeURIComponent(JSON.stringify({ code: `Big${after.body.processed - 1}` }))}`)).body
+      .items;
     expect(last).toHaveLength(1);
-    expect((await inB(`${deals}?filter=${encodeURIComponent(JSON.stringify({ code: `Big${after.body.processed}` }))}`)).body.items).toHaveLength(0);
+    expect(
+      (await inB(`${deals}?filter=${encodeURIComponent(JSON.stringify({ code: `Big${after.body.processed}` }))}`)).body.items,
+    ).toHaveLength(0);
     // The verdict is stored: asking again (or from a third process) gives the same answer.
     expect((await inB(jobUrl)).body).toEqual(after.body);
   }, 120_000);
@@ -121,17 +160,40 @@ describe('import jobs in one process', () => {
     const { key } = await t.running.platform.accounts.createApiKey(admin!.id, 'stop');
     const started = await postCsv(t.url, key, bigCsv(100_000, 'Stop'));
     const jobs = t.running.platform.imports;
-    await until(() => jobs.get(started.body.jobId), (j) => (j?.processed ?? 0) >= 500, 'a batch');
+    await until(
+      () => jobs.get(started.body.jobId),
+      (j) => (j?.processed ?? 0) >= 500,
+      'a batch',
+    );
     await t.running.stop();
 
-    const again = await startTessera({ port: 0, host: '127.0.0.1', dataDir: t.dataDir, adminEmail: ADMIN.email, adminPassword: ADMIN.password, loadExamples: false, logLevel: 'silent', dbUrl: undefined }, () => {});
+    const again = await startTessera(
+      {
+        port: 0,
+        host: '127.0.0.1',
+        dataDir: t.dataDir,
+        adminEmail: ADMIN.email,
+        adminPassword: ADMIN.password,
+        loadExamples: false,
+        logLevel: 'silent',
+        dbUrl: undefined,
+      },
+      () => {},
+    );
     try {
-      const api: ApiFn = (method, route) => fetch(`${again.url}${route}`, { method, headers: { authorization: `Bearer ${key}` } }).then(async (r) => ({ status: r.status, headers: r.headers, body: await r.json() }));
+      const api: ApiFn = (method, route) =>
+        fetch(`${again.url}${route}`, { method, headers: { authorization: `Bearer ${key}` } }).then(async (r) => ({
+          status: r.status,
+          headers: r.headers,
+          body: await r.json(),
+        }));
       const job = (await api('GET', `/api/apps/jobs/imports/${started.body.jobId}`)).body;
       expect(job).toMatchObject({ status: 'interrupted', failed: 0 });
       expect(job.created).toBe(job.processed);
       expect(job.processed).toBeLessThan(100_000);
-      const stored = (await api('GET', `${deals}?count=exact&limit=1&filter=${encodeURIComponent(JSON.stringify({ name: { $regex: '^Stop ' } }))}`)).body.total;
+      const stored = (
+        await api('GET', `${deals}?count=exact&limit=1&filter=${encodeURIComponent(JSON.stringify({ name: { $regex: '^Stop ' } }))}`)
+      ).body.total;
       expect(stored).toBe(job.created);
     } finally {
       await again.stop();
@@ -144,8 +206,20 @@ describe('an import that hits a compound unique index', () => {
   beforeAll(async () => {
     t = await startTestServer();
     await publishApp(t, {
-      schemaVersion: 1, id: 'pairs', name: 'Pairs',
-      entities: [{ id: 'pair', label: 'Pair', fields: [{ id: 'a', type: 'text', required: true }, { id: 'b', type: 'text', required: true }], indexes: [{ fields: ['a', 'b'], unique: true }] }],
+      schemaVersion: 1,
+      id: 'pairs',
+      name: 'Pairs',
+      entities: [
+        {
+          id: 'pair',
+          label: 'Pair',
+          fields: [
+            { id: 'a', type: 'text', required: true },
+            { id: 'b', type: 'text', required: true },
+          ],
+          indexes: [{ fields: ['a', 'b'], unique: true }],
+        },
+      ],
     });
     await t.api('POST', '/api/apps/pairs/data/pair', { a: 'x', b: 'y' });
   });
@@ -154,11 +228,21 @@ describe('an import that hits a compound unique index', () => {
   it('falls back to one row at a time: the clashing row is reported, the others stored and counted', async () => {
     const admin = await t.running.platform.accounts.findUserByEmail(ADMIN.email);
     const { key } = await t.running.platform.accounts.createApiKey(admin!.id, 'pairs');
-    const res = await fetch(`${t.url}/api/apps/pairs/data/pair/import`, { method: 'POST', headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' }, body: 'a,b\nx,1\nx,y\ny,y\n' });
+    const res = await fetch(`${t.url}/api/apps/pairs/data/pair/import`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'text/csv' },
+      body: 'a,b\nx,1\nx,y\ny,y\n',
+    });
     const { jobId } = await res.json();
-    const job = await until(async () => (await t.api('GET', `/api/apps/pairs/imports/${jobId}`)).body, (j) => j.status !== 'running', 'the import');
+    const job = await until(
+      async () => (await t.api('GET', `/api/apps/pairs/imports/${jobId}`)).body,
+      (j) => j.status !== 'running',
+      'the import',
+    );
     expect(job).toMatchObject({ status: 'done', total: 3, processed: 3, created: 2, failed: 1, lastLine: 4 });
-    expect(job.errors).toEqual([{ line: 3, field: 'a', code: 'unique', params: { value: 'x' }, message: 'another pair already has this a + b' }]);
+    expect(job.errors).toEqual([
+      { line: 3, field: 'a', code: 'unique', params: { value: 'x' }, message: 'another pair already has this a + b' },
+    ]);
     expect((await t.api('GET', '/api/apps/pairs/data/pair?count=exact&limit=1')).body.total).toBe(3);
   });
 });

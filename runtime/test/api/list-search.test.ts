@@ -71,10 +71,15 @@ describe('quick search ($search)', () => {
     expect((await t.api('POST', '/api/apps', app)).status).toBe(201); // drafts may be invalid
     const res = await t.api('POST', '/api/apps/bad-search/publish', {});
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual(expect.arrayContaining([
-      expect.objectContaining({ pointer: '/entities/0/searchFields/1', message: expect.stringMatching(/money field "amount" cannot be searched/) }),
-      expect.objectContaining({ pointer: '/entities/0/searchFields/2' }),
-    ]));
+    expect(res.body.errors).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          pointer: '/entities/0/searchFields/1',
+          message: expect.stringMatching(/money field "amount" cannot be searched/),
+        }),
+        expect.objectContaining({ pointer: '/entities/0/searchFields/2' }),
+      ]),
+    );
     expect((await t.api('GET', '/api/apps/bad-search/data/deal')).status).toBe(404); // not published
   });
 });
@@ -100,11 +105,28 @@ describe('list totals', () => {
 describe('upgrading a data directory', () => {
   it('builds what this version adds (the search index) at startup, not in the first request', async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-upgrade-'));
-    const config = { port: 0, host: '127.0.0.1', dataDir, adminEmail: ADMIN.email, adminPassword: ADMIN.password, loadExamples: false, logLevel: 'silent' as const, dbUrl: undefined };
+    const config = {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+      loadExamples: false,
+      logLevel: 'silent' as const,
+      dbUrl: undefined,
+    };
     try {
       const first = await startTessera(config, () => {});
-      const { key } = await first.platform.accounts.createApiKey((await first.platform.accounts.findUserByEmail(ADMIN.email))!.id, 'upgrade');
-      const api = (method: string, route: string, body?: unknown) => fetch(first.url + route, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+      const { key } = await first.platform.accounts.createApiKey(
+        (await first.platform.accounts.findUserByEmail(ADMIN.email))!.id,
+        'upgrade',
+      );
+      const api = (method: string, route: string, body?: unknown) =>
+        fetch(first.url + route, {
+          method,
+          headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
       await api('POST', '/api/apps', rbacApp('old'));
       await api('POST', '/api/apps/old/publish', {});
       expect((await api('POST', '/api/apps/old/data/deal', { name: 'Wombat Deal', owner: 'x@y.z' })).status).toBe(201);
@@ -114,9 +136,13 @@ describe('upgrading a data directory', () => {
 
       const second = await startTessera(config, () => {});
       try {
-        const tables = (second.platform.store as SqliteStore).db.prepare(`SELECT name FROM sqlite_master WHERE name LIKE '__search_${collection}_%' AND sql LIKE 'CREATE VIRTUAL%'`).all();
+        const tables = (second.platform.store as SqliteStore).db
+          .prepare(`SELECT name FROM sqlite_master WHERE name LIKE '__search_${collection}_%' AND sql LIKE 'CREATE VIRTUAL%'`)
+          .all();
         expect(tables).toHaveLength(1); // there before any request
-        const res = await fetch(`${second.url}/api/apps/old/data/deal?filter=${encodeURIComponent(JSON.stringify({ $search: 'womb' }))}`, { headers: { authorization: `Bearer ${key}` } });
+        const res = await fetch(`${second.url}/api/apps/old/data/deal?filter=${encodeURIComponent(JSON.stringify({ $search: 'womb' }))}`, {
+          headers: { authorization: `Bearer ${key}` },
+        });
         expect(((await res.json()) as { items: Array<{ name: string }> }).items.map((d) => d.name)).toEqual(['Wombat Deal']);
       } finally {
         await second.stop();
@@ -126,4 +152,3 @@ describe('upgrading a data directory', () => {
     }
   });
 });
-

@@ -24,7 +24,14 @@ interface Proc {
 function startProcess(dataDir: string): Promise<Proc> {
   const child = spawn(process.execPath, [bin, 'start', '--port', '0', '--data-dir', dataDir], {
     cwd: root,
-    env: { ...process.env, HOST: '127.0.0.1', TESSERA_ADMIN_EMAIL: ADMIN.email, TESSERA_ADMIN_PASSWORD: ADMIN.password, TESSERA_EXAMPLES: 'false', LOG_LEVEL: 'silent' },
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      TESSERA_ADMIN_EMAIL: ADMIN.email,
+      TESSERA_ADMIN_PASSWORD: ADMIN.password,
+      TESSERA_EXAMPLES: 'false',
+      LOG_LEVEL: 'silent',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return new Promise((resolve, reject) => {
@@ -89,7 +96,10 @@ beforeAll(async () => {
   admin = await apiKey(a.url, ADMIN.email, ADMIN.password);
   expect((await call(a.url, 'POST', '/api/apps', admin, rbacApp('mp'))).status).toBe(201);
   expect((await call(a.url, 'POST', '/api/apps/mp/publish', admin, {})).status).toBe(201);
-  for (const [email, roles] of [['rep1@mp.test', ['rep']], ['auditor@mp.test', ['auditor']]] as const) {
+  for (const [email, roles] of [
+    ['rep1@mp.test', ['rep']],
+    ['auditor@mp.test', ['auditor']],
+  ] as const) {
     const user = await call(a.url, 'POST', '/api/users', admin, { email, password: PASSWORD, name: email.split('@')[0], role: 'member' });
     expect((await call(a.url, 'PUT', `/api/apps/mp/members/${user.body.id}`, admin, { roles, team: null })).status).toBe(200);
   }
@@ -109,11 +119,23 @@ describe('live updates across two runtime processes on one SQLite file', () => {
     const r1 = await live(b!, rep1);
     const au = await live(b!, auditor);
     await call(a!.url, 'POST', deals, admin, { name: 'Not for rep1', margin: 0.3, notes: 'n', owner: 'rep2@mp.test' });
-    const created = await call(a!.url, 'POST', deals, admin, { name: 'From A', amount: 10, margin: 0.5, notes: 'private', owner: 'rep1@mp.test' });
+    const created = await call(a!.url, 'POST', deals, admin, {
+      name: 'From A',
+      amount: 10,
+      margin: 0.5,
+      notes: 'private',
+      owner: 'rep1@mp.test',
+    });
     expect(created.status).toBe(201);
 
     const mine = await r1.next(named('From A'));
-    expect(mine.data).toMatchObject({ type: 'created', entity: 'deal', id: created.body.id, version: 1, record: { owner: 'rep1@mp.test', notes: 'private', weighted: 20 } });
+    expect(mine.data).toMatchObject({
+      type: 'created',
+      entity: 'deal',
+      id: created.body.id,
+      version: 1,
+      record: { owner: 'rep1@mp.test', notes: 'private', weighted: 20 },
+    });
     expect(mine.data.record).not.toHaveProperty('margin');
     const seen = await au.next(named('From A'));
     expect(seen.data.record).not.toHaveProperty('margin');
@@ -123,13 +145,16 @@ describe('live updates across two runtime processes on one SQLite file', () => {
     expect(JSON.stringify([...r1.events, ...au.events])).not.toMatch(/margin/);
   });
 
-  it('updates, moves out of a rep\'s rows and deletes on B reach A; a publish on A reaches B', async () => {
+  it("updates, moves out of a rep's rows and deletes on B reach A; a publish on A reaches B", async () => {
     const onA = await live(a!, rep1);
     const onB = await live(b!, rep1);
     const deal = await call(b!.url, 'POST', deals, admin, { name: 'From B', owner: 'rep1@mp.test' });
     await onA.next(named('From B'));
     await call(b!.url, 'PATCH', `${deals}/${deal.body.id}`, rep1, { amount: 7 });
-    expect((await onA.next((e) => e.data?.type === 'updated' && e.data.id === deal.body.id)).data.record).toMatchObject({ amount: 7, weighted: 14 });
+    expect((await onA.next((e) => e.data?.type === 'updated' && e.data.id === deal.body.id)).data.record).toMatchObject({
+      amount: 7,
+      weighted: 14,
+    });
     await call(b!.url, 'PATCH', `${deals}/${deal.body.id}`, admin, { owner: 'rep2@mp.test' });
     const left = await onA.next((e) => e.data?.type === 'deleted' && e.data.id === deal.body.id);
     expect(left.data).toEqual({ type: 'deleted', entity: 'deal', id: deal.body.id, version: 3 });
@@ -143,7 +168,10 @@ describe('live updates across two runtime processes on one SQLite file', () => {
     expect((await onB.next((e) => e.event === 'published')).data).toEqual({ version: 2 });
 
     // Both processes gave every event the same id.
-    const ids = (s: SseStream) => s.events.filter((e) => e.event === 'change' || e.event === 'published').map((e) => `${e.id} ${e.data.type ?? 'published'} ${e.data.id ?? ''}`);
+    const ids = (s: SseStream) =>
+      s.events
+        .filter((e) => e.event === 'change' || e.event === 'published')
+        .map((e) => `${e.id} ${e.data.type ?? 'published'} ${e.data.id ?? ''}`);
     await onA.next((e) => e.event === 'published');
     expect(ids(onA)).toEqual(ids(onB));
   });
@@ -172,7 +200,10 @@ describe('live updates across two runtime processes on one SQLite file', () => {
     const onB = await live(b!, rep1);
     const file = path.join(dir, 'mp.json');
     fs.writeFileSync(file, JSON.stringify({ ...rbacApp('mp'), name: 'Published from the CLI' }));
-    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'import', file, '--publish', '--data-dir', dir], { cwd: root, env: { ...process.env, LOG_LEVEL: 'silent' } });
+    const { stdout } = await promisify(execFile)(process.execPath, [bin, 'import', file, '--publish', '--data-dir', dir], {
+      cwd: root,
+      env: { ...process.env, LOG_LEVEL: 'silent' },
+    });
     const version = Number(/Published "mp" version (\d+)/.exec(stdout)![1]);
     expect((await onB.next((e) => e.event === 'published')).data).toEqual({ version });
     expect((await call(b!.url, 'GET', '/api/apps/mp', admin)).body.name).toBe('Published from the CLI');

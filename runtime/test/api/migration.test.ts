@@ -16,20 +16,28 @@ async function publish(def: unknown) {
 }
 
 describe('publishing a changed definition migrates storage without losing records', () => {
-  it('adds fields with defaults and indexes to existing records, and keeps removed entities\' data', async () => {
+  it("adds fields with defaults and indexes to existing records, and keeps removed entities' data", async () => {
     await t.api('POST', '/api/apps', contactsApp('evolve'));
     await t.api('POST', '/api/apps/evolve/publish', {});
     for (let i = 0; i < 30; i++) await t.api('POST', '/api/apps/evolve/data/contact', { lastName: `L${i}`, email: `p${i}@x.io` });
 
     const v2 = contactsApp('evolve') as App;
-    v2.entities[1].fields.push({ id: 'tier', type: 'enum', options: [{ value: 'bronze' }, { value: 'gold' }], default: 'bronze', indexed: true });
+    v2.entities[1].fields.push({
+      id: 'tier',
+      type: 'enum',
+      options: [{ value: 'bronze' }, { value: 'gold' }],
+      default: 'bronze',
+      indexed: true,
+    });
     v2.entities[1].fields.push({ id: 'since', type: 'datetime', default: { $expr: '$now()' } });
     v2.entities[1].indexes = [{ fields: ['tier', 'lastName'] }];
     const started = Date.now();
     const pub = await publish(v2);
     expect(pub.status).toBe(201);
     // The backfill is one execution: every existing record gets the same `$now()`, the time it ran.
-    const since = new Set((await t.api('GET', '/api/apps/evolve/data/contact?limit=100')).body.items.map((c: { since: string }) => c.since));
+    const since = new Set(
+      (await t.api('GET', '/api/apps/evolve/data/contact?limit=100')).body.items.map((c: { since: string }) => c.since),
+    );
     expect(since.size).toBe(1);
     const at = Date.parse([...since][0] as string);
     expect(at).toBeGreaterThanOrEqual(started);
@@ -55,7 +63,13 @@ describe('publishing a changed definition migrates storage without losing record
     for (let i = 0; i < 2; i++) await t.api('POST', '/api/apps/evolve/data/contact', { lastName: 'Twin' });
     const before = (await t.api('GET', '/api/apps/evolve/versions')).body.items.length;
     const v = contactsApp('evolve') as App;
-    v.entities[1].fields.push({ id: 'tier', type: 'enum', options: [{ value: 'bronze' }, { value: 'gold' }], default: 'bronze', indexed: true });
+    v.entities[1].fields.push({
+      id: 'tier',
+      type: 'enum',
+      options: [{ value: 'bronze' }, { value: 'gold' }],
+      default: 'bronze',
+      indexed: true,
+    });
     (v.entities[1].fields.find((f) => f.id === 'lastName') as Record<string, unknown>).unique = true;
     const res = await publish(v);
     expect(res.status).toBe(409);

@@ -28,14 +28,23 @@ async function createApp(appId: string, count: number): Promise<void> {
   expect((await t.api('POST', `/api/apps/${appId}/publish`, {})).status).toBe(201);
   const company = await t.api('POST', `/api/apps/${appId}/data/company`, { name: 'Acme' });
   await records(appId, 'contact').insertMany(
-    Array.from({ length: count }, (_, i) => ({ firstName: `F${i}`, lastName: `L${i}`, email: `p${i}@x.io`, status: 'new', company: company.body.id, createdBy: 'someone' })),
+    Array.from({ length: count }, (_, i) => ({
+      firstName: `F${i}`,
+      lastName: `L${i}`,
+      email: `p${i}@x.io`,
+      status: 'new',
+      company: company.body.id,
+      createdBy: 'someone',
+    })),
   );
 }
 
 /** Saves the draft with its rename log, as the builder's autosave does (PUT { definition, renames }). */
 async function saveDraft(appId: string, def: unknown, renames?: unknown, api: ApiFn = t.api) {
   const draft = await api('GET', `/api/apps/${appId}`);
-  const saved = await api('PUT', `/api/apps/${appId}`, renames === undefined ? def : { definition: def, renames }, { 'if-match': `"${draft.body.revision}"` });
+  const saved = await api('PUT', `/api/apps/${appId}`, renames === undefined ? def : { definition: def, renames }, {
+    'if-match': `"${draft.body.revision}"`,
+  });
   expect(saved.status).toBe(200);
   return saved;
 }
@@ -63,7 +72,11 @@ describe('publishing with a field rename', () => {
 
     const res = await publishWith('ren-field', withSurname(contactsApp('ren-field') as App), [SURNAME]);
     expect(res.status).toBe(201);
-    expect(res.body.migrated).toEqual({ entities: [], fields: [{ entity: 'contact', from: 'lastName', to: 'surname', moved: 1_233 }], views: 0 });
+    expect(res.body.migrated).toEqual({
+      entities: [],
+      fields: [{ entity: 'contact', from: 'lastName', to: 'surname', moved: 1_233 }],
+      views: 0,
+    });
     expect((await t.api('GET', '/api/apps/ren-field/versions/2')).body.migrated.fields[0].moved).toBe(1_233);
 
     const all = await allOf('ren-field', 'contact');
@@ -73,7 +86,10 @@ describe('publishing with a field rename', () => {
     expect(all.filter((r) => r.id !== one.id).every((r) => r.surname === `L${String(r.firstName).slice(1)}`)).toBe(true);
 
     // Through the API: sorted and filtered by the new field, computed fields see it.
-    const list = await t.api('GET', `/api/apps/ren-field/data/contact?sort=surname&limit=2&filter=${encodeURIComponent('{"surname":"L7"}')}`);
+    const list = await t.api(
+      'GET',
+      `/api/apps/ren-field/data/contact?sort=surname&limit=2&filter=${encodeURIComponent('{"surname":"L7"}')}`,
+    );
     expect(list.body.items).toEqual([expect.objectContaining({ surname: 'L7', fullName: 'F7 L7' })]);
     expect(list.body.items[0].lastName).toBeUndefined();
   });
@@ -86,7 +102,10 @@ describe('publishing with a field rename', () => {
     expect(res.status).toBe(201);
     const all = await allOf('ren-empty', 'contact');
     // status had a default ("new"); stage is the same field renamed, so no default is backfilled.
-    expect(all.map((r) => [r.firstName, r.stage, 'status' in r])).toEqual([['NoLast', undefined, false], ['Null', undefined, false]]);
+    expect(all.map((r) => [r.firstName, r.stage, 'status' in r])).toEqual([
+      ['NoLast', undefined, false],
+      ['Null', undefined, false],
+    ]);
   });
 });
 
@@ -94,12 +113,22 @@ describe('saved views and a field rename', () => {
   /** Pages with a contacts table and a companies table, columns named as in `app`. */
   const withTables = (app: App, lastName: string): App => ({
     ...app,
-    pages: [{
-      id: 'people', title: 'People', route: '/people', components: [
-        { id: 'contactsTable', type: 'table', props: { columns: [{ field: 'firstName' }, { field: lastName }] }, source: { kind: 'entity', entity: 'contact' } },
-        { id: 'companiesTable', type: 'table', props: { columns: [{ field: 'name' }] }, source: { kind: 'entity', entity: 'company' } },
-      ],
-    }],
+    pages: [
+      {
+        id: 'people',
+        title: 'People',
+        route: '/people',
+        components: [
+          {
+            id: 'contactsTable',
+            type: 'table',
+            props: { columns: [{ field: 'firstName' }, { field: lastName }] },
+            source: { kind: 'entity', entity: 'contact' },
+          },
+          { id: 'companiesTable', type: 'table', props: { columns: [{ field: 'name' }] }, source: { kind: 'entity', entity: 'company' } },
+        ],
+      },
+    ],
   });
 
   it('follow the rename (columns, sort, filter at every level); views of other tables are left alone', async () => {
@@ -116,7 +145,11 @@ describe('saved views and a field rename', () => {
     const mine = await t.api('POST', `/api/apps/${appId}/views`, { name: 'Love', component: 'contactsTable', state, shared: true });
     expect(mine.status).toBe(201);
     // A company table's view with a "lastName" key: another entity's field, not renamed.
-    const other = await t.api('POST', `/api/apps/${appId}/views`, { name: 'Other', component: 'companiesTable', state: { filter: { lastName: 'x' }, columns: ['name'] } });
+    const other = await t.api('POST', `/api/apps/${appId}/views`, {
+      name: 'Other',
+      component: 'companiesTable',
+      state: { filter: { lastName: 'x' }, columns: ['name'] },
+    });
     expect(other.status).toBe(201);
 
     // The table's columns follow the rename, as in the builder.
@@ -136,7 +169,10 @@ describe('saved views and a field rename', () => {
     expect(views.find((v) => v.name === 'Other')!.state).toEqual({ filter: { lastName: 'x' }, columns: ['name'] });
     // The rewritten view still finds the record through the records API.
     const love = views.find((v) => v.name === 'Love')!.state;
-    const list = await t.api('GET', `/api/apps/${appId}/data/contact?filter=${encodeURIComponent(JSON.stringify(love.filter))}&sort=-surname`);
+    const list = await t.api(
+      'GET',
+      `/api/apps/${appId}/data/contact?filter=${encodeURIComponent(JSON.stringify(love.filter))}&sort=-surname`,
+    );
     expect(list.status).toBe(200);
     expect(list.body.items.map((r: { surname: string }) => r.surname)).toEqual(['Lovelace']);
   });
@@ -163,7 +199,10 @@ describe('publishing with an entity rename', () => {
     expect(account.status).toBe(200);
     expect(account.headers.get('etag')).toBe('"2"');
     expect(account.body).toMatchObject({ name: 'Acme Inc', contactCount: 3, createdAt: moving.createdAt, updatedAt: moving.updatedAt });
-    const linked = await t.api('GET', `/api/apps/ren-entity/data/contact?filter=${encodeURIComponent(JSON.stringify({ company: acme.id }))}&count=true`);
+    const linked = await t.api(
+      'GET',
+      `/api/apps/ren-entity/data/contact?filter=${encodeURIComponent(JSON.stringify({ company: acme.id }))}&count=true`,
+    );
     expect(linked.body.total).toBe(3);
     // A new link to a moved record is accepted: the relation resolves it in its new collection.
     expect((await t.api('POST', '/api/apps/ren-entity/data/contact', { lastName: 'New', company: acme.id })).status).toBe(201);
@@ -175,7 +214,11 @@ describe('publishing with an entity rename', () => {
     // The log as the builder composes it: the field entry names its entity by the new id.
     const res = await publishWith('ren-both', v2, [SURNAME, { from: 'contact', to: 'person' }]);
     expect(res.status).toBe(201);
-    expect(res.body.migrated).toEqual({ entities: [{ from: 'contact', to: 'person', moved: 2 }], fields: [{ entity: 'person', from: 'lastName', to: 'surname', moved: 2 }], views: 0 });
+    expect(res.body.migrated).toEqual({
+      entities: [{ from: 'contact', to: 'person', moved: 2 }],
+      fields: [{ entity: 'person', from: 'lastName', to: 'surname', moved: 2 }],
+      views: 0,
+    });
     expect((await allOf('ren-both', 'person')).map((r) => r.surname).sort()).toEqual(['L0', 'L1']);
   });
 });
@@ -195,10 +238,12 @@ describe('renames that cannot move', () => {
     ]);
     const entity = await publishWith('ren-bad', withSurname(contactsApp('ren-bad') as App), [{ from: 'company', to: 'contact' }]);
     expect(entity.status).toBe(422);
-    expect(entity.body.errors).toEqual(expect.arrayContaining([
-      { pointer: '/renames/0/from', message: expect.stringMatching(/"company" is still in the new definition/) },
-      { pointer: '/renames/0/to', message: expect.stringMatching(/"contact" already exists in the published version 1/) },
-    ]));
+    expect(entity.body.errors).toEqual(
+      expect.arrayContaining([
+        { pointer: '/renames/0/from', message: expect.stringMatching(/"company" is still in the new definition/) },
+        { pointer: '/renames/0/to', message: expect.stringMatching(/"contact" already exists in the published version 1/) },
+      ]),
+    );
     expect((await t.api('GET', '/api/apps/ren-bad/versions')).body.items).toHaveLength(1);
     expect((await allOf('ren-bad', 'contact')).every((r) => typeof r.lastName === 'string' && !('surname' in r))).toBe(true);
   });
@@ -224,10 +269,19 @@ describe('renames that cannot move', () => {
   it('are refused when malformed (schema) or too many; publish takes none of its own; an app never published moves nothing', async () => {
     await createApp('ren-shape', 0);
     const draft = await t.api('GET', '/api/apps/ren-shape');
-    const shape = await t.api('PUT', '/api/apps/ren-shape', { definition: draft.body.draft, renames: [{ entity: 'contact', from: 'lastName' }, { from: '1x', to: 'y', extra: 1 }] });
+    const shape = await t.api('PUT', '/api/apps/ren-shape', {
+      definition: draft.body.draft,
+      renames: [
+        { entity: 'contact', from: 'lastName' },
+        { from: '1x', to: 'y', extra: 1 },
+      ],
+    });
     expect(shape.status).toBe(400);
     expect(shape.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(expect.arrayContaining(['/renames/0', '/renames/1']));
-    const many = await t.api('PUT', '/api/apps/ren-shape', { definition: draft.body.draft, renames: Array.from({ length: 201 }, (_, i) => ({ from: `a${i}`, to: `b${i}` })) });
+    const many = await t.api('PUT', '/api/apps/ren-shape', {
+      definition: draft.body.draft,
+      renames: Array.from({ length: 201 }, (_, i) => ({ from: `a${i}`, to: `b${i}` })),
+    });
     expect(many.status).toBe(400);
     expect(many.body.detail).toMatch(/at most 200/);
     const extra = await t.api('PUT', '/api/apps/ren-shape', { definition: draft.body.draft, note: 'x' });
@@ -303,16 +357,22 @@ describe('an interrupted move', () => {
 });
 
 describe('rollback with the inverse renames', () => {
-  it('moves the data back to the old version\'s ids', async () => {
+  it("moves the data back to the old version's ids", async () => {
     await createApp('ren-back', 4);
     expect((await publishWith('ren-back', withSurname(contactsApp('ren-back') as App), [SURNAME])).status).toBe(201);
-    const back = await t.api('POST', '/api/apps/ren-back/rollback', { version: 1, renames: [{ entity: 'contact', from: 'surname', to: 'lastName' }] });
+    const back = await t.api('POST', '/api/apps/ren-back/rollback', {
+      version: 1,
+      renames: [{ entity: 'contact', from: 'surname', to: 'lastName' }],
+    });
     expect(back.status).toBe(201);
     expect(back.body.migrated.fields[0].moved).toBe(4);
     const list = await t.api('GET', '/api/apps/ren-back/data/contact?sort=lastName&limit=10');
     expect(list.body.items.map((r: { lastName: string }) => r.lastName)).toEqual(['L0', 'L1', 'L2', 'L3']);
 
-    const wrong = await t.api('POST', '/api/apps/ren-back/rollback', { version: 2, renames: [{ entity: 'contact', from: 'nope', to: 'surname' }] });
+    const wrong = await t.api('POST', '/api/apps/ren-back/rollback', {
+      version: 2,
+      renames: [{ entity: 'contact', from: 'nope', to: 'surname' }],
+    });
     expect(wrong.status).toBe(422);
     expect((await t.api('GET', '/api/apps/ren-back/versions')).body.items).toHaveLength(3);
     expect((await t.api('GET', '/api/apps/ren-back')).body.draft.entities[1].fields[1].id).toBe('lastName');

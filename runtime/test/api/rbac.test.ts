@@ -16,7 +16,11 @@ beforeAll(async () => {
   both = await addMember(t, 'rbac', { email: 'both@t.test', roles: ['rep', 'auditor'] });
   guest = await addMember(t, 'rbac', { email: 'guest@t.test', roles: ['guest'] });
   stranger = await addMember(t, 'rbac', { email: 'stranger@t.test' });
-  for (const [owner, name] of [[rep1, 'East deal'], [rep2, 'West deal'], [manager, 'Boss deal']] as const) {
+  for (const [owner, name] of [
+    [rep1, 'East deal'],
+    [rep2, 'West deal'],
+    [manager, 'Boss deal'],
+  ] as const) {
     const res = await t.api('POST', base, { name, amount: 100, margin: 0.3, notes: 'secret', owner: owner.email });
     expect(res.status).toBe(201);
   }
@@ -30,7 +34,11 @@ describe('memberships', () => {
   it('lets admins add, list and remove members, refusing unknown roles and users', async () => {
     const list = await t.api('GET', '/api/apps/rbac/members');
     expect(list.status).toBe(200);
-    expect(list.body.items.find((m: { email: string }) => m.email === 'rep1@t.test')).toMatchObject({ roles: ['rep'], team: 'east', userId: rep1.id });
+    expect(list.body.items.find((m: { email: string }) => m.email === 'rep1@t.test')).toMatchObject({
+      roles: ['rep'],
+      team: 'east',
+      userId: rep1.id,
+    });
     const bad = await t.api('PUT', `/api/apps/rbac/members/${stranger.id}`, { roles: ['rep', 'wizard'] });
     expect(bad.status).toBe(422);
     expect(bad.body.errors).toEqual([{ pointer: '/roles/1', message: expect.stringMatching(/unknown role "wizard"/) }]);
@@ -79,7 +87,11 @@ describe('rows and fields', () => {
   });
 
   it('rep: hidden and unknown fields are refused alike in filters and sorts', async () => {
-    for (const query of [`filter=${encodeURIComponent('{"margin":{"$gt":0}}')}`, 'sort=-margin', `filter=${encodeURIComponent('{"$or":[{"margin":1}]}')}`]) {
+    for (const query of [
+      `filter=${encodeURIComponent('{"margin":{"$gt":0}}')}`,
+      'sort=-margin',
+      `filter=${encodeURIComponent('{"$or":[{"margin":1}]}')}`,
+    ]) {
       const res = await rep1.api('GET', `${base}?${query}`);
       expect(res.status).toBe(400);
       expect(res.body.detail).toMatch(/unknown field "margin"/);
@@ -142,19 +154,29 @@ describe('rows and fields', () => {
 
   it('admin: everything, hidden fields included', async () => {
     const list = await t.api('GET', base);
-    expect(list.body.items.every((d: Record<string, unknown>) => d.margin === 0.3 || d.margin === undefined || d.margin === 0.5)).toBe(true);
+    expect(list.body.items.every((d: Record<string, unknown>) => d.margin === 0.3 || d.margin === undefined || d.margin === 0.5)).toBe(
+      true,
+    );
     expect(list.body.items.some((d: Record<string, unknown>) => 'margin' in d)).toBe(true);
   });
 });
 
 describe('GET /runtime', () => {
-  it('gives the definition without hidden fields and the caller\'s permissions', async () => {
+  it("gives the definition without hidden fields and the caller's permissions", async () => {
     const res = await rep1.api('GET', '/api/apps/rbac/runtime');
     expect(res.status).toBe(200);
     expect(res.body.app).toEqual({ id: 'rbac', name: 'RBAC test', version: 1, locales: ['en'] });
     expect(res.body.user).toMatchObject({ id: rep1.id, email: 'rep1@t.test', role: 'member' });
     expect(res.body.roles).toEqual(['rep']);
-    expect(res.body.permissions.deal).toEqual({ create: true, read: true, update: true, delete: false, rows: 'own', hidden: ['margin'], readonly: ['owner'] });
+    expect(res.body.permissions.deal).toEqual({
+      create: true,
+      read: true,
+      update: true,
+      delete: false,
+      rows: 'own',
+      hidden: ['margin'],
+      readonly: ['owner'],
+    });
     const deal = res.body.definition.entities.find((e: { id: string }) => e.id === 'deal');
     expect(deal.fields.map((f: { id: string }) => f.id)).not.toContain('margin');
     const admin = await t.api('GET', '/api/apps/rbac/runtime');

@@ -7,7 +7,12 @@ beforeAll(async () => {
   const app = contactsApp('crm') as { entities: Array<{ fields: Array<Record<string, unknown>> }> };
   // A default whose expression never ends: creating a contact must fail cleanly, not hang.
   app.entities[1].fields.push({ id: 'slowDefault', type: 'number', default: { $expr: '($f := function($x) { $f($x + 1) }; $f(0))' } });
-  app.entities[0].fields.push({ id: 'loopy', type: 'computed', resultType: 'number', expression: { $expr: '($f := function($x) { $f($x + 1) }; $f(0))' } });
+  app.entities[0].fields.push({
+    id: 'loopy',
+    type: 'computed',
+    resultType: 'number',
+    expression: { $expr: '($f := function($x) { $f($x + 1) }; $f(0))' },
+  });
   expect((await t.api('POST', '/api/apps', app)).status).toBe(201);
   const pub = await t.api('POST', '/api/apps/crm/publish', {});
   expect(pub.status).toBe(201);
@@ -36,7 +41,13 @@ describe('records API', () => {
   });
 
   it('computes computed fields, rollups and defaults', async () => {
-    const c = await t.api('POST', `${base}/contact`, { firstName: 'Ada', lastName: 'Lovelace', score: 40, company: companyId, slowDefault: 1 });
+    const c = await t.api('POST', `${base}/contact`, {
+      firstName: 'Ada',
+      lastName: 'Lovelace',
+      score: 40,
+      company: companyId,
+      slowDefault: 1,
+    });
     expect(c.status).toBe(201);
     expect(c.body).toMatchObject({ fullName: 'Ada Lovelace', status: 'new', createdBy: expect.any(String) });
     await t.api('POST', `${base}/contact`, { firstName: 'Alan', lastName: 'Turing', score: 2, company: companyId, slowDefault: 1 });
@@ -71,7 +82,14 @@ describe('records API', () => {
 
   it('refuses wrong types, unknown properties, read-only fields and out-of-range values, field by field', async () => {
     const before = await count('contact');
-    const res = await t.api('POST', `${base}/contact`, { lastName: 42, score: 500, status: 'gone', nickname: 'x', fullName: 'y', slowDefault: 1 });
+    const res = await t.api('POST', `${base}/contact`, {
+      lastName: 42,
+      score: 500,
+      status: 'gone',
+      nickname: 'x',
+      fullName: 'y',
+      slowDefault: 1,
+    });
     expect(res.status).toBe(422);
     const pointers = res.body.errors.map((e: { pointer: string }) => e.pointer).sort();
     expect(pointers).toEqual(expect.arrayContaining(['/lastName', '/score', '/status']));
@@ -106,20 +124,31 @@ describe('records API', () => {
 
   it('filters, sorts and pages with cursors', async () => {
     for (let i = 0; i < 25; i++) {
-      await t.api('POST', `${base}/contact`, { lastName: `Page${String(i).padStart(2, '0')}`, score: i, status: i % 2 ? 'active' : 'lost', slowDefault: 1 });
+      await t.api('POST', `${base}/contact`, {
+        lastName: `Page${String(i).padStart(2, '0')}`,
+        score: i,
+        status: i % 2 ? 'active' : 'lost',
+        slowDefault: 1,
+      });
     }
     const filter = encodeURIComponent(JSON.stringify({ lastName: { $regex: '^Page' }, score: { $gte: 5 } }));
     const seen: string[] = [];
     let cursor = '';
     for (let pages = 0; pages < 10; pages++) {
-      const res = await t.api('GET', `${base}/contact?filter=${filter}&sort=-score&limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`);
+      const res = await t.api(
+        'GET',
+        `${base}/contact?filter=${filter}&sort=-score&limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
       expect(res.status).toBe(200);
       seen.push(...res.body.items.map((c: { lastName: string }) => c.lastName));
       if (!res.body.nextCursor) break;
       cursor = res.body.nextCursor;
     }
     expect(seen).toEqual(Array.from({ length: 20 }, (_, i) => `Page${String(24 - i).padStart(2, '0')}`));
-    const active = await t.api('GET', `${base}/contact?filter=${encodeURIComponent('{"status":"active","lastName":{"$regex":"^Page"}}')}&count=true`);
+    const active = await t.api(
+      'GET',
+      `${base}/contact?filter=${encodeURIComponent('{"status":"active","lastName":{"$regex":"^Page"}}')}&count=true`,
+    );
     expect(active.body.total).toBe(12);
   });
 

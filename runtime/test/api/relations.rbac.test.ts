@@ -28,11 +28,11 @@ const own = (entity: string, extra: unknown[] = []) => ({
 beforeAll(async () => {
   t = await startTestServer();
   await publishApp(t, {
-    schemaVersion: 1, id: 'rel', name: 'Relations', roles: [{ id: 'rep', label: 'Rep' }],
-    entities: [
-      own('company', [{ id: 'revenue', type: 'money' }]),
-      own('contact', [{ id: 'company', type: 'relation', to: 'company' }]),
-    ],
+    schemaVersion: 1,
+    id: 'rel',
+    name: 'Relations',
+    roles: [{ id: 'rep', label: 'Rep' }],
+    entities: [own('company', [{ id: 'revenue', type: 'money' }]), own('contact', [{ id: 'company', type: 'relation', to: 'company' }])],
   });
   rep1 = await addMember(t, 'rel', { email: 'rep1@t.test', roles: ['rep'] });
   rep2 = await addMember(t, 'rel', { email: 'rep2@t.test', roles: ['rep'] });
@@ -59,7 +59,8 @@ describe('a link to a record the caller cannot read', () => {
   });
 
   it('no filter, sort or export reaches into the company', async () => {
-    const byName = async (name: string) => (await rep1.api('GET', `${api}/contact?filter=${encodeURIComponent(JSON.stringify({ 'company.name': name }))}`));
+    const byName = async (name: string) =>
+      await rep1.api('GET', `${api}/contact?filter=${encodeURIComponent(JSON.stringify({ 'company.name': name }))}`);
     const [real, made] = [await byName(SECRET), await byName('Nobody')];
     expect([real.status, real.body.detail]).toEqual([400, '/filter/company.name: unknown field "company.name" on contact']);
     expect(made.body.detail).toBe(real.body.detail); // the same answer whatever the name
@@ -72,7 +73,7 @@ describe('a link to a record the caller cannot read', () => {
     expect(asked.status).toBe(400);
   });
 
-  it('the contact\'s audit trail and live events carry the id only', async () => {
+  it("the contact's audit trail and live events carry the id only", async () => {
     const stream = await openSse(`${t.url}/api/apps/rel/live`, { authorization: `Bearer ${rep1.key}` });
     try {
       await stream.next((e) => e.event === 'retry');
@@ -109,4 +110,3 @@ describe('a link to a record the caller cannot read', () => {
     expect(saved.body).toMatchObject({ name: 'Ann B.', company: theirCompany });
   });
 });
-

@@ -36,7 +36,12 @@ describe('the rename log saved with the draft', () => {
     const opened = await consultant('GET', '/api/apps/log-two');
     expect(opened.body).toMatchObject({ renames: [], renamesToPublish: [] });
     const renamed = withRenamedField(opened.body.draft as Draft, 'contact', 'lastName', 'surname');
-    const saved = await consultant('PUT', '/api/apps/log-two', { definition: renamed, renames: [{ entity: 'contact', from: 'lastName', to: 'surname' }] }, { 'if-match': `"${opened.body.revision}"` });
+    const saved = await consultant(
+      'PUT',
+      '/api/apps/log-two',
+      { definition: renamed, renames: [{ entity: 'contact', from: 'lastName', to: 'surname' }] },
+      { 'if-match': `"${opened.body.revision}"` },
+    );
     expect(saved.status).toBe(200);
     expect(saved.headers.get('etag')).toBe(`"${opened.body.revision + 1}"`);
 
@@ -47,7 +52,11 @@ describe('the rename log saved with the draft', () => {
     expect(published.status).toBe(201);
     expect(published.body.migrated.fields).toEqual([{ entity: 'contact', from: 'lastName', to: 'surname', moved: 3 }]);
     const list = await t.api('GET', '/api/apps/log-two/data/contact?sort=surname');
-    expect(list.body.items.map((r: { surname: string; lastName?: string }) => [r.surname, r.lastName])).toEqual([['L0', undefined], ['L1', undefined], ['L2', undefined]]);
+    expect(list.body.items.map((r: { surname: string; lastName?: string }) => [r.surname, r.lastName])).toEqual([
+      ['L0', undefined],
+      ['L1', undefined],
+      ['L2', undefined],
+    ]);
     expect((await consultant('GET', '/api/apps/log-two')).body.renames).toEqual([]);
   });
 
@@ -63,16 +72,31 @@ describe('the rename log saved with the draft', () => {
     expect(plain.body.renames).toEqual([{ from: 'company', to: 'account' }]);
     // Then it renames contact.lastName itself and says so: the log it read plus its entry.
     const renamed = withRenamedField(edited, 'contact', 'lastName', 'surname');
-    const saved = await colleague('PUT', '/api/apps/log-api', { definition: renamed, renames: [...plain.body.renames, { entity: 'contact', from: 'lastName', to: 'surname' }] }, { 'if-match': `"${plain.body.revision}"` });
-    expect(saved.body.renamesToPublish).toEqual([{ from: 'company', to: 'account' }, { entity: 'contact', from: 'lastName', to: 'surname' }]);
+    const saved = await colleague(
+      'PUT',
+      '/api/apps/log-api',
+      { definition: renamed, renames: [...plain.body.renames, { entity: 'contact', from: 'lastName', to: 'surname' }] },
+      { 'if-match': `"${plain.body.revision}"` },
+    );
+    expect(saved.body.renamesToPublish).toEqual([
+      { from: 'company', to: 'account' },
+      { entity: 'contact', from: 'lastName', to: 'surname' },
+    ]);
     // A stale If-Match is a 412 and changes nothing, log included.
-    const stale = await consultant('PUT', '/api/apps/log-api', { definition: renamed, renames: [] }, { 'if-match': `"${plain.body.revision}"` });
+    const stale = await consultant(
+      'PUT',
+      '/api/apps/log-api',
+      { definition: renamed, renames: [] },
+      { 'if-match': `"${plain.body.revision}"` },
+    );
     expect(stale.status).toBe(412);
     expect((await t.api('GET', '/api/apps/log-api')).body.renames).toHaveLength(2);
 
     const published = await t.api('POST', '/api/apps/log-api/publish', {});
     expect(published.status).toBe(201);
     expect(published.body.migrated.fields[0].moved).toBe(2);
-    expect((await t.api('GET', '/api/apps/log-api/data/contact?sort=surname')).body.items.map((r: { surname: string }) => r.surname)).toEqual(['L0', 'L1']);
+    expect(
+      (await t.api('GET', '/api/apps/log-api/data/contact?sort=surname')).body.items.map((r: { surname: string }) => r.surname),
+    ).toEqual(['L0', 'L1']);
   });
 });

@@ -29,7 +29,8 @@ beforeAll(async () => {
   rep = await addMember(t, 'rollscope', { email: 'rep@r.test', roles: ['rep'], team: 'east' });
   auditor = await addMember(t, 'rollscope', { email: 'audit@r.test', roles: ['auditor'] });
   accountId = (await t.api('POST', accounts, { name: 'Acme' })).body.id;
-  const deal = (amount: number, owner: string) => t.api('POST', '/api/apps/rollscope/data/deal', { name: `D${amount}`, amount, owner, account: accountId });
+  const deal = (amount: number, owner: string) =>
+    t.api('POST', '/api/apps/rollscope/data/deal', { name: `D${amount}`, amount, owner, account: accountId });
   await deal(100, rep.email);
   await deal(500, 'other@r.test');
   await deal(250, 'other@r.test');
@@ -37,17 +38,29 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 describe('rollups over rows the reader may not all read', () => {
-  it('aggregate only the reader\'s rows on get and list; readers of all rows get the full total', async () => {
+  it("aggregate only the reader's rows on get and list; readers of all rows get the full total", async () => {
     const mine = await rep.api('GET', `${accounts}/${accountId}`);
     expect(mine.body).toMatchObject({ dealTotal: 100, dealCount: 1, summary: 'Acme: 1 deals' });
     const list = await rep.api('GET', accounts);
     expect(list.body.items[0]).toMatchObject({ dealTotal: 100, dealCount: 1 });
-    expect((await auditor.api('GET', `${accounts}/${accountId}`)).body).toMatchObject({ dealTotal: 850, dealCount: 3, summary: 'Acme: 3 deals' });
+    expect((await auditor.api('GET', `${accounts}/${accountId}`)).body).toMatchObject({
+      dealTotal: 850,
+      dealCount: 3,
+      summary: 'Acme: 3 deals',
+    });
     expect((await t.api('GET', `${accounts}/${accountId}`)).body).toMatchObject({ dealTotal: 850, dealCount: 3 });
   });
 
-  it('aggregate only the reader\'s rows in the CSV export', async () => {
-    const csv = async (key: string) => (await (await fetch(`${t.url}${accounts}/export.csv?fields=name,dealTotal,dealCount`, { headers: { authorization: `Bearer ${key}` } })).text()).replace(/^\ufeff/, '').trim().split('\r\n');
+  it("aggregate only the reader's rows in the CSV export", async () => {
+    const csv = async (key: string) =>
+      (
+        await (
+          await fetch(`${t.url}${accounts}/export.csv?fields=name,dealTotal,dealCount`, { headers: { authorization: `Bearer ${key}` } })
+        ).text()
+      )
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split('\r\n');
     expect(await csv(rep.key)).toEqual(['name,dealTotal,dealCount', 'Acme,100,1']);
     expect(await csv(auditor.key)).toEqual(['name,dealTotal,dealCount', 'Acme,850,3']);
   });

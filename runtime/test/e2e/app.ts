@@ -18,7 +18,9 @@ export const MANAGER = 'manager@example.com';
 /** Fails the file at once, with what to do, when the app client was never built. */
 export function requireClientBuild(): void {
   if (!fs.existsSync(path.join(CLIENT_DIST, 'index.html'))) {
-    throw new Error(`The app client is not built (${CLIENT_DIST}/index.html is missing): run \`npm run build\` (or \`npm run build:client\`) first.`);
+    throw new Error(
+      `The app client is not built (${CLIENT_DIST}/index.html is missing): run \`npm run build\` (or \`npm run build:client\`) first.`,
+    );
   }
 }
 
@@ -64,7 +66,10 @@ export async function columnTexts(page: Page, header: string): Promise<string[]>
 /** Waits until the table shows rows and no loading overlay. */
 export async function tableSettled(page: Page): Promise<void> {
   await tableRows(page).first().waitFor();
-  await page.locator('.ant-table .ant-spin-spinning').waitFor({ state: 'detached' }).catch(() => undefined);
+  await page
+    .locator('.ant-table .ant-spin-spinning')
+    .waitFor({ state: 'detached' })
+    .catch(() => undefined);
   await page.waitForFunction(() => !document.querySelector('.ant-table .ant-spin-spinning'));
 }
 

@@ -3,7 +3,22 @@
  * submit), finds it in the list, edits it, and meets a conflict when the record changed meanwhile.
  */
 import type { Request } from 'playwright-core';
-import { APP, REP1, apiAs, appUrl, columnTexts, eventually, openBrowser, signIn, startExampleServer, tableRows, tableSettled, unexpectedErrors, type Browser, type TestServer } from './app';
+import {
+  APP,
+  REP1,
+  apiAs,
+  appUrl,
+  columnTexts,
+  eventually,
+  openBrowser,
+  signIn,
+  startExampleServer,
+  tableRows,
+  tableSettled,
+  unexpectedErrors,
+  type Browser,
+  type TestServer,
+} from './app';
 import type { ApiFn } from '../helpers/tessera';
 
 let t: TestServer;
@@ -27,7 +42,11 @@ afterAll(async () => {
   await t?.close();
 });
 
-const help = (label: string) => b.page.locator('.ant-form-item').filter({ has: b.page.getByLabel(label, { exact: true }) }).locator('.ant-form-item-explain');
+const help = (label: string) =>
+  b.page
+    .locator('.ant-form-item')
+    .filter({ has: b.page.getByLabel(label, { exact: true }) })
+    .locator('.ant-form-item-explain');
 
 describe('contact form, as a rep', () => {
   it('shows the email message while typing, before any submit', async () => {
@@ -83,7 +102,10 @@ describe('contact form, as a rep', () => {
     expect((await patched).status()).toBe(200);
     await page.getByRole('heading', { name: 'Contacts', level: 3 }).waitFor();
     await tableSettled(page);
-    await eventually(() => columnTexts(page, 'Job title'), (titles) => expect(titles[0]).toBe('Head of Purchasing'));
+    await eventually(
+      () => columnTexts(page, 'Job title'),
+      (titles) => expect(titles[0]).toBe('Head of Purchasing'),
+    );
     await b.screenshot('form-04-edited-in-list');
   });
 
@@ -110,7 +132,10 @@ describe('contact form, as a rep', () => {
     await b.screenshot('form-06-conflict-after-save');
     // "Reload" shows the other person's value.
     await conflict.getByRole('button', { name: 'Reload' }).click();
-    await eventually(() => page.getByLabel('Job title').inputValue(), (v) => expect(v).toBe('Changed via the API'));
+    await eventually(
+      () => page.getByLabel('Job title').inputValue(),
+      (v) => expect(v).toBe('Changed via the API'),
+    );
     expect(await conflict.count()).toBe(0);
     // The 412 is the refused save (the browser logs failed requests); nothing else may be logged.
     expect(unexpectedErrors(b, [412])).toEqual([]);

@@ -2,7 +2,20 @@
  * A sales rep signs in, finds the contacts through the menu built from the definition's
  * navigation, filters, sorts, pages with the cursor and opens one record.
  */
-import { APP, REP1, apiAs, columnTexts, openBrowser, signIn, startExampleServer, tableRows, tableSettled, unexpectedErrors, type Browser, type TestServer } from './app';
+import {
+  APP,
+  REP1,
+  apiAs,
+  columnTexts,
+  openBrowser,
+  signIn,
+  startExampleServer,
+  tableRows,
+  tableSettled,
+  unexpectedErrors,
+  type Browser,
+  type TestServer,
+} from './app';
 
 let t: TestServer;
 let b: Browser;
@@ -33,7 +46,7 @@ describe('contacts list, as a rep', () => {
     b.errors.length = 0; // the 401 of the signed-out first load is how the sign-in page appears
   });
 
-  it('opens the contacts list from the menu: only the rep\'s own rows, sorted by last name', async () => {
+  it("opens the contacts list from the menu: only the rep's own rows, sorted by last name", async () => {
     const page = b.page;
     await page.getByRole('menuitem', { name: 'Contacts' }).click();
     await page.getByRole('heading', { name: 'Contacts', level: 3 }).waitFor();
@@ -64,7 +77,10 @@ describe('contacts list, as a rep', () => {
     // Reset the column filter, then search a name.
     await statusHeader.getByRole('button').last().click();
     await dropdown.getByRole('button', { name: 'Reset' }).click();
-    await page.waitForFunction((n) => document.querySelectorAll('.ant-table-tbody > tr.ant-table-row').length === n, Math.min(25, repTotal));
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.ant-table-tbody > tr.ant-table-row').length === n,
+      Math.min(25, repTotal),
+    );
     const someone = (await columnTexts(page, 'Name'))[3];
     const search = page.getByRole('searchbox', { name: 'Search…' });
     await search.fill(someone.split(' ')[1]);
@@ -75,7 +91,10 @@ describe('contacts list, as a rep', () => {
     expect(found.every((n) => n.includes(someone.split(' ')[1]))).toBe(true);
     await b.screenshot('list-04-search');
     await search.fill('');
-    await page.waitForFunction((n) => document.querySelectorAll('.ant-table-tbody > tr.ant-table-row').length === n, Math.min(25, repTotal));
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('.ant-table-tbody > tr.ant-table-row').length === n,
+      Math.min(25, repTotal),
+    );
   });
 
   it('sorts on the server by a clicked column, both ways', async () => {
@@ -105,14 +124,18 @@ describe('contacts list, as a rep', () => {
     const listCalls: string[] = [];
     page.on('request', (r) => r.url().includes('/data/contact?') && listCalls.push(r.url()));
     await page.getByRole('button', { name: 'Next' }).click();
-    await pagerText().filter({ hasText: `11–${Math.min(20, repTotal)} / ${repTotal} records` }).waitFor();
+    await pagerText()
+      .filter({ hasText: `11–${Math.min(20, repTotal)} / ${repTotal} records` })
+      .waitFor();
     const second = await columnTexts(page, 'Name');
     expect(second).toHaveLength(Math.min(10, repTotal - 10));
     expect(second.filter((n) => first.includes(n))).toEqual([]);
     expect(new URL(listCalls.at(-1)!).searchParams.get('cursor')).toBeTruthy();
     await b.screenshot('list-06-page-2');
     await page.getByRole('button', { name: 'Previous' }).click();
-    await pagerText().filter({ hasText: `1–10 / ${repTotal} records` }).waitFor();
+    await pagerText()
+      .filter({ hasText: `1–10 / ${repTotal} records` })
+      .waitFor();
     expect(await columnTexts(page, 'Name')).toEqual(first);
   });
 

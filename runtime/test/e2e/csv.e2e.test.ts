@@ -5,7 +5,19 @@
  */
 import fs from 'node:fs';
 import type { Locator } from 'playwright-core';
-import { APP, REP1, apiAs, columnTexts, openBrowser, signIn, startExampleServer, tableSettled, unexpectedErrors, type Browser, type TestServer } from './app';
+import {
+  APP,
+  REP1,
+  apiAs,
+  columnTexts,
+  openBrowser,
+  signIn,
+  startExampleServer,
+  tableSettled,
+  unexpectedErrors,
+  type Browser,
+  type TestServer,
+} from './app';
 import type { ApiFn } from '../helpers/tessera';
 
 let t: TestServer;
@@ -26,7 +38,9 @@ afterAll(async () => {
 
 /** Line, field and problem of each row of the import dialog's report. */
 const reportRows = (dialog: Locator) =>
-  dialog.locator('.ant-table-tbody > tr.ant-table-row').evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c as HTMLElement).innerText.trim())));
+  dialog
+    .locator('.ant-table-tbody > tr.ant-table-row')
+    .evaluateAll((rows) => rows.map((r) => [...r.children].map((c) => (c as HTMLElement).innerText.trim())));
 
 // Header by label (any locale is accepted) and by id; "Importtest" keeps the rows easy to find.
 const CSV = [
@@ -89,7 +103,9 @@ describe('CSV import and export, as a rep', () => {
     const [header, ...rows] = text.trim().split('\r\n');
     // The shown columns that are stored (the computed name is not exported), nothing else.
     const runtime = (await rep('GET', `/api/apps/${APP}/runtime`)).body;
-    const readable: string[] = runtime.definition.entities.find((e: { id: string }) => e.id === 'contact').fields.map((f: { id: string }) => f.id);
+    const readable: string[] = runtime.definition.entities
+      .find((e: { id: string }) => e.id === 'contact')
+      .fields.map((f: { id: string }) => f.id);
     const columns = header.split(',');
     expect(columns).toEqual(['title', 'company', 'email', 'status', 'tags', 'lastContactedAt', 'owner']);
     expect(columns.every((c) => readable.includes(c))).toBe(true);
@@ -100,14 +116,20 @@ describe('CSV import and export, as a rep', () => {
     expect(text).toContain('ines.importtest@example.org');
     expect(unexpectedErrors(b)).toEqual([]);
   });
-  it('reports the broken rows in the user\'s language (zh-CN), with the fields\' labels', async () => {
+  it("reports the broken rows in the user's language (zh-CN), with the fields' labels", async () => {
     const page = b.page;
     await page.getByRole('combobox', { name: 'Language' }).click();
     await page.getByTitle('简体中文').click();
     await page.getByRole('heading', { name: '联系人', level: 3 }).waitFor();
     await page.getByRole('button', { name: '导入 CSV' }).click();
     const dialog = page.getByRole('dialog', { name: '从 CSV 导入联系人' });
-    const csv = ['名,姓,邮箱,状态,公司', 'Ula,Zhtest,not-an-email,new,', 'Vera,,vera.zhtest@example.org,new,', 'Wen,Zhtest,wen.zhtest@example.org,bogus,', 'Xia,Zhtest,xia.zhtest@example.org,new,co_9999'].join('\n');
+    const csv = [
+      '名,姓,邮箱,状态,公司',
+      'Ula,Zhtest,not-an-email,new,',
+      'Vera,,vera.zhtest@example.org,new,',
+      'Wen,Zhtest,wen.zhtest@example.org,bogus,',
+      'Xia,Zhtest,xia.zhtest@example.org,new,co_9999',
+    ].join('\n');
     await dialog.locator('input[type=file]').setInputFiles({ name: 'zh.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
     await dialog.getByRole('button', { name: /^导\s?入$/ }).click(); // antd spaces two-character CJK labels
     await dialog.getByText('已导入 0 条记录；4 行失败。').waitFor();
@@ -120,7 +142,10 @@ describe('CSV import and export, as a rep', () => {
     // The API's English sentence stays at hand for whoever passes the problem on.
     expect(await dialog.getByText('请输入有效的邮箱地址').getAttribute('title')).toBe('must match format "email"');
     await b.screenshot('csv-04-import-report-zh-CN');
-    await dialog.locator('.ant-modal-footer').getByRole('button', { name: /^关\s?闭$/ }).click();
+    await dialog
+      .locator('.ant-modal-footer')
+      .getByRole('button', { name: /^关\s?闭$/ })
+      .click();
     await dialog.waitFor({ state: 'hidden' }); // its closing mask would take the next click
     await page.getByRole('combobox', { name: '语言' }).click();
     await page.getByTitle('English').click();

@@ -27,7 +27,8 @@ afterAll(async () => {
 });
 
 const ROWS = 100_000;
-const bigCsv = () => ['First name,Last name,email', ...Array.from({ length: ROWS }, (_, i) => `Bulk,Restart${i},bulk.restart${i}@example.net`)].join('\n');
+const bigCsv = () =>
+  ['First name,Last name,email', ...Array.from({ length: ROWS }, (_, i) => `Bulk,Restart${i},bulk.restart${i}@example.net`)].join('\n');
 
 describe('an import when the server dies', () => {
   it('the dialog reports the import as interrupted, with what was stored', async () => {
@@ -63,10 +64,17 @@ describe('an import when the server dies', () => {
     expect(await notice.innerText()).toContain(
       `The import was interrupted after line ${job.lastLine} (the server stopped): ${job.created} records were created, 0 rows failed. The ${ROWS - job.processed} rows after line ${job.lastLine} were not imported; import them again.`,
     );
-    const stored = await t.api('GET', `/api/apps/${APP}/data/contact?count=exact&limit=1&filter=${encodeURIComponent(JSON.stringify({ firstName: 'Bulk' }))}`);
+    const stored = await t.api(
+      'GET',
+      `/api/apps/${APP}/data/contact?count=exact&limit=1&filter=${encodeURIComponent(JSON.stringify({ firstName: 'Bulk' }))}`,
+    );
     expect(stored.body.total).toBe(job.created);
     await b.screenshot('import-restart-02-interrupted');
     // Only the browser's own lines for the requests refused while no server was listening.
-    expect(unexpectedErrors(b).filter((e) => !/ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|Failed to fetch|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(e))).toEqual([]);
+    expect(
+      unexpectedErrors(b).filter(
+        (e) => !/ERR_CONNECTION_REFUSED|ERR_CONNECTION_RESET|ERR_EMPTY_RESPONSE|Failed to fetch|ERR_INCOMPLETE_CHUNKED_ENCODING/.test(e),
+      ),
+    ).toEqual([]);
   }, 90_000);
 });

@@ -46,7 +46,9 @@ describe('pipeline kanban, as a rep', () => {
     await page.getByRole('heading', { name: 'Pipeline', level: 3 }).waitFor();
     await page.locator('[data-card-id]').first().waitFor();
     // One of the rep's prospecting deals, to Qualification.
-    const deal = (await rep('GET', `/api/apps/${APP}/data/opportunity?filter=${encodeURIComponent('{"stage":"prospecting"}')}&sort=closeDate`)).body.items[0];
+    const deal = (
+      await rep('GET', `/api/apps/${APP}/data/opportunity?filter=${encodeURIComponent('{"stage":"prospecting"}')}&sort=closeDate`)
+    ).body.items[0];
     expect(deal).toBeDefined();
     expect(await laneOf(page, deal.id)).toBe('prospecting');
     const before = await lane(page, 'qualification').locator('[data-card-id]').count();

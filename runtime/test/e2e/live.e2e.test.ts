@@ -2,7 +2,20 @@
  * Two browsers (separate profiles, separate sessions) on the same contacts list: a change made
  * in one, or through the API, shows in the other within a second, without a reload.
  */
-import { APP, REP1, apiAs, columnTexts, openBrowser, signIn, startExampleServer, tableRows, tableSettled, unexpectedErrors, type Browser, type TestServer } from './app';
+import {
+  APP,
+  REP1,
+  apiAs,
+  columnTexts,
+  openBrowser,
+  signIn,
+  startExampleServer,
+  tableRows,
+  tableSettled,
+  unexpectedErrors,
+  type Browser,
+  type TestServer,
+} from './app';
 import type { ApiFn } from '../helpers/tessera';
 
 let t: TestServer;
@@ -16,7 +29,9 @@ beforeAll(async () => {
   rep = await apiAs(t, REP1);
   [a, b] = await Promise.all([openBrowser(), openBrowser()]);
   // Both pages must hold their live stream (SSE) before any change is made.
-  const streams = [a, b].map((x) => x.page.waitForResponse((r) => r.url().includes(`/api/apps/${APP}/live`) && r.status() === 200, { timeout: 20_000 }));
+  const streams = [a, b].map((x) =>
+    x.page.waitForResponse((r) => r.url().includes(`/api/apps/${APP}/live`) && r.status() === 200, { timeout: 20_000 }),
+  );
   await Promise.all([signIn(a.page, t, REP1, '/contacts'), signIn(b.page, t, REP1, '/contacts')]);
   await Promise.all(streams);
   a.errors.length = 0; // the signed-out first load's 401 is how the sign-in page appears
@@ -46,13 +61,20 @@ describe('live list', () => {
   });
 
   it('a contact created through the API appears at the top of both lists within a second', async () => {
-    const created = await rep('POST', contacts, { firstName: 'Lia', lastName: 'Livefeed', email: 'lia.livefeed@example.org', title: 'Observer' });
+    const created = await rep('POST', contacts, {
+      firstName: 'Lia',
+      lastName: 'Livefeed',
+      email: 'lia.livefeed@example.org',
+      title: 'Observer',
+    });
     expect(created.status).toBe(201);
     const t0 = Date.now();
-    await Promise.all([a.page, b.page].map(async (page) => {
-      // page A is back on the list after its save (afterSubmit)
-      await tableRows(page).first().filter({ hasText: 'Lia Livefeed' }).waitFor({ timeout: 1000 });
-    }));
+    await Promise.all(
+      [a.page, b.page].map(async (page) => {
+        // page A is back on the list after its save (afterSubmit)
+        await tableRows(page).first().filter({ hasText: 'Lia Livefeed' }).waitFor({ timeout: 1000 });
+      }),
+    );
     console.log(`API create visible in both browsers after ${Date.now() - t0} ms`);
     // The new row is marked as fresh for the user.
     expect(await tableRows(b.page).first().getAttribute('class')).toContain('tessera-row-fresh');

@@ -3,7 +3,17 @@
  * (and is remembered). A 390 px wide phone window shows the list without the page itself
  * scrolling sideways (the table scrolls inside its own box; the menu is a drawer).
  */
-import { REP1, openBrowser, signIn, startExampleServer, tableRows, tableSettled, unexpectedErrors, type Browser, type TestServer } from './app';
+import {
+  REP1,
+  openBrowser,
+  signIn,
+  startExampleServer,
+  tableRows,
+  tableSettled,
+  unexpectedErrors,
+  type Browser,
+  type TestServer,
+} from './app';
 
 let t: TestServer;
 let desktop: Browser;
@@ -33,7 +43,9 @@ describe('language', () => {
     expect(headers).toEqual(expect.arrayContaining(['姓名', '职位', '公司', '邮箱', '状态', '负责人']));
     expect(await page.getByRole('button', { name: '新建' }).count()).toBe(1);
     await page.getByText(/共 \d+ 条/).waitFor(); // pager total
-    expect((await tableRows(page).locator('.ant-tag').allInnerTexts()).some((s) => ['新建', '跟进中', '客户', '不活跃'].includes(s))).toBe(true);
+    expect((await tableRows(page).locator('.ant-tag').allInnerTexts()).some((s) => ['新建', '跟进中', '客户', '不活跃'].includes(s))).toBe(
+      true,
+    );
     await desktop.screenshot('locale-01-zh-CN-contacts');
     // Remembered on the next visit.
     await page.reload();
@@ -47,15 +59,26 @@ describe('a 390 px wide phone', () => {
   it('renders the list without horizontal overflow of the page; the menu opens as a drawer', async () => {
     const page = phone.page;
     await tableSettled(page);
-    const widths = await page.evaluate(() => ({ doc: document.documentElement.scrollWidth, body: document.body.scrollWidth, view: window.innerWidth }));
+    const widths = await page.evaluate(() => ({
+      doc: document.documentElement.scrollWidth,
+      body: document.body.scrollWidth,
+      view: window.innerWidth,
+    }));
     expect(widths.view).toBe(390);
     expect(widths.doc).toBeLessThanOrEqual(390);
     expect(widths.body).toBeLessThanOrEqual(390);
     // Nothing sticks out to the right of the window (the wide table scrolls inside its own box).
-    const outside = await page.evaluate(() => [...document.querySelectorAll('body *')]
-      .filter((el) => !el.closest('.ant-table-content, .ant-table-body, .ant-table-container') && el.getBoundingClientRect().right > window.innerWidth + 1
-        && getComputedStyle(el).visibility !== 'hidden' && el.getBoundingClientRect().width > 0)
-      .map((el) => `${el.tagName}.${el.className}`.slice(0, 80)));
+    const outside = await page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter(
+          (el) =>
+            !el.closest('.ant-table-content, .ant-table-body, .ant-table-container') &&
+            el.getBoundingClientRect().right > window.innerWidth + 1 &&
+            getComputedStyle(el).visibility !== 'hidden' &&
+            el.getBoundingClientRect().width > 0,
+        )
+        .map((el) => `${el.tagName}.${el.className}`.slice(0, 80)),
+    );
     expect(outside).toEqual([]);
     const scroller = page.locator('.ant-table-content, .ant-table-body').first();
     expect(await scroller.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);

@@ -4,7 +4,24 @@
  * field, delete), all as the example app defines them. A rep's contact may belong to another
  * rep's company: the rep sees "No access" there, never the company's id.
  */
-import { APP, MANAGER, REP1, REP2, apiAs, appUrl, columnTexts, eventually, openBrowser, signIn, startExampleServer, tableRows, tableSettled, unexpectedErrors, type Browser, type TestServer } from './app';
+import {
+  APP,
+  MANAGER,
+  REP1,
+  REP2,
+  apiAs,
+  appUrl,
+  columnTexts,
+  eventually,
+  openBrowser,
+  signIn,
+  startExampleServer,
+  tableRows,
+  tableSettled,
+  unexpectedErrors,
+  type Browser,
+  type TestServer,
+} from './app';
 import type { ApiFn } from '../helpers/tessera';
 
 let t: TestServer;
@@ -29,12 +46,16 @@ afterAll(async () => {
 });
 
 describe('a rep next to a manager', () => {
-  it('the rep sees only their own contacts; the manager sees everyone\'s', async () => {
+  it("the rep sees only their own contacts; the manager sees everyone's", async () => {
     const all = (await t.api('GET', `${contacts}?count=true&limit=1`)).body.total;
     const own = (await repApi('GET', `${contacts}?count=true&limit=1`)).body.total;
     expect(own).toBeLessThan(all);
-    await pager(rep).filter({ hasText: `/ ${own} records` }).waitFor();
-    await pager(manager).filter({ hasText: `/ ${all} records` }).waitFor();
+    await pager(rep)
+      .filter({ hasText: `/ ${own} records` })
+      .waitFor();
+    await pager(manager)
+      .filter({ hasText: `/ ${all} records` })
+      .waitFor();
     expect(new Set(await columnTexts(rep.page, 'Owner'))).toEqual(new Set([REP1]));
     expect(new Set(await columnTexts(manager.page, 'Owner')).size).toBeGreaterThan(1);
     await rep.screenshot('roles-01-rep-own-rows', rep.page);
@@ -47,7 +68,10 @@ describe('a rep next to a manager', () => {
     const foreign: typeof mine = [];
     for (const c of mine) if (c.company && !(await readable(c.company))) foreign.push(c);
     expect(foreign.length).toBeGreaterThan(0); // the demo data links some of rep1's contacts to others' companies
-    const cells = await eventually(() => columnTexts(rep.page, 'Company'), (c) => expect(c.filter((text) => text === 'No access')).toHaveLength(foreign.length));
+    const cells = await eventually(
+      () => columnTexts(rep.page, 'Company'),
+      (c) => expect(c.filter((text) => text === 'No access')).toHaveLength(foreign.length),
+    );
     expect(cells.some((text) => /co_\d+/.test(text))).toBe(false);
     // The manager reads every company: a name in the same place.
     const theirs = (await t.api('GET', `/api/apps/${APP}/data/company/${foreign[0].company}`)).body;
@@ -66,7 +90,7 @@ describe('a rep next to a manager', () => {
     expect(unexpectedErrors(rep)).toEqual([]);
   });
 
-  it('the rep cannot open another rep\'s contact', async () => {
+  it("the rep cannot open another rep's contact", async () => {
     const theirs = (await t.api('GET', `${contacts}?filter=${encodeURIComponent(JSON.stringify({ owner: REP2 }))}&limit=1`)).body.items[0];
     await rep.page.goto(appUrl(t, `/contacts/${theirs.id}/edit`));
     await rep.page.getByRole('alert').filter({ hasText: 'This record does not exist or you cannot see it.' }).waitFor();
@@ -89,7 +113,10 @@ describe('a rep next to a manager', () => {
     await manager.page.getByRole('button', { name: 'Delete selected' }).click();
     const confirm = manager.page.getByRole('dialog').filter({ hasText: 'Delete 1 records?' });
     await confirm.getByRole('button', { name: 'Delete' }).click();
-    await eventually(() => columnTexts(manager.page, 'Name'), (names) => expect(names).not.toContain(victim));
+    await eventually(
+      () => columnTexts(manager.page, 'Name'),
+      (names) => expect(names).not.toContain(victim),
+    );
     await manager.screenshot('roles-05-manager-deleted', manager.page);
 
     // The owner field: read-only for the rep, editable for the manager.
@@ -103,7 +130,7 @@ describe('a rep next to a manager', () => {
     await Promise.all([tableSettled(rep.page), tableSettled(manager.page)]);
   });
 
-  it('the example hides an opportunity\'s margin and gross profit from the rep, not from the manager', async () => {
+  it("the example hides an opportunity's margin and gross profit from the rep, not from the manager", async () => {
     const opportunities = `/api/apps/${APP}/data/opportunity`;
     const mine = (await repApi('GET', `${opportunities}?limit=100`)).body.items;
     expect(mine.length).toBeGreaterThan(0);

@@ -8,7 +8,11 @@ export interface TestMember {
 }
 
 /** A platform user with the `member` role, an API key and (when roles are given) a membership of the app. */
-export async function addMember(t: TestServer, appId: string, m: { email: string; roles?: string[]; team?: string | null }): Promise<TestMember> {
+export async function addMember(
+  t: TestServer,
+  appId: string,
+  m: { email: string; roles?: string[]; team?: string | null },
+): Promise<TestMember> {
   const { accounts } = t.running.platform;
   const user = await accounts.createUser({ email: m.email, password: 'member password 1', name: m.email.split('@')[0], role: 'member' });
   if (m.roles) {
@@ -28,7 +32,12 @@ export function rbacApp(id = 'rbac'): Record<string, unknown> {
     schemaVersion: 1,
     id,
     name: 'RBAC test',
-    roles: [{ id: 'rep', label: 'Rep' }, { id: 'manager', label: 'Manager' }, { id: 'auditor', label: 'Auditor' }, { id: 'guest', label: 'Guest' }],
+    roles: [
+      { id: 'rep', label: 'Rep' },
+      { id: 'manager', label: 'Manager' },
+      { id: 'auditor', label: 'Auditor' },
+      { id: 'guest', label: 'Guest' },
+    ],
     entities: [
       {
         id: 'deal',
@@ -60,7 +69,11 @@ export function rbacApp(id = 'rbac'): Record<string, unknown> {
         id: 'account',
         label: 'Account',
         fields: [{ id: 'name', type: 'text', required: true }],
-        permissions: [{ role: 'rep', actions: ['read'] }, { role: 'manager', actions: ['create', 'read', 'update', 'delete'] }, { role: 'auditor', actions: ['read'] }],
+        permissions: [
+          { role: 'rep', actions: ['read'] },
+          { role: 'manager', actions: ['create', 'read', 'update', 'delete'] },
+          { role: 'auditor', actions: ['read'] },
+        ],
       },
     ],
   };

@@ -15,9 +15,15 @@ export interface ChildServer {
  * store, or one that can really die (SIGKILL) without taking the test process with it.
  */
 export async function startChild(dataDir: string, port = 0): Promise<ChildServer> {
-  const child = spawn(process.execPath, [path.join(root, 'runtime/bin/tessera.js'), 'start', '--port', String(port), '--data-dir', dataDir], {
-    cwd: root, env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'silent', TESSERA_EXAMPLES: 'false' }, stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [path.join(root, 'runtime/bin/tessera.js'), 'start', '--port', String(port), '--data-dir', dataDir],
+    {
+      cwd: root,
+      env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'silent', TESSERA_EXAMPLES: 'false' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk: Buffer) => {
@@ -30,10 +36,11 @@ export async function startChild(dataDir: string, port = 0): Promise<ChildServer
   return {
     child,
     url,
-    kill: () => new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGKILL');
-    }),
+    kill: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGKILL');
+      }),
   };
 }

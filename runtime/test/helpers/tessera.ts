@@ -29,26 +29,38 @@ export interface ApiResponse {
 export async function startTestServer(overrides: Partial<RuntimeConfig> = {}): Promise<TestServer> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-test-'));
   const running = await startTessera(
-    { port: 0, host: '127.0.0.1', dataDir, adminEmail: ADMIN.email, adminPassword: ADMIN.password, loadExamples: false, logLevel: 'silent', dbUrl: undefined, ...overrides },
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+      loadExamples: false,
+      logLevel: 'silent',
+      dbUrl: undefined,
+      ...overrides,
+    },
     () => {},
   );
   const admin = await running.platform.accounts.findUserByEmail(ADMIN.email);
   const { key } = await running.platform.accounts.createApiKey(admin!.id, 'tests');
-  const as = (apiKey: string): ApiFn => async (method, route, body, headers = {}) => {
-    const res = await fetch(running.url + route, {
-      method,
-      headers: { authorization: `Bearer ${apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-    });
-    const text = await res.text();
-    let parsed: unknown = text;
-    try {
-      parsed = text ? JSON.parse(text) : null;
-    } catch {
-      /* not JSON: keep the text */
-    }
-    return { status: res.status, headers: res.headers, body: parsed };
-  };
+  const as =
+    (apiKey: string): ApiFn =>
+    async (method, route, body, headers = {}) => {
+      const res = await fetch(running.url + route, {
+        method,
+        headers: { authorization: `Bearer ${apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+      });
+      const text = await res.text();
+      let parsed: unknown = text;
+      try {
+        parsed = text ? JSON.parse(text) : null;
+      } catch {
+        /* not JSON: keep the text */
+      }
+      return { status: res.status, headers: res.headers, body: parsed };
+    };
   return {
     running,
     url: running.url,

@@ -54,13 +54,15 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         if (!current) throw new Error('no store: used outside a test');
         return current;
       },
-      ...(openPeer ? {
-        peer: async () => {
-          const p = await openPeer();
-          peers.push(p);
-          return p;
-        },
-      } : {}),
+      ...(openPeer
+        ? {
+            peer: async () => {
+              const p = await openPeer();
+              peers.push(p);
+              return p;
+            },
+          }
+        : {}),
     };
     describe('CRUD and system fields', () => crudCases(env));
     describe('unique constraints', () => uniqueCases(env));

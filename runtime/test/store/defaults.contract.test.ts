@@ -15,12 +15,15 @@ import { describeStoreContract } from './contract.suite';
  * updateMany, deleteMany and claim, on every store and `tx` handle.
  */
 function withDefaults(inner: Store): Store {
-  const wrap = (c: Collection, store: Store): Collection => Object.assign(Object.create(c) as Collection, {
-    upsert: (id: string, patch: Parameters<Collection['upsert']>[1], options?: Parameters<Collection['upsert']>[2]) => defaultUpsert(store, c.name, id, patch, options),
-    updateMany: (filter: Parameters<Collection['updateMany']>[0], patch: Parameters<Collection['updateMany']>[1]) => defaultUpdateMany(store, c.name, filter, patch),
-    deleteMany: (filter: Parameters<Collection['deleteMany']>[0]) => defaultDeleteMany(store, c.name, filter),
-    claim: (options: Parameters<Collection['claim']>[0]) => defaultClaim(store, c.name, options),
-  });
+  const wrap = (c: Collection, store: Store): Collection =>
+    Object.assign(Object.create(c) as Collection, {
+      upsert: (id: string, patch: Parameters<Collection['upsert']>[1], options?: Parameters<Collection['upsert']>[2]) =>
+        defaultUpsert(store, c.name, id, patch, options),
+      updateMany: (filter: Parameters<Collection['updateMany']>[0], patch: Parameters<Collection['updateMany']>[1]) =>
+        defaultUpdateMany(store, c.name, filter, patch),
+      deleteMany: (filter: Parameters<Collection['deleteMany']>[0]) => defaultDeleteMany(store, c.name, filter),
+      claim: (options: Parameters<Collection['claim']>[0]) => defaultClaim(store, c.name, options),
+    });
   const store: Store = {
     kind: inner.kind,
     get log() {

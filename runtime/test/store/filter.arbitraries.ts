@@ -47,7 +47,14 @@ export const docsArb = fc.array(docArb, { minLength: 0, maxLength: 25 }).map((do
 
 /** Field path -> generator of comparable values for it. */
 const FIELDS: Record<string, fc.Arbitrary<Exclude<Scalar, null>>> = {
-  s: str, n: num, b: fc.boolean(), d: date, t: tag, 'o.x': num, 'o.y': str, id: fc.constantFrom('r00', 'r03', 'r10', 'r2'),
+  s: str,
+  n: num,
+  b: fc.boolean(),
+  d: date,
+  t: tag,
+  'o.x': num,
+  'o.y': str,
+  id: fc.constantFrom('r00', 'r03', 'r10', 'r2'),
 };
 const REGEX_FIELDS = ['s', 't', 'o.y', 'd'];
 const pattern = fc.constantFrom('^a', 'b$', 'A', '.', 'ab', '^$', 'r.d', '^2021', 'e');

@@ -2,7 +2,16 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { Query } from 'mingo';
 import { createMemoryStore } from '@tessera/core/store';
-import { createSqliteStore, type Collection, type Doc, type CollectionSpec, type Filter, type SortKey, type Store, type StoredDoc } from '../../src/store';
+import {
+  createSqliteStore,
+  type Collection,
+  type Doc,
+  type CollectionSpec,
+  type Filter,
+  type SortKey,
+  type Store,
+  type StoredDoc,
+} from '../../src/store';
 import { docsArb, filterArb, PROP_SPEC, sortArb } from './filter.arbitraries';
 
 /**
@@ -44,14 +53,16 @@ function at(doc: Doc, path: string): unknown {
 /** MongoDB order for type-consistent fields: null/missing lowest, then natural order; ties by id, in the last key's direction. */
 function memorySort(docs: StoredDoc[], sort: SortKey[]): string[] {
   const cmp = (a: unknown, b: unknown) => (a === b ? 0 : a === null ? -1 : b === null ? 1 : (a as number) < (b as number) ? -1 : 1);
-  return [...docs].sort((x, y) => {
-    for (const k of sort) {
-      const r = cmp(at(x, k.field), at(y, k.field));
-      if (r !== 0) return k.dir === 'asc' ? r : -r;
-    }
-    const byId = x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
-    return sort.at(-1)?.dir === 'desc' ? -byId : byId;
-  }).map((d) => d.id);
+  return [...docs]
+    .sort((x, y) => {
+      for (const k of sort) {
+        const r = cmp(at(x, k.field), at(y, k.field));
+        if (r !== 0) return k.dir === 'asc' ? r : -r;
+      }
+      const byId = x.id < y.id ? -1 : x.id > y.id ? 1 : 0;
+      return sort.at(-1)?.dir === 'desc' ? -byId : byId;
+    })
+    .map((d) => d.id);
 }
 
 const OPTS = { numRuns: 250, interruptAfterTimeLimit: 60_000 };
@@ -69,36 +80,49 @@ async function walk(c: Collection, filter: Filter, sort: SortKey[], limit: numbe
 
 describe('sqlite and memory filters and sorts agree with mingo / MongoDB semantics', () => {
   it('random filters select the same ids as mingo, in both stores', async () => {
-    await fc.assert(fc.asyncProperty(docsArb, fc.array(filterArb, { minLength: 1, maxLength: 4 }), async (docs, filters) => {
-      const { c, m, stored } = await load(docs);
-      for (const filter of filters) {
-        const want = new Query(filter as Record<string, unknown>).find<StoredDoc>(stored).all().map((d) => d.id).sort();
-        const got = (await c.find({ filter, limit: 1000 })).items.map((d) => d.id).sort();
-        const inMemory = (await m.find({ filter, limit: 1000 })).items.map((d) => d.id).sort();
-        expect({ filter, got }).toEqual({ filter, got: want });
-        expect({ filter, inMemory }).toEqual({ filter, inMemory: got });
-        expect(await c.count(filter)).toBe(want.length);
-        expect(await m.count(filter)).toBe(want.length);
-      }
-    }), OPTS);
+    await fc.assert(
+      fc.asyncProperty(docsArb, fc.array(filterArb, { minLength: 1, maxLength: 4 }), async (docs, filters) => {
+        const { c, m, stored } = await load(docs);
+        for (const filter of filters) {
+          const want = new Query(filter as Record<string, unknown>)
+            .find<StoredDoc>(stored)
+            .all()
+            .map((d) => d.id)
+            .sort();
+          const got = (await c.find({ filter, limit: 1000 })).items.map((d) => d.id).sort();
+          const inMemory = (await m.find({ filter, limit: 1000 })).items.map((d) => d.id).sort();
+          expect({ filter, got }).toEqual({ filter, got: want });
+          expect({ filter, inMemory }).toEqual({ filter, inMemory: got });
+          expect(await c.count(filter)).toBe(want.length);
+          expect(await m.count(filter)).toBe(want.length);
+        }
+      }),
+      OPTS,
+    );
   });
 
   it('random sorts order like an in-memory MongoDB-style sort, in both stores', async () => {
-    await fc.assert(fc.asyncProperty(docsArb, sortArb, async (docs, sort) => {
-      const { c, m, stored } = await load(docs);
-      const got = (await c.find({ sort, limit: 1000 })).items.map((d) => d.id);
-      expect(got).toEqual(memorySort(stored, sort));
-      expect((await m.find({ sort, limit: 1000 })).items.map((d) => d.id)).toEqual(got);
-    }), OPTS);
+    await fc.assert(
+      fc.asyncProperty(docsArb, sortArb, async (docs, sort) => {
+        const { c, m, stored } = await load(docs);
+        const got = (await c.find({ sort, limit: 1000 })).items.map((d) => d.id);
+        expect(got).toEqual(memorySort(stored, sort));
+        expect((await m.find({ sort, limit: 1000 })).items.map((d) => d.id)).toEqual(got);
+      }),
+      OPTS,
+    );
   });
 
   it('walking cursor pages equals the unpaged result, in both stores', async () => {
-    await fc.assert(fc.asyncProperty(docsArb, filterArb, sortArb, fc.integer({ min: 1, max: 7 }), async (docs, filter, sort, limit) => {
-      const { c, m } = await load(docs);
-      const full = (await c.find({ filter, sort, limit: 1000 })).items.map((d) => d.id);
-      expect(await walk(c, filter, sort, limit, full.length)).toEqual(full);
-      expect(await walk(m, filter, sort, limit, full.length)).toEqual(full);
-    }), OPTS);
+    await fc.assert(
+      fc.asyncProperty(docsArb, filterArb, sortArb, fc.integer({ min: 1, max: 7 }), async (docs, filter, sort, limit) => {
+        const { c, m } = await load(docs);
+        const full = (await c.find({ filter, sort, limit: 1000 })).items.map((d) => d.id);
+        expect(await walk(c, filter, sort, limit, full.length)).toEqual(full);
+        expect(await walk(m, filter, sort, limit, full.length)).toEqual(full);
+      }),
+      OPTS,
+    );
   });
 });
 
@@ -118,40 +142,69 @@ const anyValue = fc.oneof(
 );
 const MIXED_SPEC = (name: string): CollectionSpec => ({
   name,
-  fields: [{ name: 's', kind: 'string', indexed: true }, { name: 't', kind: 'json' }, { name: 'o', kind: 'json' }, { name: 'a', kind: 'array' }],
+  fields: [
+    { name: 's', kind: 'string', indexed: true },
+    { name: 't', kind: 'json' },
+    { name: 'o', kind: 'json' },
+    { name: 'a', kind: 'array' },
+  ],
 });
-const mixedDocsArb = fc.array(fc.record({ s: anyValue, t: anyValue, o: fc.oneof(anyValue, fc.record({ x: anyValue })), a: anyValue }), { maxLength: 20 })
-  .map((docs) => docs.map((d, i) => {
-    const out: Doc = { id: `m${String(i).padStart(2, '0')}` };
-    for (const [k, v] of Object.entries(d)) if (v !== undefined) out[k] = v;
-    return out;
-  }));
-const operand = fc.oneof(fc.constantFrom('a', 'B', '4', '10', '', '[1]', 'true'), fc.constantFrom(0, 1, 4, 5, 0.5), fc.boolean(), fc.constant(null));
-const mixedFilterArb: fc.Arbitrary<Filter> = fc.tuple(
-  fc.constantFrom('s', 't', 'o', 'o.x', 'a', 'id', 'version'),
-  fc.oneof(
-    operand.map((v) => v),
-    fc.constantFrom('$eq', '$ne', '$gt', '$gte', '$lt', '$lte').chain((op) => operand.map((v) => ({ [op]: v }))),
-    fc.array(operand, { maxLength: 3 }).map((v) => ({ $in: v })),
-    fc.array(operand, { maxLength: 3 }).map((v) => ({ $nin: v })),
-    fc.boolean().map((v) => ({ $exists: v })),
-    fc.constantFrom('^a', 'b', '1', '^$', '\\[').map((v) => ({ $regex: v, $options: 'i' })),
-  ),
-).map(([field, cond]) => ({ [field]: cond }) as Filter);
+const mixedDocsArb = fc
+  .array(fc.record({ s: anyValue, t: anyValue, o: fc.oneof(anyValue, fc.record({ x: anyValue })), a: anyValue }), { maxLength: 20 })
+  .map((docs) =>
+    docs.map((d, i) => {
+      const out: Doc = { id: `m${String(i).padStart(2, '0')}` };
+      for (const [k, v] of Object.entries(d)) if (v !== undefined) out[k] = v;
+      return out;
+    }),
+  );
+const operand = fc.oneof(
+  fc.constantFrom('a', 'B', '4', '10', '', '[1]', 'true'),
+  fc.constantFrom(0, 1, 4, 5, 0.5),
+  fc.boolean(),
+  fc.constant(null),
+);
+const mixedFilterArb: fc.Arbitrary<Filter> = fc
+  .tuple(
+    fc.constantFrom('s', 't', 'o', 'o.x', 'a', 'id', 'version'),
+    fc.oneof(
+      operand.map((v) => v),
+      fc.constantFrom('$eq', '$ne', '$gt', '$gte', '$lt', '$lte').chain((op) => operand.map((v) => ({ [op]: v }))),
+      fc.array(operand, { maxLength: 3 }).map((v) => ({ $in: v })),
+      fc.array(operand, { maxLength: 3 }).map((v) => ({ $nin: v })),
+      fc.boolean().map((v) => ({ $exists: v })),
+      fc.constantFrom('^a', 'b', '1', '^$', '\\[').map((v) => ({ $regex: v, $options: 'i' })),
+    ),
+  )
+  .map(([field, cond]) => ({ [field]: cond }) as Filter);
 
 describe('the memory target agrees with SQLite on mixed types', () => {
   it('selects, sorts and aggregates like SQLite', async () => {
-    await fc.assert(fc.asyncProperty(mixedDocsArb, mixedFilterArb, fc.constantFrom<'asc' | 'desc'>('asc', 'desc'), async (docs, filter, dir) => {
-      const { c, m } = await load(docs, MIXED_SPEC);
-      const ids = async (x: Collection, f: Filter) => (await x.find({ filter: f, limit: 1000 })).items.map((d) => d.id).sort();
-      expect({ filter, got: await ids(m, filter) }).toEqual({ filter, got: await ids(c, filter) });
-      for (const field of ['s', 't', 'o.x']) {
-        const sort: SortKey[] = [{ field, dir }];
-        expect((await m.find({ sort, limit: 1000 })).items.map((d) => d.id)).toEqual((await c.find({ sort, limit: 1000 })).items.map((d) => d.id));
-      }
-      const agg = { groupBy: ['s'], metrics: [{ op: 'count' as const, as: 'n' }, { op: 'sum' as const, field: 'o.x', as: 'sum' }, { op: 'min' as const, field: 't', as: 'min' }, { op: 'max' as const, field: 't', as: 'max' }, { op: 'avg' as const, field: 'o.x', as: 'avg' }] };
-      const norm = (rows: Doc[]) => rows.map((r) => JSON.stringify(r)).sort();
-      expect(norm(await m.aggregate(agg))).toEqual(norm(await c.aggregate(agg)));
-    }), { ...OPTS, numRuns: Number(process.env.MIXED_RUNS ?? 250) });
+    await fc.assert(
+      fc.asyncProperty(mixedDocsArb, mixedFilterArb, fc.constantFrom<'asc' | 'desc'>('asc', 'desc'), async (docs, filter, dir) => {
+        const { c, m } = await load(docs, MIXED_SPEC);
+        const ids = async (x: Collection, f: Filter) => (await x.find({ filter: f, limit: 1000 })).items.map((d) => d.id).sort();
+        expect({ filter, got: await ids(m, filter) }).toEqual({ filter, got: await ids(c, filter) });
+        for (const field of ['s', 't', 'o.x']) {
+          const sort: SortKey[] = [{ field, dir }];
+          expect((await m.find({ sort, limit: 1000 })).items.map((d) => d.id)).toEqual(
+            (await c.find({ sort, limit: 1000 })).items.map((d) => d.id),
+          );
+        }
+        const agg = {
+          groupBy: ['s'],
+          metrics: [
+            { op: 'count' as const, as: 'n' },
+            { op: 'sum' as const, field: 'o.x', as: 'sum' },
+            { op: 'min' as const, field: 't', as: 'min' },
+            { op: 'max' as const, field: 't', as: 'max' },
+            { op: 'avg' as const, field: 'o.x', as: 'avg' },
+          ],
+        };
+        const norm = (rows: Doc[]) => rows.map((r) => JSON.stringify(r)).sort();
+        expect(norm(await m.aggregate(agg))).toEqual(norm(await c.aggregate(agg)));
+      }),
+      { ...OPTS, numRuns: Number(process.env.MIXED_RUNS ?? 250) },
+    );
   });
 });

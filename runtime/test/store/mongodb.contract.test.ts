@@ -37,10 +37,14 @@ if (uri) {
     };
     return store;
   };
-  describeStoreContract('mongodb', async () => {
-    dbName = `tessera_test_${randomBytes(6).toString('hex')}`;
-    return connect();
-  }, { peer: connect });
+  describeStoreContract(
+    'mongodb',
+    async () => {
+      dbName = `tessera_test_${randomBytes(6).toString('hex')}`;
+      return connect();
+    },
+    { peer: connect },
+  );
 } else {
   console.log('MongoDB contract suite skipped: TESSERA_TEST_MONGODB_URI is unset');
 }
@@ -51,8 +55,11 @@ describe('mongodb adapter without a server', () => {
   it('builds a mongoose schema and indexes from a CollectionSpec', () => {
     const spec = sanitizeSpec(CONTACTS);
     const schema = buildSchema(spec);
-    expect(Object.fromEntries(['_id', 'email', 'score', 'vip', 'born', 'tags', 'meta', 'version', 'createdAt'].map((p) => [p, schema.path(p)?.instance])))
-      .toMatchSnapshot();
+    expect(
+      Object.fromEntries(
+        ['_id', 'email', 'score', 'vip', 'born', 'tags', 'meta', 'version', 'createdAt'].map((p) => [p, schema.path(p)?.instance]),
+      ),
+    ).toMatchSnapshot();
     expect(schema.get('strict')).toBe(false);
     expect(schema.get('versionKey')).toBe(false);
     expect(schema.get('timestamps')).toBe(false);
@@ -64,8 +71,10 @@ describe('mongodb adapter without a server', () => {
     const email = planMongoIndex(spec, { fields: ['email'], unique: true });
     expect(email.options).toMatchObject({ unique: true, partialFilterExpression: { email: { $type: 'string' } } });
     expect(planMongoIndex(spec, { fields: ['score'], unique: false }).key).toEqual({ score: 1, _id: 1 });
-    expect(planMongoIndex(spec, { fields: ['company', 'code'], unique: true }).options.partialFilterExpression)
-      .toEqual({ company: { $exists: true }, code: { $exists: true } });
+    expect(planMongoIndex(spec, { fields: ['company', 'code'], unique: true }).options.partialFilterExpression).toEqual({
+      company: { $exists: true },
+      code: { $exists: true },
+    });
   });
 
   it.each([
@@ -89,7 +98,11 @@ describe('mongodb adapter without a server', () => {
   });
 
   it('builds sorts and keyset cursor queries', () => {
-    const sort: SortKey[] = [{ field: 'score', dir: 'desc' }, { field: 'name', dir: 'asc' }, { field: 'id', dir: 'asc' }];
+    const sort: SortKey[] = [
+      { field: 'score', dir: 'desc' },
+      { field: 'name', dir: 'asc' },
+      { field: 'id', dir: 'asc' },
+    ];
     expect(toMongoSort(sort)).toEqual({ score: -1, name: 1, _id: 1 });
     expect(keysetQuery(sort, { values: [5, 'bob'], id: 'x' })).toMatchSnapshot();
     expect(keysetQuery(sort, { values: [null, null], id: 'x' })).toMatchSnapshot();
@@ -107,22 +120,41 @@ describe('mongodb adapter without a server', () => {
   });
 
   it('builds aggregate pipelines and shapes their rows', () => {
-    const agg = normalizeAggregate({ filter: { status: { $ne: 'lost' } }, groupBy: ['status', 'meta.city'], metrics: [{ op: 'count', as: 'n' }, { op: 'sum', field: 'score', as: 's' }, { op: 'avg', field: 'version', as: 'v' }] });
+    const agg = normalizeAggregate({
+      filter: { status: { $ne: 'lost' } },
+      groupBy: ['status', 'meta.city'],
+      metrics: [
+        { op: 'count', as: 'n' },
+        { op: 'sum', field: 'score', as: 's' },
+        { op: 'avg', field: 'version', as: 'v' },
+      ],
+    });
     expect(buildPipeline(agg)).toMatchSnapshot();
     expect(toRows(agg, [{ _id: { g0: 'open' }, m0: 2, m1: 3, m2: 1 }])).toEqual([{ status: 'open', 'meta.city': null, n: 2, s: 3, v: 1 }]);
-    const total = normalizeAggregate({ metrics: [{ op: 'count', as: 'n' }, { op: 'max', field: 'score', as: 'm' }] });
+    const total = normalizeAggregate({
+      metrics: [
+        { op: 'count', as: 'n' },
+        { op: 'max', field: 'score', as: 'm' },
+      ],
+    });
     expect(buildPipeline(total)).toEqual([{ $match: {} }, { $group: { _id: null, m0: { $sum: 1 }, m1: { $max: '$score' } } }]);
     expect(toRows(total, [])).toEqual([{ n: 0, m: null }]);
   });
 
   it('maps E11000 to UniqueViolationError with field names', () => {
     const ctx = { name: 'contacts', indexFields: new Map([['tx_company__code__u_1', ['company', 'code']]]) };
-    expect(mapMongoError(ctx, { code: 11000, keyPattern: { email: 1 } })).toMatchObject({ name: 'UniqueViolationError', fields: ['email'] });
+    expect(mapMongoError(ctx, { code: 11000, keyPattern: { email: 1 } })).toMatchObject({
+      name: 'UniqueViolationError',
+      fields: ['email'],
+    });
     expect(mapMongoError(ctx, { code: 11000, keyPattern: { _id: 1 } })).toMatchObject({ fields: ['id'] });
-    expect(mapMongoError(ctx, { code: 11000, message: 'E11000 duplicate key error collection: t.contacts index: tx_company__code__u_1 dup key' }))
-      .toMatchObject({ fields: ['company', 'code'] });
+    expect(
+      mapMongoError(ctx, {
+        code: 11000,
+        message: 'E11000 duplicate key error collection: t.contacts index: tx_company__code__u_1 dup key',
+      }),
+    ).toMatchObject({ fields: ['company', 'code'] });
     const other = new Error('other');
     expect(mapMongoError(ctx, other)).toBe(other);
   });
 });
-

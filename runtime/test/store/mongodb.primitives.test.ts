@@ -10,12 +10,23 @@ const NOW = '2026-12-06T10:00:00.000Z';
 
 describe('mongodb primitives without a server', () => {
   it('a patch without $inc is the classic $set + version $inc; system fields and undefined are dropped', () => {
-    expect(buildUpdate({ name: 'x', id: 'no', version: 9, gone: undefined, nil: null }, NOW)).toEqual({ $set: { name: 'x', nil: null, updatedAt: NOW }, $inc: { version: 1 } });
+    expect(buildUpdate({ name: 'x', id: 'no', version: 9, gone: undefined, nil: null }, NOW)).toEqual({
+      $set: { name: 'x', nil: null, updatedAt: NOW },
+      $inc: { version: 1 },
+    });
   });
 
   it('a patch with $inc is a pipeline: $add of $ifNull(value, 0), literal values', () => {
     expect(buildUpdate({ n: { $inc: 2 }, label: '$name', obj: { a: 1 } }, NOW)).toEqual([
-      { $set: { label: { $literal: '$name' }, obj: { $literal: { a: 1 } }, n: { $add: [{ $ifNull: ['$n', 0] }, 2] }, updatedAt: NOW, version: { $add: ['$version', 1] } } },
+      {
+        $set: {
+          label: { $literal: '$name' },
+          obj: { $literal: { a: 1 } },
+          n: { $add: [{ $ifNull: ['$n', 0] }, 2] },
+          updatedAt: NOW,
+          version: { $add: ['$version', 1] },
+        },
+      },
     ]);
     expect(() => buildUpdate({ n: { $inc: Infinity } }, NOW)).toThrow(StoreError);
   });
@@ -26,14 +37,21 @@ describe('mongodb primitives without a server', () => {
     expect(replace).toEqual({
       $replaceWith: {
         $cond: [
-          { $or: [{ $eq: [{ $type: '$version' }, 'missing'] }, { $and: [{ $eq: [{ $type: '$expiresAt' }, 'string'] }, { $lte: ['$expiresAt', NOW] }] }] },
+          {
+            $or: [
+              { $eq: [{ $type: '$version' }, 'missing'] },
+              { $and: [{ $eq: [{ $type: '$expiresAt' }, 'string'] }, { $lte: ['$expiresAt', NOW] }] },
+            ],
+          },
           { $literal: { kind: 'a', _id: 'k', version: 0, createdAt: NOW } },
           '$$ROOT',
         ],
       },
     });
     expect(set).toEqual({ $set: { hits: { $add: [{ $ifNull: ['$hits', 0] }, 1] }, updatedAt: NOW, version: { $add: ['$version', 1] } } });
-    expect((buildUpsert('k', {}, {}, NOW, null)[0] as { $replaceWith: { $cond: unknown[] } }).$replaceWith.$cond[0]).toEqual({ $eq: [{ $type: '$version' }, 'missing'] });
+    expect((buildUpsert('k', {}, {}, NOW, null)[0] as { $replaceWith: { $cond: unknown[] } }).$replaceWith.$cond[0]).toEqual({
+      $eq: [{ $type: '$version' }, 'missing'],
+    });
   });
 
   it('TTL: reads exclude string values at or before now; collections without expireField are untouched', () => {
@@ -54,7 +72,7 @@ describe('mongodb primitives without a server', () => {
   });
 
   it('MongoDB type mismatches of $add become the port error; others pass through', () => {
-    expect(incError({ code: 14, message: "$add only supports numeric or date types, not string" })).toBeInstanceOf(StoreError);
+    expect(incError({ code: 14, message: '$add only supports numeric or date types, not string' })).toBeInstanceOf(StoreError);
     const other = { code: 11000 };
     expect(incError(other)).toBe(other);
   });

@@ -8,7 +8,13 @@ describe('query front end', () => {
       op: 'and',
       args: [
         { op: 'eq', field: 'a', value: 1 },
-        { op: 'and', args: [{ op: 'ne', field: 'b', value: null }, { op: 'in', field: 'b', values: ['x'] }] },
+        {
+          op: 'and',
+          args: [
+            { op: 'ne', field: 'b', value: null },
+            { op: 'in', field: 'b', values: ['x'] },
+          ],
+        },
         { op: 'or', args: [{ op: 'not', field: 'c', arg: { op: 'regex', field: 'c', pattern: 'q', flags: 'i' } }] },
       ],
     });
@@ -18,8 +24,22 @@ describe('query front end', () => {
 
   it('validateQuery applies knownFields to filters, sorts and groupings', () => {
     const rules = { knownFields: ['name', 'meta'], arrayFields: ['tags'] };
-    expect(() => validateQuery({ filter: { name: 'x', 'meta.a': 1, id: 'x', createdBy: 'u', updatedAt: { $gt: '2020' } }, sort: [{ field: 'version', dir: 'desc' }] }, rules)).not.toThrow();
-    const err = (() => { try { validateQuery({ filter: { $or: [{ secret: 1 }] } }, rules); } catch (e) { return e as InvalidQueryError; } })();
+    expect(() =>
+      validateQuery(
+        {
+          filter: { name: 'x', 'meta.a': 1, id: 'x', createdBy: 'u', updatedAt: { $gt: '2020' } },
+          sort: [{ field: 'version', dir: 'desc' }],
+        },
+        rules,
+      ),
+    ).not.toThrow();
+    const err = (() => {
+      try {
+        validateQuery({ filter: { $or: [{ secret: 1 }] } }, rules);
+      } catch (e) {
+        return e as InvalidQueryError;
+      }
+    })();
     expect(err).toBeInstanceOf(InvalidQueryError);
     expect(err).toMatchObject({ path: '/$or/0/secret', message: 'unknown field "secret"' });
     expect(() => validateQuery({ sort: [{ field: 'secret', dir: 'asc' }] }, rules)).toThrow(/unknown field/);

@@ -15,7 +15,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fixture = join(__dirname, 'store-process.fixture.ts');
 
 async function race(file: string, op: string, processes: number, count = 0): Promise<unknown[][]> {
-  const run = (name: string) => promisify(execFile)(process.execPath, ['-r', 'tsx/cjs', fixture, file, op, name, String(count)], { cwd: join(__dirname, '../../..') });
+  const run = (name: string) =>
+    promisify(execFile)(process.execPath, ['-r', 'tsx/cjs', fixture, file, op, name, String(count)], { cwd: join(__dirname, '../../..') });
   const results = await Promise.all(Array.from({ length: processes }, (_, i) => run(`p${i}`)));
   return results.map((r) => JSON.parse(r.stdout) as unknown[]);
 }
@@ -24,7 +25,13 @@ describe('sqlite primitives across processes', () => {
   it('claimers in three processes never take the same document', async () => {
     const file = join(dir, 'claim.db');
     const store = createSqliteStore({ file });
-    const jobs = await store.ensureCollection({ name: 'jobs', fields: [{ name: 'rank', kind: 'number', indexed: true }, { name: 'owner', kind: 'string' }] });
+    const jobs = await store.ensureCollection({
+      name: 'jobs',
+      fields: [
+        { name: 'rank', kind: 'number', indexed: true },
+        { name: 'owner', kind: 'string' },
+      ],
+    });
     await jobs.insertMany(Array.from({ length: 3000 }, (_, i) => ({ id: `j${i}`, rank: i, owner: null })));
     await store.close();
     const perProcess = (await race(file, 'claim', 3)) as string[][];
@@ -41,7 +48,11 @@ describe('sqlite primitives across processes', () => {
     const file = join(dir, 'inc.db');
     const store = createSqliteStore({ file });
     const counters = await store.ensureCollection({ name: 'counters', fields: [{ name: 'group', kind: 'string' }] });
-    await counters.insertMany([{ id: 'hot', n: 0 }, { id: 'a', group: 'g' }, { id: 'b', group: 'g', m: null }]);
+    await counters.insertMany([
+      { id: 'hot', n: 0 },
+      { id: 'a', group: 'g' },
+      { id: 'b', group: 'g', m: null },
+    ]);
     await store.close();
     const perProcess = await race(file, 'inc', 3, 100);
     const created = perProcess.flat();

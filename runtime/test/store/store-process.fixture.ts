@@ -13,7 +13,12 @@ async function main(): Promise<void> {
   if (op === 'claim') {
     const jobs = store.collection('jobs');
     for (;;) {
-      const taken = await jobs.claim({ filter: { owner: null }, sort: [{ field: 'rank', dir: 'asc' }], limit: 2, patch: { owner: name, attempts: { $inc: 1 } } });
+      const taken = await jobs.claim({
+        filter: { owner: null },
+        sort: [{ field: 'rank', dir: 'asc' }],
+        limit: 2,
+        patch: { owner: name, attempts: { $inc: 1 } },
+      });
       if (taken.length === 0) break;
       out.push(...taken.map((d) => d.id));
     }
@@ -27,7 +32,14 @@ async function main(): Promise<void> {
     }
   } else if (op === 'log') {
     for (let i = 0; i < count; i++) {
-      const seqs = await store.transaction(async (tx) => (await tx.log.append([{ topic: 't', data: { name, i } }, { topic: 't', data: { name, i, second: true } }])).map((e) => e.seq));
+      const seqs = await store.transaction(async (tx) =>
+        (
+          await tx.log.append([
+            { topic: 't', data: { name, i } },
+            { topic: 't', data: { name, i, second: true } },
+          ])
+        ).map((e) => e.seq),
+      );
       out.push(seqs);
     }
   }

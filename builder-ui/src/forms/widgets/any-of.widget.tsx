@@ -28,7 +28,14 @@ export function AnyOfWidget({ schema, root, value, onChange, path, label }: Widg
         options={branches.map((b, i) => ({ value: i, label: branchTitle(b, root) }))}
         onChange={(i) => onChange(value === undefined ? undefined : initialValue(branches[i as number], root), path)}
       />
-      <SchemaField schema={branches[active]} root={root} value={found >= 0 ? value : undefined} label={label} path={path} onChange={onChange} />
+      <SchemaField
+        schema={branches[active]}
+        root={root}
+        value={found >= 0 ? value : undefined}
+        label={label}
+        path={path}
+        onChange={onChange}
+      />
     </Space>
   );
 }

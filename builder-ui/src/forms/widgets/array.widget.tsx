@@ -19,10 +19,18 @@ export function ArrayWidget(props: WidgetProps) {
   const itemSchema = s.items ?? {};
   const item = resolve(itemSchema, root);
   const list = Array.isArray(value) ? value : [];
-  const handlerFor = useChildChange((i: number, v: unknown, changed?: string[]) => onChange(list.map((x, j) => (j === i ? v : x)), changed));
+  const handlerFor = useChildChange((i: number, v: unknown, changed?: string[]) =>
+    onChange(
+      list.map((x, j) => (j === i ? v : x)),
+      changed,
+    ),
+  );
 
   if (item.type !== 'object') {
-    const kind = refKindAt(ctx.refs, [...path, '*'].map((p) => (/^\d+$/.test(p) ? '*' : p)));
+    const kind = refKindAt(
+      ctx.refs,
+      [...path, '*'].map((p) => (/^\d+$/.test(p) ? '*' : p)),
+    );
     const options = item.enum ? item.enum.map((v) => ({ value: String(v), label: String(v) })) : kind ? ctx.options(kind) : [];
     return (
       <Select
@@ -52,19 +60,34 @@ export function ArrayWidget(props: WidgetProps) {
           title={`#${i + 1}`}
           extra={
             <Space size={0}>
-              <Button type="text" size="small" icon={<ArrowUpOutlined />} disabled={i === 0} onClick={() => move(i, -1)} aria-label={t('form.moveUp')} />
-              <Button type="text" size="small" icon={<ArrowDownOutlined />} disabled={i === list.length - 1} onClick={() => move(i, 1)} aria-label={t('form.moveDown')} />
-              <Button type="text" size="small" danger icon={<DeleteOutlined />} onClick={() => replace(list.filter((_, j) => j !== i))} aria-label={t('form.remove')} />
+              <Button
+                type="text"
+                size="small"
+                icon={<ArrowUpOutlined />}
+                disabled={i === 0}
+                onClick={() => move(i, -1)}
+                aria-label={t('form.moveUp')}
+              />
+              <Button
+                type="text"
+                size="small"
+                icon={<ArrowDownOutlined />}
+                disabled={i === list.length - 1}
+                onClick={() => move(i, 1)}
+                aria-label={t('form.moveDown')}
+              />
+              <Button
+                type="text"
+                size="small"
+                danger
+                icon={<DeleteOutlined />}
+                onClick={() => replace(list.filter((_, j) => j !== i))}
+                aria-label={t('form.remove')}
+              />
             </Space>
           }
         >
-          <SchemaField
-            schema={itemSchema}
-            root={root}
-            value={entry}
-            path={[...path, String(i)]}
-            onChange={handlerFor(i)}
-          />
+          <SchemaField schema={itemSchema} root={root} value={entry} path={[...path, String(i)]} onChange={handlerFor(i)} />
         </Card>
       ))}
       <Button block type="dashed" icon={<PlusOutlined />} onClick={() => replace([...list, initialValue(itemSchema, root)])}>

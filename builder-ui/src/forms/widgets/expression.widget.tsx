@@ -24,7 +24,10 @@ export function ExpressionWidget({ value, onChange, path, label }: WidgetProps) 
       />
       {ctx.openExpression && (
         <Tooltip title={t('form.openExpression')}>
-          <Button aria-label={t('form.openExpression')} onClick={() => ctx.openExpression!(value as Expr | undefined, (v) => onChange(v, path))}>
+          <Button
+            aria-label={t('form.openExpression')}
+            onClick={() => ctx.openExpression!(value as Expr | undefined, (v) => onChange(v, path))}
+          >
             ƒx
           </Button>
         </Tooltip>

@@ -33,7 +33,11 @@ export function LabelWidget({ value, onChange, path, label }: WidgetProps) {
     <Space.Compact style={{ width: '100%' }}>
       <Input aria-label={label} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value || undefined, path)} />
       <Tooltip title={t('form.translate')}>
-        <Button aria-label={t('form.translate')} icon={<TranslationOutlined />} onClick={() => onChange({ [locales[0] ?? 'en']: (value as string) ?? '' }, path)} />
+        <Button
+          aria-label={t('form.translate')}
+          icon={<TranslationOutlined />}
+          onClick={() => onChange({ [locales[0] ?? 'en']: (value as string) ?? '' }, path)}
+        />
       </Tooltip>
     </Space.Compact>
   );

@@ -22,7 +22,19 @@ export function ObjectWidget({ schema, root, value, onChange, path }: WidgetProp
       {Object.entries(s.properties ?? {}).map(([key, prop]) => {
         const resolved = resolve(prop, root);
         if (resolved.const !== undefined && key === 'type') return null; // the type is chosen elsewhere
-        return <PropertyRow key={key} name={key} resolved={resolved} required={required.has(key)} schema={prop} root={root} value={obj[key]} path={path} onChange={handlerFor(key)} />;
+        return (
+          <PropertyRow
+            key={key}
+            name={key}
+            resolved={resolved}
+            required={required.has(key)}
+            schema={prop}
+            root={root}
+            value={obj[key]}
+            path={path}
+            onChange={handlerFor(key)}
+          />
+        );
       })}
     </>
   );

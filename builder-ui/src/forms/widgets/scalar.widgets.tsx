@@ -20,7 +20,14 @@ export function StringWidget({ schema, root, value, onChange, path, label }: Wid
 }
 
 export function MarkdownWidget({ value, onChange, path, label }: WidgetProps) {
-  return <Input.TextArea aria-label={label} autoSize={{ minRows: 3, maxRows: 12 }} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value, path)} />;
+  return (
+    <Input.TextArea
+      aria-label={label}
+      autoSize={{ minRows: 3, maxRows: 12 }}
+      value={(value as string) ?? ''}
+      onChange={(e) => onChange(e.target.value, path)}
+    />
+  );
 }
 
 export function NumberWidget({ schema, root, value, onChange, path, label }: WidgetProps) {
@@ -41,7 +48,13 @@ export function NumberWidget({ schema, root, value, onChange, path, label }: Wid
 
 export function BooleanWidget({ schema, root, value, onChange, path, label }: WidgetProps) {
   const s = resolve(schema, root);
-  return <Switch aria-label={label} checked={(value as boolean | undefined) ?? (s.default as boolean) ?? false} onChange={(v) => onChange(v, path)} />;
+  return (
+    <Switch
+      aria-label={label}
+      checked={(value as boolean | undefined) ?? (s.default as boolean) ?? false}
+      onChange={(v) => onChange(v, path)}
+    />
+  );
 }
 
 export function EnumWidget({ schema, root, value, onChange, path, label }: WidgetProps) {
@@ -67,7 +80,10 @@ export function ConstWidget({ schema, root }: WidgetProps) {
 /** A string that names something else in the app (a field, a page…): pick from what exists, or type. */
 export function RefWidget({ value, onChange, path, label }: WidgetProps) {
   const ctx = useFormContext();
-  const kind = refKindAt(ctx.refs, path.map((p) => (/^\d+$/.test(p) ? '*' : p)))!;
+  const kind = refKindAt(
+    ctx.refs,
+    path.map((p) => (/^\d+$/.test(p) ? '*' : p)),
+  )!;
   const options = ctx.options(kind);
   return (
     <AutoComplete
@@ -77,7 +93,14 @@ export function RefWidget({ value, onChange, path, label }: WidgetProps) {
       options={options}
       allowClear
       placeholder={kind}
-      filterOption={(input, o) => String(o?.value ?? '').toLowerCase().includes(input.toLowerCase()) || String(o?.label ?? '').toLowerCase().includes(input.toLowerCase())}
+      filterOption={(input, o) =>
+        String(o?.value ?? '')
+          .toLowerCase()
+          .includes(input.toLowerCase()) ||
+        String(o?.label ?? '')
+          .toLowerCase()
+          .includes(input.toLowerCase())
+      }
       onChange={(v) => onChange(orUndefined(v), path)}
     />
   );
@@ -85,5 +108,11 @@ export function RefWidget({ value, onChange, path, label }: WidgetProps) {
 
 /** A filter value: string, number, boolean or null, typed by what the user enters. */
 export function ScalarWidget({ value, onChange, path, label }: WidgetProps) {
-  return <Input aria-label={label} value={value === null || value === undefined ? '' : String(value)} onChange={(e) => onChange(e.target.value, path)} />;
+  return (
+    <Input
+      aria-label={label}
+      value={value === null || value === undefined ? '' : String(value)}
+      onChange={(e) => onChange(e.target.value, path)}
+    />
+  );
 }

@@ -17,10 +17,20 @@ describe('access commands', () => {
   it('adds a role with an id from its label and selects it; updates its label but never its id', () => {
     const s = setup();
     s.getState().dispatch('addRole', { label: 'Sales manager' });
-    expect(s.getState().definition!.roles).toEqual([{ id: 'clerk', label: 'Clerk' }, { id: 'salesManager', label: 'Sales manager' }]);
+    expect(s.getState().definition!.roles).toEqual([
+      { id: 'clerk', label: 'Clerk' },
+      { id: 'salesManager', label: 'Sales manager' },
+    ]);
     expect(s.getState().selection).toEqual({ kind: 'access', roleId: 'salesManager' });
-    s.getState().dispatch('updateRole', { roleId: 'salesManager', patch: { id: 'x', label: { en: 'Manager', 'zh-CN': '经理' }, description: 'Leads the team' } });
-    expect(s.getState().definition!.roles![1]).toEqual({ id: 'salesManager', label: { en: 'Manager', 'zh-CN': '经理' }, description: 'Leads the team' });
+    s.getState().dispatch('updateRole', {
+      roleId: 'salesManager',
+      patch: { id: 'x', label: { en: 'Manager', 'zh-CN': '经理' }, description: 'Leads the team' },
+    });
+    expect(s.getState().definition!.roles![1]).toEqual({
+      id: 'salesManager',
+      label: { en: 'Manager', 'zh-CN': '经理' },
+      description: 'Leads the team',
+    });
   });
 
   it('grants and revokes actions: the first action creates the entry, the last one removes it', () => {
@@ -36,7 +46,9 @@ describe('access commands', () => {
 
   it('field access: hidden / read-only per field; clearing the last one drops `fields`', () => {
     const s = setup();
-    expect(() => s.getState().dispatch('setFieldAccess', { entityId: 'order', roleId: 'clerk', fieldId: 'total', access: 'hidden' })).toThrow(/no access to "order" yet/);
+    expect(() =>
+      s.getState().dispatch('setFieldAccess', { entityId: 'order', roleId: 'clerk', fieldId: 'total', access: 'hidden' }),
+    ).toThrow(/no access to "order" yet/);
     s.getState().dispatch('setPermissionActions', { entityId: 'order', roleId: 'clerk', actions: ['read', 'update'] });
     s.getState().dispatch('setFieldAccess', { entityId: 'order', roleId: 'clerk', fieldId: 'total', access: 'hidden' });
     s.getState().dispatch('setFieldAccess', { entityId: 'order', roleId: 'clerk', fieldId: 'number', access: 'readonly' });
@@ -52,7 +64,10 @@ describe('access commands', () => {
     s.getState().dispatch('setPermissionActions', { entityId: 'order', roleId: 'clerk', actions: ['read'] });
     s.getState().dispatch('setRowScope', { entityId: 'order', roleId: 'clerk', rows: 'own' });
     const found = issues(s);
-    expect(found.byPermission.get(permissionKey('order', 'clerk'))![0]).toMatchObject({ message: 'rows "own" needs the entity\'s ownerField', target: { screen: 'access', entityId: 'order', roleId: 'clerk' } });
+    expect(found.byPermission.get(permissionKey('order', 'clerk'))![0]).toMatchObject({
+      message: 'rows "own" needs the entity\'s ownerField',
+      target: { screen: 'access', entityId: 'order', roleId: 'clerk' },
+    });
     expect(found.byRole.get('clerk')).toHaveLength(1);
     expect(found.byEntity.get('order')).toBeUndefined(); // not a Data screen problem
     s.temporal.getState().undo();

@@ -7,7 +7,15 @@ import { navigationCommands } from './navigation.commands';
 import { pageCommands } from './page.commands';
 import { renameCommands } from './rename.commands';
 
-export const commands = { ...entityCommands, ...pageCommands, ...computedColumnCommands, ...definitionCommands, ...renameCommands, ...accessCommands, ...navigationCommands };
+export const commands = {
+  ...entityCommands,
+  ...pageCommands,
+  ...computedColumnCommands,
+  ...definitionCommands,
+  ...renameCommands,
+  ...accessCommands,
+  ...navigationCommands,
+};
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

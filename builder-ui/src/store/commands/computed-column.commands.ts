@@ -24,7 +24,10 @@ export function labelFromExpression(expression: string, entity: DraftEntity | un
   return label || 'Computed';
 }
 
-const addComputedColumn: Command<{ componentId: string; listKey: string; expression: string; label?: string; resultType?: string }> = (def, args) => {
+const addComputedColumn: Command<{ componentId: string; listKey: string; expression: string; label?: string; resultType?: string }> = (
+  def,
+  args,
+) => {
   const page = pageOfComponent(def, args.componentId);
   const component = page && findComponent(page.components, args.componentId);
   const entityId = component?.source?.entity;
@@ -36,7 +39,9 @@ const addComputedColumn: Command<{ componentId: string; listKey: string; express
   const fields = withField.entities.find((e) => e.id === entityId)!.fields;
   const fieldId = fields[fields.length - 1].id;
   const list = (component.props?.[args.listKey] as unknown[] | undefined) ?? [];
-  const next = unwrap(pageCommands.setProp(withField, { componentId: args.componentId, key: args.listKey, value: [...list, { field: fieldId }] }));
+  const next = unwrap(
+    pageCommands.setProp(withField, { componentId: args.componentId, key: args.listKey, value: [...list, { field: fieldId }] }),
+  );
   return { def: next, select: { kind: 'page', pageId: page.id, componentId: args.componentId } };
 };
 

@@ -9,9 +9,19 @@ const withField = (def: Draft, entityId: string, fieldId: string, fn: (f: DraftF
   withEntity(def, entityId, (e) => ({ ...e, fields: replaceWhere(e.fields, (f) => f.id === fieldId, fn, `field "${fieldId}"`) }));
 
 const addEntity: Command<{ label: string; id?: string }> = (def, { label, id }) => {
-  const entityId = id ?? uniqueId(label, (def.entities ?? []).map((e) => e.id));
+  const entityId =
+    id ??
+    uniqueId(
+      label,
+      (def.entities ?? []).map((e) => e.id),
+    );
   // An entity needs at least one field; a required name is what almost every CRM record has.
-  const entity: DraftEntity = { id: entityId, label, display: 'name', fields: [{ id: 'name', type: 'text', label: 'Name', required: true }] };
+  const entity: DraftEntity = {
+    id: entityId,
+    label,
+    display: 'name',
+    fields: [{ id: 'name', type: 'text', label: 'Name', required: true }],
+  };
   return { def: { ...def, entities: [...(def.entities ?? []), entity] }, select: { kind: 'entity', entityId } };
 };
 
@@ -20,7 +30,11 @@ const updateEntity: Command<{ entityId: string; patch: Record<string, unknown> }
   const { id: newId, ...rest } = patch;
   const next = withEntity(def, entityId, (e) => applyPatch(e, rest));
   if (typeof newId !== 'string' || newId === entityId) return next;
-  return { def: withRenamedEntity(next, entityId, newId), select: { kind: 'entity', entityId: newId }, renamed: { kind: 'entity', from: entityId, to: newId } };
+  return {
+    def: withRenamedEntity(next, entityId, newId),
+    select: { kind: 'entity', entityId: newId },
+    renamed: { kind: 'entity', from: entityId, to: newId },
+  };
 };
 
 const removeEntity: Command<{ entityId: string }> = (def, { entityId }) => ({
@@ -28,14 +42,20 @@ const removeEntity: Command<{ entityId: string }> = (def, { entityId }) => ({
   select: null,
 });
 
-const addField: Command<{ entityId: string; type: string; label?: string; patch?: Record<string, unknown> }> = (def, { entityId, type, label, patch }) => {
+const addField: Command<{ entityId: string; type: string; label?: string; patch?: Record<string, unknown> }> = (
+  def,
+  { entityId, type, label, patch },
+) => {
   const descriptor = fieldTypes.get(type);
   if (!descriptor) throw new Error(`unknown field type "${type}"`);
   const entity = (def.entities ?? []).find((e) => e.id === entityId);
   if (!entity) throw new Error(`entity "${entityId}" not found`);
   const scaffold = structuredClone(descriptor.scaffold) as Record<string, unknown>;
   const fieldLabel = label ?? (scaffold.label as string) ?? descriptor.title;
-  const id = uniqueId(fieldLabel, entity.fields.map((f) => f.id));
+  const id = uniqueId(
+    fieldLabel,
+    entity.fields.map((f) => f.id),
+  );
   const field = applyPatch({ ...scaffold, id, type, label: fieldLabel } as DraftField, patch ?? {});
   return {
     def: withEntity(def, entityId, (e) => ({ ...e, fields: [...e.fields, field] })),
@@ -48,14 +68,22 @@ const updateField: Command<{ entityId: string; fieldId: string; patch: Record<st
   const { id: newId, ...rest } = patch;
   const next = withField(def, entityId, fieldId, (f) => applyPatch(f, rest));
   if (typeof newId !== 'string' || newId === fieldId) return next;
-  return { def: withRenamedField(next, entityId, fieldId, newId), select: { kind: 'entity', entityId, fieldId: newId }, renamed: { kind: 'field', entity: entityId, from: fieldId, to: newId } };
+  return {
+    def: withRenamedField(next, entityId, fieldId, newId),
+    select: { kind: 'entity', entityId, fieldId: newId },
+    renamed: { kind: 'field', entity: entityId, from: fieldId, to: newId },
+  };
 };
 
 /** Replaces the whole field object (the generated settings form edits it as one value). */
 const setField: Command<{ entityId: string; fieldId: string; field: DraftField }> = (def, { entityId, fieldId, field }) => {
   const next = withField(def, entityId, fieldId, () => ({ ...field, id: fieldId }));
   if (field.id === fieldId) return next;
-  return { def: withRenamedField(next, entityId, fieldId, field.id), select: { kind: 'entity', entityId, fieldId: field.id }, renamed: { kind: 'field', entity: entityId, from: fieldId, to: field.id } };
+  return {
+    def: withRenamedField(next, entityId, fieldId, field.id),
+    select: { kind: 'entity', entityId, fieldId: field.id },
+    renamed: { kind: 'field', entity: entityId, from: fieldId, to: field.id },
+  };
 };
 
 const removeField: Command<{ entityId: string; fieldId: string }> = (def, { entityId, fieldId }) => ({
@@ -83,5 +111,16 @@ const addRelation: Command<{ fromEntityId: string; toEntityId: string; many?: bo
 };
 
 export const entityCommands = {
-  addEntity, updateEntity, removeEntity, addField, updateField, setField, removeField, moveField, addIndex, updateIndex, removeIndex, addRelation,
+  addEntity,
+  updateEntity,
+  removeEntity,
+  addField,
+  updateField,
+  setField,
+  removeField,
+  moveField,
+  addIndex,
+  updateIndex,
+  removeIndex,
+  addRelation,
 };

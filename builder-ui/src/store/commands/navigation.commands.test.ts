@@ -11,10 +11,17 @@ function setup(navigation: DraftNavItem[] = []) {
 }
 const nav = (s: ReturnType<typeof setup>) => s.getState().definition!.navigation!;
 /** The menu as labels, children in brackets: "A, B[C, D]". */
-const shape = (items: DraftNavItem[]): string => items.map((i) => `${String(i.label)}${i.children ? `[${shape(i.children)}]` : ''}`).join(', ');
+const shape = (items: DraftNavItem[]): string =>
+  items.map((i) => `${String(i.label)}${i.children ? `[${shape(i.children)}]` : ''}`).join(', ');
 const menu = () => [
   { label: 'A', page: 'home' },
-  { label: 'B', children: [{ label: 'C', page: 'orders' }, { label: 'D', page: 'customers' }] },
+  {
+    label: 'B',
+    children: [
+      { label: 'C', page: 'orders' },
+      { label: 'D', page: 'customers' },
+    ],
+  },
   { label: 'E', page: 'reports' },
 ];
 

@@ -21,7 +21,10 @@ const setNavItem: Command<{ path: NavPath; item: DraftNavItem }> = (def, { path,
     }),
   );
 
-const removeNavItem: Command<{ path: NavPath }> = (def, { path }) => ({ def: withNav(def, (items) => removeAt(items, path)), select: { kind: 'navigation' } });
+const removeNavItem: Command<{ path: NavPath }> = (def, { path }) => ({
+  def: withNav(def, (items) => removeAt(items, path)),
+  select: { kind: 'navigation' },
+});
 
 /**
  * Moves an item (with its children) to `index` among the children of `parentPath`, both given as

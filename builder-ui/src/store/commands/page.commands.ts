@@ -1,6 +1,16 @@
 /** Commands of the page designer: pages and the component tree. */
 import { componentTypes } from '@tessera/core';
-import { allComponentIds, findComponent, insertIntoTree, isWithin, locate, mapComponent, pageOfComponent, removeFromTree, walkComponents } from '../component-tree';
+import {
+  allComponentIds,
+  findComponent,
+  insertIntoTree,
+  isWithin,
+  locate,
+  mapComponent,
+  pageOfComponent,
+  removeFromTree,
+  walkComponents,
+} from '../component-tree';
 import type { Draft, DraftComponent, DraftPage, DraftSource } from '../draft.types';
 import { toIdentifier, uniqueId } from '../ids';
 import { applyPatch, replaceWhere, type Command } from './command.types';
@@ -31,8 +41,13 @@ function syncTabs(list: DraftComponent[], parentId: string | null): DraftCompone
 }
 
 const addPage: Command<{ title: string }> = (def, { title }) => {
-  const id = uniqueId(title, (def.pages ?? []).map((p) => p.id));
-  const slug = toIdentifier(title, 'page').replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`).replace(/_/g, '-');
+  const id = uniqueId(
+    title,
+    (def.pages ?? []).map((p) => p.id),
+  );
+  const slug = toIdentifier(title, 'page')
+    .replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)
+    .replace(/_/g, '-');
   const routes = new Set((def.pages ?? []).map((p) => p.route));
   let route = `/${slug}`;
   for (let n = 2; routes.has(route); n++) route = `/${slug}-${n}`;
@@ -93,7 +108,10 @@ const addComponent: Command<AddComponentArgs> = (def, args) => {
     throw new Error(`component "${parentId}" does not take children`);
   }
   const index = args.index ?? Number.MAX_SAFE_INTEGER;
-  const next = withPage(def, page.id, (p) => ({ ...p, components: syncTabs(insertIntoTree(p.components, component, { parentId, index }), parentId) }));
+  const next = withPage(def, page.id, (p) => ({
+    ...p,
+    components: syncTabs(insertIntoTree(p.components, component, { parentId, index }), parentId),
+  }));
   return { def: next, select: { kind: 'page', pageId: page.id, componentId: component.id } };
 };
 
@@ -138,4 +156,15 @@ const bindEntity: Command<{ componentId: string; entityId: string }> = (def, { c
   });
 };
 
-export const pageCommands = { addPage, updatePage, removePage, addComponent, moveComponent, removeComponent, setProp, setProps, setSource, bindEntity };
+export const pageCommands = {
+  addPage,
+  updatePage,
+  removePage,
+  addComponent,
+  moveComponent,
+  removeComponent,
+  setProp,
+  setProps,
+  setSource,
+  bindEntity,
+};

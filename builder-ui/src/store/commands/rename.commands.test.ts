@@ -25,7 +25,9 @@ describe('rename commands', () => {
   it('refuse a taken or malformed id with a clear error, and record nothing', () => {
     const store = storeWithSample();
     const before = store.getState().definition;
-    expect(() => store.getState().dispatch('renameField', { entityId: 'order', fieldId: 'number', id: 'total' })).toThrow('field id "total" is already used');
+    expect(() => store.getState().dispatch('renameField', { entityId: 'order', fieldId: 'number', id: 'total' })).toThrow(
+      'field id "total" is already used',
+    );
     expect(() => store.getState().dispatch('renameEntity', { entityId: 'order', id: 'my order' })).toThrow(/not a valid entity id/);
     expect(store.getState().definition).toBe(before);
     expect(store.temporal.getState().pastStates).toHaveLength(0);

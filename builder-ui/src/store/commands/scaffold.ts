@@ -32,7 +32,10 @@ function fieldListProps(d: ComponentTypeDescriptor): Array<{ key: string; writab
 
 /** The entity's first fields (writable ones for input lists) as a field list prop. */
 const firstFields = (entity: DraftEntity, writable: boolean) =>
-  entity.fields.filter((f) => !f.hidden && (!writable || isStoredField(f))).slice(0, 5).map((f) => ({ field: f.id }));
+  entity.fields
+    .filter((f) => !f.hidden && (!writable || isStoredField(f)))
+    .slice(0, 5)
+    .map((f) => ({ field: f.id }));
 
 /**
  * Points a component at another entity; its field lists (columns, form inputs…) are refilled

@@ -3,8 +3,19 @@ import schema from './chart.component.schema.json';
 import texts from './chart.texts.json';
 
 export const chartComponent = defineComponentType({
-  type: 'chart', order: 60, texts, icon: 'BarChartOutlined', group: 'chart',
-  acceptsChildren: false, source: 'required', schema,
-  refs: [{ path: 'x', kind: 'field' }, { path: 'y', kind: 'field' }, { path: 'series', kind: 'field' }, { path: 'metric.field', kind: 'field' }],
+  type: 'chart',
+  order: 60,
+  texts,
+  icon: 'BarChartOutlined',
+  group: 'chart',
+  acceptsChildren: false,
+  source: 'required',
+  schema,
+  refs: [
+    { path: 'x', kind: 'field' },
+    { path: 'y', kind: 'field' },
+    { path: 'series', kind: 'field' },
+    { path: 'metric.field', kind: 'field' },
+  ],
   scaffold: { type: 'chart', props: { chartType: 'bar', x: '', metric: { op: 'count' } }, source: { kind: 'entity', entity: '' } },
 });

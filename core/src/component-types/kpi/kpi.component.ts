@@ -3,8 +3,14 @@ import schema from './kpi.component.schema.json';
 import texts from './kpi.texts.json';
 
 export const kpiComponent = defineComponentType({
-  type: 'kpi', order: 70, texts, icon: 'DashboardOutlined', group: 'chart',
-  acceptsChildren: false, source: 'required', schema,
+  type: 'kpi',
+  order: 70,
+  texts,
+  icon: 'DashboardOutlined',
+  group: 'chart',
+  acceptsChildren: false,
+  source: 'required',
+  schema,
   refs: [{ path: 'metric.field', kind: 'field' }],
   scaffold: { type: 'kpi', props: { title: 'Total', metric: { op: 'count' } }, source: { kind: 'entity', entity: '' } },
 });

@@ -3,8 +3,14 @@ import schema from './text.component.schema.json';
 import texts from './text.texts.json';
 
 export const textComponent = defineComponentType({
-  type: 'text', order: 120, texts, icon: 'FileTextOutlined', group: 'content',
-  acceptsChildren: false, source: 'none', schema,
+  type: 'text',
+  order: 120,
+  texts,
+  icon: 'FileTextOutlined',
+  group: 'content',
+  acceptsChildren: false,
+  source: 'none',
+  schema,
   refs: [],
   scaffold: { type: 'text', props: { content: 'Text' } },
 });

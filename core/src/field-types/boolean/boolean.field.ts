@@ -6,10 +6,18 @@ import texts from './boolean.texts.json';
 const YES_NO: Record<string, boolean> = { yes: true, no: false, true: true, false: false, '1': true, '0': false, y: true, n: false };
 
 export const booleanField = defineFieldType<BooleanField>({
-  type: 'boolean', order: 50, texts, icon: 'CheckSquareOutlined', group: 'choice',
-  ownSchema, scaffold: { type: 'boolean', label: 'Active', default: false }, storageKind: 'boolean', stored: true,
+  type: 'boolean',
+  order: 50,
+  texts,
+  icon: 'CheckSquareOutlined',
+  group: 'choice',
+  ownSchema,
+  scaffold: { type: 'boolean', label: 'Active', default: false },
+  storageKind: 'boolean',
+  stored: true,
   valueSchema: () => ({ type: 'boolean' }),
-  operators: OPERATORS.boolean, filterKind: 'boolean',
+  operators: OPERATORS.boolean,
+  filterKind: 'boolean',
   csv: {
     parse: (cell) => {
       const b = YES_NO[cell.toLowerCase()];

@@ -15,10 +15,18 @@ const resultSchemas: Record<string, JsonSchema> = {
 };
 
 export const computedField = defineFieldType<ComputedField>({
-  type: 'computed', order: 150, texts,
-  icon: 'FunctionOutlined', group: 'advanced', ownSchema, storageKind: 'json', stored: false,
+  type: 'computed',
+  order: 150,
+  texts,
+  icon: 'FunctionOutlined',
+  group: 'advanced',
+  ownSchema,
+  storageKind: 'json',
+  stored: false,
   scaffold: { type: 'computed', label: 'Formula', expression: { $expr: "''" }, resultType: 'text' },
   valueSchema: (f) => resultSchemas[f.resultType ?? 'text'] ?? {},
-  operators: OPERATORS.none, filterKind: 'none', aggregatable: true,
+  operators: OPERATORS.none,
+  filterKind: 'none',
+  aggregatable: true,
   sample: () => undefined, // evaluated on read, like the server
 });

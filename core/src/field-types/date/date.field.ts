@@ -7,8 +7,15 @@ import texts from './date.texts.json';
 export const SAMPLE_BASE = Date.UTC(2026, 0, 1);
 
 export const dateField = defineFieldType<DateField>({
-  type: 'date', order: 60, texts, icon: 'CalendarOutlined', group: 'date',
-  ownSchema, scaffold: { type: 'date', label: 'Date' }, storageKind: 'date', stored: true,
+  type: 'date',
+  order: 60,
+  texts,
+  icon: 'CalendarOutlined',
+  group: 'date',
+  ownSchema,
+  scaffold: { type: 'date', label: 'Date' },
+  storageKind: 'date',
+  stored: true,
   // formatMinimum/formatMaximum come from ajv-formats and compare dates, not strings.
   valueSchema: (f) => ({
     type: 'string',
@@ -16,7 +23,9 @@ export const dateField = defineFieldType<DateField>({
     ...(f.min ? { formatMinimum: f.min } : {}),
     ...(f.max ? { formatMaximum: f.max } : {}),
   }),
-  operators: OPERATORS.ordered, filterKind: 'date', aggregatable: true,
+  operators: OPERATORS.ordered,
+  filterKind: 'date',
+  aggregatable: true,
   csv: {
     parse: (cell) => {
       const m = /^(\d{4}-\d{2}-\d{2})(?:[T ].*)?$/.exec(cell);

@@ -5,10 +5,19 @@ import ownSchema from './datetime.field.schema.json';
 import texts from './datetime.texts.json';
 
 export const datetimeField = defineFieldType<DatetimeField>({
-  type: 'datetime', order: 70, texts, icon: 'FieldTimeOutlined',
-  group: 'date', ownSchema, scaffold: { type: 'datetime', label: 'When' }, storageKind: 'date', stored: true,
+  type: 'datetime',
+  order: 70,
+  texts,
+  icon: 'FieldTimeOutlined',
+  group: 'date',
+  ownSchema,
+  scaffold: { type: 'datetime', label: 'When' },
+  storageKind: 'date',
+  stored: true,
   valueSchema: () => ({ type: 'string', format: 'date-time' }),
-  operators: OPERATORS.ordered, filterKind: 'date', aggregatable: true,
+  operators: OPERATORS.ordered,
+  filterKind: 'date',
+  aggregatable: true,
   csv: {
     parse: (cell) => {
       const t = Date.parse(cell);

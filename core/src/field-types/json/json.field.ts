@@ -6,11 +6,19 @@ import ownSchema from './json.field.schema.json';
 import texts from './json.texts.json';
 
 export const jsonField = defineFieldType<JsonField>({
-  type: 'json', order: 140, texts, icon: 'CodeOutlined',
-  group: 'advanced', ownSchema, scaffold: { type: 'json', label: 'Data' }, storageKind: 'json', stored: true,
+  type: 'json',
+  order: 140,
+  texts,
+  icon: 'CodeOutlined',
+  group: 'advanced',
+  ownSchema,
+  scaffold: { type: 'json', label: 'Data' },
+  storageKind: 'json',
+  stored: true,
   valueSchema: (f) => (typeof f.schema === 'object' ? (f.schema as JsonSchema) : f.schema === false ? { not: {} } : {}),
   // The builder's rules compare a json value as written; tables have no column filter for it.
-  operators: OPERATORS.text, filterKind: 'none',
+  operators: OPERATORS.text,
+  filterKind: 'none',
   csv: {
     parse: (cell) => {
       try {
@@ -25,7 +33,17 @@ export const jsonField = defineFieldType<JsonField>({
     const schema = typeof field.schema === 'object' ? (field.schema as { properties?: Record<string, unknown> }) : {};
     const props = Object.keys(schema.properties ?? {});
     if (!props.length) return { note: `sample ${index + 1}` };
-    return Object.fromEntries(props.map((p) => [p, /country/i.test(p) ? pickOf(['US', 'DE', 'CN', 'FR', 'JP'], rng)
-      : /city/i.test(p) ? pickOf(CITIES, rng) : /postal|zip/i.test(p) ? String(10000 + Math.floor(rng() * 89999)) : `${1 + Math.floor(rng() * 200)} Main Street`]));
+    return Object.fromEntries(
+      props.map((p) => [
+        p,
+        /country/i.test(p)
+          ? pickOf(['US', 'DE', 'CN', 'FR', 'JP'], rng)
+          : /city/i.test(p)
+            ? pickOf(CITIES, rng)
+            : /postal|zip/i.test(p)
+              ? String(10000 + Math.floor(rng() * 89999))
+              : `${1 + Math.floor(rng() * 200)} Main Street`,
+      ]),
+    );
   },
 });

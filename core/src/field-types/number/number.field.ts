@@ -5,14 +5,24 @@ import ownSchema from './number.field.schema.json';
 import texts from './number.texts.json';
 
 export const numberField = defineFieldType<NumberField>({
-  type: 'number', order: 30, texts, icon: 'NumberOutlined',
-  group: 'number', ownSchema, scaffold: { type: 'number', label: 'Number' }, storageKind: 'number', stored: true,
+  type: 'number',
+  order: 30,
+  texts,
+  icon: 'NumberOutlined',
+  group: 'number',
+  ownSchema,
+  scaffold: { type: 'number', label: 'Number' },
+  storageKind: 'number',
+  stored: true,
   valueSchema: (f) => ({
     type: f.integer ? 'integer' : 'number',
     ...(f.min !== undefined ? { minimum: f.min } : {}),
     ...(f.max !== undefined ? { maximum: f.max } : {}),
   }),
-  operators: OPERATORS.ordered, filterKind: 'number', numeric: true, aggregatable: true,
+  operators: OPERATORS.ordered,
+  filterKind: 'number',
+  numeric: true,
+  aggregatable: true,
   csv: { parse: parseNumberCell },
   sample: (field, { rng }) => {
     const min = field.min ?? 0;

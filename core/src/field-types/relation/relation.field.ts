@@ -7,12 +7,19 @@ import texts from './relation.texts.json';
 const recordId = { type: 'string', minLength: 1, maxLength: 128 };
 
 export const relationField = defineFieldType<RelationField>({
-  type: 'relation', order: 130, texts, icon: 'ShareAltOutlined',
-  group: 'relation', ownSchema, scaffold: { type: 'relation', label: 'Company', to: '' }, storageKind: 'string',
+  type: 'relation',
+  order: 130,
+  texts,
+  icon: 'ShareAltOutlined',
+  group: 'relation',
+  ownSchema,
+  scaffold: { type: 'relation', label: 'Company', to: '' },
+  storageKind: 'string',
   storageKindFor: (f) => (f.many ? 'array' : 'string'),
   stored: true,
   valueSchema: (f) => (f.many ? { type: 'array', uniqueItems: true, maxItems: 10000, items: recordId } : recordId),
-  operators: OPERATORS.options, filterKind: 'relation',
+  operators: OPERATORS.options,
+  filterKind: 'relation',
   csv: { parse: (cell, f) => (f.many ? listCell(cell) : cell) },
   refs: [{ path: 'to', kind: 'entity' }],
   sample: (field, { pick, rng }) => {

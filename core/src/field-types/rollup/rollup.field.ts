@@ -4,13 +4,27 @@ import ownSchema from './rollup.field.schema.json';
 import texts from './rollup.texts.json';
 
 export const rollupField = defineFieldType<RollupField>({
-  type: 'rollup', order: 160, texts,
-  icon: 'CalculatorOutlined', group: 'relation', ownSchema, storageKind: 'number', stored: false,
+  type: 'rollup',
+  order: 160,
+  texts,
+  icon: 'CalculatorOutlined',
+  group: 'relation',
+  ownSchema,
+  storageKind: 'number',
+  stored: false,
   scaffold: { type: 'rollup', label: 'Count', entity: '', via: '', aggregate: 'count' },
   valueSchema: (f) => ({ type: (f.aggregate ?? 'count') === 'count' ? 'integer' : 'number' }),
   // Evaluated on read: the API refuses to filter or sort on it, so the builder offers neither.
-  operators: OPERATORS.none, filterKind: 'none', numeric: true, aggregatable: true,
+  operators: OPERATORS.none,
+  filterKind: 'none',
+  numeric: true,
+  aggregatable: true,
   // via, field and filter are about the aggregated entity (`entity`), as for workflow nodes.
-  refs: [{ path: 'entity', kind: 'entity' }, { path: 'via', kind: 'field' }, { path: 'field', kind: 'field' }, { path: 'filter', kind: 'filter' }],
+  refs: [
+    { path: 'entity', kind: 'entity' },
+    { path: 'via', kind: 'field' },
+    { path: 'field', kind: 'field' },
+    { path: 'filter', kind: 'filter' },
+  ],
   sample: () => undefined, // evaluated on read by the demo port
 });

@@ -18,15 +18,24 @@ const BY_ID: Array<[RegExp, (rng: () => number, record: Record<string, unknown>,
 ];
 
 export const textField = defineFieldType<TextField>({
-  type: 'text', order: 10, texts, icon: 'FontSizeOutlined', group: 'text',
-  ownSchema, scaffold: { type: 'text', label: 'Text' }, storageKind: 'string', stored: true, searchable: 'default',
+  type: 'text',
+  order: 10,
+  texts,
+  icon: 'FontSizeOutlined',
+  group: 'text',
+  ownSchema,
+  scaffold: { type: 'text', label: 'Text' },
+  storageKind: 'string',
+  stored: true,
+  searchable: 'default',
   valueSchema: (f) => ({
     type: 'string',
     maxLength: f.maxLength ?? 1000,
     ...(f.minLength !== undefined ? { minLength: f.minLength } : {}),
     ...(f.pattern ? { pattern: f.pattern } : {}),
   }),
-  operators: OPERATORS.text, filterKind: 'text',
+  operators: OPERATORS.text,
+  filterKind: 'text',
   sample: (field, { rng, record, index }) => {
     const hit = BY_ID.find(([re]) => re.test(field.id));
     const value = hit ? hit[1](rng, record, index) : `${pickOf(WORDS, rng)} ${index + 1}`;

@@ -3,7 +3,12 @@ import schema from './for-each.node.schema.json';
 import texts from './for-each.texts.json';
 
 export const forEachNode = defineNodeType({
-  type: 'forEach', order: 80, texts, icon: 'RetweetOutlined', group: 'logic', schema,
+  type: 'forEach',
+  order: 80,
+  texts,
+  icon: 'RetweetOutlined',
+  group: 'logic',
+  schema,
   refs: [],
   scaffold: { type: 'forEach', config: { items: { $expr: '[]' } } },
   outputs: () => ['item', 'done'],

@@ -24,41 +24,45 @@ export interface LogHost {
 /** The ChangeLog of the memory store: an array in seq order. */
 export function memoryChangeLog(host: LogHost): ChangeLog {
   return {
-    append: (entries) => host.run(() => {
-      const checked = encodeEntries(entries); // the same names and bounds as every adapter's log
-      const state = host.log();
-      const at = new Date().toISOString();
-      const added = checked.map((e) => ({ seq: ++state.lastSeq, topic: e.topic, at, data: toJson(e.data) }));
-      state.entries.push(...added);
-      if (added.length) host.appended();
-      return added.map(copyOut);
-    }),
-    read: (afterSeq, options: LogReadOptions = {}) => host.run(() => {
-      checkSeq(afterSeq, 'afterSeq');
-      const { limit, topics: topicList } = readOptions(options);
-      const topics = topicList ? new Set(topicList) : null;
-      const out: LogEntry[] = [];
-      for (const e of host.log().entries) {
-        if (e.seq <= afterSeq || (topics && !topics.has(e.topic))) continue;
-        out.push(copyOut(e));
-        if (out.length === limit) break;
-      }
-      return out;
-    }),
+    append: (entries) =>
+      host.run(() => {
+        const checked = encodeEntries(entries); // the same names and bounds as every adapter's log
+        const state = host.log();
+        const at = new Date().toISOString();
+        const added = checked.map((e) => ({ seq: ++state.lastSeq, topic: e.topic, at, data: toJson(e.data) }));
+        state.entries.push(...added);
+        if (added.length) host.appended();
+        return added.map(copyOut);
+      }),
+    read: (afterSeq, options: LogReadOptions = {}) =>
+      host.run(() => {
+        checkSeq(afterSeq, 'afterSeq');
+        const { limit, topics: topicList } = readOptions(options);
+        const topics = topicList ? new Set(topicList) : null;
+        const out: LogEntry[] = [];
+        for (const e of host.log().entries) {
+          if (e.seq <= afterSeq || (topics && !topics.has(e.topic))) continue;
+          out.push(copyOut(e));
+          if (out.length === limit) break;
+        }
+        return out;
+      }),
     lastSeq: () => host.run(() => host.log().lastSeq),
     firstSeq: () => host.run(() => host.log().entries[0]?.seq ?? host.log().lastSeq + 1),
     position: (consumer) => host.run(() => host.log().positions.get(checkConsumer(consumer)) ?? 0),
-    setPosition: (consumer, seq) => host.run(() => {
-      host.log().positions.set(checkConsumer(consumer), checkSeq(seq, 'seq'));
-    }),
-    trim: (beforeSeq) => host.run(() => {
-      checkSeq(beforeSeq, 'beforeSeq');
-      const state = host.log();
-      const keep = state.entries.filter((e) => e.seq >= beforeSeq);
-      const removed = state.entries.length - keep.length;
-      state.entries = keep;
-      return removed;
-    }),
+    setPosition: (consumer, seq) =>
+      host.run(() => {
+        host.log().positions.set(checkConsumer(consumer), checkSeq(seq, 'seq'));
+      }),
+    trim: (beforeSeq) =>
+      host.run(() => {
+        checkSeq(beforeSeq, 'beforeSeq');
+        const state = host.log();
+        const keep = state.entries.filter((e) => e.seq >= beforeSeq);
+        const removed = state.entries.length - keep.length;
+        state.entries = keep;
+        return removed;
+      }),
     onAppend: (listener) => {
       host.listeners.add(listener);
       return () => void host.listeners.delete(listener);

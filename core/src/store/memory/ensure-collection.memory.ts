@@ -14,7 +14,12 @@ export function ensureCollection(collections: Collections, spec: CollectionSpec)
     return clean.name;
   }
   const clash = duplicateIndex(clean, existing.docs.values());
-  if (clash) throw new UniqueViolationError(clean.name, clash, `${clean.name}: cannot add unique index on ${clash.join(' + ')}: existing documents have duplicate values`);
+  if (clash)
+    throw new UniqueViolationError(
+      clean.name,
+      clash,
+      `${clean.name}: cannot add unique index on ${clash.join(' + ')}: existing documents have duplicate values`,
+    );
   existing.spec = clean;
   return clean.name;
 }

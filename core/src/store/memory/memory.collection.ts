@@ -1,6 +1,18 @@
 import type {
-  AggregateOptions, AggregateRow, ClaimOptions, Collection, CountOptions, Doc, Filter, FindOptions,
-  InsertManyOptions, Page, StoredDoc, UpdateOptions, UpsertOptions, UpsertResult,
+  AggregateOptions,
+  AggregateRow,
+  ClaimOptions,
+  Collection,
+  CountOptions,
+  Doc,
+  Filter,
+  FindOptions,
+  InsertManyOptions,
+  Page,
+  StoredDoc,
+  UpdateOptions,
+  UpsertOptions,
+  UpsertResult,
 } from '../store.port';
 import type { MemoryContext } from './memory.context';
 import { insert, insertMany } from './insert.memory';
@@ -27,7 +39,10 @@ export interface CollectionHost {
  * function in its own file, so each is atomic by construction.
  */
 export class MemoryCollection implements Collection {
-  constructor(readonly name: string, private readonly host: CollectionHost) {}
+  constructor(
+    readonly name: string,
+    private readonly host: CollectionHost,
+  ) {}
 
   private run<T>(op: (ctx: MemoryContext) => T): Promise<T> {
     return this.host.run(() => op(this.host.context(this.name)));

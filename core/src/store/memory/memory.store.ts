@@ -57,13 +57,19 @@ export function createMemoryStore(options: MemoryStoreOptions = {}): Store {
 }
 
 /** A transaction's handle: its writes run directly (the gate is held) until the transaction ends. */
-interface TxState { ended: boolean; appended: boolean }
+interface TxState {
+  ended: boolean;
+  appended: boolean;
+}
 
 class MemoryStore implements Store {
   readonly kind = 'memory';
   readonly log: ChangeLog;
 
-  constructor(private readonly shared: Shared, private readonly tx: TxState | null) {
+  constructor(
+    private readonly shared: Shared,
+    private readonly tx: TxState | null,
+  ) {
     this.log = memoryChangeLog({
       log: () => this.shared.state.log,
       run: (op) => this.run(op),
@@ -84,10 +90,12 @@ class MemoryStore implements Store {
         this.check();
         return Promise.resolve(op());
       }
-      return Promise.resolve(this.shared.gate.run(() => {
-        this.check();
-        return op();
-      }));
+      return Promise.resolve(
+        this.shared.gate.run(() => {
+          this.check();
+          return op();
+        }),
+      );
     } catch (err) {
       return Promise.reject(err);
     }

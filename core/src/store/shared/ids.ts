@@ -56,8 +56,17 @@ export function newId(now: number = Date.now()): string {
     increment(); // same ms (or clock went back): stay monotonic
   }
   const r = lastRandom;
-  return timePrefix + PAIRS[(r[0] << 5) | r[1]] + PAIRS[(r[2] << 5) | r[3]] + PAIRS[(r[4] << 5) | r[5]] + PAIRS[(r[6] << 5) | r[7]]
-    + PAIRS[(r[8] << 5) | r[9]] + PAIRS[(r[10] << 5) | r[11]] + PAIRS[(r[12] << 5) | r[13]] + PAIRS[(r[14] << 5) | r[15]];
+  return (
+    timePrefix +
+    PAIRS[(r[0] << 5) | r[1]] +
+    PAIRS[(r[2] << 5) | r[3]] +
+    PAIRS[(r[4] << 5) | r[5]] +
+    PAIRS[(r[6] << 5) | r[7]] +
+    PAIRS[(r[8] << 5) | r[9]] +
+    PAIRS[(r[10] << 5) | r[11]] +
+    PAIRS[(r[12] << 5) | r[13]] +
+    PAIRS[(r[14] << 5) | r[15]]
+  );
 }
 
 /** Ids supplied by callers (slugs, imported keys) must be URL-safe too. */

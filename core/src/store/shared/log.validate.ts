@@ -10,18 +10,21 @@ export const MAX_READ_LIMIT = 10_000;
 export const MAX_APPEND = 10_000;
 
 export function checkTopic(topic: unknown): string {
-  if (typeof topic !== 'string' || !NAME.test(topic)) throw new StoreError(`invalid log topic ${JSON.stringify(topic)}: use [A-Za-z0-9_.:-], 1..128 chars`);
+  if (typeof topic !== 'string' || !NAME.test(topic))
+    throw new StoreError(`invalid log topic ${JSON.stringify(topic)}: use [A-Za-z0-9_.:-], 1..128 chars`);
   return topic;
 }
 
 export function checkConsumer(consumer: unknown): string {
-  if (typeof consumer !== 'string' || !NAME.test(consumer)) throw new StoreError(`invalid log consumer ${JSON.stringify(consumer)}: use [A-Za-z0-9_.:-], 1..128 chars`);
+  if (typeof consumer !== 'string' || !NAME.test(consumer))
+    throw new StoreError(`invalid log consumer ${JSON.stringify(consumer)}: use [A-Za-z0-9_.:-], 1..128 chars`);
   return consumer;
 }
 
 /** A sequence number argument: a non-negative safe integer. */
 export function checkSeq(seq: unknown, what = 'seq'): number {
-  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0) throw new StoreError(`${what} must be a non-negative integer, got ${JSON.stringify(seq)}`);
+  if (typeof seq !== 'number' || !Number.isSafeInteger(seq) || seq < 0)
+    throw new StoreError(`${what} must be a non-negative integer, got ${JSON.stringify(seq)}`);
   return seq;
 }
 

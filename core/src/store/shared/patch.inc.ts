@@ -42,7 +42,8 @@ export function hasIncrement(patch: Doc): boolean {
 /** The value `$inc` adds to: a number, 0 for missing or null; anything else is refused (as MongoDB does). */
 export function incBase(current: unknown, field: string): number {
   if (current === undefined || current === null) return 0;
-  if (typeof current !== 'number') throw new StoreError(`cannot $inc "${field}": it holds a ${Array.isArray(current) ? 'array' : typeof current}, not a number`);
+  if (typeof current !== 'number')
+    throw new StoreError(`cannot $inc "${field}": it holds a ${Array.isArray(current) ? 'array' : typeof current}, not a number`);
   return current;
 }
 

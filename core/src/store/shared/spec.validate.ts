@@ -18,7 +18,10 @@ export function checkCollectionName(name: unknown): string {
 }
 
 /** One declared index, normalized: field paths plus uniqueness. */
-export interface IndexSpec { fields: string[]; unique: boolean }
+export interface IndexSpec {
+  fields: string[];
+  unique: boolean;
+}
 
 export interface SanitizedSpec {
   name: string;
@@ -46,7 +49,8 @@ export function sanitizeSpec(spec: CollectionSpec): SanitizedSpec {
   };
   (spec.fields ?? []).forEach((f, i) => {
     const at = ptr(ptr('/fields', i), 'name');
-    if (typeof f?.name !== 'string' || !IDENT.test(f.name) || f.name === '_id') throw new InvalidQueryError(`invalid field name ${JSON.stringify(f?.name)}`, at);
+    if (typeof f?.name !== 'string' || !IDENT.test(f.name) || f.name === '_id')
+      throw new InvalidQueryError(`invalid field name ${JSON.stringify(f?.name)}`, at);
     if (!KINDS.has(f.kind)) throw new InvalidQueryError(`unknown field kind ${JSON.stringify(f.kind)}`, ptr(ptr('/fields', i), 'kind'));
     if (kinds.has(f.name)) throw new InvalidQueryError(`field "${f.name}" declared twice`, at);
     kinds.set(f.name, f.kind);
@@ -65,13 +69,15 @@ export function sanitizeSpec(spec: CollectionSpec): SanitizedSpec {
     add([...ix.fields], !!ix.unique, at);
   });
   const search = spec.search ?? [];
-  if (!Array.isArray(search) || search.length > MAX_SEARCH_FIELDS) throw new InvalidQueryError(`search needs an array of at most ${MAX_SEARCH_FIELDS} fields`, '/search');
+  if (!Array.isArray(search) || search.length > MAX_SEARCH_FIELDS)
+    throw new InvalidQueryError(`search needs an array of at most ${MAX_SEARCH_FIELDS} fields`, '/search');
   search.forEach((f, i) => checkFieldPath(f, ptr('/search', i)));
   if (new Set(search).size !== search.length) throw new InvalidQueryError('search lists a field twice', '/search');
   const expireField = spec.expireField ?? undefined;
   if (expireField !== undefined) {
     checkFieldPath(expireField, '/expireField');
-    if (['id', 'version', 'createdAt', 'updatedAt'].includes(expireField)) throw new InvalidQueryError('expireField cannot be a system field', '/expireField');
+    if (['id', 'version', 'createdAt', 'updatedAt'].includes(expireField))
+      throw new InvalidQueryError('expireField cannot be a system field', '/expireField');
   }
   const arrayFields = new Set([...kinds].filter(([, k]) => k === 'array').map(([n]) => n));
   return { name, kinds, arrayFields, indexes, search: [...search], expireField, raw: spec };

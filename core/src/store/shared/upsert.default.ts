@@ -11,16 +11,23 @@ import { userFields } from './doc.prepare';
  * whose transactions are not serializable), then it is an update now, or the id belongs to an
  * expired document reads no longer show, then the retry sweeps expired documents first.
  */
-export async function defaultUpsert(store: Store, collection: string, id: string, patch: Doc, options?: UpsertOptions): Promise<UpsertResult> {
+export async function defaultUpsert(
+  store: Store,
+  collection: string,
+  id: string,
+  patch: Doc,
+  options?: UpsertOptions,
+): Promise<UpsertResult> {
   checkUpsertId(id);
   checkPatch(patch);
-  const attempt = (retry: boolean) => store.transaction(async (tx): Promise<UpsertResult> => {
-    const c = tx.collection(collection);
-    if (await c.get(id)) return { doc: await c.update(id, patch), created: false };
-    if (retry) await tx.sweepExpired();
-    const fields = applyPatch(userFields(options?.insert ?? {}), patch);
-    return { doc: await c.insert({ ...fields, id }), created: true };
-  });
+  const attempt = (retry: boolean) =>
+    store.transaction(async (tx): Promise<UpsertResult> => {
+      const c = tx.collection(collection);
+      if (await c.get(id)) return { doc: await c.update(id, patch), created: false };
+      if (retry) await tx.sweepExpired();
+      const fields = applyPatch(userFields(options?.insert ?? {}), patch);
+      return { doc: await c.insert({ ...fields, id }), created: true };
+    });
   try {
     return await attempt(false);
   } catch (err) {

@@ -4,7 +4,8 @@ import { StoreError } from '../store.errors';
 /** Shared argument checks of the write primitives. `claim`: a filter object, a limit of 1..1000, a patch object. */
 export function checkClaim(options: ClaimOptions): void {
   if (typeof options !== 'object' || options === null) throw new StoreError('claim needs options');
-  if (typeof options.filter !== 'object' || options.filter === null || Array.isArray(options.filter)) throw new StoreError('claim needs a filter');
+  if (typeof options.filter !== 'object' || options.filter === null || Array.isArray(options.filter))
+    throw new StoreError('claim needs a filter');
   if (!Number.isInteger(options.limit) || options.limit < 1 || options.limit > 1000) throw new StoreError('claim needs a limit of 1..1000');
   checkPatch(options.patch);
 }
@@ -21,5 +22,6 @@ export function checkUpsertId(id: unknown): string {
 
 /** updateMany/deleteMany need a filter object: `{}` says "every document" on purpose; a forgotten argument is refused. */
 export function checkFilter(filter: unknown, method: string): void {
-  if (typeof filter !== 'object' || filter === null || Array.isArray(filter)) throw new StoreError(`${method} needs a filter ({} for every document)`);
+  if (typeof filter !== 'object' || filter === null || Array.isArray(filter))
+    throw new StoreError(`${method} needs a filter ({} for every document)`);
 }

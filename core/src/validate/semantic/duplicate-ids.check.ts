@@ -20,7 +20,11 @@ export function checkDuplicateIds(ctx: SemanticContext): void {
   unique(ctx, 'role', listed(def.roles, '/roles'));
   unique(ctx, 'connection', listed(def.connections, '/connections'));
   unique(ctx, 'page', listed(def.pages, '/pages'));
-  unique(ctx, 'component', ctx.components.map(({ component, pointer }) => ({ id: component.id, pointer })));
+  unique(
+    ctx,
+    'component',
+    ctx.components.map(({ component, pointer }) => ({ id: component.id, pointer })),
+  );
   unique(ctx, 'workflow', listed(def.workflows, '/workflows'));
   def.workflows.forEach((w, i) => {
     unique(ctx, 'node', listed(w.nodes, `/workflows/${i}/nodes`));

@@ -52,7 +52,10 @@ function checkEntity(ctx: SemanticContext, entity: Entity, base: string): void {
   entity.searchFields?.forEach((f, i) => {
     const field = checkFieldRef(ctx, entity.id, f, joinPointer(base, 'searchFields', i));
     if (field && !getFieldType(field.type).searchable) {
-      ctx.report(joinPointer(base, 'searchFields', i), `${field.type} field "${f}" cannot be searched; use text, email, phone, url, long text or multi-select fields`);
+      ctx.report(
+        joinPointer(base, 'searchFields', i),
+        `${field.type} field "${f}" cannot be searched; use text, email, phone, url, long text or multi-select fields`,
+      );
     }
   });
   entity.indexes.forEach((index, i) =>

@@ -10,7 +10,11 @@ import type { SemanticContext } from './semantic.context';
 
 function parse(ctx: SemanticContext, source: string, pointer: string): void {
   const [error] = analyze(source).errors;
-  if (error) ctx.report(pointer, `expression does not parse: ${error.message}${error.position !== undefined ? ` (at position ${error.position})` : ''}`);
+  if (error)
+    ctx.report(
+      pointer,
+      `expression does not parse: ${error.message}${error.position !== undefined ? ` (at position ${error.position})` : ''}`,
+    );
 }
 
 function walk(ctx: SemanticContext, value: unknown, pointer: string): void {
@@ -31,7 +35,10 @@ function checkComputedCycles(ctx: SemanticContext, entity: Entity, base: string)
   const visit = (id: string, trail: string[]): void => {
     if (trail.includes(id)) {
       const cycle = [...trail.slice(trail.indexOf(id)), id];
-      ctx.report(joinPointer(base, 'fields', deps.get(cycle[0])!.index, 'expression'), `computed fields form a cycle: ${cycle.join(' -> ')}`);
+      ctx.report(
+        joinPointer(base, 'fields', deps.get(cycle[0])!.index, 'expression'),
+        `computed fields form a cycle: ${cycle.join(' -> ')}`,
+      );
       return;
     }
     if (done.has(id)) return;

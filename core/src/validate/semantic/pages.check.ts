@@ -43,9 +43,11 @@ export function checkPages(ctx: SemanticContext): void {
   for (const { component, pointer } of ctx.components) {
     const descriptor = componentTypes.get(component.type);
     if (!descriptor) continue;
-    const entity = 'source' in component && component.source ? checkSource(ctx, component.source, joinPointer(pointer, 'source')) : undefined;
+    const entity =
+      'source' in component && component.source ? checkSource(ctx, component.source, joinPointer(pointer, 'source')) : undefined;
     checkRefs(ctx, descriptor.refs, component.props, joinPointer(pointer, 'props'), entity);
-    for (const problem of descriptor.check?.(component) ?? []) ctx.report(joinPointer(pointer, ...problem.path.split('.')), problem.message);
+    for (const problem of descriptor.check?.(component) ?? [])
+      ctx.report(joinPointer(pointer, ...problem.path.split('.')), problem.message);
   }
   checkNavigation(ctx, ctx.def.navigation, '/navigation');
 }

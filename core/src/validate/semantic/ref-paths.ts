@@ -14,9 +14,12 @@ export function resolvePath(root: unknown, path: string, base: string): Located[
     const next: Located[] = [];
     for (const { pointer, value } of current) {
       if (segment === '*' && Array.isArray(value)) value.forEach((v, i) => next.push({ pointer: joinPointer(pointer, i), value: v }));
-      else if (segment === '*' && isObject(value)) Object.entries(value).forEach(([k, v]) => next.push({ pointer: joinPointer(pointer, k), value: v }));
-      else if (segment === '{}' && isObject(value)) Object.keys(value).forEach((k) => next.push({ pointer: joinPointer(pointer, k), value: k }));
-      else if (isObject(value) && value[segment] !== undefined) next.push({ pointer: joinPointer(pointer, segment), value: value[segment] });
+      else if (segment === '*' && isObject(value))
+        Object.entries(value).forEach(([k, v]) => next.push({ pointer: joinPointer(pointer, k), value: v }));
+      else if (segment === '{}' && isObject(value))
+        Object.keys(value).forEach((k) => next.push({ pointer: joinPointer(pointer, k), value: k }));
+      else if (isObject(value) && value[segment] !== undefined)
+        next.push({ pointer: joinPointer(pointer, segment), value: value[segment] });
     }
     current = next;
   }

@@ -83,7 +83,13 @@ export function checkFieldRef(ctx: SemanticContext, entityId: string, path: stri
 }
 
 const nouns: Record<keyof SemanticContext['ids'], string> = {
-  connection: 'connection', workflow: 'workflow', page: 'page', component: 'component', role: 'role', tag: 'tag', segment: 'segment',
+  connection: 'connection',
+  workflow: 'workflow',
+  page: 'page',
+  component: 'component',
+  role: 'role',
+  tag: 'tag',
+  segment: 'segment',
 };
 
 export function checkIdRef(ctx: SemanticContext, kind: keyof SemanticContext['ids'], id: string, pointer: string): void {

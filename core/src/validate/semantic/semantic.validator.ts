@@ -14,7 +14,13 @@ import { createContext, type SemanticContext } from './semantic.context';
 import { checkWorkflows } from './workflows.check';
 
 const checks: Array<(ctx: SemanticContext) => void> = [
-  checkDuplicateIds, checkEntities, checkPermissions, checkPages, checkWorkflows, checkExpressions, checkJsonSchemas,
+  checkDuplicateIds,
+  checkEntities,
+  checkPermissions,
+  checkPages,
+  checkWorkflows,
+  checkExpressions,
+  checkJsonSchemas,
 ];
 
 export function checkSemantics(def: AppDefinition): ValidationIssue[] {

@@ -15,8 +15,11 @@ function checkEdges(ctx: SemanticContext, w: Workflow, base: string): void {
     const at = joinPointer(base, 'edges', i);
     const source = nodes.get(edge.source);
     if (!source) ctx.report(joinPointer(at, 'source'), `unknown node "${edge.source}"${didYouMean(edge.source, nodes.keys())}`);
-    if (!nodes.has(edge.target)) ctx.report(joinPointer(at, 'target'), `unknown node "${edge.target}"${didYouMean(edge.target, nodes.keys())}`);
-    const outputs = source ? (nodeTypes.get(source.type)?.outputs((source.config ?? {}) as unknown as Record<string, unknown>) ?? []) : undefined;
+    if (!nodes.has(edge.target))
+      ctx.report(joinPointer(at, 'target'), `unknown node "${edge.target}"${didYouMean(edge.target, nodes.keys())}`);
+    const outputs = source
+      ? (nodeTypes.get(source.type)?.outputs((source.config ?? {}) as unknown as Record<string, unknown>) ?? [])
+      : undefined;
     if (!outputs) return;
     if (edge.sourceHandle === undefined && outputs.length) {
       ctx.report(at, `missing sourceHandle: node "${source!.id}" (${source!.type}) has outputs ${outputs.join(', ')}`);

@@ -8,7 +8,11 @@ export function CardComponent({ component }: ComponentProps<CardProps>) {
   const { label } = useT();
   const { title, bordered = true } = component.props ?? {};
   return (
-    <Card title={title ? label(title as Label) : undefined} variant={bordered ? 'outlined' : 'borderless'} styles={{ body: { display: 'flex', flexDirection: 'column', gap: 16 } }}>
+    <Card
+      title={title ? label(title as Label) : undefined}
+      variant={bordered ? 'outlined' : 'borderless'}
+      styles={{ body: { display: 'flex', flexDirection: 'column', gap: 16 } }}
+    >
       <ComponentChildren children={component.children} />
     </Card>
   );

@@ -20,16 +20,30 @@ export interface ChartData {
   yCategories?: string[];
 }
 
-function keyLabel(field: Field | undefined, value: unknown, locale: string, bucket?: Bucket): { label: string; color?: string; order: number | string } {
+function keyLabel(
+  field: Field | undefined,
+  value: unknown,
+  locale: string,
+  bucket?: Bucket,
+): { label: string; color?: string; order: number | string } {
   if (value === null || value === undefined) return { label: '—', order: '\uffff' };
   if (field && 'options' in field) {
     const i = field.options.findIndex((o) => o.value === value);
     const o = field.options[i];
-    return { label: o ? resolveLabel(o.label, locale, o.value) : String(value), color: o?.color && o.color !== 'default' ? o.color : undefined, order: i < 0 ? 999 : i };
+    return {
+      label: o ? resolveLabel(o.label, locale, o.value) : String(value),
+      color: o?.color && o.color !== 'default' ? o.color : undefined,
+      order: i < 0 ? 999 : i,
+    };
   }
   if (field && (field.type === 'date' || field.type === 'datetime') && typeof value === 'string') {
     const d = new Date(`${value.slice(0, 10)}T00:00:00Z`);
-    const opts: Intl.DateTimeFormatOptions = bucket === 'year' ? { year: 'numeric' } : bucket === 'month' || bucket === 'quarter' ? { year: 'numeric', month: 'short' } : { dateStyle: 'medium' };
+    const opts: Intl.DateTimeFormatOptions =
+      bucket === 'year'
+        ? { year: 'numeric' }
+        : bucket === 'month' || bucket === 'quarter'
+          ? { year: 'numeric', month: 'short' }
+          : { dateStyle: 'medium' };
     return { label: Number.isNaN(d.getTime()) ? value : dateFormat(locale, { ...opts, timeZone: 'UTC' }).format(d), order: value };
   }
   if (typeof value === 'boolean') return { label: value ? '✓' : '✗', order: value ? 0 : 1 };
@@ -39,7 +53,13 @@ function keyLabel(field: Field | undefined, value: unknown, locale: string, buck
 const byOrder = (a: { order: number | string }, b: { order: number | string }) =>
   typeof a.order === 'number' && typeof b.order === 'number' ? a.order - b.order : String(a.order).localeCompare(String(b.order));
 
-export function toChartData(rows: Array<Record<string, unknown>>, entity: Entity, x: string, locale: string, opts: { y?: string; series?: string; bucket?: Bucket }): ChartData {
+export function toChartData(
+  rows: Array<Record<string, unknown>>,
+  entity: Entity,
+  x: string,
+  locale: string,
+  opts: { y?: string; series?: string; bucket?: Bucket },
+): ChartData {
   const xField = findField(entity, x);
   const xKeys = new Map<string, ReturnType<typeof keyLabel>>();
   for (const r of rows) xKeys.set(JSON.stringify(r[x] ?? null), keyLabel(xField, r[x], locale, opts.bucket));
@@ -60,10 +80,18 @@ export function toChartData(rows: Array<Record<string, unknown>>, entity: Entity
   const ss = [...sKeys.entries()].sort((a, b) => byOrder(a[1], b[1]));
   const sIndex = new Map(ss.map(([k], i) => [k, i]));
   if (opts.y) {
-    const cells = rows.map((r) => [xIndex.get(JSON.stringify(r[x] ?? null))!, sIndex.get(JSON.stringify(r[second] ?? null))!, Number(r.value ?? 0)] as [number, number, number]);
+    const cells = rows.map(
+      (r) =>
+        [xIndex.get(JSON.stringify(r[x] ?? null))!, sIndex.get(JSON.stringify(r[second] ?? null))!, Number(r.value ?? 0)] as [
+          number,
+          number,
+          number,
+        ],
+    );
     return { categories, colors, series: [], cells, yCategories: ss.map(([, v]) => v.label) };
   }
   const series = ss.map(([, v]) => ({ name: v.label, color: v.color, values: xs.map(() => null as number | null) }));
-  for (const r of rows) series[sIndex.get(JSON.stringify(r[second] ?? null))!].values[xIndex.get(JSON.stringify(r[x] ?? null))!] = (r.value as number) ?? null;
+  for (const r of rows)
+    series[sIndex.get(JSON.stringify(r[second] ?? null))!].values[xIndex.get(JSON.stringify(r[x] ?? null))!] = (r.value as number) ?? null;
   return { categories, colors, series };
 }

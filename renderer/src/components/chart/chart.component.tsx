@@ -33,8 +33,10 @@ export function ChartComponent({ component }: ComponentProps<ChartProps & { buck
     if (!entity || !ready || !props.x) return;
     let alive = true;
     const groupBy = [props.x, ...(props.y ? [props.y] : props.series ? [props.series] : [])];
-    port.aggregate(entity.id, { filter, groupBy, metrics: [{ op: metric.op ?? 'count', field: metric.field, as: 'value' }], bucket })
-      .then((r) => alive && setResult(r)).catch((e) => alive && setError(e));
+    port
+      .aggregate(entity.id, { filter, groupBy, metrics: [{ op: metric.op ?? 'count', field: metric.field, as: 'value' }], bucket })
+      .then((r) => alive && setResult(r))
+      .catch((e) => alive && setError(e));
     return () => {
       alive = false;
     };
@@ -42,7 +44,10 @@ export function ChartComponent({ component }: ComponentProps<ChartProps & { buck
   useLive(entity?.id, () => setReloads((n) => n + 1));
 
   const moneyField = metric.field ? findField(entity, metric.field) : undefined;
-  const fmt = (v: number) => (moneyField?.type === 'money' ? formatMoney(v, (moneyField as MoneyField).currency, locale, true) : formatNumber(v, locale, { notation: 'compact' }));
+  const fmt = (v: number) =>
+    moneyField?.type === 'money'
+      ? formatMoney(v, (moneyField as MoneyField).currency, locale, true)
+      : formatNumber(v, locale, { notation: 'compact' });
   const empty = result && result.rows.length === 0;
 
   useEffect(() => {
@@ -69,10 +74,30 @@ export function ChartComponent({ component }: ComponentProps<ChartProps & { buck
   const height = props.height ?? 300;
   return (
     <Card size="small" title={props.title ? label(props.title as Label) : undefined} styles={{ body: { padding: 12 } }}>
-      {error ? <ErrorState error={error} onRetry={() => { setError(undefined); setReloads((n) => n + 1); }} />
-        : !result ? <div style={{ height }}><LoadingState rows={5} /></div>
-        : empty ? <div style={{ height, display: 'grid', placeItems: 'center' }}><EmptyState description={t('component.chart.noData')} /></div>
-        : <div ref={el} style={{ height, width: '100%' }} role="img" aria-label={props.title ? label(props.title as Label) : props.chartType} />}
+      {error ? (
+        <ErrorState
+          error={error}
+          onRetry={() => {
+            setError(undefined);
+            setReloads((n) => n + 1);
+          }}
+        />
+      ) : !result ? (
+        <div style={{ height }}>
+          <LoadingState rows={5} />
+        </div>
+      ) : empty ? (
+        <div style={{ height, display: 'grid', placeItems: 'center' }}>
+          <EmptyState description={t('component.chart.noData')} />
+        </div>
+      ) : (
+        <div
+          ref={el}
+          style={{ height, width: '100%' }}
+          role="img"
+          aria-label={props.title ? label(props.title as Label) : props.chartType}
+        />
+      )}
     </Card>
   );
 }

@@ -20,10 +20,13 @@ export function AuditDrawer({ entity, recordId, open, onClose }: { entity: Entit
   const [error, setError] = useState<unknown>();
 
   const load = (after?: string) =>
-    port.audit(entity.id, recordId, { limit: 20, cursor: after }).then((page) => {
-      setItems((prev) => [...(after ? (prev ?? []) : []), ...page.items]);
-      setCursor(page.nextCursor);
-    }).catch(setError);
+    port
+      .audit(entity.id, recordId, { limit: 20, cursor: after })
+      .then((page) => {
+        setItems((prev) => [...(after ? (prev ?? []) : []), ...page.items]);
+        setCursor(page.nextCursor);
+      })
+      .catch(setError);
   useEffect(() => {
     if (open) {
       setItems(undefined);
@@ -38,27 +41,46 @@ export function AuditDrawer({ entity, recordId, open, onClose }: { entity: Entit
     return (
       <div key={c.field} style={{ display: 'flex', gap: 6, flexWrap: 'wrap', alignItems: 'baseline' }}>
         <Typography.Text type="secondary">{label(field?.label, c.field)}:</Typography.Text>
-        {field ? <Display field={field} value={c.from} compact /> : String(c.from ?? '')} → {field ? <Display field={field} value={c.to} compact /> : String(c.to ?? '')}
+        {field ? <Display field={field} value={c.from} compact /> : String(c.from ?? '')} →{' '}
+        {field ? <Display field={field} value={c.to} compact /> : String(c.to ?? '')}
       </div>
     );
   };
 
   return (
     <Drawer open={open} onClose={onClose} title={t('detail.audit')} size={420} destroyOnHidden>
-      {error ? <ErrorState error={error} onRetry={() => void load()} /> : !items ? <LoadingState /> : !items.length ? <Empty description={t('detail.noHistory')} /> : (
+      {error ? (
+        <ErrorState error={error} onRetry={() => void load()} />
+      ) : !items ? (
+        <LoadingState />
+      ) : !items.length ? (
+        <Empty description={t('detail.noHistory')} />
+      ) : (
         <>
-          <Timeline items={items.map((e) => ({
-            color: COLORS[e.action],
-            content: (
-              <div>
-                <Typography.Text strong>{e.user?.name ?? e.user?.email ?? t('detail.system')}</Typography.Text>{' '}
-                <Typography.Text>{t(`detail.${e.action === 'create' ? 'created' : e.action === 'delete' ? 'deleted' : 'updated'}`)}</Typography.Text>
-                <div><Typography.Text type="secondary" style={{ fontSize: 12 }}>{formatDateTime(e.at, locale)}</Typography.Text></div>
-                {e.action === 'update' && e.changes.map(change)}
-              </div>
-            ),
-          }))} />
-          {cursor && <Button block onClick={() => void load(cursor)}>{t('table.loadMore')}</Button>}
+          <Timeline
+            items={items.map((e) => ({
+              color: COLORS[e.action],
+              content: (
+                <div>
+                  <Typography.Text strong>{e.user?.name ?? e.user?.email ?? t('detail.system')}</Typography.Text>{' '}
+                  <Typography.Text>
+                    {t(`detail.${e.action === 'create' ? 'created' : e.action === 'delete' ? 'deleted' : 'updated'}`)}
+                  </Typography.Text>
+                  <div>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {formatDateTime(e.at, locale)}
+                    </Typography.Text>
+                  </div>
+                  {e.action === 'update' && e.changes.map(change)}
+                </div>
+              ),
+            }))}
+          />
+          {cursor && (
+            <Button block onClick={() => void load(cursor)}>
+              {t('table.loadMore')}
+            </Button>
+          )}
         </>
       )}
     </Drawer>

@@ -33,12 +33,19 @@ export function DetailComponent({ component }: ComponentProps<DetailProps>) {
   if (!record) return <ErrorState error={{ status: 404 }} />;
 
   const page = pageOfComponent(definition, component.id);
-  const first = page?.all.find((c) => c.type === 'detail' && (c.source as { entity?: string })?.entity === entity.id)?.id === component.id || !page;
+  const first =
+    page?.all.find((c) => c.type === 'detail' && (c.source as { entity?: string })?.entity === entity.id)?.id === component.id || !page;
   const edit = perms.update ? editPageOf(definition, entity.id) : undefined;
   const actions = first && (
     <Flex gap={8}>
-      {edit && edit.id !== page?.page.id && <Button icon={<EditOutlined />} onClick={() => mode === 'live' && navigate(edit.id, { id: record.id })}>{t('detail.edit')}</Button>}
-      <Button icon={<HistoryOutlined />} onClick={() => setAuditOpen(true)}>{t('detail.history')}</Button>
+      {edit && edit.id !== page?.page.id && (
+        <Button icon={<EditOutlined />} onClick={() => mode === 'live' && navigate(edit.id, { id: record.id })}>
+          {t('detail.edit')}
+        </Button>
+      )}
+      <Button icon={<HistoryOutlined />} onClick={() => setAuditOpen(true)}>
+        {t('detail.history')}
+      </Button>
     </Flex>
   );
   const title = props.title ? label(props.title as Label) : first ? displayOf(entity, record) : undefined;
@@ -56,7 +63,12 @@ export function DetailComponent({ component }: ComponentProps<DetailProps>) {
 
   return (
     <Section title={title} extra={actions}>
-      <Descriptions items={items} column={{ xs: 1, sm: Math.min(props.columns ?? 2, 2), md: props.columns ?? 2 }} size="middle" styles={{ label: { width: 160 } }} />
+      <Descriptions
+        items={items}
+        column={{ xs: 1, sm: Math.min(props.columns ?? 2, 2), md: props.columns ?? 2 }}
+        size="middle"
+        styles={{ label: { width: 160 } }}
+      />
       {first && <AuditDrawer entity={entity} recordId={record.id} open={auditOpen} onClose={() => setAuditOpen(false)} />}
     </Section>
   );

@@ -17,7 +17,8 @@ function getOnce(port: DataPort, entity: string, id: string): Promise<RecordData
   const key = `${entity}\u0000${id}`;
   let promise = pending.get(key);
   if (!promise) {
-    promise = port.get(entity, id)
+    promise = port
+      .get(entity, id)
       .catch((err) => (isApiError(err, 404) ? null : Promise.reject(err)))
       .finally(() => pending.delete(key));
     pending.set(key, promise);
@@ -39,7 +40,11 @@ export function useRecord(entity: Entity | undefined, ready: boolean) {
     if (!entity || !ready) return;
     let alive = true;
     setError(undefined);
-    const load = id ? getOnce(port, entity.id, id) : mode === 'design' ? port.list(entity.id, { limit: 1 }).then((p) => p.items[0] ?? null) : Promise.resolve(null);
+    const load = id
+      ? getOnce(port, entity.id, id)
+      : mode === 'design'
+        ? port.list(entity.id, { limit: 1 }).then((p) => p.items[0] ?? null)
+        : Promise.resolve(null);
     load.then((r) => alive && setRecord(r)).catch((err) => alive && setError(err));
     return () => {
       alive = false;

@@ -21,10 +21,15 @@ const isBlank = (v: unknown) => v === undefined || v === '' || (Array.isArray(v)
  * What is sent. Create: every filled input (blank ones are left out, so required fields say
  * "required"). Update: only what changed, a cleared input as null (the API's "clear this field").
  */
-export function buildPayload(mode: 'create' | 'edit', fields: string[], values: Record<string, unknown>, original: Record<string, unknown> = {}): Record<string, unknown> {
+export function buildPayload(
+  mode: 'create' | 'edit',
+  fields: string[],
+  values: Record<string, unknown>,
+  original: Record<string, unknown> = {},
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const f of fields) {
-    const v = typeof values[f] === 'string' ? (values[f] as string).trim() === '' ? '' : values[f] : values[f];
+    const v = typeof values[f] === 'string' ? ((values[f] as string).trim() === '' ? '' : values[f]) : values[f];
     if (mode === 'create') {
       if (!isBlank(v)) out[f] = v;
     } else if (JSON.stringify(v ?? null) !== JSON.stringify(original[f] ?? null) && !(isBlank(v) && isBlank(original[f]))) {

@@ -39,19 +39,41 @@ export function FormComponent({ component }: ComponentProps<FormProps>) {
   };
 
   return (
-    <Card title={props.title ? label(props.title as Label) : undefined}
-      extra={props.title && mode === 'edit' && form.record ? <Button icon={<HistoryOutlined />} onClick={() => setAuditOpen(true)}>{t('detail.history')}</Button> : undefined}>
+    <Card
+      title={props.title ? label(props.title as Label) : undefined}
+      extra={
+        props.title && mode === 'edit' && form.record ? (
+          <Button icon={<HistoryOutlined />} onClick={() => setAuditOpen(true)}>
+            {t('detail.history')}
+          </Button>
+        ) : undefined
+      }
+    >
       {mode === 'edit' && form.record && !props.title && (
         <Flex justify="flex-end" style={{ marginTop: -8, marginBottom: 8 }}>
-          <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => setAuditOpen(true)}>{t('detail.history')}</Button>
+          <Button size="small" type="text" icon={<HistoryOutlined />} onClick={() => setAuditOpen(true)}>
+            {t('detail.history')}
+          </Button>
         </Flex>
       )}
       {form.conflict && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={t('form.conflictTitle')} description={t('form.conflict')}
-          action={<Flex vertical gap={8}>
-            <Button size="small" type="primary" onClick={() => void form.reload()}>{t('common.reload')}</Button>
-            <Button size="small" onClick={() => void form.keepEditing()}>{t('form.keepEditing')}</Button>
-          </Flex>} />
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={t('form.conflictTitle')}
+          description={t('form.conflict')}
+          action={
+            <Flex vertical gap={8}>
+              <Button size="small" type="primary" onClick={() => void form.reload()}>
+                {t('common.reload')}
+              </Button>
+              <Button size="small" onClick={() => void form.keepEditing()}>
+                {t('form.keepEditing')}
+              </Button>
+            </Flex>
+          }
+        />
       )}
       <Form layout="vertical" onFinish={onSubmit} requiredMark component="form" style={{ maxWidth: 960 }} noValidate>
         <Row gutter={16}>
@@ -65,11 +87,27 @@ export function FormComponent({ component }: ComponentProps<FormProps>) {
             const inputId = `${component.id}-${field.id}`;
             return (
               <Col key={field.id} xs={24} md={item.span ?? 24}>
-                <Form.Item label={label(item.label ?? field.label, field.id)} htmlFor={inputId} required={'required' in field && !!field.required}
-                  validateStatus={error ? 'error' : undefined} help={error ?? field.description} tooltip={readOnly ? t('form.readonly') : undefined}>
-                  {Input ? <Input field={field as never} id={inputId} value={form.values[field.id]} onChange={(v) => form.setValue(field.id, v)}
-                    disabled={readOnly || form.submitting} status={error ? 'error' : undefined} placeholder={item.placeholder ? label(item.placeholder as Label) : undefined} />
-                    : <renderer.Display field={field} value={form.record?.[field.id]} />}
+                <Form.Item
+                  label={label(item.label ?? field.label, field.id)}
+                  htmlFor={inputId}
+                  required={'required' in field && !!field.required}
+                  validateStatus={error ? 'error' : undefined}
+                  help={error ?? field.description}
+                  tooltip={readOnly ? t('form.readonly') : undefined}
+                >
+                  {Input ? (
+                    <Input
+                      field={field as never}
+                      id={inputId}
+                      value={form.values[field.id]}
+                      onChange={(v) => form.setValue(field.id, v)}
+                      disabled={readOnly || form.submitting}
+                      status={error ? 'error' : undefined}
+                      placeholder={item.placeholder ? label(item.placeholder as Label) : undefined}
+                    />
+                  ) : (
+                    <renderer.Display field={field} value={form.record?.[field.id]} />
+                  )}
                 </Form.Item>
               </Col>
             );
@@ -84,7 +122,9 @@ export function FormComponent({ component }: ComponentProps<FormProps>) {
           </Tooltip>
         </Flex>
       </Form>
-      {mode === 'edit' && form.record && <AuditDrawer entity={entity} recordId={form.record.id} open={auditOpen} onClose={() => setAuditOpen(false)} />}
+      {mode === 'edit' && form.record && (
+        <AuditDrawer entity={entity} recordId={form.record.id} open={auditOpen} onClose={() => setAuditOpen(false)} />
+      )}
     </Card>
   );
 }

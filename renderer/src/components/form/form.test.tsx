@@ -8,7 +8,9 @@ import { ComponentView } from '../component-view';
 
 const contact = testDefinition.entities!.find((e) => e.id === 'contact')!;
 const createForm = {
-  id: 'f', type: 'form', source: { kind: 'entity', entity: 'contact' },
+  id: 'f',
+  type: 'form',
+  source: { kind: 'entity', entity: 'contact' },
   props: { mode: 'create', fields: [{ field: 'name' }, { field: 'email' }, { field: 'score' }, { field: 'stage' }] },
 };
 const type = (id: string, value: string) => fireEvent.change(document.getElementById(`f-${id}`)!, { target: { value } });
@@ -53,7 +55,11 @@ describe('form component', () => {
       if (calls === 1) throw new ApiError(409, 'Conflict', 'duplicate', [{ pointer: '/email', message: 'must be unique' }]);
       throw new ApiError(412, 'Precondition failed', 'stale');
     };
-    renderWithRenderer(<ComponentView component={{ ...createForm, props: { ...createForm.props, mode: 'edit' } }} />, { definition: testDefinition, port, params: { id } });
+    renderWithRenderer(<ComponentView component={{ ...createForm, props: { ...createForm.props, mode: 'edit' } }} />, {
+      definition: testDefinition,
+      port,
+      params: { id },
+    });
     await waitFor(() => expect(document.getElementById('f-email')).toBeTruthy());
     type('email', 'taken@example.com');
     await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Save' })));

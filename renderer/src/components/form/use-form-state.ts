@@ -47,7 +47,11 @@ export function useFormState(entity: Entity | undefined, mode: 'create' | 'edit'
     setLoadError(undefined);
     try {
       // On the builder canvas there is no :id: the first record stands in, so the form looks real.
-      const r = id ? await port.get(entity.id, id) : renderMode === 'design' ? (await port.list(entity.id, { limit: 1 })).items[0] : undefined;
+      const r = id
+        ? await port.get(entity.id, id)
+        : renderMode === 'design'
+          ? (await port.list(entity.id, { limit: 1 })).items[0]
+          : undefined;
       setRecord(r);
       setValues(r ? Object.fromEntries(fieldIds.map((f) => [f, r[f]])) : {});
       setTouched(new Set());
@@ -72,7 +76,10 @@ export function useFormState(entity: Entity | undefined, mode: 'create' | 'edit'
   const check = useCallback(() => {
     if (!entity) return { fields: {}, other: [] as string[] };
     const result = createRecordValidator(entity, mode === 'create' ? 'create' : 'update')(payload);
-    return issuesByField(result.errors.map((e) => ({ ...e, message: friendlyMessage(e.message, t) })), t('form.required'));
+    return issuesByField(
+      result.errors.map((e) => ({ ...e, message: friendlyMessage(e.message, t) })),
+      t('form.required'),
+    );
   }, [entity, mode, payload, t]);
   const checking = touched.size > 0 || submitted;
   const validation = useMemo(() => (checking ? check() : { fields: {}, other: [] as string[] }), [checking, check]);
@@ -105,7 +112,8 @@ export function useFormState(entity: Entity | undefined, mode: 'create' | 'edit'
     }
     setSubmitting(true);
     try {
-      const saved = mode === 'create' ? await port.create(entity.id, payload) : await port.update(entity.id, record!.id, payload, record!.version);
+      const saved =
+        mode === 'create' ? await port.create(entity.id, payload) : await port.update(entity.id, record!.id, payload, record!.version);
       if (mode === 'edit') {
         setRecord(saved);
         setValues(Object.fromEntries(fieldIds.map((f) => [f, saved[f]])));
@@ -121,7 +129,7 @@ export function useFormState(entity: Entity | undefined, mode: 'create' | 'edit'
         const byField = Object.fromEntries(Object.entries(err.fieldErrors()).map(([f, m]) => [f, friendlyMessage(m, t)]));
         const known = Object.fromEntries(Object.entries(byField).filter(([f]) => fieldIds.includes(f)));
         setServerErrors(err.status === 409 ? Object.fromEntries(Object.keys(known).map((f) => [f, t('form.unique')])) : known);
-        setFormError(Object.keys(known).length ? t('form.fixErrors') : (err.status === 409 ? t('form.unique') : err.message));
+        setFormError(Object.keys(known).length ? t('form.fixErrors') : err.status === 409 ? t('form.unique') : err.message);
       } else setFormError((err as Error).message);
       return { ok: false };
     } finally {
@@ -137,5 +145,19 @@ export function useFormState(entity: Entity | undefined, mode: 'create' | 'edit'
     setConflict(false);
   };
 
-  return { record, values, setValue, errorOf, submit, submitting, loading, loadError, formError, conflict, reload: load, keepEditing, dirty: Object.keys(payload).length > 0 };
+  return {
+    record,
+    values,
+    setValue,
+    errorOf,
+    submit,
+    submitting,
+    loading,
+    loadError,
+    formError,
+    conflict,
+    reload: load,
+    keepEditing,
+    dirty: Object.keys(payload).length > 0,
+  };
 }

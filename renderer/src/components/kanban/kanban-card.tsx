@@ -40,11 +40,24 @@ export function KanbanCard({ record, entity, titleField, cardFields, canMove, la
             {title ? <TitleDisplay field={title} value={record[titleField]} record={record} compact /> : record.id}
           </div>
           {canMove && (
-            <Dropdown trigger={['click']} menu={{
-              items: lanes.filter((l) => l.value !== lane).map((l) => ({ key: String(l.value), label: l.label })),
-              onClick: ({ key, domEvent }) => { domEvent.stopPropagation(); onMove(key === 'null' ? null : key); },
-            }}>
-              <Button type="text" size="small" icon={<MoreOutlined />} aria-label="move" onClick={(e) => e.stopPropagation()} onPointerDown={(e) => e.stopPropagation()} />
+            <Dropdown
+              trigger={['click']}
+              menu={{
+                items: lanes.filter((l) => l.value !== lane).map((l) => ({ key: String(l.value), label: l.label })),
+                onClick: ({ key, domEvent }) => {
+                  domEvent.stopPropagation();
+                  onMove(key === 'null' ? null : key);
+                },
+              }}
+            >
+              <Button
+                type="text"
+                size="small"
+                icon={<MoreOutlined />}
+                aria-label="move"
+                onClick={(e) => e.stopPropagation()}
+                onPointerDown={(e) => e.stopPropagation()}
+              />
             </Dropdown>
           )}
         </Flex>

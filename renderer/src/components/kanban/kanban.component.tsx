@@ -55,12 +55,27 @@ export function KanbanComponent({ component }: ComponentProps<KanbanProps>) {
             const cards = board.records!.filter((r) => (r[group.id] ?? null) === lane.value);
             const sum = money ? cards.reduce((a, r) => a + (typeof r[money.id] === 'number' ? (r[money.id] as number) : 0), 0) : undefined;
             return (
-              <KanbanLane key={String(lane.value)} id={lane.value ?? NONE} title={lane.label} color={lane.color} count={cards.length}
-                summary={sum !== undefined && cards.length ? formatMoney(sum, money!.currency, locale, true) : undefined}>
+              <KanbanLane
+                key={String(lane.value)}
+                id={lane.value ?? NONE}
+                title={lane.label}
+                color={lane.color}
+                count={cards.length}
+                summary={sum !== undefined && cards.length ? formatMoney(sum, money!.currency, locale, true) : undefined}
+              >
                 {cards.map((r) => (
-                  <KanbanCard key={r.id} record={r} entity={entity} titleField={props.titleField} cardFields={props.cardFields ?? []}
-                    canMove={canMove} lane={lane.value} lanes={lanes} onMove={(to) => void board.move(r.id, to)}
-                    onOpen={props.cardLink && mode === 'live' ? () => navigate(props.cardLink!, { id: r.id }) : undefined} />
+                  <KanbanCard
+                    key={r.id}
+                    record={r}
+                    entity={entity}
+                    titleField={props.titleField}
+                    cardFields={props.cardFields ?? []}
+                    canMove={canMove}
+                    lane={lane.value}
+                    lanes={lanes}
+                    onMove={(to) => void board.move(r.id, to)}
+                    onOpen={props.cardLink && mode === 'live' ? () => navigate(props.cardLink!, { id: r.id }) : undefined}
+                  />
                 ))}
               </KanbanLane>
             );

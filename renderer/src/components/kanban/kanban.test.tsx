@@ -36,7 +36,9 @@ describe('kanban component', () => {
   it('rolls the card back when the server refuses the move', async () => {
     const port = createDemoDataPort(testDefinition, 2, { count: 6 });
     const record = port.records('contact').find((r) => r.stage !== 'lost')!;
-    port.update = async () => { throw new ApiError(412, 'Precondition failed', 'stale'); };
+    port.update = async () => {
+      throw new ApiError(412, 'Precondition failed', 'stale');
+    };
     renderWithRenderer(<ComponentView component={board} />, { definition: testDefinition, port });
     await waitFor(() => expect(laneOf(record.id)).toBe(record.stage));
     await moveVia(record.id, 'Lost');
@@ -46,7 +48,8 @@ describe('kanban component', () => {
   it('does not offer moves when the caller may not update the group field', async () => {
     const port = createDemoDataPort(testDefinition, 2, { count: 3 });
     renderWithRenderer(<ComponentView component={board} />, {
-      definition: testDefinition, port,
+      definition: testDefinition,
+      port,
       permissions: { contact: { create: true, read: true, update: true, delete: false, rows: 'all', hidden: [], readonly: ['stage'] } },
     });
     await waitFor(() => expect(document.querySelectorAll('[data-card-id]').length).toBe(3));

@@ -12,7 +12,14 @@ import type { RecordData, SortSpec } from '../../data/data-port';
 import { useT } from '../../i18n/i18n.provider';
 import { useLive } from '../shared/use-live';
 
-export function useKanban(entity: Entity | undefined, groupBy: string, filter: Filter | undefined, sort: SortSpec[] | undefined, limit: number, ready: boolean) {
+export function useKanban(
+  entity: Entity | undefined,
+  groupBy: string,
+  filter: Filter | undefined,
+  sort: SortSpec[] | undefined,
+  limit: number,
+  ready: boolean,
+) {
   const { port } = useRenderer();
   const { message } = App.useApp();
   const { t } = useT();
@@ -24,7 +31,10 @@ export function useKanban(entity: Entity | undefined, groupBy: string, filter: F
     if (!entity || !ready) return;
     let alive = true;
     setError(undefined);
-    port.list(entity.id, { filter, sort, limit }).then((p) => alive && setRecords(p.items)).catch((e) => alive && setError(e));
+    port
+      .list(entity.id, { filter, sort, limit })
+      .then((p) => alive && setRecords(p.items))
+      .catch((e) => alive && setError(e));
     return () => {
       alive = false;
     };

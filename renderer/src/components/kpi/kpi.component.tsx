@@ -23,7 +23,8 @@ export function KpiComponent({ component }: ComponentProps<KpiProps>) {
   useEffect(() => {
     if (!entity || !ready) return;
     let alive = true;
-    port.aggregate(entity.id, { filter, metrics: [{ op: metric.op ?? 'count', field: metric.field, as: 'value' }] })
+    port
+      .aggregate(entity.id, { filter, metrics: [{ op: metric.op ?? 'count', field: metric.field, as: 'value' }] })
       .then((r) => alive && setValue((r.rows[0]?.value as number | null) ?? (metric.op === 'count' || metric.op === 'sum' ? 0 : null)))
       .catch((e) => alive && setError(e));
     return () => {
@@ -34,22 +35,40 @@ export function KpiComponent({ component }: ComponentProps<KpiProps>) {
 
   if (problem || !entity) return <ProblemState problem={problem ?? { key: 'app.noSource' }} />;
   const format = (v: number) =>
-    props.format === 'money' ? formatMoney(v, props.currency, locale) : props.format === 'percent' ? formatNumber(v / 100, locale, { style: 'percent', maximumFractionDigits: 1 }) : formatNumber(v, locale);
+    props.format === 'money'
+      ? formatMoney(v, props.currency, locale)
+      : props.format === 'percent'
+        ? formatNumber(v / 100, locale, { style: 'percent', maximumFractionDigits: 1 })
+        : formatNumber(v, locale);
   const title = label(props.title as Label, component.id);
   return (
     <Card size="small" style={{ height: '100%' }}>
-      {error ? <ErrorState error={error} /> : (
+      {error ? (
+        <ErrorState error={error} />
+      ) : (
         <>
-          <Statistic title={<Typography.Text type="secondary" ellipsis={{ tooltip: title }}>{title}</Typography.Text>} loading={value === undefined}
-            value={value ?? undefined} formatter={(v) => (value === null ? '—' : format(Number(v)))} />
-          {props.target ? (value === undefined ? <Skeleton.Input active size="small" block /> : (
-            <>
-              <Progress percent={Math.round(((value ?? 0) / props.target) * 100)} size="small" showInfo={false} />
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('component.kpi.ofTarget', { percent: Math.round(((value ?? 0) / props.target) * 100), target: format(props.target) })}
+          <Statistic
+            title={
+              <Typography.Text type="secondary" ellipsis={{ tooltip: title }}>
+                {title}
               </Typography.Text>
-            </>
-          )) : null}
+            }
+            loading={value === undefined}
+            value={value ?? undefined}
+            formatter={(v) => (value === null ? '—' : format(Number(v)))}
+          />
+          {props.target ? (
+            value === undefined ? (
+              <Skeleton.Input active size="small" block />
+            ) : (
+              <>
+                <Progress percent={Math.round(((value ?? 0) / props.target) * 100)} size="small" showInfo={false} />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {t('component.kpi.ofTarget', { percent: Math.round(((value ?? 0) / props.target) * 100), target: format(props.target) })}
+                </Typography.Text>
+              </>
+            )
+          ) : null}
         </>
       )}
     </Card>

@@ -29,10 +29,13 @@ export function ListComponent({ component }: ComponentProps<ListProps>) {
 
   const load = (after?: string) => {
     if (!entity) return Promise.resolve();
-    return port.list(entity.id, { filter, sort, limit: props.pageSize ?? 25, cursor: after }).then((page) => {
-      setItems((prev) => [...(after ? (prev ?? []) : []), ...page.items]);
-      setCursor(page.nextCursor);
-    }).catch(setError);
+    return port
+      .list(entity.id, { filter, sort, limit: props.pageSize ?? 25, cursor: after })
+      .then((page) => {
+        setItems((prev) => [...(after ? (prev ?? []) : []), ...page.items]);
+        setCursor(page.nextCursor);
+      })
+      .catch(setError);
   };
   useEffect(() => {
     if (!ready || !entity) return;
@@ -49,7 +52,8 @@ export function ListComponent({ component }: ComponentProps<ListProps>) {
       if (e.type === 'deleted') return prev.filter((r) => r.id !== e.id);
       if (!e.record) return prev;
       const inList = matchesEntityFilter(entity!, e.record, filter as StoreFilter | undefined);
-      if (prev.some((r) => r.id === e.id)) return inList ? prev.map((r) => (r.id === e.id ? liveRecord(r, e) : r)) : prev.filter((r) => r.id !== e.id);
+      if (prev.some((r) => r.id === e.id))
+        return inList ? prev.map((r) => (r.id === e.id ? liveRecord(r, e) : r)) : prev.filter((r) => r.id !== e.id);
       return inList ? [e.record, ...prev] : prev;
     });
   });
@@ -60,27 +64,60 @@ export function ListComponent({ component }: ComponentProps<ListProps>) {
   const TitleDisplay = getFieldRenderer(titleField?.type ?? 'text').Display;
   const SubDisplay = getFieldRenderer(subtitleField?.type ?? 'text').Display;
 
-  const body = error ? <ErrorState error={error} onRetry={() => setReloads((n) => n + 1)} />
-    : !items ? <LoadingState rows={3} />
-    : !items.length ? <EmptyState />
-    : (
-      <div role="list">
-        {items.map((r) => (
-          <Flex key={r.id} role="listitem" align="center" gap={8} className="tessera-list-item"
-            onClick={props.itemLink && mode === 'live' ? () => navigate(props.itemLink!, { id: r.id }) : undefined}
-            style={{ padding: '10px 4px', borderBottom: '1px solid rgba(5,5,5,0.06)', cursor: props.itemLink ? 'pointer' : undefined }}>
-            <div style={{ flex: 1, minWidth: 0 }}>
-              <div>{titleField ? <TitleDisplay field={titleField} value={r[props.titleField]} record={r} compact /> : String(r[props.titleField] ?? '')}</div>
-              {subtitleField && <Typography.Text type="secondary" style={{ fontSize: 12 }}><SubDisplay field={subtitleField} value={r[props.subtitleField!]} record={r} compact /></Typography.Text>}
+  const body = error ? (
+    <ErrorState error={error} onRetry={() => setReloads((n) => n + 1)} />
+  ) : !items ? (
+    <LoadingState rows={3} />
+  ) : !items.length ? (
+    <EmptyState />
+  ) : (
+    <div role="list">
+      {items.map((r) => (
+        <Flex
+          key={r.id}
+          role="listitem"
+          align="center"
+          gap={8}
+          className="tessera-list-item"
+          onClick={props.itemLink && mode === 'live' ? () => navigate(props.itemLink!, { id: r.id }) : undefined}
+          style={{ padding: '10px 4px', borderBottom: '1px solid rgba(5,5,5,0.06)', cursor: props.itemLink ? 'pointer' : undefined }}
+        >
+          <div style={{ flex: 1, minWidth: 0 }}>
+            <div>
+              {titleField ? (
+                <TitleDisplay field={titleField} value={r[props.titleField]} record={r} compact />
+              ) : (
+                String(r[props.titleField] ?? '')
+              )}
             </div>
-            {props.itemLink && <RightOutlined style={{ color: '#bfbfbf' }} />}
-          </Flex>
-        ))}
-        {cursor && (
-          <Button block type="text" loading={loadingMore} style={{ marginTop: 8 }}
-            onClick={() => { setLoadingMore(true); void load(cursor).finally(() => setLoadingMore(false)); }}>{t('table.loadMore')}</Button>
-        )}
-      </div>
-    );
-  return <Card size="small" title={props.title ? label(props.title as Label) : undefined}>{body}</Card>;
+            {subtitleField && (
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                <SubDisplay field={subtitleField} value={r[props.subtitleField!]} record={r} compact />
+              </Typography.Text>
+            )}
+          </div>
+          {props.itemLink && <RightOutlined style={{ color: '#bfbfbf' }} />}
+        </Flex>
+      ))}
+      {cursor && (
+        <Button
+          block
+          type="text"
+          loading={loadingMore}
+          style={{ marginTop: 8 }}
+          onClick={() => {
+            setLoadingMore(true);
+            void load(cursor).finally(() => setLoadingMore(false));
+          }}
+        >
+          {t('table.loadMore')}
+        </Button>
+      )}
+    </div>
+  );
+  return (
+    <Card size="small" title={props.title ? label(props.title as Label) : undefined}>
+      {body}
+    </Card>
+  );
 }

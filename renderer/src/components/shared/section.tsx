@@ -7,7 +7,13 @@ export function Section({ title, extra, children }: { title?: string; extra?: Re
     <section style={{ minWidth: 0 }}>
       {(title || extra) && (
         <Flex align="center" justify="space-between" gap={8} wrap style={{ marginBottom: 12 }}>
-          {title ? <Typography.Title level={5} style={{ margin: 0 }}>{title}</Typography.Title> : <span />}
+          {title ? (
+            <Typography.Title level={5} style={{ margin: 0 }}>
+              {title}
+            </Typography.Title>
+          ) : (
+            <span />
+          )}
           {extra}
         </Flex>
       )}

@@ -9,9 +9,19 @@ export function ErrorState({ error, onRetry }: { error: unknown; onRetry?: () =>
   const status = (error as { status?: number })?.status;
   const message = status === 403 ? t('common.noPermission') : status === 404 ? t('form.notFound') : t('common.error');
   return (
-    <Alert type={status === 403 || status === 404 ? 'warning' : 'error'} showIcon title={message}
+    <Alert
+      type={status === 403 || status === 404 ? 'warning' : 'error'}
+      showIcon
+      title={message}
       description={status === 403 || status === 404 ? undefined : (error as Error)?.message}
-      action={onRetry ? <Button size="small" onClick={onRetry}>{t('common.retry')}</Button> : undefined} />
+      action={
+        onRetry ? (
+          <Button size="small" onClick={onRetry}>
+            {t('common.retry')}
+          </Button>
+        ) : undefined
+      }
+    />
   );
 }
 

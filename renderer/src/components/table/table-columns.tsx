@@ -29,7 +29,7 @@ export function buildColumns({ entity, columns, sort, columnFilters, setFilter, 
     const queryable = !!field && isStored(field) && !col.field.includes('.');
     const order = sort[0]?.field === col.field ? (sort[0].dir === 'desc' ? 'descend' : 'ascend') : null;
     const descriptor = field ? fieldTypes.get(field.type) : undefined;
-    const kind = queryable ? descriptor?.filterKind ?? 'none' : 'none';
+    const kind = queryable ? (descriptor?.filterKind ?? 'none') : 'none';
     return {
       key: col.field,
       dataIndex: col.field.split('.'),
@@ -41,11 +41,18 @@ export function buildColumns({ entity, columns, sort, columnFilters, setFilter, 
       sortOrder: order,
       sortDirections: ['ascend', 'descend', 'ascend'],
       filteredValue: columnFilters[col.field] !== undefined ? ['on'] : null,
-      filterDropdown: kind !== 'none'
-        ? ({ close }: { close(): void }) => (
-          <FilterDropdown kind={kind} field={field!} clause={columnFilters[col.field]} onChange={(c) => setFilter(col.field, c)} close={close} />
-        )
-        : undefined,
+      filterDropdown:
+        kind !== 'none'
+          ? ({ close }: { close(): void }) => (
+              <FilterDropdown
+                kind={kind}
+                field={field!}
+                clause={columnFilters[col.field]}
+                onChange={(c) => setFilter(col.field, c)}
+                close={close}
+              />
+            )
+          : undefined,
       render: (value: unknown, record: RecordData) =>
         field ? <renderer.Display field={field} value={value} record={record} compact /> : String(value ?? ''),
     };

@@ -22,11 +22,19 @@ export function TablePager({ pageIndex, hasNext, total, capped, shown, pageSize,
   return (
     <Flex justify="space-between" align="center" wrap gap={8} style={{ marginTop: 12 }}>
       <Typography.Text type="secondary">
-        {total !== undefined ? `${from}–${pageIndex * pageSize + shown} / ${t(capped ? 'table.totalCapped' : 'table.total', { count: total })}` : t('table.pageN', { n: pageIndex + 1 })}
+        {total !== undefined
+          ? `${from}–${pageIndex * pageSize + shown} / ${t(capped ? 'table.totalCapped' : 'table.total', { count: total })}`
+          : t('table.pageN', { n: pageIndex + 1 })}
       </Typography.Text>
       <Flex gap={8} align="center">
-        <Select size="small" value={pageSize} onChange={onPageSize} options={[10, 25, 50, 100].map((n) => ({ value: n, label: t('table.perPage', { n }) }))}
-          style={{ width: 110 }} aria-label="page size" />
+        <Select
+          size="small"
+          value={pageSize}
+          onChange={onPageSize}
+          options={[10, 25, 50, 100].map((n) => ({ value: n, label: t('table.perPage', { n }) }))}
+          style={{ width: 110 }}
+          aria-label="page size"
+        />
         <Button size="small" icon={<LeftOutlined />} disabled={pageIndex === 0} onClick={onPrev} aria-label={t('table.previous')} />
         <Button size="small" icon={<RightOutlined />} disabled={!hasNext} onClick={onNext} aria-label={t('table.next')} />
       </Flex>

@@ -18,25 +18,50 @@ interface Props {
 export function TableToolbar({ search, columns, visible, onVisible, onExport, onImport, onNew, views }: Props) {
   const { t } = useT();
   const chooser = (
-    <Checkbox.Group value={visible} onChange={(v) => v.length && onVisible(columns.map((c) => c.field).filter((f) => v.includes(f)))}
-      style={{ display: 'grid', gap: 6, maxHeight: 320, overflow: 'auto' }} options={columns.map((c) => ({ value: c.field, label: c.title }))} />
+    <Checkbox.Group
+      value={visible}
+      onChange={(v) => v.length && onVisible(columns.map((c) => c.field).filter((f) => v.includes(f)))}
+      style={{ display: 'grid', gap: 6, maxHeight: 320, overflow: 'auto' }}
+      options={columns.map((c) => ({ value: c.field, label: c.title }))}
+    />
   );
   return (
     <Flex justify="space-between" align="center" gap={8} wrap style={{ marginBottom: 12 }}>
       <Flex gap={8} align="center" wrap style={{ flex: '1 1 220px', minWidth: 0 }}>
         {search && (
-          <Input.Search allowClear placeholder={t('table.search')} defaultValue={search.value} onSearch={search.onChange}
-            onChange={(e) => !e.target.value && search.onChange('')} style={{ maxWidth: 280 }} aria-label={t('table.search')} />
+          <Input.Search
+            allowClear
+            placeholder={t('table.search')}
+            defaultValue={search.value}
+            onSearch={search.onChange}
+            onChange={(e) => !e.target.value && search.onChange('')}
+            style={{ maxWidth: 280 }}
+            aria-label={t('table.search')}
+          />
         )}
         {views}
       </Flex>
       <Flex gap={8} align="center">
         <Popover trigger="click" placement="bottomRight" title={t('table.columns')} content={chooser}>
-          <Tooltip title={t('table.columns')}><Button icon={<SettingOutlined />} aria-label={t('table.columns')} /></Tooltip>
+          <Tooltip title={t('table.columns')}>
+            <Button icon={<SettingOutlined />} aria-label={t('table.columns')} />
+          </Tooltip>
         </Popover>
-        {onExport && <Tooltip title={t('table.export')}><Button icon={<DownloadOutlined />} onClick={onExport} aria-label={t('table.export')} /></Tooltip>}
-        {onImport && <Tooltip title={t('table.import')}><Button icon={<UploadOutlined />} onClick={onImport} aria-label={t('table.import')} /></Tooltip>}
-        {onNew && <Button type="primary" icon={<PlusOutlined />} onClick={onNew}>{t('table.new')}</Button>}
+        {onExport && (
+          <Tooltip title={t('table.export')}>
+            <Button icon={<DownloadOutlined />} onClick={onExport} aria-label={t('table.export')} />
+          </Tooltip>
+        )}
+        {onImport && (
+          <Tooltip title={t('table.import')}>
+            <Button icon={<UploadOutlined />} onClick={onImport} aria-label={t('table.import')} />
+          </Tooltip>
+        )}
+        {onNew && (
+          <Button type="primary" icon={<PlusOutlined />} onClick={onNew}>
+            {t('table.new')}
+          </Button>
+        )}
       </Flex>
     </Flex>
   );

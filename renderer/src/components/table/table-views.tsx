@@ -24,7 +24,10 @@ export function TableViews({ componentId, current, onApply }: Props) {
 
   useEffect(() => {
     if (mode !== 'live') return;
-    port.views.list(componentId).then(setViews).catch(() => setViews([])); // no views API yet = no views
+    port.views
+      .list(componentId)
+      .then(setViews)
+      .catch(() => setViews([])); // no views API yet = no views
   }, [port, componentId, mode]);
 
   const save = async () => {
@@ -49,18 +52,48 @@ export function TableViews({ componentId, current, onApply }: Props) {
 
   return (
     <Flex gap={4} align="center">
-      <Select size="middle" value={selected ?? ''} style={{ minWidth: 140 }} aria-label={t('table.views')}
-        options={[{ value: '', label: t('table.defaultView') }, ...views.map((v) => ({ value: v.id, label: v.shared ? `${v.name} ·` : v.name }))]}
+      <Select
+        size="middle"
+        value={selected ?? ''}
+        style={{ minWidth: 140 }}
+        aria-label={t('table.views')}
+        options={[
+          { value: '', label: t('table.defaultView') },
+          ...views.map((v) => ({ value: v.id, label: v.shared ? `${v.name} ·` : v.name })),
+        ]}
         onChange={(id) => {
           setSelected(id || undefined);
           onApply(views.find((v) => v.id === id)?.state);
-        }} />
-      <Tooltip title={t('table.saveView')}><Button icon={<SaveOutlined />} onClick={() => setSaving(true)} aria-label={t('table.saveView')} /></Tooltip>
-      {selected && <Tooltip title={t('table.deleteView')}><Button icon={<DeleteOutlined />} onClick={remove} aria-label={t('table.deleteView')} /></Tooltip>}
-      <Modal open={saving} title={t('table.saveView')} onCancel={() => setSaving(false)} onOk={save} okButtonProps={{ disabled: !name.trim() }} destroyOnHidden>
+        }}
+      />
+      <Tooltip title={t('table.saveView')}>
+        <Button icon={<SaveOutlined />} onClick={() => setSaving(true)} aria-label={t('table.saveView')} />
+      </Tooltip>
+      {selected && (
+        <Tooltip title={t('table.deleteView')}>
+          <Button icon={<DeleteOutlined />} onClick={remove} aria-label={t('table.deleteView')} />
+        </Tooltip>
+      )}
+      <Modal
+        open={saving}
+        title={t('table.saveView')}
+        onCancel={() => setSaving(false)}
+        onOk={save}
+        okButtonProps={{ disabled: !name.trim() }}
+        destroyOnHidden
+      >
         <Flex vertical gap={12}>
-          <Input autoFocus placeholder={t('table.viewName')} value={name} maxLength={100} onChange={(e) => setName(e.target.value)} onPressEnter={() => name.trim() && save()} />
-          <Checkbox checked={shared} onChange={(e) => setShared(e.target.checked)}>{t('table.shared')}</Checkbox>
+          <Input
+            autoFocus
+            placeholder={t('table.viewName')}
+            value={name}
+            maxLength={100}
+            onChange={(e) => setName(e.target.value)}
+            onPressEnter={() => name.trim() && save()}
+          />
+          <Checkbox checked={shared} onChange={(e) => setShared(e.target.checked)}>
+            {t('table.shared')}
+          </Checkbox>
         </Flex>
       </Modal>
     </Flex>

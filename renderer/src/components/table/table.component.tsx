@@ -28,8 +28,18 @@ export function TableComponent({ component }: ComponentProps<TableProps>) {
   if (problem || !entity) return <ProblemState problem={problem ?? { key: 'app.noSource' }} />;
   return (
     <Section title={props.title ? label(props.title as Label) : undefined}>
-      <TableBody componentId={component.id} entity={entity} source={source} filter={filter} ready={ready}
-        columns={props.columns} pageSize={props.pageSize} search={props.search} selectable={props.selectable} rowLink={props.rowLink} />
+      <TableBody
+        componentId={component.id}
+        entity={entity}
+        source={source}
+        filter={filter}
+        ready={ready}
+        columns={props.columns}
+        pageSize={props.pageSize}
+        search={props.search}
+        selectable={props.selectable}
+        rowLink={props.rowLink}
+      />
     </Section>
   );
 }
@@ -44,7 +54,18 @@ interface TableBodyProps extends Pick<TableProps, 'columns' | 'pageSize' | 'sear
 
 const MemoImportDialog = memo(ImportDialog);
 
-const TableBody = memo(function TableBody({ componentId, entity, source, filter, ready, columns: columnProps, pageSize, search, selectable, rowLink }: TableBodyProps) {
+const TableBody = memo(function TableBody({
+  componentId,
+  entity,
+  source,
+  filter,
+  ready,
+  columns: columnProps,
+  pageSize,
+  search,
+  selectable,
+  rowLink,
+}: TableBodyProps) {
   const { t, label } = useT();
   const { definition, port, navigate, mode } = useRenderer();
   const { modal } = App.useApp();
@@ -60,10 +81,18 @@ const TableBody = memo(function TableBody({ componentId, entity, source, filter,
   const shownFields = useMemo(() => visible ?? allColumns.map((c) => c.field), [visible, allColumns]);
   const { sort, columnFilters } = data.query;
   const { update } = data;
-  const columns = useMemo(() => buildColumns({
-    entity, columns: allColumns.filter((c) => shownFields.includes(c.field)), sort, columnFilters, label,
-    setFilter: (field, clause) => update({ columnFilters: { ...columnFilters, [field]: clause } }),
-  }), [entity, allColumns, shownFields, sort, columnFilters, label, update]);
+  const columns = useMemo(
+    () =>
+      buildColumns({
+        entity,
+        columns: allColumns.filter((c) => shownFields.includes(c.field)),
+        sort,
+        columnFilters,
+        label,
+        setFilter: (field, clause) => update({ columnFilters: { ...columnFilters, [field]: clause } }),
+      }),
+    [entity, allColumns, shownFields, sort, columnFilters, label, update],
+  );
   const createPage = perms.create ? createPageOf(definition, entity.id) : undefined;
   const reload = useRef(data.reload);
   reload.current = data.reload;
@@ -71,23 +100,34 @@ const TableBody = memo(function TableBody({ componentId, entity, source, filter,
     setImporting(false);
     if (imported) reload.current();
   }, []);
-  const exportFields = shownFields.filter((f) => { const fd = fieldOrSystem(entity, f); return fd && isStored(fd); });
-
-  const deleteSelected = () => modal.confirm({
-    title: t('table.confirmDelete', { count: selected.length }), okButtonProps: { danger: true }, okText: t('common.delete'),
-    onOk: async () => {
-      await Promise.allSettled(selected.map((id) => port.remove(entity.id, id)));
-      setSelected([]);
-      data.reload();
-    },
+  const exportFields = shownFields.filter((f) => {
+    const fd = fieldOrSystem(entity, f);
+    return fd && isStored(fd);
   });
+
+  const deleteSelected = () =>
+    modal.confirm({
+      title: t('table.confirmDelete', { count: selected.length }),
+      okButtonProps: { danger: true },
+      okText: t('common.delete'),
+      onOk: async () => {
+        await Promise.allSettled(selected.map((id) => port.remove(entity.id, id)));
+        setSelected([]);
+        data.reload();
+      },
+    });
 
   return (
     <>
       <TableToolbar
-        search={search === false || !searchFieldsOf(entity).some((f) => !perms.hidden.includes(f)) ? undefined : { value: data.query.search, onChange: (search) => data.update({ search }) }}
+        search={
+          search === false || !searchFieldsOf(entity).some((f) => !perms.hidden.includes(f))
+            ? undefined
+            : { value: data.query.search, onChange: (search) => data.update({ search }) }
+        }
         columns={allColumns.map((c) => ({ field: c.field, title: label(c.label ?? fieldOrSystem(entity, c.field)?.label, c.field) }))}
-        visible={shownFields} onVisible={setVisible}
+        visible={shownFields}
+        onVisible={setVisible}
         onExport={() => {
           const a = document.createElement('a');
           a.href = port.exportUrl(entity.id, { filter: data.filter, sort: data.query.sort, fields: exportFields });
@@ -96,23 +136,50 @@ const TableBody = memo(function TableBody({ componentId, entity, source, filter,
         }}
         onImport={perms.create ? () => setImporting(true) : undefined}
         onNew={createPage && mode === 'live' ? () => navigate(createPage.id) : undefined}
-        views={<TableViews componentId={componentId} onApply={(state) => { data.applyView(state); setVisible(state?.columns); }}
-          current={() => ({ filter: data.query.columnFilters as never, sort: data.query.sort, columns: shownFields, pageSize: data.query.pageSize })} />}
+        views={
+          <TableViews
+            componentId={componentId}
+            onApply={(state) => {
+              data.applyView(state);
+              setVisible(state?.columns);
+            }}
+            current={() => ({
+              filter: data.query.columnFilters as never,
+              sort: data.query.sort,
+              columns: shownFields,
+              pageSize: data.query.pageSize,
+            })}
+          />
+        }
       />
       {selectable && selected.length > 0 && (
         <Flex gap={12} align="center" style={{ marginBottom: 8 }}>
           <Typography.Text>{t('table.selected', { count: selected.length })}</Typography.Text>
-          {perms.delete && <Button danger size="small" onClick={deleteSelected}>{t('table.deleteSelected')}</Button>}
+          {perms.delete && (
+            <Button danger size="small" onClick={deleteSelected}>
+              {t('table.deleteSelected')}
+            </Button>
+          )}
         </Flex>
       )}
-      {data.error ? <ErrorState error={data.error} onRetry={data.reload} /> : (
+      {data.error ? (
+        <ErrorState error={data.error} onRetry={data.reload} />
+      ) : (
         <>
           <Table<RecordData>
-            rowKey="id" size="middle" columns={columns} dataSource={data.items} pagination={false} loading={data.loading || !data.loaded}
-            scroll={{ x: 'max-content' }} locale={{ emptyText: data.loaded ? <EmptyState /> : <span style={{ display: 'block', height: 120 }} /> }}
+            rowKey="id"
+            size="middle"
+            columns={columns}
+            dataSource={data.items}
+            pagination={false}
+            loading={data.loading || !data.loaded}
+            scroll={{ x: 'max-content' }}
+            locale={{ emptyText: data.loaded ? <EmptyState /> : <span style={{ display: 'block', height: 120 }} /> }}
             rowClassName={(r) => (data.fresh.has(r.id) ? 'tessera-row-fresh' : '')}
             rowSelection={selectable ? { selectedRowKeys: selected, onChange: (keys) => setSelected(keys as string[]) } : undefined}
-            onRow={(record) => (rowLink ? { onClick: () => mode === 'live' && navigate(rowLink, { id: record.id }), style: { cursor: 'pointer' } } : {})}
+            onRow={(record) =>
+              rowLink ? { onClick: () => mode === 'live' && navigate(rowLink, { id: record.id }), style: { cursor: 'pointer' } } : {}
+            }
             onChange={(_p, _f, sorter, extra) => {
               if (extra.action !== 'sort') return;
               const s = Array.isArray(sorter) ? sorter[0] : sorter;
@@ -120,11 +187,25 @@ const TableBody = memo(function TableBody({ componentId, entity, source, filter,
               data.update({ sort: s?.order && field ? [{ field, dir: s.order === 'descend' ? 'desc' : 'asc' }] : initialSort });
             }}
           />
-          <TablePager pageIndex={data.pageIndex} hasNext={data.hasNext} total={data.total} capped={data.totalCapped} shown={data.items.length} pageSize={data.query.pageSize}
-            onPrev={data.prev} onNext={data.next} onPageSize={(pageSize) => data.update({ pageSize })} />
+          <TablePager
+            pageIndex={data.pageIndex}
+            hasNext={data.hasNext}
+            total={data.total}
+            capped={data.totalCapped}
+            shown={data.items.length}
+            pageSize={data.query.pageSize}
+            onPrev={data.prev}
+            onNext={data.next}
+            onPageSize={(pageSize) => data.update({ pageSize })}
+          />
         </>
       )}
-      <MemoImportDialog entity={entity.id} entityLabel={label(entity.pluralLabel ?? entity.label, entity.id)} open={importing} onClose={closeImport} />
+      <MemoImportDialog
+        entity={entity.id}
+        entityLabel={label(entity.pluralLabel ?? entity.label, entity.id)}
+        open={importing}
+        onClose={closeImport}
+      />
     </>
   );
 });

@@ -6,7 +6,9 @@ import { renderWithRenderer, testDefinition } from '../../testing/render-helpers
 import { ComponentView } from '../component-view';
 
 const table = {
-  id: 'tbl', type: 'table', source: { kind: 'entity', entity: 'contact', sort: [{ field: 'name', dir: 'asc' }] },
+  id: 'tbl',
+  type: 'table',
+  source: { kind: 'entity', entity: 'contact', sort: [{ field: 'name', dir: 'asc' }] },
   props: { columns: [{ field: 'name' }, { field: 'stage' }, { field: 'score' }], pageSize: 10, search: true },
 };
 
@@ -77,4 +79,3 @@ describe('table component', () => {
     expect(screen.getByText('Aardvark 00')).toBeTruthy(); // sorted by name: the new records lead page 1
   });
 });
-

@@ -40,7 +40,8 @@ export function useTableData(entity: Entity | undefined, baseFilter: Filter | un
 
   const filter = useMemo(() => {
     const columns = Object.fromEntries(Object.entries(query.columnFilters).filter(([, c]) => c !== undefined));
-    return andFilters(baseFilter as Record<string, unknown>, columns, entity ? searchFilter(entity, query.search, hidden) : undefined) as Filter | undefined;
+    return andFilters(baseFilter as Record<string, unknown>, columns, entity ? searchFilter(entity, query.search, hidden) : undefined) as
+      Filter | undefined;
   }, [baseFilter, query.columnFilters, query.search, entity, hidden.join(',')]); // eslint-disable-line react-hooks/exhaustive-deps
   const queryKey = JSON.stringify([filter, query.sort, query.pageSize]);
 
@@ -56,7 +57,15 @@ export function useTableData(entity: Entity | undefined, baseFilter: Filter | un
     setError(undefined);
     port
       .list(entity.id, { filter, sort: query.sort, limit: query.pageSize, cursor: cursors[pageIndex], count: pageIndex === 0 })
-      .then((page) => mine === seq.current && setData((prev) => ({ ...page, total: page.total ?? prev?.total, totalCapped: page.total === undefined ? prev?.totalCapped : page.totalCapped })))
+      .then(
+        (page) =>
+          mine === seq.current &&
+          setData((prev) => ({
+            ...page,
+            total: page.total ?? prev?.total,
+            totalCapped: page.total === undefined ? prev?.totalCapped : page.totalCapped,
+          })),
+      )
       .catch((err) => mine === seq.current && setError(err))
       .finally(() => mine === seq.current && setLoading(false));
   }, [entity, ready, port, queryKey, cursors.join('\u0000'), reloads]); // eslint-disable-line react-hooks/exhaustive-deps
@@ -67,31 +76,54 @@ export function useTableData(entity: Entity | undefined, baseFilter: Filter | un
     setData((prev) => {
       if (!prev) return prev;
       const has = prev.items.some((r) => r.id === e.id);
-      if (e.type === 'deleted') return has ? { ...prev, items: prev.items.filter((r) => r.id !== e.id), total: prev.total === undefined || prev.totalCapped ? prev.total : prev.total - 1 } : prev;
+      if (e.type === 'deleted')
+        return has
+          ? {
+              ...prev,
+              items: prev.items.filter((r) => r.id !== e.id),
+              total: prev.total === undefined || prev.totalCapped ? prev.total : prev.total - 1,
+            }
+          : prev;
       if (!e.record) return prev;
       if (has) return { ...prev, items: prev.items.map((r) => (r.id === e.id ? liveRecord(r, e) : r)) };
       // A new record that belongs to this query shows at the top of the first page, highlighted.
       if (e.type === 'created' && pageIndex === 0 && matchesEntityFilter(entity!, e.record, filter as StoreFilter | undefined)) {
         setFresh((s) => new Set(s).add(e.id));
-        return { ...prev, items: [e.record, ...prev.items], total: prev.total === undefined || prev.totalCapped ? prev.total : prev.total + 1 };
+        return {
+          ...prev,
+          items: [e.record, ...prev.items],
+          total: prev.total === undefined || prev.totalCapped ? prev.total : prev.total + 1,
+        };
       }
       return prev;
     });
   });
 
   const update = useCallback((patch: Partial<TableQuery>) => setQuery((q) => ({ ...q, ...patch })), []);
-  const applyView = useCallback((state: ViewState | undefined) => {
-    setQuery({
-      columnFilters: (state?.filter as Record<string, unknown>) ?? {},
-      search: '',
-      sort: state?.sort ?? initial.sort,
-      pageSize: state?.pageSize ?? initial.pageSize,
-    });
-  }, [initial.sort, initial.pageSize]);
+  const applyView = useCallback(
+    (state: ViewState | undefined) => {
+      setQuery({
+        columnFilters: (state?.filter as Record<string, unknown>) ?? {},
+        search: '',
+        sort: state?.sort ?? initial.sort,
+        pageSize: state?.pageSize ?? initial.pageSize,
+      });
+    },
+    [initial.sort, initial.pageSize],
+  );
 
   return {
-    query, update, applyView, filter, fresh,
-    items: data?.items ?? [], total: data?.total, totalCapped: data?.totalCapped ?? false, loaded: data !== undefined, loading, error,
+    query,
+    update,
+    applyView,
+    filter,
+    fresh,
+    items: data?.items ?? [],
+    total: data?.total,
+    totalCapped: data?.totalCapped ?? false,
+    loaded: data !== undefined,
+    loading,
+    error,
     pageIndex,
     // Not while a page loads: the cursor shown would still be the previous page's.
     hasNext: !!data?.nextCursor && !loading,

@@ -14,8 +14,15 @@ function DateDisplay({ value }: { value: unknown }) {
 export const dateField = defineFieldRenderer<DateField>({
   type: 'date',
   Input: ({ value, onChange, disabled, placeholder, status, id }) => (
-    <DatePicker id={id} value={typeof value === 'string' && value ? dayjs(value) : null} disabled={disabled} placeholder={placeholder} status={status}
-      onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : undefined)} style={{ width: '100%' }} />
+    <DatePicker
+      id={id}
+      value={typeof value === 'string' && value ? dayjs(value) : null}
+      disabled={disabled}
+      placeholder={placeholder}
+      status={status}
+      onChange={(d) => onChange(d ? d.format('YYYY-MM-DD') : undefined)}
+      style={{ width: '100%' }}
+    />
   ),
   Display: DateDisplay,
   text: (_f, v) => (typeof v === 'string' ? v : ''),

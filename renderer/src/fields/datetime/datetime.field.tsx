@@ -14,8 +14,17 @@ function DateTimeDisplay({ value }: { value: unknown }) {
 export const datetimeField = defineFieldRenderer<DatetimeField>({
   type: 'datetime',
   Input: ({ value, onChange, disabled, placeholder, status, id }) => (
-    <DatePicker id={id} showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" value={typeof value === 'string' && value ? dayjs(value) : null}
-      disabled={disabled} placeholder={placeholder} status={status} onChange={(d) => onChange(d ? d.toISOString() : undefined)} style={{ width: '100%' }} />
+    <DatePicker
+      id={id}
+      showTime={{ format: 'HH:mm' }}
+      format="YYYY-MM-DD HH:mm"
+      value={typeof value === 'string' && value ? dayjs(value) : null}
+      disabled={disabled}
+      placeholder={placeholder}
+      status={status}
+      onChange={(d) => onChange(d ? d.toISOString() : undefined)}
+      style={{ width: '100%' }}
+    />
   ),
   Display: DateTimeDisplay,
   text: (_f, v) => (typeof v === 'string' ? v : ''),

@@ -6,12 +6,24 @@ import { EmptyValue, isEmpty } from '../shared/empty-value';
 export const emailField = defineFieldRenderer<EmailField>({
   type: 'email',
   Input: ({ value, onChange, disabled, placeholder, status, id }) => (
-    <Input id={id} type="email" inputMode="email" value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} disabled={disabled}
-      placeholder={placeholder ?? 'name@example.com'} status={status} />
+    <Input
+      id={id}
+      type="email"
+      inputMode="email"
+      value={(value as string) ?? ''}
+      onChange={(e) => onChange(e.target.value)}
+      disabled={disabled}
+      placeholder={placeholder ?? 'name@example.com'}
+      status={status}
+    />
   ),
   Display: ({ value, compact }) =>
-    isEmpty(value) ? <EmptyValue /> : (
-      <Typography.Link href={`mailto:${String(value)}`} ellipsis={compact} onClick={(e) => e.stopPropagation()}>{String(value)}</Typography.Link>
+    isEmpty(value) ? (
+      <EmptyValue />
+    ) : (
+      <Typography.Link href={`mailto:${String(value)}`} ellipsis={compact} onClick={(e) => e.stopPropagation()}>
+        {String(value)}
+      </Typography.Link>
     ),
   text: (_f, v) => (isEmpty(v) ? '' : String(v)),
 });

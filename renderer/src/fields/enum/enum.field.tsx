@@ -7,8 +7,19 @@ import { OptionTag, useOptionItems } from './option-tag';
 function EnumInput({ field, value, onChange, disabled, placeholder, status, id }: FieldInputProps<EnumField>) {
   const items = useOptionItems(field.options);
   return (
-    <Select id={id} value={isEmpty(value) ? undefined : value} onChange={(v) => onChange(v ?? undefined)} options={items} disabled={disabled}
-      placeholder={placeholder} status={status} allowClear={!field.required} optionFilterProp="title" showSearch={field.options.length > 8} style={{ width: '100%' }} />
+    <Select
+      id={id}
+      value={isEmpty(value) ? undefined : value}
+      onChange={(v) => onChange(v ?? undefined)}
+      options={items}
+      disabled={disabled}
+      placeholder={placeholder}
+      status={status}
+      allowClear={!field.required}
+      optionFilterProp="title"
+      showSearch={field.options.length > 8}
+      style={{ width: '100%' }}
+    />
   );
 }
 

@@ -11,10 +11,18 @@ export function OptionTag({ options, value }: { options: EnumOption[]; value: un
   const { label } = useT();
   const option = options.find((o) => o.value === value);
   // An unknown value (an option removed from the definition) still shows, uncoloured.
-  return <Tag color={tagColor(option?.color)} style={{ marginInlineEnd: 4 }}>{option ? label(option.label, option.value) : String(value)}</Tag>;
+  return (
+    <Tag color={tagColor(option?.color)} style={{ marginInlineEnd: 4 }}>
+      {option ? label(option.label, option.value) : String(value)}
+    </Tag>
+  );
 }
 
 export function useOptionItems(options: EnumOption[]) {
   const { label } = useT();
-  return options.map((o) => ({ value: o.value, label: <Tag color={tagColor(o.color)}>{label(o.label, o.value)}</Tag>, title: label(o.label, o.value) }));
+  return options.map((o) => ({
+    value: o.value,
+    label: <Tag color={tagColor(o.color)}>{label(o.label, o.value)}</Tag>,
+    title: label(o.label, o.value),
+  }));
 }

@@ -27,7 +27,12 @@ export function JsonInput({ value, onChange, disabled, status, id }: FieldInputP
   }, [value]);
   return (
     <>
-      <Input.TextArea id={id} value={text} disabled={disabled} status={invalid ? 'error' : status} autoSize={{ minRows: 3, maxRows: 14 }}
+      <Input.TextArea
+        id={id}
+        value={text}
+        disabled={disabled}
+        status={invalid ? 'error' : status}
+        autoSize={{ minRows: 3, maxRows: 14 }}
         style={{ fontFamily: 'ui-monospace, SFMono-Regular, Menlo, monospace', fontSize: 12 }}
         onChange={(e) => {
           setText(e.target.value);
@@ -42,8 +47,13 @@ export function JsonInput({ value, onChange, disabled, status, id }: FieldInputP
           } catch {
             setInvalid(true);
           }
-        }} />
-      {invalid && <Typography.Text type="danger" style={{ fontSize: 12 }}>{t('form.invalidJson')}</Typography.Text>}
+        }}
+      />
+      {invalid && (
+        <Typography.Text type="danger" style={{ fontSize: 12 }}>
+          {t('form.invalidJson')}
+        </Typography.Text>
+      )}
     </>
   );
 }

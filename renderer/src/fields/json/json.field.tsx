@@ -10,12 +10,20 @@ const isFlat = (v: unknown): v is Record<string, string | number | boolean | nul
 /** A flat object (an address) reads as "key: value" lines; anything else as formatted JSON. */
 function JsonDisplay({ value, compact }: { value: unknown; compact?: boolean }) {
   if (isEmpty(value)) return <EmptyValue />;
-  if (compact) return <Typography.Text ellipsis={{ tooltip: JSON.stringify(value) }} code>{JSON.stringify(value)}</Typography.Text>;
+  if (compact)
+    return (
+      <Typography.Text ellipsis={{ tooltip: JSON.stringify(value) }} code>
+        {JSON.stringify(value)}
+      </Typography.Text>
+    );
   if (isFlat(value)) {
     return (
       <div>
         {Object.entries(value).map(([k, v]) => (
-          <div key={k}><Typography.Text type="secondary">{k}: </Typography.Text>{String(v ?? '')}</div>
+          <div key={k}>
+            <Typography.Text type="secondary">{k}: </Typography.Text>
+            {String(v ?? '')}
+          </div>
         ))}
       </div>
     );

@@ -8,16 +8,27 @@ import { currencySymbol, formatMoney } from '../shared/format';
 function MoneyInput({ field, value, onChange, disabled, placeholder, status, id }: FieldInputProps<MoneyField>) {
   const { locale } = useT();
   return (
-    <InputNumber id={id} value={typeof value === 'number' ? value : null} onChange={(v) => onChange(v ?? undefined)} disabled={disabled}
-      placeholder={placeholder} status={status} prefix={currencySymbol(field.currency, locale)} precision={2} style={{ width: '100%' }} />
+    <InputNumber
+      id={id}
+      value={typeof value === 'number' ? value : null}
+      onChange={(v) => onChange(v ?? undefined)}
+      disabled={disabled}
+      placeholder={placeholder}
+      status={status}
+      prefix={currencySymbol(field.currency, locale)}
+      precision={2}
+      style={{ width: '100%' }}
+    />
   );
 }
 
 function MoneyDisplay({ field, value }: { field: MoneyField; value: unknown }) {
   const { locale } = useT();
-  return typeof value === 'number'
-    ? <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatMoney(value, field.currency, locale)}</span>
-    : <EmptyValue />;
+  return typeof value === 'number' ? (
+    <span style={{ fontVariantNumeric: 'tabular-nums' }}>{formatMoney(value, field.currency, locale)}</span>
+  ) : (
+    <EmptyValue />
+  );
 }
 
 export const moneyField = defineFieldRenderer<MoneyField>({

@@ -6,12 +6,24 @@ import { EmptyValue, isEmpty } from '../shared/empty-value';
 export const phoneField = defineFieldRenderer<PhoneField>({
   type: 'phone',
   Input: ({ value, onChange, disabled, placeholder, status, id }) => (
-    <Input id={id} type="tel" inputMode="tel" value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} disabled={disabled}
-      placeholder={placeholder} status={status} />
+    <Input
+      id={id}
+      type="tel"
+      inputMode="tel"
+      value={(value as string) ?? ''}
+      onChange={(e) => onChange(e.target.value)}
+      disabled={disabled}
+      placeholder={placeholder}
+      status={status}
+    />
   ),
   Display: ({ value }) =>
-    isEmpty(value) ? <EmptyValue /> : (
-      <Typography.Link href={`tel:${String(value).replace(/[^+\d]/g, '')}`} onClick={(e) => e.stopPropagation()}>{String(value)}</Typography.Link>
+    isEmpty(value) ? (
+      <EmptyValue />
+    ) : (
+      <Typography.Link href={`tel:${String(value).replace(/[^+\d]/g, '')}`} onClick={(e) => e.stopPropagation()}>
+        {String(value)}
+      </Typography.Link>
     ),
   text: (_f, v) => (isEmpty(v) ? '' : String(v)),
 });

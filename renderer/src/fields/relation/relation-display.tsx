@@ -29,12 +29,20 @@ export function RelationDisplay({ field, value }: FieldDisplayProps<RelationFiel
         if (record === LOOKUP_FAILED) return <LookupFailed key={id} />;
         const text = displayOf(target, record);
         return page ? (
-          <Typography.Link key={id} href={hrefOf(page.id, { id })} onClick={(e) => {
-            e.preventDefault();
-            e.stopPropagation();
-            if (mode === 'live') navigate(page.id, { id });
-          }}>{text}</Typography.Link>
-        ) : <Typography.Text key={id}>{text}</Typography.Text>;
+          <Typography.Link
+            key={id}
+            href={hrefOf(page.id, { id })}
+            onClick={(e) => {
+              e.preventDefault();
+              e.stopPropagation();
+              if (mode === 'live') navigate(page.id, { id });
+            }}
+          >
+            {text}
+          </Typography.Link>
+        ) : (
+          <Typography.Text key={id}>{text}</Typography.Text>
+        );
       })}
     </span>
   );

@@ -31,13 +31,20 @@ export function RelationPicker({ field, value, onChange, disabled, placeholder, 
     const mine = ++seq.current;
     setLoading(true);
     const display = target.display && target.fields.find((f) => f.id === target.display);
-    const timer = setTimeout(() => {
-      port
-        .list(field.to, { filter: searchFilter(target, term, targetHidden) as never, limit: 20, sort: display && isStored(display) ? [{ field: display.id, dir: 'asc' }] : undefined })
-        .then((page) => mine === seq.current && setOptions(page.items))
-        .catch(() => mine === seq.current && setOptions([]))
-        .finally(() => mine === seq.current && setLoading(false));
-    }, term ? 250 : 0);
+    const timer = setTimeout(
+      () => {
+        port
+          .list(field.to, {
+            filter: searchFilter(target, term, targetHidden) as never,
+            limit: 20,
+            sort: display && isStored(display) ? [{ field: display.id, dir: 'asc' }] : undefined,
+          })
+          .then((page) => mine === seq.current && setOptions(page.items))
+          .catch(() => mine === seq.current && setOptions([]))
+          .finally(() => mine === seq.current && setLoading(false));
+      },
+      term ? 250 : 0,
+    );
     return () => clearTimeout(timer);
   }, [term, field.to, port, target]); // eslint-disable-line react-hooks/exhaustive-deps -- targetHidden is a new [] per render without permissions; it changes only with the definition (target)
 
@@ -47,15 +54,38 @@ export function RelationPicker({ field, value, onChange, disabled, placeholder, 
       if (byId.has(sid)) continue;
       const record = selectedRecords.get(sid);
       // Still loading: nothing rather than the id; not readable (another rep's record) or not loaded: say so.
-      byId.set(sid, record === null ? <NoAccess entity={target} /> : record === LOOKUP_FAILED ? <LookupFailed /> : record ? displayOf(target, record) : '');
+      byId.set(
+        sid,
+        record === null ? (
+          <NoAccess entity={target} />
+        ) : record === LOOKUP_FAILED ? (
+          <LookupFailed />
+        ) : record ? (
+          displayOf(target, record)
+        ) : (
+          ''
+        ),
+      );
     }
     return [...byId].map(([value, label]) => ({ value, label }));
   }, [options, selected.join(','), selectedRecords, target]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
-    <Select id={id} mode={field.many ? 'multiple' : undefined} value={field.many ? selected : selected[0]} disabled={disabled} placeholder={placeholder}
-      status={status} showSearch={{ filterOption: false, onSearch: setTerm }} allowClear options={items} style={{ width: '100%' }}
-      notFoundContent={loading ? <Spin size="small" /> : undefined} loading={loading}
-      onChange={(v) => onChange(v === undefined || v === null ? undefined : v)} onOpenChange={(open) => !open && setTerm('')} />
+    <Select
+      id={id}
+      mode={field.many ? 'multiple' : undefined}
+      value={field.many ? selected : selected[0]}
+      disabled={disabled}
+      placeholder={placeholder}
+      status={status}
+      showSearch={{ filterOption: false, onSearch: setTerm }}
+      allowClear
+      options={items}
+      style={{ width: '100%' }}
+      notFoundContent={loading ? <Spin size="small" /> : undefined}
+      loading={loading}
+      onChange={(v) => onChange(v === undefined || v === null ? undefined : v)}
+      onOpenChange={(open) => !open && setTerm('')}
+    />
   );
 }

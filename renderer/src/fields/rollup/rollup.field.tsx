@@ -9,7 +9,9 @@ function RollupDisplay({ field, ...rest }: FieldDisplayProps<RollupField>) {
   const { definition } = useRenderer();
   const source = field.field ? findField(findEntity(definition, field.entity), field.field) : undefined;
   const asMoney = source?.type === 'money' && field.aggregate !== 'count';
-  const asType = (asMoney ? { id: field.id, type: 'money', currency: (source as MoneyField).currency } : { id: field.id, type: 'number' }) as Field;
+  const asType = (
+    asMoney ? { id: field.id, type: 'money', currency: (source as MoneyField).currency } : { id: field.id, type: 'number' }
+  ) as Field;
   const { Display } = getFieldRenderer(asType.type);
   return <Display field={asType} {...rest} />;
 }

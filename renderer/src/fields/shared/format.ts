@@ -26,7 +26,11 @@ export const formatNumber = (v: number, locale: string, opts: Intl.NumberFormatO
 export function formatMoney(v: number, currency: string | undefined, locale: string, compact = false): string {
   try {
     return numberFormat(locale, {
-      style: 'currency', currency: currency ?? 'USD', maximumFractionDigits: compact ? 1 : Number.isInteger(v) ? 0 : 2, minimumFractionDigits: compact || Number.isInteger(v) ? 0 : 2, ...(compact ? { notation: 'compact' } : {}),
+      style: 'currency',
+      currency: currency ?? 'USD',
+      maximumFractionDigits: compact ? 1 : Number.isInteger(v) ? 0 : 2,
+      minimumFractionDigits: compact || Number.isInteger(v) ? 0 : 2,
+      ...(compact ? { notation: 'compact' } : {}),
     }).format(v);
   } catch {
     return `${formatNumber(v, locale)} ${currency ?? ''}`.trim();
@@ -35,7 +39,11 @@ export function formatMoney(v: number, currency: string | undefined, locale: str
 
 export function currencySymbol(currency: string | undefined, locale: string): string {
   try {
-    return numberFormat(locale, { style: 'currency', currency: currency ?? 'USD' }).formatToParts(0).find((p) => p.type === 'currency')?.value ?? '';
+    return (
+      numberFormat(locale, { style: 'currency', currency: currency ?? 'USD' })
+        .formatToParts(0)
+        .find((p) => p.type === 'currency')?.value ?? ''
+    );
   } catch {
     return currency ?? '';
   }

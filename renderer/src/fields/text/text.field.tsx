@@ -6,9 +6,20 @@ import { EmptyValue, isEmpty } from '../shared/empty-value';
 export const textField = defineFieldRenderer<TextField>({
   type: 'text',
   Input: ({ value, onChange, disabled, placeholder, status, id }) => (
-    <Input id={id} value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} disabled={disabled} placeholder={placeholder} status={status} />
+    <Input
+      id={id}
+      value={(value as string) ?? ''}
+      onChange={(e) => onChange(e.target.value)}
+      disabled={disabled}
+      placeholder={placeholder}
+      status={status}
+    />
   ),
   Display: ({ value, compact }) =>
-    isEmpty(value) ? <EmptyValue /> : <Typography.Text ellipsis={compact ? { tooltip: String(value) } : false}>{String(value)}</Typography.Text>,
+    isEmpty(value) ? (
+      <EmptyValue />
+    ) : (
+      <Typography.Text ellipsis={compact ? { tooltip: String(value) } : false}>{String(value)}</Typography.Text>
+    ),
   text: (_f, v) => (isEmpty(v) ? '' : String(v)),
 });

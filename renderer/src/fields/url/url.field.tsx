@@ -9,16 +9,28 @@ const safeHref = (v: string): string | undefined => (/^https?:\/\//i.test(v) ? v
 export const urlField = defineFieldRenderer<UrlField>({
   type: 'url',
   Input: ({ value, onChange, disabled, placeholder, status, id }) => (
-    <Input id={id} type="url" inputMode="url" value={(value as string) ?? ''} onChange={(e) => onChange(e.target.value)} disabled={disabled}
-      placeholder={placeholder ?? 'https://'} status={status} />
+    <Input
+      id={id}
+      type="url"
+      inputMode="url"
+      value={(value as string) ?? ''}
+      onChange={(e) => onChange(e.target.value)}
+      disabled={disabled}
+      placeholder={placeholder ?? 'https://'}
+      status={status}
+    />
   ),
   Display: ({ value, compact }) => {
     if (isEmpty(value)) return <EmptyValue />;
     const href = safeHref(String(value));
     const text = String(value).replace(/^https?:\/\//i, '');
-    return href
-      ? <Typography.Link href={href} target="_blank" rel="noopener noreferrer" ellipsis={compact} onClick={(e) => e.stopPropagation()}>{text}</Typography.Link>
-      : <Typography.Text>{String(value)}</Typography.Text>;
+    return href ? (
+      <Typography.Link href={href} target="_blank" rel="noopener noreferrer" ellipsis={compact} onClick={(e) => e.stopPropagation()}>
+        {text}
+      </Typography.Link>
+    ) : (
+      <Typography.Text>{String(value)}</Typography.Text>
+    );
   },
   text: (_f, v) => (isEmpty(v) ? '' : String(v)),
 });

@@ -16,11 +16,15 @@ export const BUILDER_DIST = path.join(packageDir('@tessera/builder-ui'), 'dist')
 const HASHED = /[.-][A-Za-z0-9_-]{8,}\.(js|css|woff2?|png|svg|jpg|webp)$/;
 
 function notBuilt(res: Response, what: string): void {
-  res.status(503).type('html').set('Cache-Control', 'no-store').send(
-    `<!doctype html><meta charset="utf-8"><title>Tessera: ${what} not built</title>` +
-      `<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem">` +
-      `<h1>The ${what} is not built yet</h1><p>Run <code>npm run build</code> in the Tessera folder, then reload this page.</p></body>`,
-  );
+  res
+    .status(503)
+    .type('html')
+    .set('Cache-Control', 'no-store')
+    .send(
+      `<!doctype html><meta charset="utf-8"><title>Tessera: ${what} not built</title>` +
+        `<body style="font-family:system-ui,sans-serif;max-width:40rem;margin:4rem auto;padding:0 1rem">` +
+        `<h1>The ${what} is not built yet</h1><p>Run <code>npm run build</code> in the Tessera folder, then reload this page.</p></body>`,
+    );
 }
 
 /** index.html as built, re-read when the file changes (a rebuild is picked up without restart). */
@@ -74,7 +78,10 @@ function spa(mount: string, dist: string, what: string, rewrite?: (html: string,
   const sendIndex = (req: Request, res: Response) => {
     const html = readIndex();
     if (html === null) return notBuilt(res, what);
-    res.set('Cache-Control', 'no-cache').type('html').send(rewrite ? rewrite(html, req.path) : html);
+    res
+      .set('Cache-Control', 'no-cache')
+      .type('html')
+      .send(rewrite ? rewrite(html, req.path) : html);
   };
   r.use(mount, assets);
   // A missing asset is a 404, not the app's HTML (a stale tab asking for an old chunk must fail clearly).

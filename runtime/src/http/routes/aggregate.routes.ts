@@ -17,7 +17,8 @@ export function registerAggregateRoute(r: Router, platform: Platform): void {
   r.get('/apps/:appId/data/:entity/aggregate', async (req, res) => {
     const s = await recordScope(platform, req);
     const metricsText = once(req.query.metrics, 'metrics');
-    if (!metricsText) throw badRequest('metrics is required, like metrics=[{"op":"count","as":"n"}]', [{ pointer: '/metrics', message: 'required' }]);
+    if (!metricsText)
+      throw badRequest('metrics is required, like metrics=[{"op":"count","as":"n"}]', [{ pointer: '/metrics', message: 'required' }]);
     let metrics: unknown;
     try {
       metrics = JSON.parse(metricsText);
@@ -25,7 +26,10 @@ export function registerAggregateRoute(r: Router, platform: Platform): void {
       throw badRequest(`metrics is not valid JSON: ${(err as Error).message}`, [{ pointer: '/metrics', message: 'invalid JSON' }]);
     }
     if (!Array.isArray(metrics)) throw badRequest('metrics must be a JSON array', [{ pointer: '/metrics', message: 'must be an array' }]);
-    const groupBy = (once(req.query.groupBy, 'groupBy') ?? '').split(',').map((g) => g.trim()).filter(Boolean);
+    const groupBy = (once(req.query.groupBy, 'groupBy') ?? '')
+      .split(',')
+      .map((g) => g.trim())
+      .filter(Boolean);
     const rows = await aggregateRecords(platform.records, s, {
       filter: parseFilter(req.query.filter, s.target.entity, s.policy.hidden),
       groupBy,

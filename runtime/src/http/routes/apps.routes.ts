@@ -42,7 +42,11 @@ export function appsRoutes(platform: Platform): Router {
   });
   r.put('/apps/:appId', builder, async (req, res) => {
     const { definition, renames } = parseDraftSave(req.body);
-    const app = await apps.saveDraft(param(req, 'appId'), definition, { expectedRevision: ifMatchVersion(req), userId: principalOf(req).user.id, renames });
+    const app = await apps.saveDraft(param(req, 'appId'), definition, {
+      expectedRevision: ifMatchVersion(req),
+      userId: principalOf(req).user.id,
+      renames,
+    });
     res.setHeader('ETag', etagOf(app.revision)).json(app);
   });
   r.delete('/apps/:appId', requireRole('admin'), async (req, res) => {
@@ -59,7 +63,9 @@ export function appsRoutes(platform: Platform): Router {
     const body = (req.body ?? {}) as { note?: unknown; renames?: unknown };
     // The renames a publish moves come from the draft's rename log, so every client publishes the same moves.
     if (body.renames !== undefined) {
-      throw badRequest('renames are saved with the draft: PUT /api/apps/:appId { "definition": …, "renames": [...] }, then publish', [{ pointer: '/renames', message: 'is not allowed here' }]);
+      throw badRequest('renames are saved with the draft: PUT /api/apps/:appId { "definition": …, "renames": [...] }, then publish', [
+        { pointer: '/renames', message: 'is not allowed here' },
+      ]);
     }
     const info = await apps.publish(param(req, 'appId'), { note: body.note, userId: principalOf(req).user.id });
     res.status(201).json(info);

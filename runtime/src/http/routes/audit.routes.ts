@@ -18,8 +18,15 @@ export function registerAuditRoute(r: Router, platform: Platform): void {
     if (!s.caller.bypass) await platform.records.get(s, id);
     const cursor = req.query.cursor;
     if (cursor !== undefined && typeof cursor !== 'string') throw badRequest('cursor must be given once');
-    res.json(await listAudit(platform.store, {
-      appId: s.appId, entity: s.target.entity.id, recordId: id, limit: parseLimit(req.query.limit), cursor: cursor || undefined, hidden: s.policy.hidden,
-    }));
+    res.json(
+      await listAudit(platform.store, {
+        appId: s.appId,
+        entity: s.target.entity.id,
+        recordId: id,
+        limit: parseLimit(req.query.limit),
+        cursor: cursor || undefined,
+        hidden: s.policy.hidden,
+      }),
+    );
   });
 }

@@ -22,7 +22,11 @@ export function registerCsvRoutes(r: Router, platform: Platform): void {
   r.get('/apps/:appId/data/:entity/export.csv', async (req, res) => {
     const s = await recordScope(platform, req);
     const { entity } = s.target;
-    const q = { filter: parseFilter(req.query.filter, entity, s.policy.hidden), sort: parseSort(req.query.sort, entity, s.policy.hidden), columns: exportColumns(s, parseFields(req.query.fields)) };
+    const q = {
+      filter: parseFilter(req.query.filter, entity, s.policy.hidden),
+      sort: parseSort(req.query.sort, entity, s.policy.hidden),
+      columns: exportColumns(s, parseFields(req.query.fields)),
+    };
     let gone = false;
     res.once('close', () => (gone = true));
     res.setHeader('Content-Type', 'text/csv; charset=utf-8');
@@ -40,10 +44,17 @@ export function registerCsvRoutes(r: Router, platform: Platform): void {
   };
   r.post('/apps/:appId/data/:entity/import', importScope, express.text({ type: 'text/csv', limit: MAX_IMPORT_BYTES }), async (req, res) => {
     const s = res.locals.scope as RecordScope;
-    if (typeof req.body !== 'string') throw new Problem(415, 'Unsupported media type', 'send the CSV as the request body with Content-Type: text/csv');
+    if (typeof req.body !== 'string')
+      throw new Problem(415, 'Unsupported media type', 'send the CSV as the request body with Content-Type: text/csv');
     const { header, rows } = parseCsv(req.body);
     const map = checkHeader(header, s.target.entity, s);
-    const run = await platform.imports.start({ appId: s.appId, entity: s.target.entity.id, userId: s.caller.user.id, total: rows.length, ignoredColumns: map.ignored });
+    const run = await platform.imports.start({
+      appId: s.appId,
+      entity: s.target.entity.id,
+      userId: s.caller.user.id,
+      total: rows.length,
+      ignoredColumns: map.ignored,
+    });
     // The job runs after the response: the client polls /imports/:jobId.
     // The import keeps its place at the write gate until it has run: a publish moving this entity waits for it.
     res.locals.holdWriteGate = true;
@@ -55,7 +66,8 @@ export function registerCsvRoutes(r: Router, platform: Platform): void {
     const caller = await appCaller(platform, req);
     const job = await platform.imports.get(param(req, 'jobId'));
     // Someone else's job is as unknown as a missing one.
-    if (!job || job.appId !== param(req, 'appId') || (job.userId !== caller.user.id && !caller.bypass)) throw notFound(`no import ${param(req, 'jobId')}`);
+    if (!job || job.appId !== param(req, 'appId') || (job.userId !== caller.user.id && !caller.bypass))
+      throw notFound(`no import ${param(req, 'jobId')}`);
     res.json(jobView(job));
   });
 }

@@ -19,7 +19,12 @@ function entitiesParam(req: Request): ReadonlySet<string> | null {
   const raw = req.query.entities;
   if (raw === undefined || raw === '') return null;
   if (typeof raw !== 'string') throw badRequest('entities must be given once, like entities=contact,company');
-  return new Set(raw.split(',').map((e) => e.trim()).filter(Boolean));
+  return new Set(
+    raw
+      .split(',')
+      .map((e) => e.trim())
+      .filter(Boolean),
+  );
 }
 
 /**
@@ -44,9 +49,15 @@ export function liveRoutes(platform: Platform): Router {
       res.setHeader('Retry-After', '30');
       throw new Problem(503, 'Service unavailable', 'too many live connections on this server; retry later');
     }
-    if (slot === 'user') throw new Problem(429, 'Too many requests', `at most ${limits.maxPerUser} live connections per user; close some tabs`);
+    if (slot === 'user')
+      throw new Problem(429, 'Too many requests', `at most ${limits.maxPerUser} live connections per user; close some tabs`);
 
-    res.writeHead(200, { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache, no-transform', Connection: 'keep-alive', 'X-Accel-Buffering': 'no' });
+    res.writeHead(200, {
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
     res.write('retry: 3000\n\n');
     const send = (change: Change) => {
       const m = messageFor(change, caller, entities);

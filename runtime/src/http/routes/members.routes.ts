@@ -9,7 +9,9 @@ export function membersRoutes(platform: Platform): Router {
   const admin = requireRole('admin');
   const knownRoles = async (appId: string): Promise<string[]> => {
     const published = await platform.apps.getPublished(appId, { fresh: true });
-    const roles = published ? published.definition.roles : ((await platform.apps.get(appId)).draft.roles as Array<{ id?: unknown }> | undefined);
+    const roles = published
+      ? published.definition.roles
+      : ((await platform.apps.get(appId)).draft.roles as Array<{ id?: unknown }> | undefined);
     return (roles ?? []).map((role) => String(role.id));
   };
 

@@ -35,7 +35,11 @@ export function recordsRoutes(platform: Platform): Router {
     const filter = parseFilter(req.query.filter, entity, s.policy.hidden);
     const cursor = req.query.cursor;
     if (cursor !== undefined && typeof cursor !== 'string') throw badRequest('cursor must be given once');
-    const page = await records.list(s, { filter, sort: parseSort(req.query.sort, entity, s.policy.hidden), limit: parseLimit(req.query.limit), cursor: cursor || undefined }, { rollups: req.query.rollups !== 'false' });
+    const page = await records.list(
+      s,
+      { filter, sort: parseSort(req.query.sort, entity, s.policy.hidden), limit: parseLimit(req.query.limit), cursor: cursor || undefined },
+      { rollups: req.query.rollups !== 'false' },
+    );
     const body: Record<string, unknown> = { items: page.items, nextCursor: page.nextCursor };
     if (req.query.count === 'true') {
       // A list shows "1–25 of more than 1,000": past the cap an exact count would scan the whole match.
@@ -53,7 +57,11 @@ export function recordsRoutes(platform: Platform): Router {
   r.post('/apps/:appId/data/:entity', async (req, res) => {
     const s = await recordScope(platform, req);
     const doc = await records.create(s, req.body);
-    res.status(201).location(`${req.baseUrl}/apps/${param(req, 'appId')}/data/${param(req, 'entity')}/${doc.id}`).setHeader('ETag', etagOf(doc.version)).json(doc);
+    res
+      .status(201)
+      .location(`${req.baseUrl}/apps/${param(req, 'appId')}/data/${param(req, 'entity')}/${doc.id}`)
+      .setHeader('ETag', etagOf(doc.version))
+      .json(doc);
   });
 
   r.get('/apps/:appId/data/:entity/:id', async (req, res) => {

@@ -24,7 +24,8 @@ export function checkAggregate(s: RecordScope, req: AggregateRequest): void {
   const check = (id: string | undefined, pointer: string) => {
     if (id === undefined) return;
     const f = fieldOf(id);
-    if (!f && !['id', 'createdBy', ...DATE_SYSTEM_FIELDS].includes(id)) issues.push({ pointer, message: `unknown field "${id}" on ${entity.id}` });
+    if (!f && !['id', 'createdBy', ...DATE_SYSTEM_FIELDS].includes(id))
+      issues.push({ pointer, message: `unknown field "${id}" on ${entity.id}` });
     else if (f && !getFieldType(f.type).stored) issues.push({ pointer, message: `"${id}" is computed on read and cannot be aggregated` });
   };
   req.groupBy.forEach((g, i) => check(g, `/groupBy/${i}`));
@@ -50,9 +51,12 @@ export async function aggregateRecords(records: Records, s: RecordScope, req: Ag
   const filter = records.scopedFilter(s, req.filter);
   const coll = s.target.collection;
   if (!req.bucket) return queryErrors(() => coll.aggregate({ filter, groupBy: req.groupBy, metrics: req.metrics }));
-  return aggregateByBucket(async (options) => {
-    const rows = await queryErrors(() => coll.aggregate(options));
-    if (rows.length > MAX_GROUPS) throw new Invalid(`more than ${MAX_GROUPS} groups; narrow the filter`);
-    return rows;
-  }, { filter, groupBy: req.groupBy, metrics: req.metrics, bucket: req.bucket });
+  return aggregateByBucket(
+    async (options) => {
+      const rows = await queryErrors(() => coll.aggregate(options));
+      if (rows.length > MAX_GROUPS) throw new Invalid(`more than ${MAX_GROUPS} groups; narrow the filter`);
+      return rows;
+    },
+    { filter, groupBy: req.groupBy, metrics: req.metrics, bucket: req.bucket },
+  );
 }

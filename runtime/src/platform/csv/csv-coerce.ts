@@ -24,7 +24,8 @@ export function formatCell(value: unknown, field?: Field): string {
   if (value === null || value === undefined) return '';
   const format = field ? fieldTypes.get(field.type)?.csv?.format : undefined;
   if (format) return format(value, field!);
-  if (Array.isArray(value)) return value.every((v) => typeof v !== 'object' || v === null) ? value.map((v) => String(v ?? '')).join(';') : JSON.stringify(value);
+  if (Array.isArray(value))
+    return value.every((v) => typeof v !== 'object' || v === null) ? value.map((v) => String(v ?? '')).join(';') : JSON.stringify(value);
   if (typeof value === 'object') return JSON.stringify(value);
   return String(value);
 }

@@ -15,7 +15,9 @@ export function exportColumns(s: RecordScope, fields: string[] | undefined): str
   const visible = entity.fields.filter((f) => !s.policy.hidden.has(f.id)).map((f) => f.id);
   if (fields === undefined) return ['id', ...visible];
   const allowed = new Set([...SYSTEM_FIELDS, ...visible]);
-  const issues: Issue[] = fields.flatMap((f, i) => (allowed.has(f) ? [] : [{ pointer: `/fields/${i}`, message: `unknown field "${f}" on ${entity.id}` }]));
+  const issues: Issue[] = fields.flatMap((f, i) =>
+    allowed.has(f) ? [] : [{ pointer: `/fields/${i}`, message: `unknown field "${f}" on ${entity.id}` }],
+  );
   if (issues.length) throw new Invalid(issues.map((i) => i.message).join('; '), issues);
   if (!fields.length || fields.length > 500) throw new Invalid('fields must name 1 to 500 fields');
   return fields;
@@ -45,7 +47,13 @@ function write(out: Writable, chunk: string): Promise<void> {
  * Streams every record the caller may read as CSV (UTF-8 with BOM, CRLF), one page of 1,000 at a
  * time through the cursor, so memory stays flat whatever the size. Stops when the client goes away.
  */
-export async function streamCsv(records: Records, s: RecordScope, q: { filter?: Filter; sort?: SortKey[]; columns: string[] }, out: Writable, gone: () => boolean): Promise<void> {
+export async function streamCsv(
+  records: Records,
+  s: RecordScope,
+  q: { filter?: Filter; sort?: SortKey[]; columns: string[] },
+  out: Writable,
+  gone: () => boolean,
+): Promise<void> {
   // The first page is read before anything is written, so a refusal (403, bad filter) is still a proper error response.
   let page = await records.list(s, { filter: q.filter, sort: q.sort, limit: PAGE });
   const fields = q.columns.map((c) => s.target.entity.fields.find((f) => f.id === c));

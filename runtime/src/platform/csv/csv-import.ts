@@ -126,17 +126,33 @@ export async function runImport(records: Records, run: ImportRun, s: RecordScope
     await run.finish('done');
   } catch (err) {
     if (err instanceof ImportStopped) return void (await run.finish('interrupted')); // someone took it for dead: its report stands
-    run.addError({ line: 0, code: 'stopped', params: { reason: (err as Error).message }, message: `the import stopped: ${(err as Error).message}` });
+    run.addError({
+      line: 0,
+      code: 'stopped',
+      params: { reason: (err as Error).message },
+      message: `the import stopped: ${(err as Error).message}`,
+    });
     await run.finish('failed').catch(() => undefined); // the store itself may be what failed: readers will see `interrupted`
   }
 }
 
 /** Relations that point nowhere and unique values that exist (in storage or earlier in the file) fail their rows. */
 async function dropConflicts(
-  records: Records, s: RecordScope, batch: Prepared[], uniqueFields: string[], seen: Map<string, Map<unknown, number>>, run: ImportRun,
+  records: Records,
+  s: RecordScope,
+  batch: Prepared[],
+  uniqueFields: string[],
+  seen: Map<string, Map<unknown, number>>,
+  run: ImportRun,
 ): Promise<Prepared[]> {
   const { entity, collection } = s.target;
-  const existing = await existingIds(records.store, s.appId, entity, batch.map((b) => b.doc), readableBy(s));
+  const existing = await existingIds(
+    records.store,
+    s.appId,
+    entity,
+    batch.map((b) => b.doc),
+    readableBy(s),
+  );
   const taken = new Map<string, Set<unknown>>();
   for (const f of uniqueFields) {
     const values = batch.map((b) => b.doc[f]).filter((v) => v !== undefined && v !== null) as Array<string | number>;
@@ -153,8 +169,22 @@ async function dropConflicts(
       const v = doc[f];
       if (v === undefined || v === null) continue;
       const earlier = seen.get(f)!.get(v);
-      if (taken.get(f)!.has(v)) run.addError({ line, field: f, code: 'unique', params: { value: valueParam(v) }, message: `another ${entity.id} already has ${f} ${JSON.stringify(v)}` });
-      else if (earlier !== undefined) run.addError({ line, field: f, code: 'duplicateInFile', params: { value: valueParam(v), line: earlier }, message: `${JSON.stringify(v)} appears on an earlier line (${earlier})` });
+      if (taken.get(f)!.has(v))
+        run.addError({
+          line,
+          field: f,
+          code: 'unique',
+          params: { value: valueParam(v) },
+          message: `another ${entity.id} already has ${f} ${JSON.stringify(v)}`,
+        });
+      else if (earlier !== undefined)
+        run.addError({
+          line,
+          field: f,
+          code: 'duplicateInFile',
+          params: { value: valueParam(v), line: earlier },
+          message: `${JSON.stringify(v)} appears on an earlier line (${earlier})`,
+        });
       else continue;
       ok = false;
     }
@@ -169,10 +199,18 @@ async function dropConflicts(
  * moving the progress up to that row.
  */
 async function insertGood(records: Records, s: RecordScope, good: Prepared[], run: ImportRun, from: number, slice: Row[]): Promise<void> {
-  const done: ImportProgress = { processed: from + slice.length, lastLine: slice[slice.length - 1].line, created: run.job.created + good.length };
+  const done: ImportProgress = {
+    processed: from + slice.length,
+    lastLine: slice[slice.length - 1].line,
+    created: run.job.created + good.length,
+  };
   if (!good.length) return run.save(done);
   try {
-    await records.insertBatch(s, good.map((g) => g.doc), (tx) => run.commit(tx, done));
+    await records.insertBatch(
+      s,
+      good.map((g) => g.doc),
+      (tx) => run.commit(tx, done),
+    );
     return run.apply(done);
   } catch (err) {
     if (!(err instanceof UniqueViolationError)) throw err;
@@ -184,7 +222,13 @@ async function insertGood(records: Records, s: RecordScope, good: Prepared[], ru
       run.apply(one);
     } catch (err) {
       if (!(err instanceof UniqueViolationError)) throw err;
-      run.addError({ line, field: err.fields[0], code: 'unique', params: { value: valueParam(doc[err.fields[0]]) }, message: `another ${s.target.entity.id} already has this ${err.fields.join(' + ')}` });
+      run.addError({
+        line,
+        field: err.fields[0],
+        code: 'unique',
+        params: { value: valueParam(doc[err.fields[0]]) },
+        message: `another ${s.target.entity.id} already has this ${err.fields.join(' + ')}`,
+      });
     }
   }
   await run.save({ ...done, created: run.job.created });

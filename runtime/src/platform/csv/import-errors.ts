@@ -26,7 +26,11 @@ export function problemErrors(line: number, err: DomainError): ImportError[] {
     const missing = MISSING.exec(i.message);
     // A missing required field is reported at the record (pointer ""); the CSV user wants the column.
     const field = fieldOfPointer(i.pointer) ?? missing?.[1];
-    const { code, params } = missing ? { code: 'required', params: {} } : forbidden ? { code: 'forbidden', params: {} } : issueCode(i.message);
+    const { code, params } = missing
+      ? { code: 'required', params: {} }
+      : forbidden
+        ? { code: 'forbidden', params: {} }
+        : issueCode(i.message);
     return { line, ...(field ? { field } : {}), code, ...(Object.keys(params).length ? { params } : {}), message: i.message };
   });
 }

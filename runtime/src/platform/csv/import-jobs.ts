@@ -91,8 +91,15 @@ export class ImportJobs {
   async start(init: Pick<ImportJob, 'appId' | 'entity' | 'userId' | 'total' | 'ignoredColumns'>): Promise<ImportRun> {
     const key = randomUUID();
     const report: Report = {
-      status: 'running', processed: 0, created: 0, failed: 0, errors: [], lastLine: 1,
-      startedAt: new Date(this.jobs.clock.now()).toISOString(), finishedAt: null, ...init,
+      status: 'running',
+      processed: 0,
+      created: 0,
+      failed: 0,
+      errors: [],
+      lastLine: 1,
+      startedAt: new Date(this.jobs.clock.now()).toISOString(),
+      finishedAt: null,
+      ...init,
     };
     const handed = new Promise<ImportRun>((resolve) => this.starting.set(key, resolve));
     try {

@@ -13,7 +13,12 @@ export interface ChangeContext {
    * The app's published definition and the records with computed fields and rollups (unless
    * `enrich` is false), or null when the app is no longer published or has no such entity.
    */
-  resolve(appId: string, entity: string, records: StoredDoc[], enrich: boolean): Promise<{ definition: AppDefinition; records: StoredDoc[] } | null>;
+  resolve(
+    appId: string,
+    entity: string,
+    records: StoredDoc[],
+    enrich: boolean,
+  ): Promise<{ definition: AppDefinition; records: StoredDoc[] } | null>;
   /** Another process published the app: re-read its definition before open pages reload. */
   published(appId: string): Promise<void>;
   /** Every app id (MongoDB change events name collections, not apps). */

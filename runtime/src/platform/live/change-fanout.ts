@@ -34,7 +34,8 @@ export class ChangeFanout {
   reset(seq: number): void {
     this.history.clear(seq);
     const at = this.history.last;
-    for (const appId of this.emitter.eventNames()) this.emitter.emit(appId, { seq: at, appId: String(appId), kind: 'reset' } satisfies Change);
+    for (const appId of this.emitter.eventNames())
+      this.emitter.emit(appId, { seq: at, appId: String(appId), kind: 'reset' } satisfies Change);
   }
 
   subscribe(appId: string, listener: ChangeListener): () => void {

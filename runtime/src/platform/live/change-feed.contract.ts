@@ -55,7 +55,12 @@ export function contractContext(): ChangeContext & { calls: string[] } {
 }
 
 /** Creates, updates or deletes one record as the records service does. */
-export async function write(side: FeedSide, appId: string, op: { create: Record<string, unknown> } | { update: string; patch: Record<string, unknown> } | { delete: string }, rollback = false): Promise<RecordChange> {
+export async function write(
+  side: FeedSide,
+  appId: string,
+  op: { create: Record<string, unknown> } | { update: string; patch: Record<string, unknown> } | { delete: string },
+  rollback = false,
+): Promise<RecordChange> {
   let change!: RecordChange;
   const run = side.store.transaction(async (tx) => {
     const coll = tx.collection(recordCollectionName(appId, ENTITY));
@@ -113,7 +118,15 @@ export function collect(feed: ChangeFeed, appId: string): Collected {
     stop,
     next(match, ms = 5000) {
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no matching change within ${ms} ms; got ${JSON.stringify(changes.map((c) => [c.seq, c.kind, 'type' in c ? c.type : '']))}`)), ms);
+        const timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `no matching change within ${ms} ms; got ${JSON.stringify(changes.map((c) => [c.seq, c.kind, 'type' in c ? c.type : '']))}`,
+              ),
+            ),
+          ms,
+        );
         const check = () => {
           const found = changes.find(match);
           if (found) {
@@ -127,10 +140,15 @@ export function collect(feed: ChangeFeed, appId: string): Collected {
   };
 }
 
-export const isChange = (id: string, type?: string) => (c: Change) => c.kind === 'change' && c.id === id && (type === undefined || c.type === type);
+export const isChange = (id: string, type?: string) => (c: Change) =>
+  c.kind === 'change' && c.id === id && (type === undefined || c.type === type);
 
 /** `shared`: the harness has a `peer`, and the cases about several processes run too. */
-export function describeChangeFeedContract(name: string, open: (ctx: ChangeContext) => Promise<FeedHarness>, { shared = false } = {}): void {
+export function describeChangeFeedContract(
+  name: string,
+  open: (ctx: ChangeContext) => Promise<FeedHarness>,
+  { shared = false } = {},
+): void {
   describe(`ChangeFeed contract: ${name}`, () => {
     let h: FeedHarness;
     let ctx: ReturnType<typeof contractContext>;
@@ -177,7 +195,12 @@ export function describeChangeFeedContract(name: string, open: (ctx: ChangeConte
       await write(h, APPS[0], { update: created.id, patch: { owner: 'bob' } });
       await write(h, APPS[0], { delete: created.id });
       const made = await a.next(isChange(created.id, 'created'));
-      expect(made).toMatchObject({ appId: APPS[0], entity: ENTITY, record: { id: created.id, owner: 'ann', secret: 's3' }, definition: { id: APPS[0] } });
+      expect(made).toMatchObject({
+        appId: APPS[0],
+        entity: ENTITY,
+        record: { id: created.id, owner: 'ann', secret: 's3' },
+        definition: { id: APPS[0] },
+      });
       expect(await a.next(isChange(created.id, 'updated'))).toMatchObject({ record: { owner: 'bob' }, before: { owner: 'ann' } });
       expect(await a.next(isChange(created.id, 'deleted'))).toMatchObject({ record: { id: created.id, owner: 'bob' } });
     });
@@ -236,7 +259,7 @@ export function describeChangeFeedContract(name: string, open: (ctx: ChangeConte
       );
 
       it(
-        'interleaves both processes\' changes in one order, the same in each, replayable in either',
+        "interleaves both processes' changes in one order, the same in each, replayable in either",
         withPeer(async (h) => {
           const here = sub(h);
           const there = sub(h.peer);

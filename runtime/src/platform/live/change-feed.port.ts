@@ -23,7 +23,8 @@ export interface RecordChange {
 export type Change = (ChangeInput & { seq: number }) | { seq: number; appId: string; kind: 'reset' };
 
 /** What writers publish: a record change with the definition it was written under, or a new published version. */
-export type ChangeInput = (RecordChange & { kind: 'change'; definition: AppDefinition }) | { appId: string; kind: 'published'; version: number };
+export type ChangeInput =
+  (RecordChange & { kind: 'change'; definition: AppDefinition }) | { appId: string; kind: 'published'; version: number };
 
 export type ChangeListener = (change: Change) => void;
 

@@ -31,7 +31,8 @@ export function messageFor(change: Change, caller: Caller, entities: ReadonlySet
   if (inScope(change.record, perm, caller)) {
     // Rollups the subscriber sees over only their own rows were computed for someone else here:
     // left out, and named, so an open list keeps the value it read (its own scope) for them.
-    const omitted = perm.liveHidden.size > perm.hidden.size ? [...perm.liveHidden].filter((f) => !perm.hidden.has(f) && f in change.record) : [];
+    const omitted =
+      perm.liveHidden.size > perm.hidden.size ? [...perm.liveHidden].filter((f) => !perm.hidden.has(f) && f in change.record) : [];
     const record = visibleRecord(change.record, { hidden: perm.liveHidden });
     return { event: 'change', id: change.seq, data: { type: change.type, ...base, record, ...(omitted.length ? { omitted } : {}) } };
   }

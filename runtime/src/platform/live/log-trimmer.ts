@@ -10,7 +10,11 @@ export class LogTrimmer {
   private lastNote = -Infinity;
   running: Promise<void> = Promise.resolve();
 
-  constructor(private readonly log: ChangeLog, private readonly retentionMs: number, private readonly everyMs: number) {}
+  constructor(
+    private readonly log: ChangeLog,
+    private readonly retentionMs: number,
+    private readonly everyMs: number,
+  ) {}
 
   tick(seenSeq: number, onError: (err: unknown) => void, now = Date.now()): void {
     if (now - this.lastNote < this.everyMs) return;

@@ -13,7 +13,11 @@ export const PUBLISHED_TOPIC = 'published';
 export const FEED_TOPICS: readonly string[] = [RECORD_TOPIC, PUBLISHED_TOPIC];
 
 export type RecordEntryData = RecordChange & { origin?: string };
-export interface PublishedEntryData { appId: string; version: number; origin?: string }
+export interface PublishedEntryData {
+  appId: string;
+  version: number;
+  origin?: string;
+}
 
 export function recordEntry(change: RecordChange, origin?: string): { topic: string; data: RecordEntryData } {
   return { topic: RECORD_TOPIC, data: origin ? { ...change, origin } : change };

@@ -24,9 +24,14 @@ afterEach(async () => {
 });
 
 /** One "process": its own connection to the shared file and its own feed. */
-async function side(options: LogFeedOptions, ctx = contractContext(), warnings: string[] = []): Promise<FeedSide & { store: Store; feed: LogChangeFeed }> {
+async function side(
+  options: LogFeedOptions,
+  ctx = contractContext(),
+  warnings: string[] = [],
+): Promise<FeedSide & { store: Store; feed: LogChangeFeed }> {
   const store = createSqliteStore({ file: path.join(dir, 'tessera.db') });
-  for (const spec of [...CONTRACT_COLLECTIONS, { name: recordCollectionName('gone-app', 'note'), fields: [] }]) await store.ensureCollection(spec);
+  for (const spec of [...CONTRACT_COLLECTIONS, { name: recordCollectionName('gone-app', 'note'), fields: [] }])
+    await store.ensureCollection(spec);
   const feed = new LogChangeFeed(store, ctx, (_obj, msg) => warnings.push(msg), options);
   await feed.start();
   cleanup.push(async () => {
@@ -51,7 +56,9 @@ describe('LogChangeFeed', () => {
     const seen = collect(a.feed, APPS[0]);
     const created = await write(a, APPS[0], { create: { title: 'local' } });
     // `write` has returned right after publish: the subscriber already has it, with the published (not re-read) record.
-    expect(seen.changes).toEqual([expect.objectContaining({ kind: 'change', id: created.id, record: expect.not.objectContaining({ enriched: true }) })]);
+    expect(seen.changes).toEqual([
+      expect.objectContaining({ kind: 'change', id: created.id, record: expect.not.objectContaining({ enriched: true }) }),
+    ]);
     expect(seen.changes[0].seq).toBe(a.feed.lastSeq);
     expect(seen.changes[0].seq).toBe(await a.store.log.lastSeq()); // the log's seq is the feed's id
   });
@@ -109,7 +116,16 @@ describe('LogChangeFeed', () => {
     const later = await write(a, APPS[0], { create: { title: 'mine, later' } }); // waits behind the unpublished entry and theirs
     await new Promise((r) => setTimeout(r, 50));
     expect(seen.changes).toEqual([]); // nothing may overtake the entry whose publish is still on the way
-    a.feed.publish({ appId: APPS[0], kind: 'change', type: 'created', entity: 'note', id: pending.id, version: 1, record: { ...pending.record, computed: 1 } as never, definition: {} as never });
+    a.feed.publish({
+      appId: APPS[0],
+      kind: 'change',
+      type: 'created',
+      entity: 'note',
+      id: pending.id,
+      version: 1,
+      record: { ...pending.record, computed: 1 } as never,
+      definition: {} as never,
+    });
     await seen.next(isChange(later.id));
     expect(seen.changes.map((c) => c.kind === 'change' && c.record.title)).toEqual(['mine', 'theirs', 'mine, later']);
     expect(seen.changes[0]).toMatchObject({ record: { computed: 1 } }); // the published record, not the log's
@@ -157,7 +173,9 @@ describe('LogChangeFeed', () => {
   it('refuses to log outside a transaction (the entries would not commit with the records)', async () => {
     const a = await side({ pollMs: NEVER });
     const record = await a.store.collection(recordCollectionName(APPS[0], 'note')).insert({ title: 'x' });
-    await expect(a.feed.log(a.store, [{ appId: APPS[0], type: 'created', entity: 'note', id: record.id, version: 1, record }])).rejects.toThrow(/inside a store transaction/);
+    await expect(
+      a.feed.log(a.store, [{ appId: APPS[0], type: 'created', entity: 'note', id: record.id, version: 1, record }]),
+    ).rejects.toThrow(/inside a store transaction/);
   });
 });
 
@@ -167,7 +185,9 @@ describe('LogTrimmer', () => {
     try {
       const made = await store.log.append([1, 2, 3, 4].map((n) => ({ topic: 't', data: n })));
       const trimmer = new LogTrimmer(store.log, 60_000, 10_000);
-      const fail = (err: unknown) => { throw err; };
+      const fail = (err: unknown) => {
+        throw err;
+      };
       trimmer.tick(made[1].seq, fail, 0); // seen up to the 2nd entry at t=0
       trimmer.tick(made[3].seq, fail, 5_000); // too soon: no note
       trimmer.tick(made[3].seq, fail, 30_000);

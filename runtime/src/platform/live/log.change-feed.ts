@@ -4,7 +4,15 @@ import { changeKey, type Change, type ChangeFeed, type ChangeInput, type ChangeL
 import type { ChangeContext } from './change-context';
 import { ChangeFanout } from './change-fanout';
 import { LogTrimmer } from './log-trimmer';
-import { FEED_TOPICS, originOf, publishedEntry, PUBLISHED_TOPIC, recordEntry, type PublishedEntryData, type RecordEntryData } from './log.change-entry';
+import {
+  FEED_TOPICS,
+  originOf,
+  publishedEntry,
+  PUBLISHED_TOPIC,
+  recordEntry,
+  type PublishedEntryData,
+  type RecordEntryData,
+} from './log.change-entry';
 
 export interface LogFeedOptions {
   /** Changes kept in memory for Last-Event-ID replay. */
@@ -123,9 +131,21 @@ export class LogChangeFeed implements ChangeFeed {
   }
 
   private async appendAndPublish(input: ChangeInput): Promise<void> {
-    const entry = input.kind === 'published'
-      ? publishedEntry(input.appId, input.version, this.origin)
-      : recordEntry({ appId: input.appId, type: input.type, entity: input.entity, id: input.id, version: input.version, record: input.record, before: input.before }, this.origin);
+    const entry =
+      input.kind === 'published'
+        ? publishedEntry(input.appId, input.version, this.origin)
+        : recordEntry(
+            {
+              appId: input.appId,
+              type: input.type,
+              entity: input.entity,
+              id: input.id,
+              version: input.version,
+              record: input.record,
+              before: input.before,
+            },
+            this.origin,
+          );
     try {
       const [logged] = await this.store.log.append([entry]);
       this.accept({ ...input, seq: logged.seq });

@@ -21,7 +21,13 @@ export interface AppMembers {
 const TEAM = /^[\p{L}\p{N} _.-]{1,100}$/u;
 
 function toMembership(doc: StoredDoc): Membership {
-  return { userId: doc.userId as string, email: doc.email as string, name: (doc.name as string) ?? '', roles: (doc.roles as string[]) ?? [], team: (doc.team as string | null) ?? null };
+  return {
+    userId: doc.userId as string,
+    email: doc.email as string,
+    name: (doc.name as string) ?? '',
+    roles: (doc.roles as string[]) ?? [],
+    team: (doc.team as string | null) ?? null,
+  };
 }
 
 /**
@@ -81,7 +87,11 @@ export class Memberships {
     if (!Array.isArray(roles) || roles.length > 50) issues.push({ pointer: '/roles', message: 'must be an array of role ids' });
     else {
       roles.forEach((r, i) => {
-        if (typeof r !== 'string' || !knownRoles.includes(r)) issues.push({ pointer: `/roles/${i}`, message: `unknown role ${JSON.stringify(r)}; the app has ${knownRoles.join(', ') || 'no roles'}` });
+        if (typeof r !== 'string' || !knownRoles.includes(r))
+          issues.push({
+            pointer: `/roles/${i}`,
+            message: `unknown role ${JSON.stringify(r)}; the app has ${knownRoles.join(', ') || 'no roles'}`,
+          });
       });
     }
     if (team !== undefined && team !== null && (typeof team !== 'string' || !TEAM.test(team))) {
@@ -91,7 +101,14 @@ export class Memberships {
     const user = await this.accounts.getUser(userId).catch(() => {
       throw new NotFound(`no user ${userId}`);
     });
-    const doc = { appId, userId, email: user.email, name: user.name, roles: [...new Set(roles as string[])].sort(), team: (team as string | null | undefined) ?? null };
+    const doc = {
+      appId,
+      userId,
+      email: user.email,
+      name: user.name,
+      roles: [...new Set(roles as string[])].sort(),
+      team: (team as string | null | undefined) ?? null,
+    };
     const existing = (await this.coll().find({ filter: { appId, userId }, limit: 1 })).items[0];
     if (existing) await this.coll().update(existing.id, doc);
     else await this.coll().insert(doc);

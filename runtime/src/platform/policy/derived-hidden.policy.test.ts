@@ -31,9 +31,16 @@ const account = {
     { id: 'secrets', type: 'rollup', entity: 'secret', via: 'account', aggregate: 'count' },
     { id: 'summary', type: 'computed', expression: { $expr: 'name & ": " & $string(marginTotal)' } },
   ],
-  permissions: [{ role: 'rep', actions: ['read'] }, { role: 'manager', actions: ['read'] }],
+  permissions: [
+    { role: 'rep', actions: ['read'] },
+    { role: 'manager', actions: ['read'] },
+  ],
 } as unknown as Entity;
-const secret = { id: 'secret', fields: [{ id: 'account', type: 'relation', to: 'account' }], permissions: [{ role: 'manager', actions: ['read'] }] } as unknown as Entity;
+const secret = {
+  id: 'secret',
+  fields: [{ id: 'account', type: 'relation', to: 'account' }],
+  permissions: [{ role: 'manager', actions: ['read'] }],
+} as unknown as Entity;
 const definition = { id: 'app', entities: [deal, account, secret] } as unknown as AppDefinition;
 
 describe('derived fields of hidden data are hidden', () => {

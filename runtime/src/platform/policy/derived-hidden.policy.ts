@@ -40,7 +40,12 @@ function rollupRevealsHidden(definition: AppDefinition | null, rollup: RollupFie
  * (`$keys($)`, `$eval(…)`…) while anything of it is hidden. Computed values are evaluated on the full record
  * once and shared (lists, exports, live events), so hiding them is what keeps every path safe.
  */
-export function derivedHidden(definition: AppDefinition | null, entity: Entity, hidden: ReadonlySet<string>, readRules: ReadRules): Set<string> {
+export function derivedHidden(
+  definition: AppDefinition | null,
+  entity: Entity,
+  hidden: ReadonlySet<string>,
+  readRules: ReadRules,
+): Set<string> {
   const out = new Set<string>();
   for (const field of entity.fields) {
     if (field.type === 'rollup' && !hidden.has(field.id) && rollupRevealsHidden(definition, field, readRules)) out.add(field.id);
@@ -50,7 +55,7 @@ export function derivedHidden(definition: AppDefinition | null, entity: Entity, 
   // analyze() is sound: what it cannot follow (`$eval`, `$keys($)`, `*`…) is `readsAll`.
   const reads = new Map(computed.map((f) => [f.id, analyze(f.expression.$expr)]));
   // Until nothing changes: a computed field may read one declared after it.
-  for (let changed = true; changed; ) {
+  for (let changed = true; changed;) {
     changed = false;
     for (const field of computed) {
       if (out.has(field.id)) continue;

@@ -19,9 +19,16 @@ export function fullAccess(entity: Entity): EntityPolicy {
   let p = bypassCache.get(entity);
   if (!p) {
     p = {
-      create: true, read: true, update: true, delete: true,
+      create: true,
+      read: true,
+      update: true,
+      delete: true,
       rows: { create: 'all', read: 'all', update: 'all', delete: 'all' },
-      hidden: NONE, liveHidden: NONE, readonly: NONE, ownerField: entity.ownerField, bypass: true,
+      hidden: NONE,
+      liveHidden: NONE,
+      readonly: NONE,
+      ownerField: entity.ownerField,
+      bypass: true,
     };
     bypassCache.set(entity, p);
   }
@@ -52,7 +59,8 @@ export function effectivePermissions(definition: AppDefinition | null, entity: E
 function readRules(entity: Entity, roles: readonly string[]): { read: boolean; hidden: Set<string> } {
   const readers = (entity.permissions ?? []).filter((p) => roles.includes(p.role) && p.actions.includes('read'));
   const hidden = new Set<string>();
-  for (const field of entity.fields) if (readers.length > 0 && readers.every((p) => p.fields?.[field.id] === 'hidden')) hidden.add(field.id);
+  for (const field of entity.fields)
+    if (readers.length > 0 && readers.every((p) => p.fields?.[field.id] === 'hidden')) hidden.add(field.id);
   return { read: readers.length > 0, hidden };
 }
 
@@ -60,13 +68,19 @@ function readRules(entity: Entity, roles: readonly string[]): { read: boolean; h
 function readRows(entity: Entity, roles: readonly string[]): RowScope {
   let widest: RowScope | null = null;
   for (const p of entity.permissions ?? []) {
-    if (roles.includes(p.role) && p.actions.includes('read') && (widest === null || WIDTH[p.rows ?? 'all'] > WIDTH[widest])) widest = p.rows ?? 'all';
+    if (roles.includes(p.role) && p.actions.includes('read') && (widest === null || WIDTH[p.rows ?? 'all'] > WIDTH[widest]))
+      widest = p.rows ?? 'all';
   }
   return widest ?? 'own';
 }
 
 /** Rollups over an entity of which the roles read only some rows, and what reads them (see EntityPolicy.liveHidden). */
-function partialRollups(definition: AppDefinition | null, entity: Entity, hidden: ReadonlySet<string>, roles: readonly string[]): Set<string> {
+function partialRollups(
+  definition: AppDefinition | null,
+  entity: Entity,
+  hidden: ReadonlySet<string>,
+  roles: readonly string[],
+): Set<string> {
   const partial = new Set<string>();
   for (const f of entity.fields) {
     if (f.type !== 'rollup' || hidden.has(f.id)) continue;
@@ -97,8 +111,16 @@ function compute(definition: AppDefinition | null, entity: Entity, roles: readon
     if (!hidden.has(field.id) && !writable) readonly.add(field.id);
   }
   return {
-    create: allowed('create'), read: allowed('read'), update: allowed('update'), delete: allowed('delete'),
-    rows, hidden, liveHidden: new Set([...hidden, ...partialRollups(definition, entity, hidden, roles)]), readonly, ownerField: entity.ownerField, bypass: false,
+    create: allowed('create'),
+    read: allowed('read'),
+    update: allowed('update'),
+    delete: allowed('delete'),
+    rows,
+    hidden,
+    liveHidden: new Set([...hidden, ...partialRollups(definition, entity, hidden, roles)]),
+    readonly,
+    ownerField: entity.ownerField,
+    bypass: false,
   };
 }
 

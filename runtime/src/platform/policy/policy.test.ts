@@ -27,7 +27,11 @@ const deal = {
 const definition = { id: 'app', entities: [deal] } as unknown as AppDefinition;
 
 const caller = (roles: string[], team: string | null = null, teamOwners: string[] = []): Caller => ({
-  user: { id: 'u1', email: 'ann@x.test', name: 'Ann' }, bypass: false, roles, team, teamOwners,
+  user: { id: 'u1', email: 'ann@x.test', name: 'Ann' },
+  bypass: false,
+  roles,
+  team,
+  teamOwners,
 });
 
 describe('effectivePermissions', () => {
@@ -72,7 +76,7 @@ describe('effectivePermissions', () => {
 });
 
 describe('row scope', () => {
-  it('own: the owner field is the caller\'s email (one equality, so an index serves it)', () => {
+  it("own: the owner field is the caller's email (one equality, so an index serves it)", () => {
     const c = caller(['rep']);
     const p = effectivePermissions(definition, deal, ['rep']);
     expect(rowScopeFilter(p, c, deal)).toEqual({ owner: 'ann@x.test' });
@@ -82,7 +86,7 @@ describe('row scope', () => {
     expect(inScope({}, p, c)).toBe(false);
   });
 
-  it('team: every member of the caller\'s team; without a team, only the caller', () => {
+  it("team: every member of the caller's team; without a team, only the caller", () => {
     const p = effectivePermissions(definition, deal, ['manager']);
     const c = caller(['manager'], 'east', ['ann@x.test', 'u1', 'bob@x.test', 'u2']);
     expect(rowScopeFilter(p, c, deal)).toEqual({ owner: { $in: ['ann@x.test', 'u1', 'bob@x.test', 'u2'] } });

@@ -9,7 +9,12 @@ import type { Action, Caller, EntityPolicy } from './policy.types';
  * purpose: an equality lets an index on (owner, sort field) serve the page in order, where an
  * `$in` of two values made SQLite read and sort every row the caller owns.
  */
-export function allowedOwners(perm: EntityPolicy, caller: Caller, action: Action = 'read', teamEmails: readonly string[] = caller.teamOwners): string[] | null {
+export function allowedOwners(
+  perm: EntityPolicy,
+  caller: Caller,
+  action: Action = 'read',
+  teamEmails: readonly string[] = caller.teamOwners,
+): string[] | null {
   const scope = perm.rows[action];
   if (perm.bypass || scope === 'all') return null;
   if (scope === 'team' && caller.team !== null && teamEmails.length) return [...teamEmails];
@@ -17,7 +22,13 @@ export function allowedOwners(perm: EntityPolicy, caller: Caller, action: Action
 }
 
 /** A filter to AND into every query of this entity (undefined: no restriction). */
-export function rowScopeFilter(perm: EntityPolicy, caller: Caller, entity: Entity, teamEmails: readonly string[] = caller.teamOwners, action: Action = 'read'): Filter | undefined {
+export function rowScopeFilter(
+  perm: EntityPolicy,
+  caller: Caller,
+  entity: Entity,
+  teamEmails: readonly string[] = caller.teamOwners,
+  action: Action = 'read',
+): Filter | undefined {
   const owners = allowedOwners(perm, caller, action, teamEmails);
   return owners ? ownersFilter(entity.ownerField, owners) : undefined;
 }

@@ -22,7 +22,12 @@ function uniques(spec: CollectionSpec | null): string[][] {
 }
 const keyOf = (fields: string[]) => [...fields].sort().join('\n');
 
-export async function checkUniqueIndexes(store: Store, next: AppDefinition, previous: AppDefinition | null, plan: RenamePlan): Promise<void> {
+export async function checkUniqueIndexes(
+  store: Store,
+  next: AppDefinition,
+  previous: AppDefinition | null,
+  plan: RenamePlan,
+): Promise<void> {
   const before = previous && renamedDefinition(previous, plan);
   const existing = new Set(await store.listCollections());
   for (const entity of next.entities) {
@@ -33,7 +38,9 @@ export async function checkUniqueIndexes(store: Store, next: AppDefinition, prev
     // Where the records are before the move, and what their fields are called there.
     const oldEntity = plan.entities.find((r) => r.to === entity.id)?.from;
     const oldField = new Map(plan.fields.filter((r) => r.entity === entity.id).map((r) => [r.to, r.from]));
-    const candidates = [recordCollectionName(next.id, entity.id), ...(oldEntity ? [recordCollectionName(next.id, oldEntity)] : [])].filter((n) => existing.has(n));
+    const candidates = [recordCollectionName(next.id, entity.id), ...(oldEntity ? [recordCollectionName(next.id, oldEntity)] : [])].filter(
+      (n) => existing.has(n),
+    );
     for (const fields of added) {
       for (const name of candidates) {
         // A field's values may still be under either key while a move is unfinished; the move keeps the new key's.
@@ -44,7 +51,10 @@ export async function checkUniqueIndexes(store: Store, next: AppDefinition, prev
           const clash = rows.find((r) => (r.n as number) > 1 && groupBy.every((g) => r[g] !== null && r[g] !== undefined));
           if (clash) {
             const values = groupBy.map((g) => JSON.stringify(clash[g])).join(' + ');
-            throw new Conflict(`"${entity.id}" cannot get a unique ${fields.join(' + ')}: ${clash.n as number} records have ${values}; nothing was changed`, { details: { entity: entity.id, fields } });
+            throw new Conflict(
+              `"${entity.id}" cannot get a unique ${fields.join(' + ')}: ${clash.n as number} records have ${values}; nothing was changed`,
+              { details: { entity: entity.id, fields } },
+            );
           }
         }
       }

@@ -73,7 +73,10 @@ export class Publishing<V> {
     deps.jobs.register(this.queue);
   }
 
-  private async migrateAndRecord(job: Job<PublishPayload, PublishState>, ctx: Parameters<QueueDefinition<PublishPayload, PublishState, V>['handle']>[0]): Promise<V> {
+  private async migrateAndRecord(
+    job: Job<PublishPayload, PublishState>,
+    ctx: Parameters<QueueDefinition<PublishPayload, PublishState, V>['handle']>[0],
+  ): Promise<V> {
     const { store, gate, commit } = this.deps;
     const p = job.payload;
     const previous = p.previousVersion === null ? null : await this.deps.definitionOf(p.appId, p.previousVersion);
@@ -114,11 +117,13 @@ export class Publishing<V> {
     try {
       ({ done } = await this.deps.jobs.start(this.queue, payload));
     } catch (err) {
-      if (err instanceof QueueFull) throw new Unavailable('too many publishes are running in this process; try again shortly', { details: { retryAfter: 5 } });
+      if (err instanceof QueueFull)
+        throw new Unavailable('too many publishes are running in this process; try again shortly', { details: { retryAfter: 5 } });
       throw err;
     }
     const version = await done;
-    if (version === undefined) throw new Conflict(`the publish of "${payload.appId}" stopped here and is being finished by another process`);
+    if (version === undefined)
+      throw new Conflict(`the publish of "${payload.appId}" stopped here and is being finished by another process`);
     return version;
   }
 
@@ -130,7 +135,11 @@ export class Publishing<V> {
    */
   async finishInterrupted(appId: string): Promise<{ payload: PublishPayload; version: V } | null> {
     const { store, jobs } = this.deps;
-    const found = await store.collection(JOBS).find({ filter: { queue: this.queue.name, status: UNFINISHED, 'payload.appId': appId }, sort: [{ field: 'createdAt', dir: 'asc' }], limit: 10 });
+    const found = await store.collection(JOBS).find({
+      filter: { queue: this.queue.name, status: UNFINISHED, 'payload.appId': appId },
+      sort: [{ field: 'createdAt', dir: 'asc' }],
+      limit: 10,
+    });
     let last: { payload: PublishPayload; version: V } | null = null;
     const busy = () => new Conflict(`"${appId}" is being published right now; try again when it is done`);
     for (const { id } of found.items) {
@@ -172,15 +181,20 @@ export class Publishing<V> {
       if (!moves(p.plan)) continue;
       const lift = await gate.fence(p.appId, doc.id, p.plan);
       const watch = setInterval(() => {
-        void jobs.get<PublishPayload, PublishState>(doc.id).then((job) => {
-          if (job && (job.status === 'queued' || job.status === 'running')) return;
-          clearInterval(watch);
-          lift(job?.status === 'done' ? 'done' : 'failed', (job?.state?.processed ?? 0) > 0);
-        }, () => undefined);
+        void jobs.get<PublishPayload, PublishState>(doc.id).then(
+          (job) => {
+            if (job && (job.status === 'queued' || job.status === 'running')) return;
+            clearInterval(watch);
+            lift(job?.status === 'done' ? 'done' : 'failed', (job?.state?.processed ?? 0) > 0);
+          },
+          () => undefined,
+        );
       }, 1000);
       watch.unref?.();
     }
-    const dead = await store.collection(JOBS).find({ filter: { queue: this.queue.name, status: 'dead' }, sort: [{ field: 'createdAt', dir: 'desc' }], limit: 100 });
+    const dead = await store
+      .collection(JOBS)
+      .find({ filter: { queue: this.queue.name, status: 'dead' }, sort: [{ field: 'createdAt', dir: 'desc' }], limit: 100 });
     for (const doc of dead.items) {
       const p = doc.payload as PublishPayload;
       const processed = (doc.state as PublishState | null)?.processed ?? 0;

@@ -74,11 +74,18 @@ export class WriteGate {
     let route = null as Route | null;
     const deadline = Date.now() + this.waitMs;
     for (let f = this.fenceOn(appId, entity); f; f = this.fenceOn(appId, entity)) {
-      if (f.stuck) throw new Unavailable(`a publish of "${appId}" stopped while moving the data of "${entity}"; publish again to finish the move`, { details: { retryAfter: 30 } });
+      if (f.stuck)
+        throw new Unavailable(`a publish of "${appId}" stopped while moving the data of "${entity}"; publish again to finish the move`, {
+          details: { retryAfter: 30 },
+        });
       let timer: NodeJS.Timeout | undefined;
-      const outcome = await Promise.race([f.ended, new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), Math.max(0, deadline - Date.now()))))]);
+      const outcome = await Promise.race([
+        f.ended,
+        new Promise<'timeout'>((r) => (timer = setTimeout(() => r('timeout'), Math.max(0, deadline - Date.now())))),
+      ]);
       clearTimeout(timer);
-      if (outcome === 'timeout') throw new Unavailable(`the data of "${entity}" is being moved by a publish; try again shortly`, { details: { retryAfter: 5 } });
+      if (outcome === 'timeout')
+        throw new Unavailable(`the data of "${entity}" is being moved by a publish; try again shortly`, { details: { retryAfter: 5 } });
       const next = outcome === 'done' ? routeThrough(f.plan, entity) : null;
       if (next) {
         route = { entity: next.entity, fields: new Map([...(route?.fields ?? []), ...next.fields]) };
@@ -140,7 +147,11 @@ export class WriteGate {
       } else {
         this.remove(appId, held);
         // A finished move also ends earlier failed attempts at it.
-        if (outcome === 'done') this.fences.set(appId, (this.fences.get(appId) ?? []).filter((f) => !(f.stuck && [...f.entities].every((e) => entities.has(e)))));
+        if (outcome === 'done')
+          this.fences.set(
+            appId,
+            (this.fences.get(appId) ?? []).filter((f) => !(f.stuck && [...f.entities].every((e) => entities.has(e)))),
+          );
       }
       held.end(outcome);
     };

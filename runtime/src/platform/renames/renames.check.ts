@@ -18,7 +18,11 @@ export const EMPTY_PLAN: RenamePlan = { entities: [], fields: [] };
 const fieldIn = (e: Entity | undefined, id: string) => e?.fields.find((f) => f.id === id);
 const stored = (f: { type: string }) => getFieldType(f.type).stored;
 
-export function checkRenames(renames: Rename[], previous: { version: number; definition: AppDefinition } | null, next: AppDefinition): RenamePlan {
+export function checkRenames(
+  renames: Rename[],
+  previous: { version: number; definition: AppDefinition } | null,
+  next: AppDefinition,
+): RenamePlan {
   if (renames.length === 0) return EMPTY_PLAN;
   const issues: Issue[] = [];
   const fail = (i: number, key: string, message: string) => issues.push({ pointer: `/renames/${i}${key ? `/${key}` : ''}`, message });
@@ -67,7 +71,8 @@ export function checkRenames(renames: Rename[], previous: { version: number; def
       if (r.from === r.to) fail(i, 'to', 'the new id must differ from the old one');
       if (!from) fail(i, 'from', `field "${r.from}" is not in entity "${oldEntityId}" of the ${v}`);
       else if (!stored(from)) fail(i, 'from', `field "${r.from}" is ${from.type}: it stores no values to move`);
-      else if (fieldIn(entity, r.from)) fail(i, 'from', `field "${r.from}" is still in entity "${r.entity}"; a renamed field's old id must be gone`);
+      else if (fieldIn(entity, r.from))
+        fail(i, 'from', `field "${r.from}" is still in entity "${r.entity}"; a renamed field's old id must be gone`);
       if (!to) fail(i, 'to', `field "${r.to}" is not in entity "${r.entity}" of the new definition`);
       else if (!stored(to)) fail(i, 'to', `field "${r.to}" is ${to.type}: it cannot hold stored values`);
       else if (fieldIn(old, r.to)) fail(i, 'to', `field "${r.to}" already exists in the ${v}: its values would be overwritten`);

@@ -25,8 +25,20 @@ export const renamesSchema = {
   maxItems: MAX_RENAMES,
   items: {
     anyOf: [
-      { title: 'field rename', type: 'object', required: ['entity', 'from', 'to'], additionalProperties: false, properties: { entity: identifier, from: identifier, to: identifier } },
-      { title: 'entity rename', type: 'object', required: ['from', 'to'], additionalProperties: false, properties: { from: identifier, to: identifier } },
+      {
+        title: 'field rename',
+        type: 'object',
+        required: ['entity', 'from', 'to'],
+        additionalProperties: false,
+        properties: { entity: identifier, from: identifier, to: identifier },
+      },
+      {
+        title: 'entity rename',
+        type: 'object',
+        required: ['from', 'to'],
+        additionalProperties: false,
+        properties: { from: identifier, to: identifier },
+      },
     ],
   },
 } as const;
@@ -45,7 +57,10 @@ function parseRenameList(input: unknown): Rename[] {
   compiled ??= createAjv().compile(renamesSchema);
   if (compiled(input)) return input as Rename[];
   const errors = formatAjvErrors(compiled.errors, {}).map((e) => ({ ...e, pointer: `/renames${e.pointer}` }));
-  throw new Invalid(`"renames" must be a list of at most ${MAX_RENAMES} field renames { entity, from, to } or entity renames { from, to }`, errors);
+  throw new Invalid(
+    `"renames" must be a list of at most ${MAX_RENAMES} field renames { entity, from, to } or entity renames { from, to }`,
+    errors,
+  );
 }
 
 /**
@@ -57,6 +72,10 @@ export function parseDraftSave(body: unknown): { definition: unknown; renames?: 
   const b = body as Record<string, unknown> | null;
   if (!b || typeof b !== 'object' || Array.isArray(b) || typeof b.id === 'string' || !('definition' in b)) return { definition: body };
   const extra = Object.keys(b).filter((k) => k !== 'definition' && k !== 'renames');
-  if (extra.length) throw new Invalid(`a draft save is { definition, renames? }; unknown key "${extra[0]}"`, extra.map((k) => ({ pointer: `/${k}`, message: 'is not allowed' })));
+  if (extra.length)
+    throw new Invalid(
+      `a draft save is { definition, renames? }; unknown key "${extra[0]}"`,
+      extra.map((k) => ({ pointer: `/${k}`, message: 'is not allowed' })),
+    );
   return { definition: b.definition, ...(b.renames !== undefined ? { renames: parseRenameList(b.renames) } : {}) };
 }

@@ -35,7 +35,8 @@ export async function applyRenames(batches: MigrationBatches, sides: RenameSides
     const from = entityOf(sides.previous, r.from);
     report.entities.push({ ...r, moved: await moveEntityRecords(batches, appId, r, from, entityOf(sides.next, r.to)) });
   }
-  for (const { oldEntity: _, ...r } of plan.fields) report.fields.push({ ...r, moved: await moveFieldValues(batches, appId, r, entityOf(sides.next, r.entity)) });
+  for (const { oldEntity: _, ...r } of plan.fields)
+    report.fields.push({ ...r, moved: await moveFieldValues(batches, appId, r, entityOf(sides.next, r.entity)) });
   return report;
 }
 

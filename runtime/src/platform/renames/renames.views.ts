@@ -24,7 +24,9 @@ export function renameFilter(filter: unknown, names: Names): unknown {
   if (Array.isArray(filter)) return filter.map((f) => renameFilter(f, names));
   if (!filter || typeof filter !== 'object') return filter;
   return Object.fromEntries(
-    Object.entries(filter as Record<string, unknown>).map(([key, value]) => (key.startsWith('$') ? [key, renameFilter(value, names)] : [renamePath(key, names), value])),
+    Object.entries(filter as Record<string, unknown>).map(([key, value]) =>
+      key.startsWith('$') ? [key, renameFilter(value, names)] : [renamePath(key, names), value],
+    ),
   );
 }
 
@@ -32,7 +34,11 @@ export function renameViewState(state: Record<string, unknown>, names: Names): R
   const next = { ...state };
   if (Array.isArray(state.columns)) next.columns = state.columns.map((c) => (typeof c === 'string' ? renamePath(c, names) : c));
   if (Array.isArray(state.sort)) {
-    next.sort = state.sort.map((s) => (s && typeof s === 'object' && typeof (s as { field?: unknown }).field === 'string' ? { ...s, field: renamePath((s as { field: string }).field, names) } : s));
+    next.sort = state.sort.map((s) =>
+      s && typeof s === 'object' && typeof (s as { field?: unknown }).field === 'string'
+        ? { ...s, field: renamePath((s as { field: string }).field, names) }
+        : s,
+    );
   }
   if (state.filter !== undefined) next.filter = renameFilter(state.filter, names);
   return next;

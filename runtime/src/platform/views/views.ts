@@ -35,21 +35,28 @@ function toView(doc: StoredDoc): SavedView {
  * (as any filter sent to the records API), so a view that outlived a field fails visibly, not silently.
  */
 function checkView(input: unknown): Omit<SavedView, 'id' | 'owner' | 'updatedAt'> {
-  if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Invalid('send {"name", "component", "state", "shared"}');
+  if (typeof input !== 'object' || input === null || Array.isArray(input))
+    throw new Invalid('send {"name", "component", "state", "shared"}');
   const { name, component, state, shared } = input as Record<string, unknown>;
   const issues: Issue[] = [];
-  if (typeof name !== 'string' || !name.trim() || name.length > 200) issues.push({ pointer: '/name', message: 'must be a name of 1-200 characters' });
+  if (typeof name !== 'string' || !name.trim() || name.length > 200)
+    issues.push({ pointer: '/name', message: 'must be a name of 1-200 characters' });
   if (typeof component !== 'string' || !IDENT.test(component)) issues.push({ pointer: '/component', message: 'must be a component id' });
   if (shared !== undefined && typeof shared !== 'boolean') issues.push({ pointer: '/shared', message: 'must be true or false' });
   const s = (state ?? {}) as Record<string, unknown>;
   if (typeof s !== 'object' || s === null || Array.isArray(s)) issues.push({ pointer: '/state', message: 'must be an object' });
   else {
-    for (const key of Object.keys(s)) if (!['filter', 'sort', 'columns', 'pageSize'].includes(key)) issues.push({ pointer: `/state/${key}`, message: 'unknown property' });
-    if (s.filter !== undefined && (typeof s.filter !== 'object' || s.filter === null || Array.isArray(s.filter))) issues.push({ pointer: '/state/filter', message: 'must be an object' });
+    for (const key of Object.keys(s))
+      if (!['filter', 'sort', 'columns', 'pageSize'].includes(key)) issues.push({ pointer: `/state/${key}`, message: 'unknown property' });
+    if (s.filter !== undefined && (typeof s.filter !== 'object' || s.filter === null || Array.isArray(s.filter)))
+      issues.push({ pointer: '/state/filter', message: 'must be an object' });
     if (s.sort !== undefined && !Array.isArray(s.sort)) issues.push({ pointer: '/state/sort', message: 'must be an array' });
-    if (s.columns !== undefined && (!Array.isArray(s.columns) || !s.columns.every((c) => typeof c === 'string'))) issues.push({ pointer: '/state/columns', message: 'must be an array of field ids' });
-    if (s.pageSize !== undefined && (!Number.isInteger(s.pageSize) || (s.pageSize as number) < 1 || (s.pageSize as number) > 1000)) issues.push({ pointer: '/state/pageSize', message: 'must be an integer from 1 to 1000' });
-    if (JSON.stringify(s).length > MAX_STATE_CHARS) issues.push({ pointer: '/state', message: `must be under ${MAX_STATE_CHARS} characters as JSON` });
+    if (s.columns !== undefined && (!Array.isArray(s.columns) || !s.columns.every((c) => typeof c === 'string')))
+      issues.push({ pointer: '/state/columns', message: 'must be an array of field ids' });
+    if (s.pageSize !== undefined && (!Number.isInteger(s.pageSize) || (s.pageSize as number) < 1 || (s.pageSize as number) > 1000))
+      issues.push({ pointer: '/state/pageSize', message: 'must be an integer from 1 to 1000' });
+    if (JSON.stringify(s).length > MAX_STATE_CHARS)
+      issues.push({ pointer: '/state', message: `must be under ${MAX_STATE_CHARS} characters as JSON` });
   }
   if (issues.length) throw new Invalid('the view is not valid', issues);
   return { name: (name as string).trim(), component: component as string, state: s as SavedView['state'], shared: shared === true };
@@ -65,7 +72,11 @@ export class Views {
   /** The caller's own views of a component, plus the shared ones of everybody. */
   async list(appId: string, component: string | undefined, caller: Caller): Promise<SavedView[]> {
     const filter = component ? { appId, component } : { appId };
-    const page = await this.coll().find({ filter: { ...filter, $or: [{ userId: caller.user.id }, { shared: true }] }, sort: [{ field: 'name', dir: 'asc' }], limit: 1000 });
+    const page = await this.coll().find({
+      filter: { ...filter, $or: [{ userId: caller.user.id }, { shared: true }] },
+      sort: [{ field: 'name', dir: 'asc' }],
+      limit: 1000,
+    });
     return page.items.map(toView);
   }
 
@@ -90,7 +101,8 @@ export class Views {
 
   private async owned(appId: string, id: string, caller: Caller): Promise<StoredDoc> {
     const doc = await this.coll().get(id);
-    if (!doc || doc.appId !== appId || (!doc.shared && doc.userId !== caller.user.id && !caller.bypass)) throw new NotFound(`no view ${id}`);
+    if (!doc || doc.appId !== appId || (!doc.shared && doc.userId !== caller.user.id && !caller.bypass))
+      throw new NotFound(`no view ${id}`);
     if (doc.userId !== caller.user.id && !caller.bypass) throw new Forbidden('only the owner of a view may change it');
     return doc;
   }

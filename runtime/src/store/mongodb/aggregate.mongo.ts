@@ -7,7 +7,8 @@ import { mongoPath, toMongoFilter } from './filter.mongo';
  * `$ifNull` folds missing into null (a missing key would otherwise form its own group).
  */
 export function buildPipeline(q: NormalizedAggregate, searchFields: readonly string[] = []): Record<string, unknown>[] {
-  const id = q.groupBy.length === 0 ? null : Object.fromEntries(q.groupBy.map((f, i) => [`g${i}`, { $ifNull: [`$${mongoPath(f)}`, null] }]));
+  const id =
+    q.groupBy.length === 0 ? null : Object.fromEntries(q.groupBy.map((f, i) => [`g${i}`, { $ifNull: [`$${mongoPath(f)}`, null] }]));
   const group: Record<string, unknown> = { _id: id };
   q.metrics.forEach((m, i) => {
     group[`m${i}`] = m.op === 'count' ? { $sum: 1 } : { [`$${m.op}`]: `$${mongoPath(m.field as string)}` };

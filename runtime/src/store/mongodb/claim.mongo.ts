@@ -34,7 +34,16 @@ export async function claim(ctx: MongoContext, options: ClaimOptions): Promise<S
       const update = buildUpdate(options.patch, now) as unknown as NativeUpdate;
       const taken: MongoDoc[] = [];
       while (taken.length < q.limit) {
-        const doc = await ctx.coll.findOneAndUpdate(claimQuery(filter, ctx.expireField, taken.map((d) => d._id), now), update, { sort, returnDocument: 'after', session });
+        const doc = await ctx.coll.findOneAndUpdate(
+          claimQuery(
+            filter,
+            ctx.expireField,
+            taken.map((d) => d._id),
+            now,
+          ),
+          update,
+          { sort, returnDocument: 'after', session },
+        );
         if (!doc) break;
         taken.push(doc);
       }

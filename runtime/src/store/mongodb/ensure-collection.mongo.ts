@@ -36,7 +36,11 @@ export async function ensureMongoCollection(conn: Connection, spec: SanitizedSpe
     } catch (err) {
       await Promise.all(created.map((n) => coll.dropIndex(n).catch(() => undefined)));
       if ((err as { code?: number }).code === 11000) {
-        throw new UniqueViolationError(spec.name, p.fields, `${spec.name}: cannot add unique index on ${p.fields.join(' + ')}: existing documents have duplicate values`);
+        throw new UniqueViolationError(
+          spec.name,
+          p.fields,
+          `${spec.name}: cannot add unique index on ${p.fields.join(' + ')}: existing documents have duplicate values`,
+        );
       }
       throw err;
     }

@@ -43,7 +43,8 @@ function searchQuery(node: SearchNode, searchFields: readonly string[]): MongoQu
   const fields = node.fields ?? searchFields;
   if (fields.length === 0) throw new InvalidQueryError('this collection has no search fields', '/$search');
   for (const f of fields) {
-    if (!searchFields.includes(f)) throw new InvalidQueryError(`"${f}" is not one of the search fields (${searchFields.join(', ')})`, '/$search/fields');
+    if (!searchFields.includes(f))
+      throw new InvalidQueryError(`"${f}" is not one of the search fields (${searchFields.join(', ')})`, '/$search/fields');
   }
   // Terms are letters and digits only (searchTerms), so they need no regex escaping.
   return {
@@ -55,7 +56,8 @@ function searchQuery(node: SearchNode, searchFields: readonly string[]): MongoQu
 
 function leafOps(leaf: Leaf): Record<string, unknown> {
   switch (leaf.op) {
-    case 'in': case 'nin':
+    case 'in':
+    case 'nin':
       return { [`$${leaf.op}`]: leaf.values };
     case 'exists':
       return { $exists: leaf.value };

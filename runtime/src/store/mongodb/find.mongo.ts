@@ -8,7 +8,10 @@ import { keysetQuery, sortValue, toMongoSort } from './sort.mongo';
 import { notExpired } from './ttl.mongo';
 
 /** The query, sort and limit `find` sends; exported so unit tests can snapshot it without a server. */
-export function buildFindQuery(q: NormalizedFind, searchFields: readonly string[] = []): { query: MongoQuery; sort: Record<string, 1 | -1>; limit: number } {
+export function buildFindQuery(
+  q: NormalizedFind,
+  searchFields: readonly string[] = [],
+): { query: MongoQuery; sort: Record<string, 1 | -1>; limit: number } {
   const filter = toMongoFilter(q.filter, searchFields);
   const query = q.after ? { $and: [filter, keysetQuery(q.sort, q.after)] } : filter;
   return { query, sort: toMongoSort(q.sort), limit: q.limit + 1 };
@@ -17,7 +20,11 @@ export function buildFindQuery(q: NormalizedFind, searchFields: readonly string[
 export async function find(ctx: MongoContext, options: FindOptions = {}): Promise<Page> {
   const q = normalizeFind(ctx.name, options, { arrayFields: ctx.arrayFields });
   const { query, sort, limit } = buildFindQuery(q, ctx.searchFields);
-  const docs = await ctx.coll.find(notExpired(ctx.expireField, query, new Date().toISOString()), { session: ctx.session }).sort(sort).limit(limit).toArray();
+  const docs = await ctx.coll
+    .find(notExpired(ctx.expireField, query, new Date().toISOString()), { session: ctx.session })
+    .sort(sort)
+    .limit(limit)
+    .toArray();
   const more = docs.length > q.limit;
   if (more) docs.pop();
   let nextCursor: string | null = null;
@@ -30,5 +37,8 @@ export async function find(ctx: MongoContext, options: FindOptions = {}): Promis
 
 export async function count(ctx: MongoContext, filter?: Filter, options?: CountOptions): Promise<number> {
   const limit = countLimit(options);
-  return ctx.coll.countDocuments(notExpired(ctx.expireField, toMongoFilter(normalizeFilter(filter), ctx.searchFields), new Date().toISOString()), { session: ctx.session, ...(limit ? { limit } : {}) });
+  return ctx.coll.countDocuments(
+    notExpired(ctx.expireField, toMongoFilter(normalizeFilter(filter), ctx.searchFields), new Date().toISOString()),
+    { session: ctx.session, ...(limit ? { limit } : {}) },
+  );
 }

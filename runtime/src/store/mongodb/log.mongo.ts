@@ -21,9 +21,20 @@ export const POSITIONS = '__tessera_log_positions';
 const COUNTER_ID = 'log';
 
 type Db = NonNullable<mongoose.Connection['db']>;
-interface LogDoc { _id: number; topic: string; at: string; data: string }
-interface CounterDoc { _id: string; seq: number }
-interface PositionDoc { _id: string; seq: number }
+interface LogDoc {
+  _id: number;
+  topic: string;
+  at: string;
+  data: string;
+}
+interface CounterDoc {
+  _id: string;
+  seq: number;
+}
+interface PositionDoc {
+  _id: string;
+  seq: number;
+}
 
 export async function ensureMongoLog(db: Db, floor = Date.now() * 1000): Promise<void> {
   try {
@@ -59,11 +70,13 @@ export class MongoLog implements ChangeLog {
     const rows = encodeEntries(entries);
     if (rows.length === 0) return [];
     const out = await this.inTransaction(async (session) => {
-      const counter = await this.db.collection<CounterDoc>(COUNTERS).findOneAndUpdate(
-        { _id: COUNTER_ID },
-        [{ $set: { seq: { $add: [{ $ifNull: ['$seq', Date.now() * 1000] }, rows.length] } } }],
-        { upsert: true, returnDocument: 'after', session },
-      );
+      const counter = await this.db
+        .collection<CounterDoc>(COUNTERS)
+        .findOneAndUpdate({ _id: COUNTER_ID }, [{ $set: { seq: { $add: [{ $ifNull: ['$seq', Date.now() * 1000] }, rows.length] } } }], {
+          upsert: true,
+          returnDocument: 'after',
+          session,
+        });
       const first = counter!.seq - rows.length + 1;
       const at = new Date().toISOString();
       const docs = rows.map((r, i) => ({ _id: first + i, topic: r.topic, at, data: r.json }));
@@ -90,7 +103,11 @@ export class MongoLog implements ChangeLog {
   }
 
   async firstSeq(): Promise<number> {
-    const first = await this.entries.find({}, { session: this.session, projection: { _id: 1 } }).sort({ _id: 1 }).limit(1).toArray();
+    const first = await this.entries
+      .find({}, { session: this.session, projection: { _id: 1 } })
+      .sort({ _id: 1 })
+      .limit(1)
+      .toArray();
     return first.length ? first[0]._id : (await this.lastSeq()) + 1;
   }
 
@@ -103,7 +120,9 @@ export class MongoLog implements ChangeLog {
   async setPosition(consumer: string, seq: number): Promise<void> {
     checkConsumer(consumer);
     checkSeq(seq);
-    await this.db.collection<PositionDoc>(POSITIONS).updateOne({ _id: consumer }, { $set: { seq } }, { upsert: true, session: this.session });
+    await this.db
+      .collection<PositionDoc>(POSITIONS)
+      .updateOne({ _id: consumer }, { $set: { seq } }, { upsert: true, session: this.session });
   }
 
   async trim(beforeSeq: number): Promise<number> {

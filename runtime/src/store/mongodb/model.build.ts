@@ -20,7 +20,14 @@ const TYPES: Record<FieldKind, unknown> = {
   json: Schema.Types.Mixed,
   array: [Schema.Types.Mixed],
 };
-const BSON_TYPE: Record<FieldKind, string> = { string: 'string', number: 'number', boolean: 'bool', date: 'string', json: 'object', array: 'array' };
+const BSON_TYPE: Record<FieldKind, string> = {
+  string: 'string',
+  number: 'number',
+  boolean: 'bool',
+  date: 'string',
+  json: 'object',
+  array: 'array',
+};
 
 export interface MongoIndex {
   key: Record<string, 1>;
@@ -35,7 +42,10 @@ export interface MongoIndex {
  */
 export function planMongoIndex(spec: SanitizedSpec, ix: IndexSpec): MongoIndex {
   const kinds = ix.fields.map((f) => spec.kinds.get(f) ?? null);
-  const hash = createHash('sha256').update(JSON.stringify([INDEX_FORMAT, ix.fields, ix.unique, kinds])).digest('hex').slice(0, 8);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([INDEX_FORMAT, ix.fields, ix.unique, kinds]))
+    .digest('hex')
+    .slice(0, 8);
   const name = `${INDEX_PREFIX}${ix.fields.join('__').replace(/\./g, '_')}${ix.unique ? '__u' : ''}_${hash}`;
   const key: Record<string, 1> = {};
   for (const f of ix.fields) key[mongoPath(f)] = 1;
@@ -71,7 +81,8 @@ export function buildSchema(spec: SanitizedSpec): Schema {
   return schema;
 }
 
-export function buildModel(conn: Connection | typeof mongoose, spec: SanitizedSpec): Model<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export function buildModel(conn: Connection | typeof mongoose, spec: SanitizedSpec): Model<any> {
   if (conn.models[spec.name]) conn.deleteModel(spec.name);
   return conn.model(spec.name, buildSchema(spec), spec.name);
 }

@@ -1,4 +1,19 @@
-import type { AggregateOptions, AggregateRow, ClaimOptions, Collection, CountOptions, Doc, Filter, FindOptions, InsertManyOptions, Page, StoredDoc, UpdateOptions, UpsertOptions, UpsertResult } from '@tessera/core/store';
+import type {
+  AggregateOptions,
+  AggregateRow,
+  ClaimOptions,
+  Collection,
+  CountOptions,
+  Doc,
+  Filter,
+  FindOptions,
+  InsertManyOptions,
+  Page,
+  StoredDoc,
+  UpdateOptions,
+  UpsertOptions,
+  UpsertResult,
+} from '@tessera/core/store';
 import type { MongoContext } from './mongo.context';
 import { insert, insertMany } from './insert.mongo';
 import { get } from './get.mongo';

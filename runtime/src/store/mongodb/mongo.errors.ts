@@ -1,7 +1,11 @@
 import { UniqueViolationError } from '@tessera/core/store';
 import type { MongoContext } from './mongo.context';
 
-interface MongoErrorLike { code?: number; keyPattern?: Record<string, unknown>; message?: string }
+interface MongoErrorLike {
+  code?: number;
+  keyPattern?: Record<string, unknown>;
+  message?: string;
+}
 
 /** E11000 -> UniqueViolationError naming the fields (from keyPattern, else from the index name). */
 export function mapMongoError(ctx: Pick<MongoContext, 'name' | 'indexFields'>, err: unknown): unknown {
@@ -10,7 +14,10 @@ export function mapMongoError(ctx: Pick<MongoContext, 'name' | 'indexFields'>, e
   let fields = e.keyPattern ? Object.keys(e.keyPattern).filter((k) => k !== '_id' || Object.keys(e.keyPattern!).length === 1) : undefined;
   if (!fields?.length) {
     const name = /index: (\S+)/.exec(e.message ?? '')?.[1];
-    fields = (name && ctx.indexFields.get(name)) || [name === '_id_' ? 'id' : name ?? 'unknown'];
+    fields = (name && ctx.indexFields.get(name)) || [name === '_id_' ? 'id' : (name ?? 'unknown')];
   }
-  return new UniqueViolationError(ctx.name, fields.map((f) => (f === '_id' ? 'id' : f)));
+  return new UniqueViolationError(
+    ctx.name,
+    fields.map((f) => (f === '_id' ? 'id' : f)),
+  );
 }

@@ -27,10 +27,16 @@ export async function createMongoStore(options: MongoStoreOptions): Promise<Mong
   return new MongoStore(conn);
 }
 
-interface Known { spec: SanitizedSpec | null; indexFields: Map<string, string[]> }
+interface Known {
+  spec: SanitizedSpec | null;
+  indexFields: Map<string, string[]>;
+}
 
 /** What a store and its `tx` facades share: the collections ensured in this process, the log's listeners. */
-interface Shared { known: Map<string, Known>; listeners: LogListeners }
+interface Shared {
+  known: Map<string, Known>;
+  listeners: LogListeners;
+}
 
 /** Collections of the adapter itself (the log): not listed. */
 const INTERNAL = /^(system\.|__tessera_)/;
@@ -79,7 +85,10 @@ export class MongoStore implements Store {
 
   async listCollections(): Promise<string[]> {
     const all = await this.connection.db!.listCollections({}, { nameOnly: true }).toArray();
-    return all.map((c) => c.name).filter((n) => !INTERNAL.test(n)).sort();
+    return all
+      .map((c) => c.name)
+      .filter((n) => !INTERNAL.test(n))
+      .sort();
   }
 
   async dropCollection(name: string): Promise<void> {
@@ -102,7 +111,9 @@ export class MongoStore implements Store {
       let result!: T;
       await session.withTransaction(async () => {
         appended = 0; // the callback may run again after a transient error
-        result = await fn(new MongoStore(this.connection, session, this.shared, { appended: (seq) => (appended = Math.max(appended, seq)) }));
+        result = await fn(
+          new MongoStore(this.connection, session, this.shared, { appended: (seq) => (appended = Math.max(appended, seq)) }),
+        );
       });
       if (appended > 0) this.shared.listeners.notify(appended);
       return result;
@@ -120,7 +131,8 @@ export class MongoStore implements Store {
     let total = 0;
     for (const [name, { spec }] of this.known) {
       if (!spec?.expireField) continue;
-      total += (await this.connection.db!.collection(name).deleteMany(expiredQuery(spec.expireField, at), { session: this.session })).deletedCount;
+      total += (await this.connection.db!.collection(name).deleteMany(expiredQuery(spec.expireField, at), { session: this.session }))
+        .deletedCount;
     }
     return total;
   }

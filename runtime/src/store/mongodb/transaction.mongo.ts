@@ -8,7 +8,11 @@ export async function inTransaction<T>(ctx: MongoContext, op: (session: Session)
   return inSession(ctx.session, ctx.startSession, op);
 }
 
-export async function inSession<T>(current: Session | undefined, startSession: () => Promise<Session>, op: (session: Session) => Promise<T>): Promise<T> {
+export async function inSession<T>(
+  current: Session | undefined,
+  startSession: () => Promise<Session>,
+  op: (session: Session) => Promise<T>,
+): Promise<T> {
   if (current) return op(current);
   const session = await startSession();
   try {

@@ -43,7 +43,8 @@ export function buildUpsert(id: string, patch: Doc, insert: Doc, now: string, ex
 /** `$add` on a value that is not a number (MongoDB's TypeMismatch codes) is the port's "cannot $inc". */
 export function incError(err: unknown): unknown {
   const e = err as { code?: number; message?: string };
-  if (e?.code === 14 || e?.code === 16554 || /\$add only supports/.test(e?.message ?? '')) return new StoreError(`cannot $inc: ${e.message ?? 'not a number'}`);
+  if (e?.code === 14 || e?.code === 16554 || /\$add only supports/.test(e?.message ?? ''))
+    return new StoreError(`cannot $inc: ${e.message ?? 'not a number'}`);
   return err;
 }
 

@@ -11,7 +11,10 @@ export type NativeUpdate = mongoose.mongo.UpdateFilter<MongoDoc>;
 
 /** After a failed conditional write: was the document missing (or expired), or at another version? */
 async function explainMiss(ctx: MongoContext, id: string, expected: number | undefined): Promise<never> {
-  const cur = await ctx.coll.findOne(notExpired(ctx.expireField, { _id: id }, new Date().toISOString()), { projection: { version: 1 }, session: ctx.session });
+  const cur = await ctx.coll.findOne(notExpired(ctx.expireField, { _id: id }, new Date().toISOString()), {
+    projection: { version: 1 },
+    session: ctx.session,
+  });
   if (!cur) throw new NotFoundError(ctx.name, id);
   throw new VersionConflictError(ctx.name, id, expected ?? -1, cur.version as number);
 }
@@ -23,7 +26,10 @@ export async function update(ctx: MongoContext, id: string, patch: Doc, options?
   const filter = notExpired(ctx.expireField, expected === undefined ? { _id: id } : { _id: id, version: expected }, now);
   let doc;
   try {
-    doc = await ctx.coll.findOneAndUpdate(filter, buildUpdate(patch, now) as unknown as NativeUpdate, { returnDocument: 'after', session: ctx.session });
+    doc = await ctx.coll.findOneAndUpdate(filter, buildUpdate(patch, now) as unknown as NativeUpdate, {
+      returnDocument: 'after',
+      session: ctx.session,
+    });
   } catch (err) {
     throw incError(mapMongoError(ctx, err));
   }

@@ -39,7 +39,10 @@ export function aggregate(ctx: SqliteContext, options: AggregateOptions): Aggreg
     const order = q.groupBy.map((f) => valueSql(f)).join(', ');
     sql += ` GROUP BY ${q.groupBy.map((_, i) => `"g${i}"`).join(', ')} ORDER BY ${order}`;
   }
-  const rows = ctx.cache.get(sql).raw().all(...where.params) as unknown[][];
+  const rows = ctx.cache
+    .get(sql)
+    .raw()
+    .all(...where.params) as unknown[][];
   return rows.map((r) => {
     const out: AggregateRow = {};
     q.groupBy.forEach((f, i) => (out[f] = isSystemField(f) ? r[i] : JSON.parse(r[i] as string)));

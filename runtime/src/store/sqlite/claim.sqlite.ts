@@ -17,13 +17,24 @@ import { atomically } from './atomic.sqlite';
  */
 export function claim(ctx: SqliteContext, options: ClaimOptions): StoredDoc[] {
   checkClaim(options);
-  const q = normalizeFind(ctx.name, { filter: options.filter, sort: options.sort, limit: options.limit }, { arrayFields: ctx.spec.arrayFields });
+  const q = normalizeFind(
+    ctx.name,
+    { filter: options.filter, sort: options.sort, limit: options.limit },
+    { arrayFields: ctx.spec.arrayFields },
+  );
   const set = patchSql(options.patch);
   return atomically(ctx.db, () => {
     const where = visible(ctx, compileFilter(q.filter, ctx.spec, probeWith(ctx)));
-    const ids = ctx.cache.get(`SELECT "id" FROM ${ctx.table} WHERE ${where.sql} ORDER BY ${orderBySql(q.sort)} LIMIT ?`).pluck().all(...where.params, q.limit) as string[];
+    const ids = ctx.cache
+      .get(`SELECT "id" FROM ${ctx.table} WHERE ${where.sql} ORDER BY ${orderBySql(q.sort)} LIMIT ?`)
+      .pluck()
+      .all(...where.params, q.limit) as string[];
     if (ids.length === 0) return [];
-    const take = ctx.cache.get(`UPDATE ${ctx.table} SET "version" = "version" + 1, "updated_at" = ?, "doc" = ${set.sql} WHERE "id" = ? RETURNING ${ROW_COLUMNS}`).raw();
+    const take = ctx.cache
+      .get(
+        `UPDATE ${ctx.table} SET "version" = "version" + 1, "updated_at" = ?, "doc" = ${set.sql} WHERE "id" = ? RETURNING ${ROW_COLUMNS}`,
+      )
+      .raw();
     const now = new Date().toISOString();
     try {
       return ids.map((id) => rowToDoc(take.get(now, ...set.params, id) as RawRow));

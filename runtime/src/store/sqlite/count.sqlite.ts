@@ -8,6 +8,13 @@ import { visible } from './ttl.sqlite';
 export function count(ctx: SqliteContext, filter?: Filter, options?: CountOptions): number {
   const where = visible(ctx, compileFilter(normalizeFilter(filter), ctx.spec, probeWith(ctx)));
   const limit = countLimit(options);
-  if (!limit) return ctx.cache.get(`SELECT COUNT(*) FROM ${ctx.table} WHERE ${where.sql}`).pluck().get(...where.params) as number;
-  return ctx.cache.get(`SELECT COUNT(*) FROM (SELECT 1 FROM ${ctx.table} WHERE ${where.sql} LIMIT ?)`).pluck().get(...where.params, limit) as number;
+  if (!limit)
+    return ctx.cache
+      .get(`SELECT COUNT(*) FROM ${ctx.table} WHERE ${where.sql}`)
+      .pluck()
+      .get(...where.params) as number;
+  return ctx.cache
+    .get(`SELECT COUNT(*) FROM (SELECT 1 FROM ${ctx.table} WHERE ${where.sql} LIMIT ?)`)
+    .pluck()
+    .get(...where.params, limit) as number;
 }

@@ -11,7 +11,11 @@ export const INDEX_PREFIX = 'tx_';
 /** Bump when the generated index SQL changes, so existing indexes get rebuilt. */
 const INDEX_FORMAT = 1;
 
-export interface PlannedIndex { name: string; sql: string; fields: string[] }
+export interface PlannedIndex {
+  name: string;
+  sql: string;
+  fields: string[];
+}
 
 /**
  * A non-unique index ends with "id" so it also serves the `…, id` tie-breaker of sorts and
@@ -19,7 +23,10 @@ export interface PlannedIndex { name: string; sql: string; fields: string[] }
  * and ends with a hash of the definition: same name, same index.
  */
 export function planIndex(table: string, ix: IndexSpec): PlannedIndex {
-  const hash = createHash('sha256').update(JSON.stringify([INDEX_FORMAT, ix.fields, ix.unique])).digest('hex').slice(0, 8);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([INDEX_FORMAT, ix.fields, ix.unique]))
+    .digest('hex')
+    .slice(0, 8);
   const readable = ix.fields.join('__').replace(/\./g, '_');
   const name = `${INDEX_PREFIX}${table}__${readable}${ix.unique ? '__u' : ''}_${hash}`;
   const cols = ix.fields.map(valueSql);
@@ -37,10 +44,14 @@ export function ensureTable(db: Database.Database, spec: SanitizedSpec): Map<str
   const table = quoteIdent(spec.name);
   const planned = spec.indexes.map((ix) => planIndex(spec.name, ix));
   const run = db.transaction(() => {
-    db.exec(`CREATE TABLE IF NOT EXISTS ${table} ("id" TEXT PRIMARY KEY NOT NULL, "version" INTEGER NOT NULL, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "doc" TEXT NOT NULL)`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${table} ("id" TEXT PRIMARY KEY NOT NULL, "version" INTEGER NOT NULL, "created_at" TEXT NOT NULL, "updated_at" TEXT NOT NULL, "doc" TEXT NOT NULL)`,
+    );
     const existing = new Set(
-      (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND substr(name, 1, ?) = ?`)
-        .pluck().all(spec.name, INDEX_PREFIX.length, INDEX_PREFIX) as string[]),
+      db
+        .prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = ? AND substr(name, 1, ?) = ?`)
+        .pluck()
+        .all(spec.name, INDEX_PREFIX.length, INDEX_PREFIX) as string[],
     );
     const wanted = new Set(planned.map((p) => p.name));
     for (const name of existing) if (!wanted.has(name)) db.exec(`DROP INDEX ${quoteIdent(name)}`);
@@ -51,14 +62,20 @@ export function ensureTable(db: Database.Database, spec: SanitizedSpec): Map<str
       } catch (err) {
         const code = (err as { code?: string }).code;
         if (code === 'SQLITE_CONSTRAINT_UNIQUE') {
-          throw new UniqueViolationError(spec.name, p.fields, `${spec.name}: cannot add unique index on ${p.fields.join(' + ')}: existing documents have duplicate values`);
+          throw new UniqueViolationError(
+            spec.name,
+            p.fields,
+            `${spec.name}: cannot add unique index on ${p.fields.join(' + ')}: existing documents have duplicate values`,
+          );
         }
         throw err;
       }
     }
     ensureSearchIndex(db, spec);
-    db.prepare(`INSERT INTO ${META_TABLE} (name, spec) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET spec = excluded.spec`)
-      .run(spec.name, JSON.stringify(spec.raw));
+    db.prepare(`INSERT INTO ${META_TABLE} (name, spec) VALUES (?, ?) ON CONFLICT(name) DO UPDATE SET spec = excluded.spec`).run(
+      spec.name,
+      JSON.stringify(spec.raw),
+    );
   });
   run.immediate();
   return new Map(planned.map((p) => [p.name, p.fields]));

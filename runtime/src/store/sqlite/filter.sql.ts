@@ -12,7 +12,10 @@ import { searchSqlOf, type Probe } from './search-index.sqlite';
  * which is also what makes `$ne`/`$nin` match missing fields, as in MongoDB.
  * Positive top-level leaves stay plain `expr op ?` so the expression indexes apply.
  */
-export interface CompiledSql { sql: string; params: unknown[] }
+export interface CompiledSql {
+  sql: string;
+  params: unknown[];
+}
 
 export function compileFilter(node: FilterNode, spec: SanitizedSpec, probe?: Probe): CompiledSql {
   const params: unknown[] = [];
@@ -29,7 +32,12 @@ function compile(node: FilterNode, spec: SanitizedSpec, params: unknown[], probe
       const search = node.args.find((a) => a.op === 'search');
       if (!search || !probe) return node.args.map((a) => `(${compile(a, spec, params, probe)})`).join(' AND ');
       const { sql, selective } = searchSqlOf(search as SearchNode, spec, params, probe);
-      const rest = node.args.filter((a) => a !== search).map((a) => `(${selective && isLeaf(a) ? compileLeaf(a, spec.arrayFields.has(a.field), params, true) : compile(a, spec, params, probe)})`);
+      const rest = node.args
+        .filter((a) => a !== search)
+        .map(
+          (a) =>
+            `(${selective && isLeaf(a) ? compileLeaf(a, spec.arrayFields.has(a.field), params, true) : compile(a, spec, params, probe)})`,
+        );
       return [`(${sql})`, ...rest].join(' AND ');
     }
     case 'or':
@@ -77,7 +85,8 @@ function typesOf(v: Exclude<Scalar, null>): string[] {
 }
 
 function guard(acc: Accessor, types: string[]): string | null {
-  if (acc.jsonType) return types.length === 1 ? `${acc.jsonType} = '${types[0]}'` : `${acc.jsonType} IN (${types.map((t) => `'${t}'`).join(', ')})`;
+  if (acc.jsonType)
+    return types.length === 1 ? `${acc.jsonType} = '${types[0]}'` : `${acc.jsonType} IN (${types.map((t) => `'${t}'`).join(', ')})`;
   if (acc.columnType === 'text') return types.includes('text') ? null : '0';
   return types.includes('integer') ? null : '0';
 }
@@ -105,7 +114,10 @@ function positive(leaf: Leaf, acc: Accessor, params: unknown[]): string {
   switch (leaf.op) {
     case 'eq':
       return eq(acc, leaf.value, params);
-    case 'gt': case 'gte': case 'lt': case 'lte': {
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte': {
       const v = leaf.value;
       if (v === null) return leaf.op === 'gte' || leaf.op === 'lte' ? isNull(acc) : '0';
       params.push(bind(v));

@@ -27,7 +27,10 @@ export function find(ctx: SqliteContext, options: FindOptions = {}): Page {
   const keyCols = keys.map((k, i) => `, ${valueSql(k.field)} AS "k${i}"`).join('');
   const sql = `SELECT ${ROW_COLUMNS}${keyCols} FROM ${ctx.table} WHERE ${whereSql} ORDER BY ${orderBySql(q.sort)} LIMIT ?`;
   params.push(q.limit + 1);
-  const rows = ctx.cache.get(sql).raw().all(...params) as unknown[][];
+  const rows = ctx.cache
+    .get(sql)
+    .raw()
+    .all(...params) as unknown[][];
   const more = rows.length > q.limit;
   if (more) rows.pop();
   const items = rows.map((r) => rowToDoc(r as unknown as RawRow));
@@ -43,5 +46,8 @@ export function find(ctx: SqliteContext, options: FindOptions = {}): Page {
 export function explainFind(ctx: SqliteContext, options: FindOptions = {}): { sql: string; params: unknown[] } {
   const q = normalizeFind(ctx.name, options, { arrayFields: ctx.spec.arrayFields });
   const where = compileFilter(q.filter, ctx.spec, probeWith(ctx));
-  return { sql: `SELECT "id" FROM ${ctx.table} WHERE ${where.sql} ORDER BY ${orderBySql(q.sort)} LIMIT ?`, params: [...where.params, q.limit + 1] };
+  return {
+    sql: `SELECT "id" FROM ${ctx.table} WHERE ${where.sql} ORDER BY ${orderBySql(q.sort)} LIMIT ?`,
+    params: [...where.params, q.limit + 1],
+  };
 }

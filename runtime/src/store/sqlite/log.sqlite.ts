@@ -22,10 +22,14 @@ const POSITIONS = '"__tessera_log_positions"';
 
 export function ensureLog(db: Database.Database, floor = Date.now() * 1000): void {
   db.transaction(() => {
-    db.exec(`CREATE TABLE IF NOT EXISTS ${LOG} ("seq" INTEGER PRIMARY KEY AUTOINCREMENT, "topic" TEXT NOT NULL, "at" TEXT NOT NULL, "data" TEXT NOT NULL)`);
+    db.exec(
+      `CREATE TABLE IF NOT EXISTS ${LOG} ("seq" INTEGER PRIMARY KEY AUTOINCREMENT, "topic" TEXT NOT NULL, "at" TEXT NOT NULL, "data" TEXT NOT NULL)`,
+    );
     db.exec(`CREATE INDEX IF NOT EXISTS "__tessera_log_topic" ON ${LOG} ("topic", "seq")`);
     db.exec(`CREATE TABLE IF NOT EXISTS ${POSITIONS} ("consumer" TEXT PRIMARY KEY NOT NULL, "seq" INTEGER NOT NULL)`);
-    db.prepare(`INSERT INTO sqlite_sequence (name, seq) SELECT '__tessera_log', ? WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '__tessera_log')`).run(floor);
+    db.prepare(
+      `INSERT INTO sqlite_sequence (name, seq) SELECT '__tessera_log', ? WHERE NOT EXISTS (SELECT 1 FROM sqlite_sequence WHERE name = '__tessera_log')`,
+    ).run(floor);
   }).immediate();
 }
 
@@ -50,10 +54,13 @@ export class SqliteLog implements ChangeLog {
     if (rows.length === 0) return [];
     return this.run(() => {
       const at = new Date().toISOString();
-      const insert = () => rows.map((r) => {
-        const seq = Number(this.cache.get(`INSERT INTO ${LOG} ("topic", "at", "data") VALUES (?, ?, ?)`).run(r.topic, at, r.json).lastInsertRowid);
-        return { seq, topic: r.topic, at, data: r.data };
-      });
+      const insert = () =>
+        rows.map((r) => {
+          const seq = Number(
+            this.cache.get(`INSERT INTO ${LOG} ("topic", "at", "data") VALUES (?, ?, ?)`).run(r.topic, at, r.json).lastInsertRowid,
+          );
+          return { seq, topic: r.topic, at, data: r.data };
+        });
       if (this.tx) {
         const out = insert();
         this.tx.appended(out[out.length - 1].seq);
@@ -72,7 +79,8 @@ export class SqliteLog implements ChangeLog {
     const byTopic = topics === null ? '' : ` AND "topic" IN (${topics.map(() => '?').join(', ')})`;
     if (topics?.length === 0) return [];
     return this.run(() => {
-      const rows = this.cache.get(`SELECT "seq", "topic", "at", "data" FROM ${LOG} WHERE "seq" > ?${byTopic} ORDER BY "seq" LIMIT ?`)
+      const rows = this.cache
+        .get(`SELECT "seq", "topic", "at", "data" FROM ${LOG} WHERE "seq" > ?${byTopic} ORDER BY "seq" LIMIT ?`)
         .all(afterSeq, ...(topics ?? []), limit) as Array<{ seq: number; topic: string; at: string; data: string }>;
       return rows.map((r) => ({ seq: r.seq, topic: r.topic, at: r.at, data: JSON.parse(r.data) as unknown }));
     });
@@ -91,14 +99,18 @@ export class SqliteLog implements ChangeLog {
 
   async position(consumer: string): Promise<number> {
     checkConsumer(consumer);
-    return this.run(() => (this.cache.get(`SELECT "seq" FROM ${POSITIONS} WHERE "consumer" = ?`).pluck().get(consumer) as number | undefined) ?? 0);
+    return this.run(
+      () => (this.cache.get(`SELECT "seq" FROM ${POSITIONS} WHERE "consumer" = ?`).pluck().get(consumer) as number | undefined) ?? 0,
+    );
   }
 
   async setPosition(consumer: string, seq: number): Promise<void> {
     checkConsumer(consumer);
     checkSeq(seq);
     await this.run(() => {
-      this.cache.get(`INSERT INTO ${POSITIONS} ("consumer", "seq") VALUES (?, ?) ON CONFLICT("consumer") DO UPDATE SET "seq" = excluded."seq"`).run(consumer, seq);
+      this.cache
+        .get(`INSERT INTO ${POSITIONS} ("consumer", "seq") VALUES (?, ?) ON CONFLICT("consumer") DO UPDATE SET "seq" = excluded."seq"`)
+        .run(consumer, seq);
     });
   }
 

@@ -12,7 +12,10 @@ import { jsonPath } from './sql.fields';
  * reads and writes the row in one step under SQLite's write lock, never in JS in between.
  * A missing or null value counts as 0; any other non-number fails the statement.
  */
-export interface PatchSql { sql: string; params: unknown[] }
+export interface PatchSql {
+  sql: string;
+  params: unknown[];
+}
 
 /** json_set takes at most 127 arguments (SQLITE_MAX_FUNCTION_ARG): 63 path/value pairs per call. */
 const PAIRS_PER_CALL = 63;

@@ -22,7 +22,10 @@ const PREFIX = '__search_';
 const FORMAT = 2;
 
 export function searchTableName(spec: Pick<SanitizedSpec, 'name' | 'search'>): string {
-  const hash = createHash('sha256').update(JSON.stringify([FORMAT, spec.search])).digest('hex').slice(0, 8);
+  const hash = createHash('sha256')
+    .update(JSON.stringify([FORMAT, spec.search]))
+    .digest('hex')
+    .slice(0, 8);
   return `${PREFIX}${spec.name}_${hash}`;
 }
 
@@ -31,8 +34,12 @@ const textOf = (row: 'new' | 'old', field: string) => `json_extract(${row}."doc"
 /** Drops the collection's search indexes except `keep`; returns the names that existed. */
 export function dropSearchIndexes(db: Database.Database, collection: string, keep: string | null = null): string[] {
   const own = new RegExp(`^${PREFIX}${collection}_[0-9a-f]{8}$`);
-  const existing = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?`)
-    .pluck().all(PREFIX.length + collection.length + 1, `${PREFIX}${collection}_`) as string[]).filter((n) => own.test(n));
+  const existing = (
+    db
+      .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND substr(name, 1, ?) = ?`)
+      .pluck()
+      .all(PREFIX.length + collection.length + 1, `${PREFIX}${collection}_`) as string[]
+  ).filter((n) => own.test(n));
   for (const name of existing) {
     if (name === keep) continue;
     for (const suffix of ['ai', 'au', 'ad']) db.exec(`DROP TRIGGER IF EXISTS ${quoteIdent(`${name}_${suffix}`)}`);
@@ -52,10 +59,16 @@ export function ensureSearchIndex(db: Database.Database, spec: SanitizedSpec): v
   const cols = spec.search.map((_, i) => `"f${i}"`).join(', ');
   const values = (row: 'new' | 'old') => spec.search.map((f) => textOf(row, f)).join(', ');
   db.exec(`CREATE VIRTUAL TABLE ${fts} USING fts5(${cols}, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`);
-  db.exec(`INSERT INTO ${fts} (rowid, ${cols}) SELECT rowid, ${spec.search.map((f) => `json_extract("doc", ${jsonPath(f)})`).join(', ')} FROM ${table}`);
-  db.exec(`CREATE TRIGGER ${quoteIdent(`${wanted}_ai`)} AFTER INSERT ON ${table} BEGIN INSERT INTO ${fts} (rowid, ${cols}) VALUES (new.rowid, ${values('new')}); END`);
+  db.exec(
+    `INSERT INTO ${fts} (rowid, ${cols}) SELECT rowid, ${spec.search.map((f) => `json_extract("doc", ${jsonPath(f)})`).join(', ')} FROM ${table}`,
+  );
+  db.exec(
+    `CREATE TRIGGER ${quoteIdent(`${wanted}_ai`)} AFTER INSERT ON ${table} BEGIN INSERT INTO ${fts} (rowid, ${cols}) VALUES (new.rowid, ${values('new')}); END`,
+  );
   db.exec(`CREATE TRIGGER ${quoteIdent(`${wanted}_ad`)} AFTER DELETE ON ${table} BEGIN DELETE FROM ${fts} WHERE rowid = old.rowid; END`);
-  db.exec(`CREATE TRIGGER ${quoteIdent(`${wanted}_au`)} AFTER UPDATE OF "doc" ON ${table} BEGIN DELETE FROM ${fts} WHERE rowid = old.rowid; INSERT INTO ${fts} (rowid, ${cols}) VALUES (new.rowid, ${values('new')}); END`);
+  db.exec(
+    `CREATE TRIGGER ${quoteIdent(`${wanted}_au`)} AFTER UPDATE OF "doc" ON ${table} BEGIN DELETE FROM ${fts} WHERE rowid = old.rowid; INSERT INTO ${fts} (rowid, ${cols}) VALUES (new.rowid, ${values('new')}); END`,
+  );
 }
 
 /** Runs a one-value query (the term probes below); absent when compiling without a connection (EXPLAIN helpers). */
@@ -86,20 +99,31 @@ export function searchSqlOf(node: SearchNode, spec: SanitizedSpec, params: unkno
     return `f${i}`;
   });
   const fts = quoteIdent(searchTableName(spec));
-  const match = (terms: string[], prefix = '*') => `{${cols.join(' ')}} : (${terms.map((t) => `"${t.replace(/"/g, '""')}"${prefix}`).join(' AND ')})`;
+  const match = (terms: string[], prefix = '*') =>
+    `{${cols.join(' ')}} : (${terms.map((t) => `"${t.replace(/"/g, '""')}"${prefix}`).join(' AND ')})`;
   // Shorter words are never taken as rare: as prefixes they can stand for many words ("jo").
-  const few = probe ? node.terms.filter((t) => t.length >= MIN_RARE_LENGTH && probe(`SELECT COUNT(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${SELECTIVE + 1})`, match([t], '')) <= SELECTIVE) : [];
+  const few = probe
+    ? node.terms.filter(
+        (t) =>
+          t.length >= MIN_RARE_LENGTH &&
+          probe(`SELECT COUNT(*) FROM (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ? LIMIT ${SELECTIVE + 1})`, match([t], '')) <= SELECTIVE,
+      )
+    : [];
   const used = few.length > 0 ? few : node.terms;
   params.push(match(used));
   const sql = `"rowid" IN (SELECT rowid FROM ${fts} WHERE ${fts} MATCH ?)`;
   const rest = node.terms.filter((t) => !used.includes(t));
   if (rest.length === 0) return { sql, selective: few.length > 0 };
   params.push(JSON.stringify(rest));
-  return { sql: `${sql} AND tessera_search_words(?, ${fields.map((f) => `json_extract("doc", ${jsonPath(f)})`).join(', ')})`, selective: true };
+  return {
+    sql: `${sql} AND tessera_search_words(?, ${fields.map((f) => `json_extract("doc", ${jsonPath(f)})`).join(', ')})`,
+    selective: true,
+  };
 }
 
 /** `tessera_search_words(termsJson, value…)`: 1 when every term begins a word of one of the values. */
 export function registerSearchWords(db: Database.Database): void {
   db.function('tessera_search_words', { deterministic: true, varargs: true }, (terms: unknown, ...values: unknown[]) =>
-    (matchesSearch(values, JSON.parse(String(terms)) as string[]) ? 1 : 0));
+    matchesSearch(values, JSON.parse(String(terms)) as string[]) ? 1 : 0,
+  );
 }

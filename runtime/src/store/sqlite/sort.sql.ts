@@ -20,7 +20,7 @@ export function orderBySql(sort: SortKey[]): string {
  */
 export function keysetSql(sort: SortKey[], pos: CursorPosition): CompiledSql {
   const params: unknown[] = [];
-  const values = [...pos.values.map((v) => (typeof v === "boolean" ? Number(v) : v)), pos.id];
+  const values = [...pos.values.map((v) => (typeof v === 'boolean' ? Number(v) : v)), pos.id];
   const branches: string[] = [];
   for (let i = 0; i < sort.length; i++) {
     const after = afterSql(sort[i], values[i], params);

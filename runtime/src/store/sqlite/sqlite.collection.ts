@@ -1,4 +1,19 @@
-import type { AggregateOptions, AggregateRow, ClaimOptions, Collection, CountOptions, Doc, Filter, FindOptions, InsertManyOptions, Page, StoredDoc, UpdateOptions, UpsertOptions, UpsertResult } from '@tessera/core/store';
+import type {
+  AggregateOptions,
+  AggregateRow,
+  ClaimOptions,
+  Collection,
+  CountOptions,
+  Doc,
+  Filter,
+  FindOptions,
+  InsertManyOptions,
+  Page,
+  StoredDoc,
+  UpdateOptions,
+  UpsertOptions,
+  UpsertResult,
+} from '@tessera/core/store';
 import type { SqliteContext } from './sqlite.context';
 import { insert, insertMany } from './insert.sqlite';
 import { get } from './get.sqlite';
@@ -21,7 +36,10 @@ export type Runner = <T>(op: () => T) => T | Promise<T>;
  * indexes, array fields) is seen by every handle.
  */
 export class SqliteCollection implements Collection {
-  constructor(private readonly holder: { ctx: SqliteContext }, private readonly run: Runner) {}
+  constructor(
+    private readonly holder: { ctx: SqliteContext },
+    private readonly run: Runner,
+  ) {}
 
   get name(): string {
     return this.holder.ctx.name;

@@ -32,7 +32,12 @@ export interface SqliteContext {
   mapError(err: unknown): unknown;
 }
 
-export function createContext(db: Database.Database, spec: SanitizedSpec, indexFields: Map<string, string[]>, cache: StatementCache): SqliteContext {
+export function createContext(
+  db: Database.Database,
+  spec: SanitizedSpec,
+  indexFields: Map<string, string[]>,
+  cache: StatementCache,
+): SqliteContext {
   const table = quoteIdent(spec.name);
   const insert = db.prepare(`INSERT INTO ${table} ("id", "version", "created_at", "updated_at", "doc") VALUES (?, ?, ?, ?, ${DOC_IN})`);
   const ctx: SqliteContext = {

@@ -1,6 +1,9 @@
 import { StoreError, UniqueViolationError } from '@tessera/core/store';
 
-interface SqliteErrorLike { code?: string; message?: string }
+interface SqliteErrorLike {
+  code?: string;
+  message?: string;
+}
 
 /**
  * Maps SQLite constraint errors to port errors. A unique violation on an expression index reads

@@ -69,7 +69,10 @@ export class SqliteStore implements Store {
   readonly logListeners = new LogListeners();
   readonly log: ChangeLog;
 
-  constructor(readonly db: Database.Database, transactionWaitMs?: number) {
+  constructor(
+    readonly db: Database.Database,
+    transactionWaitMs?: number,
+  ) {
     this.gate = new StoreGate(transactionWaitMs);
     this.cache = new StatementCache(db);
     this.log = new SqliteLog(db, this.cache, this.gated, this.logListeners);
@@ -98,7 +101,16 @@ export class SqliteStore implements Store {
   /** Expired documents of every collection, deleted (shared with the `tx` facade). */
   sweepWith(now: Date | undefined, run: Runner): Promise<number> {
     const at = nowIso(now);
-    return Promise.resolve(run(() => atomically(this.db, () => sweepExpired(listNames(this.db).map((n) => this.holder(n).ctx), at))));
+    return Promise.resolve(
+      run(() =>
+        atomically(this.db, () =>
+          sweepExpired(
+            listNames(this.db).map((n) => this.holder(n).ctx),
+            at,
+          ),
+        ),
+      ),
+    );
   }
 
   private holder(name: string): { ctx: SqliteContext } {
@@ -107,7 +119,13 @@ export class SqliteStore implements Store {
     if (!holder) {
       const spec = readSpec(this.db, name);
       if (!spec) throw new StoreError(`collection "${name}" does not exist; call ensureCollection first`);
-      const clean = (() => { try { return sanitizeSpec(spec); } catch { return emptySpec(name); } })();
+      const clean = (() => {
+        try {
+          return sanitizeSpec(spec);
+        } catch {
+          return emptySpec(name);
+        }
+      })();
       const indexFields = new Map(clean.indexes.map((ix) => planIndex(name, ix)).map((p) => [p.name, p.fields] as const));
       holder = { ctx: createContext(this.db, clean, indexFields, this.cache) };
       this.holders.set(name, holder);

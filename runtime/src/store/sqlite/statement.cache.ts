@@ -8,7 +8,10 @@ import type Database from 'better-sqlite3';
 export class StatementCache {
   private readonly map = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database, private readonly max = 500) {}
+  constructor(
+    private readonly db: Database.Database,
+    private readonly max = 500,
+  ) {}
 
   get(sql: string): Database.Statement {
     let st = this.map.get(sql);

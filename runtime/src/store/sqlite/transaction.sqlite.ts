@@ -22,8 +22,13 @@ export class SqliteTx implements Store {
   appendedSeq = 0;
   readonly log: ChangeLog;
 
-  constructor(private readonly store: SqliteStore, private readonly depth: number) {
-    this.log = new SqliteLog(store.db, store.cache, this.direct, store.logListeners, { appended: (seq) => (this.appendedSeq = Math.max(this.appendedSeq, seq)) });
+  constructor(
+    private readonly store: SqliteStore,
+    private readonly depth: number,
+  ) {
+    this.log = new SqliteLog(store.db, store.cache, this.direct, store.logListeners, {
+      appended: (seq) => (this.appendedSeq = Math.max(this.appendedSeq, seq)),
+    });
   }
 
   end(): void {

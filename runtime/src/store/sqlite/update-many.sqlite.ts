@@ -16,7 +16,8 @@ export function updateMany(ctx: SqliteContext, filter: Filter, patch: Doc): numb
   const where = visible(ctx, compileFilter(normalizeFilter(filter), ctx.spec, probeWith(ctx)));
   const set = patchSql(patch);
   try {
-    return ctx.cache.get(`UPDATE ${ctx.table} SET "version" = "version" + 1, "updated_at" = ?, "doc" = ${set.sql} WHERE ${where.sql}`)
+    return ctx.cache
+      .get(`UPDATE ${ctx.table} SET "version" = "version" + 1, "updated_at" = ?, "doc" = ${set.sql} WHERE ${where.sql}`)
       .run(new Date().toISOString(), ...set.params, ...where.params).changes;
   } catch (err) {
     throw ctx.mapError(err);

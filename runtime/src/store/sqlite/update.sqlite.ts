@@ -44,11 +44,18 @@ export function update(ctx: SqliteContext, id: string, patch: Doc, options: Upda
 export function updateSql(ctx: SqliteContext, id: string, patch: Doc, options: UpdateOptions | undefined): StoredDoc {
   const expected = options?.expectedVersion;
   const set = patchSql(patch);
-  const where = visible(ctx, expected === undefined ? { sql: '"id" = ?', params: [id] } : { sql: '"id" = ? AND "version" = ?', params: [id, expected] });
+  const where = visible(
+    ctx,
+    expected === undefined ? { sql: '"id" = ?', params: [id] } : { sql: '"id" = ? AND "version" = ?', params: [id, expected] },
+  );
   let row: RawRow | undefined;
   try {
-    row = ctx.cache.get(`UPDATE ${ctx.table} SET "version" = "version" + 1, "updated_at" = ?, "doc" = ${set.sql} WHERE ${where.sql} RETURNING ${ROW_COLUMNS}`)
-      .raw().get(new Date().toISOString(), ...set.params, ...where.params) as RawRow | undefined;
+    row = ctx.cache
+      .get(
+        `UPDATE ${ctx.table} SET "version" = "version" + 1, "updated_at" = ?, "doc" = ${set.sql} WHERE ${where.sql} RETURNING ${ROW_COLUMNS}`,
+      )
+      .raw()
+      .get(new Date().toISOString(), ...set.params, ...where.params) as RawRow | undefined;
   } catch (err) {
     throw ctx.mapError(err);
   }

@@ -18,7 +18,8 @@ export function upsert(ctx: SqliteContext, id: string, patch: Doc, options?: Ups
   return atomically(ctx.db, () => {
     const row = ctx.stmts.get.get(key) as RawRow | undefined;
     const now = nowIso();
-    if (row && !isExpired(JSON.parse(row[4]), ctx.spec.expireField, now)) return { doc: updateSql(ctx, key, patch, undefined), created: false };
+    if (row && !isExpired(JSON.parse(row[4]), ctx.spec.expireField, now))
+      return { doc: updateSql(ctx, key, patch, undefined), created: false };
     const fields = applyPatch(userFields(options?.insert ?? {}), patch);
     if (row) ctx.stmts.deleteAny.run(key);
     try {

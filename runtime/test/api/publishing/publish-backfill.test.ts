@@ -12,11 +12,20 @@ import { startTestServer, type TestServer } from '../../helpers/tessera';
 const RECORDS = 50_000;
 let t: TestServer;
 const app = (withStage: boolean) => ({
-  schemaVersion: 1, id: 'backfill', name: 'Backfill',
-  entities: [{
-    id: 'note', label: 'Note', display: 'title',
-    fields: [{ id: 'title', type: 'text' }, ...(withStage ? [{ id: 'stage', type: 'enum', options: [{ value: 'new' }, { value: 'done' }], default: 'new' }] : [])],
-  }],
+  schemaVersion: 1,
+  id: 'backfill',
+  name: 'Backfill',
+  entities: [
+    {
+      id: 'note',
+      label: 'Note',
+      display: 'title',
+      fields: [
+        { id: 'title', type: 'text' },
+        ...(withStage ? [{ id: 'stage', type: 'enum', options: [{ value: 'new' }, { value: 'done' }], default: 'new' }] : []),
+      ],
+    },
+  ],
 });
 
 beforeAll(async () => {
@@ -24,7 +33,8 @@ beforeAll(async () => {
   expect((await t.api('POST', '/api/apps', app(false))).status).toBe(201);
   expect((await t.api('POST', '/api/apps/backfill/publish', {})).status).toBe(201);
   const notes = t.running.platform.store.collection(recordCollectionName('backfill', 'note'));
-  for (let from = 0; from < RECORDS; from += 5000) await notes.insertMany(Array.from({ length: 5000 }, (_, i) => ({ title: `Note ${from + i}` })));
+  for (let from = 0; from < RECORDS; from += 5000)
+    await notes.insertMany(Array.from({ length: 5000 }, (_, i) => ({ title: `Note ${from + i}` })));
 }, 120_000);
 afterAll(() => t.close());
 
@@ -47,7 +57,13 @@ it('keeps answering /api/health while 50,000 records get a new default', async (
   expect(published!.status).toBe(201);
 
   const store: Store = t.running.platform.store;
-  const [job] = (await store.collection(JOBS).find({ filter: { queue: 'publish', 'payload.appId': 'backfill', status: 'done' }, sort: [{ field: 'createdAt', dir: 'desc' }], limit: 1 })).items;
+  const [job] = (
+    await store.collection(JOBS).find({
+      filter: { queue: 'publish', 'payload.appId': 'backfill', status: 'done' },
+      sort: [{ field: 'createdAt', dir: 'desc' }],
+      limit: 1,
+    })
+  ).items;
   expect(job).toMatchObject({ status: 'done', progress: { processed: RECORDS, total: RECORDS } });
   const [from, to] = [Date.parse(job.startedAt as string), Date.parse(job.finishedAt as string)];
   expect(answers.length).toBeGreaterThanOrEqual(10);

@@ -32,7 +32,9 @@ beforeAll(async () => {
     const body = { definition: withSurname(contactsApp(appId) as App), renames: [{ entity: 'contact', from: 'lastName', to: 'surname' }] };
     expect((await first.api('PUT', `/api/apps/${appId}`, body, { 'if-match': `"${draft.body.revision}"` })).status).toBe(200);
   }
-  key = (await first.running.platform.accounts.createApiKey((await first.running.platform.accounts.findUserByEmail(ADMIN.email))!.id, 'crash')).key;
+  key = (
+    await first.running.platform.accounts.createApiKey((await first.running.platform.accounts.findUserByEmail(ADMIN.email))!.id, 'crash')
+  ).key;
   await first.running.stop();
 }, 120_000);
 afterAll(async () => {
@@ -42,15 +44,22 @@ afterAll(async () => {
 });
 
 const call = (url: string, method: string, route: string, body?: unknown) =>
-  fetch(url + route, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) })
-    .then(async (r) => ({ status: r.status, body: await r.json() }));
+  fetch(url + route, {
+    method,
+    headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  }).then(async (r) => ({ status: r.status, body: await r.json() }));
 
 it('a publish killed mid-move resumes after the restart; an edit sent meanwhile lands under the new name', async () => {
   const a = await startChild(dataDir);
   child = a;
   reader = await openStore({ dataDir }); // this process reads the same file to watch the job
   const publish = call(a.url, 'POST', '/api/apps/crash/publish', {}).catch((err: Error) => err);
-  const moving = await until(() => publishJob(reader!, 'crash'), (j) => j?.status === 'running' && (j.progress?.processed ?? 0) >= 2000, 'the move to be under way');
+  const moving = await until(
+    () => publishJob(reader!, 'crash'),
+    (j) => j?.status === 'running' && (j.progress?.processed ?? 0) >= 2000,
+    'the move to be under way',
+  );
   expect(moving!.progress!.processed).toBeLessThan(RECORDS);
   // Held at the gate of the server that is about to die: it never answers 2xx.
   const held = call(a.url, 'PATCH', '/api/apps/crash/data/contact/c000002', { lastName: 'Never acknowledged' }).catch((err: Error) => err);
@@ -86,7 +95,11 @@ it('a publish killed mid-move resumes after the restart; an edit sent meanwhile 
 it('the same publish sent again after the crash completes the cut-short one: one new version, everything moved', async () => {
   const a = child!; // the server of the test before
   const publish = call(a.url, 'POST', '/api/apps/crash-later/publish', {}).catch((err: Error) => err);
-  await until(() => publishJob(reader!, 'crash-later'), (j) => j?.status === 'running' && (j.progress?.processed ?? 0) >= 2000, 'the move to be under way');
+  await until(
+    () => publishJob(reader!, 'crash-later'),
+    (j) => j?.status === 'running' && (j.progress?.processed ?? 0) >= 2000,
+    'the move to be under way',
+  );
   await a.kill();
   child = undefined;
   expect(await publish).not.toHaveProperty('status');

@@ -24,13 +24,19 @@ async function prepare(appId: string, next: App, renames: unknown[]): Promise<vo
   await seedContacts(store(), appId, RECORDS);
   const draft = await t.api('GET', `/api/apps/${appId}`);
   // The renames travel with the draft (the rename log saved on the server), as every client sends them.
-  expect((await t.api('PUT', `/api/apps/${appId}`, { definition: next, renames }, { 'if-match': `"${draft.body.revision}"` })).status).toBe(200);
+  expect((await t.api('PUT', `/api/apps/${appId}`, { definition: next, renames }, { 'if-match': `"${draft.body.revision}"` })).status).toBe(
+    200,
+  );
 }
 
 /** Starts the publish and resolves once its job has moved at least two batches. */
 async function publishing(appId: string) {
   const done = t.api('POST', `/api/apps/${appId}/publish`, {});
-  await until(() => publishJob(store(), appId), (j) => j?.status === 'running' && (j.progress?.processed ?? 0) >= 1000, 'the move to be under way');
+  await until(
+    () => publishJob(store(), appId),
+    (j) => j?.status === 'running' && (j.progress?.processed ?? 0) >= 1000,
+    'the move to be under way',
+  );
   return { done };
 }
 
@@ -38,7 +44,7 @@ it('edits of a field being renamed (sent with the old name) land under the new n
   await prepare('edit-field', withSurname(contactsApp('edit-field') as App), [{ entity: 'contact', from: 'lastName', to: 'surname' }]);
   const { done } = await publishing('edit-field');
   const [first, last] = ['c000000', `c${String(RECORDS - 1).padStart(6, '0')}`];
-  expect((await store().collection(recordCollectionName('edit-field', 'contact')).get(first))).toMatchObject({ surname: 'L0' }); // moved already
+  expect(await store().collection(recordCollectionName('edit-field', 'contact')).get(first)).toMatchObject({ surname: 'L0' }); // moved already
   const edits = await Promise.all([
     t.api('PATCH', `/api/apps/edit-field/data/contact/${first}`, { lastName: 'Edited after its move' }),
     t.api('PATCH', `/api/apps/edit-field/data/contact/${last}`, { lastName: 'Edited before its move', score: 7 }),

@@ -9,7 +9,9 @@ import { startTessera } from '../../../src/cli/start';
 import { ADMIN, startTestServer, type ApiFn, type TestServer } from '../../helpers/tessera';
 
 const app = (v2: boolean) => ({
-  schemaVersion: 1, id: 'uniq', name: 'Unique',
+  schemaVersion: 1,
+  id: 'uniq',
+  name: 'Unique',
   entities: [
     { id: 'account', label: 'Account', display: 'code', fields: [{ id: 'code', type: 'text', ...(v2 ? {} : { unique: true }) }] },
     { id: 'tag', label: 'Tag', display: 'name', fields: [{ id: 'name', type: 'text', ...(v2 ? { unique: true } : {}) }] },
@@ -31,7 +33,7 @@ async function indexesHold(api: ApiFn) {
   expect((await api('POST', '/api/apps/uniq/data/tag', { name: 'hot' })).status).toBe(201);
 }
 
-it('one unique index removed and one unsatisfiable one added: 409, both entities\' indexes as before, a restart works', async () => {
+it("one unique index removed and one unsatisfiable one added: 409, both entities' indexes as before, a restart works", async () => {
   expect((await t.api('POST', '/api/apps', app(false))).status).toBe(201);
   expect((await t.api('POST', '/api/apps/uniq/publish', {})).status).toBe(201);
   expect((await t.api('POST', '/api/apps/uniq/data/account', { code: 'A-1' })).status).toBe(201);
@@ -46,11 +48,29 @@ it('one unique index removed and one unsatisfiable one added: 409, both entities
   await indexesHold(t.api);
 
   // The next start brings storage in line with the published version: nothing to undo, it starts.
-  const key = (await t.running.platform.accounts.createApiKey((await t.running.platform.accounts.findUserByEmail(ADMIN.email))!.id, 'restart')).key;
+  const key = (
+    await t.running.platform.accounts.createApiKey((await t.running.platform.accounts.findUserByEmail(ADMIN.email))!.id, 'restart')
+  ).key;
   await t.running.stop();
-  t.running = await startTessera({ port: 0, host: '127.0.0.1', dataDir: t.dataDir, adminEmail: ADMIN.email, adminPassword: ADMIN.password, loadExamples: false, logLevel: 'silent', dbUrl: undefined }, () => {});
+  t.running = await startTessera(
+    {
+      port: 0,
+      host: '127.0.0.1',
+      dataDir: t.dataDir,
+      adminEmail: ADMIN.email,
+      adminPassword: ADMIN.password,
+      loadExamples: false,
+      logLevel: 'silent',
+      dbUrl: undefined,
+    },
+    () => {},
+  );
   const api: ApiFn = async (method, route, body) => {
-    const r = await fetch(t.running.url + route, { method, headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const r = await fetch(t.running.url + route, {
+      method,
+      headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: r.status, headers: r.headers, body: await r.json() };
   };
   expect((await api('GET', '/api/apps/uniq/data/tag?count=exact&limit=1')).body.total).toBe(3);

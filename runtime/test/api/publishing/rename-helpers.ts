@@ -11,14 +11,17 @@ const entityOf = (app: App, id: string) => app.entities.find((e) => e.id === id)
 export function withSurname(app: App): App {
   const contact = entityOf(app, 'contact');
   contact.display = 'surname';
-  contact.fields = contact.fields.map((f) => (f.id === 'lastName' ? { ...f, id: 'surname' } : f.id === 'fullName' ? { ...f, expression: { $expr: "firstName & ' ' & surname" } } : f));
+  contact.fields = contact.fields.map((f) =>
+    f.id === 'lastName' ? { ...f, id: 'surname' } : f.id === 'fullName' ? { ...f, expression: { $expr: "firstName & ' ' & surname" } } : f,
+  );
   return app;
 }
 
 /** contactsApp with contact renamed to person (rollups follow). */
 export function withPerson(app: App): App {
   entityOf(app, 'contact').id = 'person';
-  for (const e of app.entities) e.fields = e.fields.map((f) => (f.type === 'rollup' && f.entity === 'contact' ? { ...f, entity: 'person' } : f));
+  for (const e of app.entities)
+    e.fields = e.fields.map((f) => (f.type === 'rollup' && f.entity === 'contact' ? { ...f, entity: 'person' } : f));
   return app;
 }
 
@@ -26,12 +29,22 @@ export function withPerson(app: App): App {
 export async function seedContacts(store: Store, appId: string, count: number): Promise<void> {
   const coll = store.collection(recordCollectionName(appId, 'contact'));
   for (let from = 0; from < count; from += 5000) {
-    await coll.insertMany(Array.from({ length: Math.min(5000, count - from) }, (_, i) => ({ id: `c${String(from + i).padStart(6, '0')}`, firstName: 'F', lastName: `L${from + i}`, status: 'new', createdBy: 'seed' })));
+    await coll.insertMany(
+      Array.from({ length: Math.min(5000, count - from) }, (_, i) => ({
+        id: `c${String(from + i).padStart(6, '0')}`,
+        firstName: 'F',
+        lastName: `L${from + i}`,
+        status: 'new',
+        createdBy: 'seed',
+      })),
+    );
   }
 }
 
 export async function publishJob(store: Store, appId: string): Promise<Job | undefined> {
-  const page = await store.collection(JOBS).find({ filter: { queue: 'publish', 'payload.appId': appId }, sort: [{ field: 'createdAt', dir: 'desc' }], limit: 1 });
+  const page = await store
+    .collection(JOBS)
+    .find({ filter: { queue: 'publish', 'payload.appId': appId }, sort: [{ field: 'createdAt', dir: 'desc' }], limit: 1 });
   return page.items[0] as unknown as Job | undefined;
 }
 

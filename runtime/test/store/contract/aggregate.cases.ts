@@ -49,7 +49,9 @@ export function aggregateCases(env: ContractEnv): void {
       { status: 'open', vip: false, n: 1 },
       { status: 'open', vip: true, n: 1 },
     ]);
-    expect(await c.aggregate({ groupBy: ['meta.city'], metrics: [{ op: 'count', as: 'n' }], filter: { 'meta.level': { $gte: 1 } } })).toEqual([
+    expect(
+      await c.aggregate({ groupBy: ['meta.city'], metrics: [{ op: 'count', as: 'n' }], filter: { 'meta.level': { $gte: 1 } } }),
+    ).toEqual([
       { 'meta.city': 'Berlin', n: 1 },
       { 'meta.city': 'Paris', n: 1 },
       { 'meta.city': 'Rome', n: 1 },
@@ -58,9 +60,25 @@ export function aggregateCases(env: ContractEnv): void {
 
   it('without groupBy returns exactly one row, also when nothing matches', async () => {
     const c = await seeded(env.store());
-    expect(await c.aggregate({ metrics: [{ op: 'count', as: 'n' }, { op: 'sum', field: 'score', as: 's' }] })).toEqual([{ n: 5, s: 22.5 }]);
-    expect(await c.aggregate({ filter: { status: 'none' }, metrics: [{ op: 'count', as: 'n' }, { op: 'sum', field: 'score', as: 's' }, { op: 'avg', field: 'score', as: 'a' }, { op: 'max', field: 'score', as: 'm' }] }))
-      .toEqual([{ n: 0, s: 0, a: null, m: null }]);
+    expect(
+      await c.aggregate({
+        metrics: [
+          { op: 'count', as: 'n' },
+          { op: 'sum', field: 'score', as: 's' },
+        ],
+      }),
+    ).toEqual([{ n: 5, s: 22.5 }]);
+    expect(
+      await c.aggregate({
+        filter: { status: 'none' },
+        metrics: [
+          { op: 'count', as: 'n' },
+          { op: 'sum', field: 'score', as: 's' },
+          { op: 'avg', field: 'score', as: 'a' },
+          { op: 'max', field: 'score', as: 'm' },
+        ],
+      }),
+    ).toEqual([{ n: 0, s: 0, a: null, m: null }]);
   });
 
   it('refuses bad aggregate requests', async () => {
@@ -70,6 +88,8 @@ export function aggregateCases(env: ContractEnv): void {
     await expect(c.aggregate({ metrics: [{ op: 'sum', as: 'm' }] })).rejects.toBeInstanceOf(InvalidQueryError);
     await expect(c.aggregate({ groupBy: ['a;b'], metrics: [{ op: 'count', as: 'n' }] })).rejects.toMatchObject({ path: '/groupBy/0' });
     await expect(c.aggregate({ groupBy: ['n'], metrics: [{ op: 'count', as: 'n' }] })).rejects.toBeInstanceOf(InvalidQueryError);
-    await expect(c.aggregate({ metrics: [{ op: 'count', as: 'n' }], filter: { $where: 'x' } as never })).rejects.toBeInstanceOf(InvalidQueryError);
+    await expect(c.aggregate({ metrics: [{ op: 'count', as: 'n' }], filter: { $where: 'x' } as never })).rejects.toBeInstanceOf(
+      InvalidQueryError,
+    );
   });
 }

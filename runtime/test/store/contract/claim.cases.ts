@@ -2,11 +2,24 @@ import { expect, it } from '@jest/globals';
 import { StoreError, UniqueViolationError, type Collection, type Store } from '../../../src/store';
 import type { ContractEnv } from '../contract.suite';
 
-const JOBS = { name: 'jobs', fields: [{ name: 'runAt', kind: 'date' as const, indexed: true }, { name: 'owner', kind: 'string' as const }, { name: 'key', kind: 'string' as const, unique: true }] };
+const JOBS = {
+  name: 'jobs',
+  fields: [
+    { name: 'runAt', kind: 'date' as const, indexed: true },
+    { name: 'owner', kind: 'string' as const },
+    { name: 'key', kind: 'string' as const, unique: true },
+  ],
+};
 
 async function jobs(store: Store, n: number): Promise<Collection> {
   const c = await store.ensureCollection(JOBS);
-  await c.insertMany(Array.from({ length: n }, (_, i) => ({ id: `j${String(i).padStart(2, '0')}`, runAt: `2026-01-01T00:00:${String(59 - i).padStart(2, '0')}Z`, owner: null })));
+  await c.insertMany(
+    Array.from({ length: n }, (_, i) => ({
+      id: `j${String(i).padStart(2, '0')}`,
+      runAt: `2026-01-01T00:00:${String(59 - i).padStart(2, '0')}Z`,
+      owner: null,
+    })),
+  );
   return c;
 }
 
@@ -15,7 +28,12 @@ const free = { owner: null };
 export function claimCases(env: ContractEnv): void {
   it('takes up to limit matching documents in sort order, patched in the same step', async () => {
     const c = await jobs(env.store(), 5);
-    const taken = await c.claim({ filter: free, sort: [{ field: 'runAt', dir: 'asc' }], limit: 2, patch: { owner: 'w1', attempts: { $inc: 1 } } });
+    const taken = await c.claim({
+      filter: free,
+      sort: [{ field: 'runAt', dir: 'asc' }],
+      limit: 2,
+      patch: { owner: 'w1', attempts: { $inc: 1 } },
+    });
     expect(taken.map((d) => d.id)).toEqual(['j04', 'j03']);
     for (const d of taken) expect(d).toMatchObject({ owner: 'w1', attempts: 1, version: 2 });
     expect(await c.get('j04')).toEqual(taken[0]);
@@ -31,7 +49,11 @@ export function claimCases(env: ContractEnv): void {
 
   it('concurrent claimers never take the same document', async () => {
     const c = await jobs(env.store(), 30);
-    const rounds = await Promise.all(Array.from({ length: 12 }, (_, i) => c.claim({ filter: free, sort: [{ field: 'runAt', dir: 'asc' }], limit: 3, patch: { owner: `w${i}` } })));
+    const rounds = await Promise.all(
+      Array.from({ length: 12 }, (_, i) =>
+        c.claim({ filter: free, sort: [{ field: 'runAt', dir: 'asc' }], limit: 3, patch: { owner: `w${i}` } }),
+      ),
+    );
     const ids = rounds.flat().map((d) => d.id);
     expect(ids).toHaveLength(30);
     expect(new Set(ids).size).toBe(30);
@@ -42,7 +64,9 @@ export function claimCases(env: ContractEnv): void {
     if (!env.peer) return;
     const c = await jobs(env.store(), 40);
     const other = (await env.peer()).collection('jobs');
-    const rounds = await Promise.all(Array.from({ length: 20 }, (_, i) => (i % 2 ? other : c).claim({ filter: free, limit: 3, patch: { owner: `w${i}` } })));
+    const rounds = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => (i % 2 ? other : c).claim({ filter: free, limit: 3, patch: { owner: `w${i}` } })),
+    );
     const ids = rounds.flat().map((d) => d.id);
     expect(ids).toHaveLength(40);
     expect(new Set(ids).size).toBe(40);
@@ -65,10 +89,12 @@ export function claimCases(env: ContractEnv): void {
   it('rolls back with its transaction', async () => {
     const store = env.store();
     const c = await jobs(store, 2);
-    await expect(store.transaction(async (tx) => {
-      expect(await tx.collection('jobs').claim({ filter: free, limit: 2, patch: { owner: 'w' } })).toHaveLength(2);
-      throw new Error('undo');
-    })).rejects.toThrow('undo');
+    await expect(
+      store.transaction(async (tx) => {
+        expect(await tx.collection('jobs').claim({ filter: free, limit: 2, patch: { owner: 'w' } })).toHaveLength(2);
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
     expect(await c.count({ owner: null })).toBe(2);
   });
 }

@@ -12,19 +12,45 @@ export const CONTACTS: CollectionSpec = {
     { name: 'meta', kind: 'json' },
     { name: 'status', kind: 'string' },
   ],
-  indexes: [
-    { fields: ['company', 'code'], unique: true },
-    { fields: ['status', 'score'] },
-  ],
+  indexes: [{ fields: ['company', 'code'], unique: true }, { fields: ['status', 'score'] }],
 };
 
 /** Small, hand-checkable data: nulls, missing fields, arrays, nested json, mixed case. */
 export const PEOPLE = [
-  { id: 'a', name: 'Ann', email: 'ann@x.io', score: 10, vip: true, born: '1990-01-05', tags: ['lead', 'vip'], meta: { city: 'Paris', level: 2 }, status: 'open' },
-  { id: 'b', name: 'bob', email: 'bob@x.io', score: 5, vip: false, born: '1985-06-01', tags: ['lead'], meta: { city: 'Berlin', level: 1 }, status: 'closed' },
+  {
+    id: 'a',
+    name: 'Ann',
+    email: 'ann@x.io',
+    score: 10,
+    vip: true,
+    born: '1990-01-05',
+    tags: ['lead', 'vip'],
+    meta: { city: 'Paris', level: 2 },
+    status: 'open',
+  },
+  {
+    id: 'b',
+    name: 'bob',
+    email: 'bob@x.io',
+    score: 5,
+    vip: false,
+    born: '1985-06-01',
+    tags: ['lead'],
+    meta: { city: 'Berlin', level: 1 },
+    status: 'closed',
+  },
   { id: 'c', name: 'Cyd', email: null, score: null, vip: false, tags: [], meta: { city: 'paris' }, status: 'open' },
   { id: 'd', name: 'Dee', score: 7.5, status: 'open' },
-  { id: 'e', name: 'Eve', email: 'eve@y.io', score: 0, vip: true, tags: ['customer'], meta: { city: 'Rome', level: 3, nested: { deep: 'x' } }, status: 'archived' },
+  {
+    id: 'e',
+    name: 'Eve',
+    email: 'eve@y.io',
+    score: 0,
+    vip: true,
+    tags: ['customer'],
+    meta: { city: 'Rome', level: 3, nested: { deep: 'x' } },
+    status: 'archived',
+  },
 ];
 
 export async function contacts(store: Store): Promise<Collection> {

@@ -11,7 +11,11 @@ export function logCases(env: ContractEnv): void {
     const start = await log.lastSeq();
     expect(await log.firstSeq()).toBe(start + 1); // empty
     expect(await log.read(start)).toEqual([]);
-    const made = await log.append([{ topic: 'record', data: { n: 1 } }, { topic: 'published', data: { v: 2 } }, { topic: 'record', data: null }]);
+    const made = await log.append([
+      { topic: 'record', data: { n: 1 } },
+      { topic: 'published', data: { v: 2 } },
+      { topic: 'record', data: null },
+    ]);
     expect(made.map((e) => e.seq)).toEqual([start + 1, start + 2, start + 3]);
     expect(made[0]).toMatchObject({ topic: 'record', data: { n: 1 } });
     expect(Number.isNaN(Date.parse(made[0].at))).toBe(false);
@@ -38,12 +42,14 @@ export function logCases(env: ContractEnv): void {
     const store = env.store();
     const c = await contacts(store);
     const start = await store.log.lastSeq();
-    await expect(store.transaction(async (tx) => {
-      await tx.collection('contacts').insert({ id: 'x' });
-      const [e] = await tx.log.append([{ topic: 'record', data: { id: 'x' } }]);
-      expect((await tx.log.read(start)).map((r) => r.seq)).toEqual([e.seq]); // its own entry, inside
-      throw new Error('undo');
-    })).rejects.toThrow('undo');
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.collection('contacts').insert({ id: 'x' });
+        const [e] = await tx.log.append([{ topic: 'record', data: { id: 'x' } }]);
+        expect((await tx.log.read(start)).map((r) => r.seq)).toEqual([e.seq]); // its own entry, inside
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
     expect(await store.log.read(start)).toEqual([]);
     expect(await store.log.lastSeq()).toBe(start);
     expect(await c.get('x')).toBeNull();
@@ -58,7 +64,11 @@ export function logCases(env: ContractEnv): void {
   it('concurrent appending transactions get distinct consecutive seqs', async () => {
     const store = env.store();
     const start = await store.log.lastSeq();
-    const seqs = (await Promise.all(Array.from({ length: 10 }, (_, i) => store.transaction(async (tx) => (await tx.log.append([{ topic: 't', data: i }]))[0].seq)))).sort((a, b) => a - b);
+    const seqs = (
+      await Promise.all(
+        Array.from({ length: 10 }, (_, i) => store.transaction(async (tx) => (await tx.log.append([{ topic: 't', data: i }]))[0].seq)),
+      )
+    ).sort((a, b) => a - b);
     expect(seqs).toEqual(Array.from({ length: 10 }, (_, i) => start + 1 + i));
     expect((await store.log.read(start)).map((e) => e.seq)).toEqual(seqs);
   });
@@ -69,11 +79,13 @@ export function logCases(env: ContractEnv): void {
     await store.log.setPosition('mailer', 12);
     expect(await store.log.position('mailer')).toBe(12);
     expect(await store.log.position('other')).toBe(0);
-    await expect(store.transaction(async (tx) => {
-      await tx.log.setPosition('mailer', 20);
-      expect(await tx.log.position('mailer')).toBe(20);
-      throw new Error('undo');
-    })).rejects.toThrow('undo');
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.log.setPosition('mailer', 20);
+        expect(await tx.log.position('mailer')).toBe(20);
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
     expect(await store.log.position('mailer')).toBe(12);
     await expect(store.log.setPosition('mailer', -1)).rejects.toBeInstanceOf(StoreError);
   });
@@ -124,10 +136,12 @@ export function logCases(env: ContractEnv): void {
     await tick();
     expect(inside).toBe(1);
     expect(heard).toEqual([a.seq, b.seq]);
-    await store.transaction(async (tx) => {
-      await tx.log.append([{ topic: 't', data: 3 }]);
-      throw new Error('undo');
-    }).catch(() => undefined);
+    await store
+      .transaction(async (tx) => {
+        await tx.log.append([{ topic: 't', data: 3 }]);
+        throw new Error('undo');
+      })
+      .catch(() => undefined);
     await tick();
     expect(heard).toEqual([a.seq, b.seq]);
     off();

@@ -57,13 +57,15 @@ export function manyCases(env: ContractEnv): void {
   it('both roll back with their transaction', async () => {
     const store = env.store();
     const c = await seeded(store);
-    await expect(store.transaction(async (tx) => {
-      const t = tx.collection('contacts');
-      expect(await t.updateMany({ status: 'open' }, { status: 'done' })).toBe(3);
-      expect(await t.deleteMany({ status: 'done' })).toBe(3);
-      expect(await t.count()).toBe(2);
-      throw new Error('undo');
-    })).rejects.toThrow('undo');
+    await expect(
+      store.transaction(async (tx) => {
+        const t = tx.collection('contacts');
+        expect(await t.updateMany({ status: 'open' }, { status: 'done' })).toBe(3);
+        expect(await t.deleteMany({ status: 'done' })).toBe(3);
+        expect(await t.count()).toBe(2);
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
     expect(await c.count({ status: 'open' })).toBe(3);
   });
 }

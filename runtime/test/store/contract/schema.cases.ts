@@ -3,7 +3,13 @@ import { StoreError, UniqueViolationError, type CollectionSpec } from '../../../
 import type { ContractEnv } from '../contract.suite';
 import { CONTACTS, contacts, seeded } from './fixtures';
 
-const V1: CollectionSpec = { name: 'deals', fields: [{ name: 'title', kind: 'string' }, { name: 'code', kind: 'string' }] };
+const V1: CollectionSpec = {
+  name: 'deals',
+  fields: [
+    { name: 'title', kind: 'string' },
+    { name: 'code', kind: 'string' },
+  ],
+};
 
 export function schemaCases(env: ContractEnv): void {
   it('is idempotent and keeps documents', async () => {
@@ -20,7 +26,13 @@ export function schemaCases(env: ContractEnv): void {
     const store = env.store();
     const v1 = await store.ensureCollection(V1);
     await v1.insertMany(Array.from({ length: 30 }, (_, i) => ({ title: `t${i % 10}`, code: `c${i}` })));
-    const v2 = await store.ensureCollection({ ...V1, fields: [{ name: 'title', kind: 'string', indexed: true }, { name: 'code', kind: 'string', unique: true }] });
+    const v2 = await store.ensureCollection({
+      ...V1,
+      fields: [
+        { name: 'title', kind: 'string', indexed: true },
+        { name: 'code', kind: 'string', unique: true },
+      ],
+    });
     expect(await v2.count()).toBe(30);
     expect(await v2.count({ title: 't3' })).toBe(3);
     await expect(v2.insert({ code: 'c1' })).rejects.toMatchObject({ fields: ['code'] });
@@ -34,8 +46,17 @@ export function schemaCases(env: ContractEnv): void {
     const store = env.store();
     const withEmail: CollectionSpec = { ...V1, fields: [...V1.fields, { name: 'email', kind: 'string', unique: true }] };
     const c = await store.ensureCollection(withEmail);
-    await c.insertMany([{ title: 'same', email: 'a' }, { title: 'same', email: 'b' }]);
-    const bad: CollectionSpec = { ...V1, fields: [{ name: 'title', kind: 'string', unique: true }, { name: 'code', kind: 'string', indexed: true }] };
+    await c.insertMany([
+      { title: 'same', email: 'a' },
+      { title: 'same', email: 'b' },
+    ]);
+    const bad: CollectionSpec = {
+      ...V1,
+      fields: [
+        { name: 'title', kind: 'string', unique: true },
+        { name: 'code', kind: 'string', indexed: true },
+      ],
+    };
     const err = await store.ensureCollection(bad).catch((e) => e);
     expect(err).toBeInstanceOf(UniqueViolationError);
     expect(err.fields).toEqual(['title']);
@@ -66,6 +87,8 @@ export function schemaCases(env: ContractEnv): void {
     expect(() => store.collection('a"b')).toThrow(StoreError);
     await expect(store.ensureCollection({ name: 'x', fields: [{ name: 'a.b', kind: 'string' }] })).rejects.toBeInstanceOf(StoreError);
     await expect(store.ensureCollection({ name: 'x', fields: [{ name: 'a', kind: 'blob' as 'json' }] })).rejects.toBeInstanceOf(StoreError);
-    await expect(store.ensureCollection({ name: 'x', fields: [{ name: 'tags', kind: 'array', unique: true }] })).rejects.toBeInstanceOf(StoreError);
+    await expect(store.ensureCollection({ name: 'x', fields: [{ name: 'tags', kind: 'array', unique: true }] })).rejects.toBeInstanceOf(
+      StoreError,
+    );
   });
 }

@@ -5,7 +5,12 @@ import { contacts, ids } from './fixtures';
 
 const PEOPLE_SEARCH: CollectionSpec = {
   name: 'people_search',
-  fields: [{ name: 'name', kind: 'string', indexed: true }, { name: 'email', kind: 'string' }, { name: 'tags', kind: 'array' }, { name: 'owner', kind: 'string' }],
+  fields: [
+    { name: 'name', kind: 'string', indexed: true },
+    { name: 'email', kind: 'string' },
+    { name: 'tags', kind: 'array' },
+    { name: 'owner', kind: 'string' },
+  ],
   search: ['name', 'email', 'tags'],
 };
 
@@ -37,11 +42,14 @@ export function searchCases(env: ContractEnv): void {
 
   it('$search combines with other conditions, counts, and narrows to the fields asked for', async () => {
     const c = await people(env.store());
-    expect(await ids(c, { filter: { ...search('acme'), owner: 'u1', name: { $ne: 'Mary O\'Brien' } } })).toEqual(['p1']);
+    expect(await ids(c, { filter: { ...search('acme'), owner: 'u1', name: { $ne: "Mary O'Brien" } } })).toEqual(['p1']);
     expect(await c.count(search('sm'))).toBe(3);
     expect(await ids(c, { filter: search('acme', ['name']) })).toEqual([]);
     expect(await ids(c, { filter: search('acme', ['email']), sort: [{ field: 'name', dir: 'asc' }] })).toEqual(['p1', 'p3']);
-    expect(await ids(c, { filter: { $or: [search('anna'), { name: 'John Smithers' }] }, sort: [{ field: 'name', dir: 'asc' }] })).toEqual(['p1', 'p2']);
+    expect(await ids(c, { filter: { $or: [search('anna'), { name: 'John Smithers' }] }, sort: [{ field: 'name', dir: 'asc' }] })).toEqual([
+      'p1',
+      'p2',
+    ]);
   });
 
   it('the search index follows inserts, updates and deletes', async () => {
@@ -75,14 +83,23 @@ export function searchCases(env: ContractEnv): void {
   it('a word found in thousands of rows still narrows correctly beside a rare one', async () => {
     const c = await env.store().ensureCollection(PEOPLE_SEARCH);
     // every row shares "example" (the common domain); the rare words pick one or two rows
-    await c.insertMany(Array.from({ length: 2500 }, (_, i) => ({ id: `m${i}`, name: `Member ${i}`, email: `member${i}@example.com`, tags: i % 2 ? ['odd'] : [] })));
+    await c.insertMany(
+      Array.from({ length: 2500 }, (_, i) => ({
+        id: `m${i}`,
+        name: `Member ${i}`,
+        email: `member${i}@example.com`,
+        tags: i % 2 ? ['odd'] : [],
+      })),
+    );
     expect(await ids(c, { filter: search('member2499@example.com') })).toEqual(['m2499']);
     expect(await ids(c, { filter: search('example member1234') })).toEqual(['m1234']);
     // prefixes: member12 also begins member120…member129 and member1200…member1299
-    const odd12 = Array.from({ length: 2500 }, (_, i) => i).filter((i) => i % 2 && String(i).startsWith('12')).map((i) => `m${i}`).sort();
+    const odd12 = Array.from({ length: 2500 }, (_, i) => i)
+      .filter((i) => i % 2 && String(i).startsWith('12'))
+      .map((i) => `m${i}`)
+      .sort();
     expect((await ids(c, { filter: search('example odd member12') })).sort()).toEqual(odd12);
     expect(await c.count(search('example com'))).toBe(2500);
     expect(await ids(c, { filter: search('member7@example.org') })).toEqual([]);
   });
 }
-

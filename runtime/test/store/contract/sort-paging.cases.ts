@@ -25,7 +25,16 @@ export function sortPagingCases(env: ContractEnv): void {
     expect((await ids(c, { sort: [{ field: 'email', dir: 'asc' }] })).join('')).toBe('cdabe');
     expect((await ids(c, { sort: [{ field: 'email', dir: 'desc' }] })).join('')).toBe('ebadc');
     expect((await ids(c, { sort: [{ field: 'status', dir: 'asc' }] })).join('')).toBe('ebacd');
-    expect((await ids(c, { sort: [{ field: 'status', dir: 'desc' }, { field: 'score', dir: 'asc' }] })).join('')).toBe('cdabe');
+    expect(
+      (
+        await ids(c, {
+          sort: [
+            { field: 'status', dir: 'desc' },
+            { field: 'score', dir: 'asc' },
+          ],
+        })
+      ).join(''),
+    ).toBe('cdabe');
     expect((await ids(c, { sort: [{ field: 'name', dir: 'asc' }] })).join('')).toBe('acdeb');
     expect((await ids(c, { sort: [{ field: 'meta.level', dir: 'desc' }] })).join('')).toBe('eabdc');
     expect((await ids(c, { sort: [{ field: 'id', dir: 'desc' }] })).join('')).toBe('edcba');
@@ -47,20 +56,37 @@ export function sortPagingCases(env: ContractEnv): void {
 
   it.each([
     [[{ field: 'score', dir: 'desc' }]],
-    [[{ field: 'score', dir: 'asc' }, { field: 'status', dir: 'desc' }]],
-    [[{ field: 'status', dir: 'asc' }, { field: 'score', dir: 'desc' }]],
+    [
+      [
+        { field: 'score', dir: 'asc' },
+        { field: 'status', dir: 'desc' },
+      ],
+    ],
+    [
+      [
+        { field: 'status', dir: 'asc' },
+        { field: 'score', dir: 'desc' },
+      ],
+    ],
     [[{ field: 'email', dir: 'desc' }]],
-    [[{ field: 'vip', dir: 'asc' }, { field: 'meta.rank', dir: 'asc' }]],
+    [
+      [
+        { field: 'vip', dir: 'asc' },
+        { field: 'meta.rank', dir: 'asc' },
+      ],
+    ],
     [[]],
   ] as Array<[FindOptions['sort']]>)('walks every page without duplicates or gaps: %j', async (sort) => {
     const c = await contacts(env.store());
-    await c.insertMany(Array.from({ length: 83 }, (_, i) => ({
-      score: i % 9 === 0 ? null : i % 7,
-      status: ['open', 'won', 'lost'][i % 3],
-      email: i % 4 === 0 ? undefined : i % 5 === 0 ? null : `p${i}@x.io`,
-      vip: i % 2 === 0,
-      meta: { rank: i % 11 },
-    })));
+    await c.insertMany(
+      Array.from({ length: 83 }, (_, i) => ({
+        score: i % 9 === 0 ? null : i % 7,
+        status: ['open', 'won', 'lost'][i % 3],
+        email: i % 4 === 0 ? undefined : i % 5 === 0 ? null : `p${i}@x.io`,
+        vip: i % 2 === 0,
+        meta: { rank: i % 11 },
+      })),
+    );
     const filter = { status: { $ne: 'lost' } };
     const full = await c.find({ filter, sort, limit: 1000 });
     const paged = await walk(c, { filter, sort, limit: 7 });
@@ -90,7 +116,9 @@ export function sortPagingCases(env: ContractEnv): void {
     const flipped = cursor.slice(0, 10) + (cursor[10] === 'A' ? 'B' : 'A') + cursor.slice(11);
     await expect(c.find({ sort: [{ field: 'score', dir: 'asc' }], limit: 2, cursor: flipped })).rejects.toBeInstanceOf(InvalidQueryError);
     await expect(c.find({ sort: [{ field: 'score', dir: 'desc' }], limit: 2, cursor })).rejects.toBeInstanceOf(InvalidQueryError);
-    await expect(c.find({ filter: { vip: true }, sort: [{ field: 'score', dir: 'asc' }], cursor })).rejects.toBeInstanceOf(InvalidQueryError);
+    await expect(c.find({ filter: { vip: true }, sort: [{ field: 'score', dir: 'asc' }], cursor })).rejects.toBeInstanceOf(
+      InvalidQueryError,
+    );
     await expect(c.find({ cursor: 'not a cursor!' })).rejects.toMatchObject({ path: '/cursor' });
     const forged = Buffer.from(JSON.stringify({ p: '[[1],"a"]', h: 'x' })).toString('base64url');
     await expect(c.find({ sort: [{ field: 'score', dir: 'asc' }], cursor: forged })).rejects.toBeInstanceOf(InvalidQueryError);

@@ -25,14 +25,16 @@ export function transactionCases(env: ContractEnv): void {
     const c = await contacts(store);
     await c.insert({ id: 's', n: 0 });
     const boom = new Error('boom');
-    await expect(store.transaction(async (tx) => {
-      const t = tx.collection('contacts');
-      await t.insert({ id: 'x' });
-      await t.insertMany([{ id: 'y' }, { id: 'z' }]);
-      await t.update('s', { n: 5 });
-      await t.delete('s');
-      throw boom;
-    })).rejects.toBe(boom);
+    await expect(
+      store.transaction(async (tx) => {
+        const t = tx.collection('contacts');
+        await t.insert({ id: 'x' });
+        await t.insertMany([{ id: 'y' }, { id: 'z' }]);
+        await t.update('s', { n: 5 });
+        await t.delete('s');
+        throw boom;
+      }),
+    ).rejects.toBe(boom);
     expect(await c.get('x')).toBeNull();
     expect(await c.count()).toBe(1);
     expect(await c.get('s')).toMatchObject({ n: 0, version: 1 });
@@ -42,10 +44,12 @@ export function transactionCases(env: ContractEnv): void {
     const store = env.store();
     const c = await contacts(store);
     await c.insert({ email: 'taken@x.io' });
-    await expect(store.transaction(async (tx) => {
-      await tx.collection('contacts').insert({ id: 'first', email: 'free@x.io' });
-      await tx.collection('contacts').insert({ email: 'taken@x.io' });
-    })).rejects.toBeInstanceOf(UniqueViolationError);
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.collection('contacts').insert({ id: 'first', email: 'free@x.io' });
+        await tx.collection('contacts').insert({ email: 'taken@x.io' });
+      }),
+    ).rejects.toBeInstanceOf(UniqueViolationError);
     expect(await c.get('first')).toBeNull();
   });
 
@@ -85,28 +89,40 @@ export function transactionCases(env: ContractEnv): void {
   it('concurrent transactions each commit', async () => {
     const store = env.store();
     const c = await contacts(store);
-    await Promise.all([1, 2, 3].map((i) => store.transaction(async (tx) => {
-      await tx.collection('contacts').insert({ id: `t${i}` });
-    })));
+    await Promise.all(
+      [1, 2, 3].map((i) =>
+        store.transaction(async (tx) => {
+          await tx.collection('contacts').insert({ id: `t${i}` });
+        }),
+      ),
+    );
     expect(await c.count()).toBe(3);
   });
 
   it('among concurrent transactions a failing one loses only its own writes', async () => {
     const store = env.store();
     const c = await contacts(store);
-    const results = await Promise.allSettled([1, 2, 3, 4, 5].map((i) => store.transaction(async (tx) => {
-      await tx.collection('contacts').insert({ id: `ok${i}` });
-      if (i % 2 === 0) {
-        await tx.collection('contacts').insert({ id: `bad${i}` });
-        throw new Error(`transaction ${i} gives up`);
-      }
-      return i;
-    })));
+    const results = await Promise.allSettled(
+      [1, 2, 3, 4, 5].map((i) =>
+        store.transaction(async (tx) => {
+          await tx.collection('contacts').insert({ id: `ok${i}` });
+          if (i % 2 === 0) {
+            await tx.collection('contacts').insert({ id: `bad${i}` });
+            throw new Error(`transaction ${i} gives up`);
+          }
+          return i;
+        }),
+      ),
+    );
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected', 'fulfilled']);
-    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message)))
-      .toEqual([1, 'transaction 2 gives up', 3, 'transaction 4 gives up', 5]);
+    expect(results.map((r) => (r.status === 'fulfilled' ? r.value : (r.reason as Error).message))).toEqual([
+      1,
+      'transaction 2 gives up',
+      3,
+      'transaction 4 gives up',
+      5,
+    ]);
     const ids = (await c.find({ sort: [{ field: 'id', dir: 'asc' }] })).items.map((d) => d.id);
     expect(ids).toEqual(['ok1', 'ok3', 'ok5']);
   });
-
 }

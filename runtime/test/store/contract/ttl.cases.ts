@@ -2,7 +2,14 @@ import { expect, it } from '@jest/globals';
 import { NotFoundError, type Collection, type Store } from '../../../src/store';
 import type { ContractEnv } from '../contract.suite';
 
-const SESSIONS = { name: 'sessions', fields: [{ name: 'user', kind: 'string' as const, indexed: true }, { name: 'expiresAt', kind: 'date' as const }], expireField: 'expiresAt' };
+const SESSIONS = {
+  name: 'sessions',
+  fields: [
+    { name: 'user', kind: 'string' as const, indexed: true },
+    { name: 'expiresAt', kind: 'date' as const },
+  ],
+  expireField: 'expiresAt',
+};
 const PAST = '2000-01-01T00:00:00.000Z';
 const FUTURE = '2999-01-01T00:00:00.000Z';
 
@@ -40,7 +47,10 @@ export function ttlCases(env: ContractEnv): void {
     await expect(c.update('old', { user: 'x' })).rejects.toBeInstanceOf(NotFoundError);
     await expect(c.delete('old')).rejects.toBeInstanceOf(NotFoundError);
     expect(await c.updateMany({ user: 'ann' }, { seen: true })).toBe(2);
-    expect((await c.claim({ filter: { user: 'ann' }, limit: 10, patch: { taken: true } })).map((d) => d.id).sort()).toEqual(['forever', 'live']);
+    expect((await c.claim({ filter: { user: 'ann' }, limit: 10, patch: { taken: true } })).map((d) => d.id).sort()).toEqual([
+      'forever',
+      'live',
+    ]);
     const r = await c.upsert('old', { user: 'new', expiresAt: FUTURE });
     expect(r).toMatchObject({ created: true, doc: { id: 'old', user: 'new', version: 1 } });
     expect(r.doc).not.toHaveProperty('seen');

@@ -55,10 +55,12 @@ export function upsertCases(env: ContractEnv): void {
     const store = env.store();
     const c = await contacts(store);
     await expect(c.upsert(undefined as unknown as string, { n: 1 })).rejects.toBeInstanceOf(StoreError);
-    await expect(store.transaction(async (tx) => {
-      await tx.collection('contacts').upsert('t', { n: { $inc: 1 } });
-      throw new Error('undo');
-    })).rejects.toThrow('undo');
+    await expect(
+      store.transaction(async (tx) => {
+        await tx.collection('contacts').upsert('t', { n: { $inc: 1 } });
+        throw new Error('undo');
+      }),
+    ).rejects.toThrow('undo');
     expect(await c.get('t')).toBeNull();
   });
 }
