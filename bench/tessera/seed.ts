@@ -22,8 +22,9 @@ export async function seedTessera(dataDir: string, n: number, onProgress?: (done
   fs.rmSync(dataDir, { recursive: true, force: true });
   const config = loadConfig({}, { dataDir, loadExamples: false });
   const store = await openStore({ dataDir });
+  let platform: Awaited<ReturnType<typeof createPlatform>> | undefined;
   try {
-    const platform = await createPlatform(config, store, createLogger('warn'));
+    platform = await createPlatform(config, store, createLogger('warn'));
     const admin = await platform.accounts.createUser({ email: 'bench@example.com', password: 'bench password', role: 'admin' });
     const definition = JSON.parse(fs.readFileSync(path.join(__dirname, '../data/contacts-app.json'), 'utf8'));
     await platform.apps.create(definition, admin.id);
@@ -42,6 +43,9 @@ export async function seedTessera(dataDir: string, n: number, onProgress?: (done
     const { key } = await platform.accounts.createApiKey(admin.id, 'bench');
     return { apiKey: key, ms: performance.now() - started };
   } finally {
+    // As `tessera start` stops: the change feed follows the store's log until closed.
+    await platform?.jobs.stop();
+    await platform?.feed.close();
     await store.close();
   }
 }
