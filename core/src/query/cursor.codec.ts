@@ -1,4 +1,4 @@
-import { sha256 } from '../common/sha256';
+import { hash128 } from '../common/hash128';
 import { base64urlToUtf8, bytesToBase64url, utf8ToBase64url } from '../common/base64url';
 import { InvalidQueryError } from '../store/store.errors';
 import { LIMITS } from './query.limits';
@@ -16,7 +16,7 @@ export interface CursorPosition {
 }
 
 function checksum(fingerprint: string, body: string): string {
-  return bytesToBase64url(sha256(`${fingerprint}\0${body}`)).slice(0, 16);
+  return bytesToBase64url(hash128(`${fingerprint}\0${body}`)).slice(0, 16);
 }
 
 export function encodeCursor(fingerprint: string, pos: CursorPosition): string {
@@ -50,5 +50,5 @@ export function decodeCursor(fingerprint: string, cursor: unknown, keyCount: num
 
 /** Identifies a query shape so a cursor cannot be replayed against another filter or sort. */
 export function queryFingerprint(collection: string, filter: unknown, sort: unknown): string {
-  return bytesToBase64url(sha256(JSON.stringify([collection, filter, sort]))).slice(0, 22);
+  return bytesToBase64url(hash128(JSON.stringify([collection, filter, sort]))).slice(0, 22);
 }

@@ -11,8 +11,23 @@ import type { Issue } from '../domain-errors';
 /** The fields every record has (the store's system fields and `createdBy`). */
 export const SYSTEM_FIELDS = RECORD_SYSTEM_FIELDS;
 
+interface QueryableFields {
+  plain: Set<string>;
+  json: Set<string>;
+  computed: Set<string>;
+}
+
+/** Per entity of a published definition (never mutated): every list request checks its filter and sort against these. */
+const byEntity = new WeakMap<Entity, QueryableFields>();
+
 /** Field names a query on this entity may use: stored fields, system fields; json fields allow dotted paths below them. */
-function queryableFields(entity: Entity): { plain: Set<string>; json: Set<string>; computed: Set<string> } {
+function queryableFields(entity: Entity): QueryableFields {
+  let known = byEntity.get(entity);
+  if (!known) byEntity.set(entity, (known = collectQueryableFields(entity)));
+  return known;
+}
+
+function collectQueryableFields(entity: Entity): QueryableFields {
   const plain = new Set<string>(RECORD_SYSTEM_FIELDS);
   const json = new Set<string>();
   const computed = new Set<string>();
@@ -27,7 +42,8 @@ function queryableFields(entity: Entity): { plain: Set<string>; json: Set<string
 export const NONE: ReadonlySet<string> = new Set();
 
 /** Hidden fields are reported exactly like unknown ones, so a query cannot probe for them. */
-function checkPath(path: string, entity: Entity, pointer: string, issues: Issue[], known = queryableFields(entity), hidden = NONE): void {
+function checkPath(path: string, entity: Entity, pointer: string, issues: Issue[], hidden = NONE): void {
+  const known = queryableFields(entity);
   const head = path.split('.')[0];
   if (hidden.has(head)) {
     issues.push({ pointer, message: `unknown field "${path}" on ${entity.id}` });
@@ -54,7 +70,7 @@ export function checkFilterFields(filter: unknown, entity: Entity, pointer: stri
       const resolved = resolveSearch(value, entity, here, issues, hidden);
       if (resolved) (filter as Record<string, unknown>)[key] = resolved;
     } else if (!key.startsWith('$')) {
-      checkPath(key, entity, here, issues, undefined, hidden);
+      checkPath(key, entity, here, issues, hidden);
     }
   }
 }
@@ -103,6 +119,5 @@ function resolveSearch(
 
 /** Sort fields, each checked like a filter's (`pointer`/i per field). */
 export function checkSortFields(fields: string[], entity: Entity, pointer: string, issues: Issue[], hidden = NONE): void {
-  const known = queryableFields(entity);
-  fields.forEach((field, i) => checkPath(field, entity, `${pointer}/${i}`, issues, known, hidden));
+  fields.forEach((field, i) => checkPath(field, entity, `${pointer}/${i}`, issues, hidden));
 }

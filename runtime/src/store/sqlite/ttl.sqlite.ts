@@ -14,10 +14,10 @@ export function expiredSql(field: string): string {
 }
 
 /** `where` restricted to documents that have not expired. */
-export function visible(ctx: SqliteContext, where: CompiledSql, now = nowIso()): CompiledSql {
+export function visible(ctx: SqliteContext, where: CompiledSql, now?: string): CompiledSql {
   const field = ctx.spec.expireField;
-  if (!field) return where;
-  return { sql: `(${where.sql}) AND NOT COALESCE(${expiredSql(field)}, 0)`, params: [...where.params, now] };
+  if (!field) return where; // before reading the clock: most collections have no TTL and are read on every request
+  return { sql: `(${where.sql}) AND NOT COALESCE(${expiredSql(field)}, 0)`, params: [...where.params, now ?? nowIso()] };
 }
 
 /** Deletes the expired rows of every collection with an expire field, in one transaction. */
