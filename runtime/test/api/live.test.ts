@@ -62,6 +62,24 @@ describe('live updates (SSE)', () => {
     expect((await r1.next((e) => e.event === 'published')).data).toEqual({ version: 2 });
   });
 
+  it("does not stream a publish's backfill record by record: the published change that follows it makes apps reload", async () => {
+    for (let i = 0; i < 5; i++) await t.api('POST', base, { name: `Backfilled ${i}`, owner: 'rep1@t.test' });
+    const r1 = await live(rep1);
+    await pause(50);
+    const draft = await t.api('GET', '/api/apps/live');
+    const v2 = structuredClone(draft.body.draft) as { entities: Array<{ id: string; fields: unknown[] }> };
+    v2.entities.find((e) => e.id === 'deal')!.fields.push({ id: 'region', type: 'text', default: 'north' });
+    expect((await t.api('PUT', '/api/apps/live', { definition: v2 }, { 'if-match': `"${draft.body.revision}"` })).status).toBe(200);
+    expect((await t.api('POST', '/api/apps/live/publish', {})).status).toBe(201);
+    await r1.next((e) => e.event === 'published');
+    const after = await t.api('POST', base, { name: 'After the publish', owner: 'rep1@t.test' });
+    expect((await r1.next(changeOf('After the publish'))).data.record).toMatchObject({ id: after.body.id, region: 'north' });
+    // The five backfilled deals changed in storage (region: north) but none came as a change event.
+    expect(r1.events.filter((e) => e.event === 'change').map((e) => e.data.record?.name)).toEqual(['After the publish']);
+    const stored = await t.api('GET', `${base}?filter=${encodeURIComponent(JSON.stringify({ region: 'north' }))}&limit=100`);
+    expect(stored.body.items.length).toBeGreaterThanOrEqual(6);
+  });
+
   it('replays what a reconnecting client missed after Last-Event-ID, filtered; a too-old id gets reset', async () => {
     const r1 = await live(rep1);
     await pause(50);

@@ -269,7 +269,10 @@ export class LogChangeFeed implements ChangeFeed {
       await this.ctx.published(appId);
       return { seq, appId, kind: 'published', version };
     }
-    const { origin: _origin, ...change } = entry.data as RecordEntryData;
+    const { origin: _origin, cause, ...change } = entry.data as RecordEntryData & { cause?: string };
+    // A publish's migration (a backfill, a move to a renamed entity or field) can change 50,000
+    // records at once; open apps reload on the `published` change that follows it instead.
+    if (cause === 'migration') return null;
     const resolved = await this.ctx.resolve(change.appId, change.entity, [change.record], change.type !== 'deleted');
     if (!resolved) return null; // the app or entity is gone
     return { ...change, seq, kind: 'change', record: resolved.records[0], definition: resolved.definition };
