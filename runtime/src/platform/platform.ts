@@ -11,6 +11,7 @@ import { Memberships } from './members/memberships';
 import { Access } from './members/access';
 import type { ChangeFeed } from './live/change-feed.port';
 import { openChangeFeed } from './live/open-change-feed';
+import { LogConsumers } from './log-consumers';
 import { platformChangeContext } from './live/change-context';
 import { ImportJobs } from './csv/import-jobs';
 import { Jobs } from '../jobs';
@@ -33,6 +34,8 @@ export interface Platform {
   memberships: Memberships;
   access: Access;
   feed: ChangeFeed;
+  /** Durable readers of the change log register here, so the entries they have not read are kept. */
+  logConsumers: LogConsumers;
   /** The durable job queue: this process's worker (started by `tessera start`). */
   jobs: Jobs;
   /** Record writes wait here while a publish moves their entity's data. */
@@ -67,10 +70,12 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
     writes,
   );
   // On the store's change log: several processes sharing the store see each other's changes.
+  const logConsumers = new LogConsumers();
   const feed = openChangeFeed(
     store,
     platformChangeContext(apps, () => records),
     (obj, msg) => log.warn(obj, msg),
+    { consumers: () => logConsumers.list() },
   );
   const records = new Records(store, apps, commit, log);
   await feed.start();
@@ -87,6 +92,7 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
     memberships,
     access: new Access(memberships),
     feed,
+    logConsumers,
     jobs,
     writes,
     imports,

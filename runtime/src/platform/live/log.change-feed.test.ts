@@ -8,6 +8,7 @@ import { APPS, collect, contractContext, CONTRACT_COLLECTIONS, isChange, write, 
 import { LogChangeFeed, type LogFeedOptions } from './log.change-feed';
 import { recordEntry } from './log.change-entry';
 import { LogTrimmer } from './log-trimmer';
+import { LogConsumers } from '../log-consumers';
 
 /** What the contract suite does not show: the log feed's own ordering, waiting and trimming rules (on SQLite files shared by two stores). */
 
@@ -184,7 +185,7 @@ describe('LogTrimmer', () => {
     const store = createSqliteStore({ file: ':memory:' });
     try {
       const made = await store.log.append([1, 2, 3, 4].map((n) => ({ topic: 't', data: n })));
-      const trimmer = new LogTrimmer(store.log, 60_000, 10_000);
+      const trimmer = new LogTrimmer(store.log, { retentionMs: 60_000, everyMs: 10_000 });
       const fail = (err: unknown) => {
         throw err;
       };
@@ -199,6 +200,62 @@ describe('LogTrimmer', () => {
       trimmer.tick(made[3].seq, fail, 91_000);
       await trimmer.running;
       expect(await store.log.firstSeq()).toBe(made[3].seq + 1);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps what a named consumer has not processed past the retention, up to the hard age limit', async () => {
+    const store = createSqliteStore({ file: ':memory:' });
+    try {
+      const made = await store.log.append([1, 2, 3, 4, 5].map((n) => ({ topic: 't', data: n })));
+      const consumers = new LogConsumers();
+      consumers.add('workflows');
+      expect(() => consumers.add('workflows')).toThrow(/already registered/);
+      await store.log.setPosition('workflows', made[1].seq); // processed the first two
+      const trimmer = new LogTrimmer(store.log, {
+        retentionMs: 60_000,
+        everyMs: 10_000,
+        consumers: () => consumers.list(),
+        maxRetentionMs: 3_600_000,
+      });
+      const fail = (err: unknown) => {
+        throw err;
+      };
+      const last = made[4].seq;
+      trimmer.tick(last, fail, 0); // the feed has seen everything at t=0
+      trimmer.tick(last, fail, 61_000);
+      await trimmer.running;
+      expect(await store.log.firstSeq()).toBe(made[2].seq); // the consumer's unread three stay
+      await store.log.setPosition('workflows', made[3].seq);
+      trimmer.tick(last, fail, 120_000);
+      await trimmer.running;
+      expect(await store.log.firstSeq()).toBe(made[4].seq);
+      // A consumer that stalls for longer than the hard limit no longer holds the log.
+      trimmer.tick(last, fail, 3_600_000);
+      await trimmer.running;
+      expect(await store.log.firstSeq()).toBe(last + 1);
+      expect(await store.log.position('workflows')).toBe(made[3].seq); // it sees firstSeq past its position
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('trims by age alone once a consumer is removed', async () => {
+    const store = createSqliteStore({ file: ':memory:' });
+    try {
+      const made = await store.log.append([1, 2, 3].map((n) => ({ topic: 't', data: n })));
+      const consumers = new LogConsumers();
+      const remove = consumers.add('segments');
+      const trimmer = new LogTrimmer(store.log, { retentionMs: 60_000, everyMs: 10_000, consumers: () => consumers.list() });
+      trimmer.tick(made[2].seq, () => {}, 0);
+      trimmer.tick(made[2].seq, () => {}, 61_000);
+      await trimmer.running;
+      expect(await store.log.firstSeq()).toBe(made[0].seq); // position 0: nothing read
+      remove();
+      trimmer.tick(made[2].seq, () => {}, 72_000);
+      await trimmer.running;
+      expect(await store.log.firstSeq()).toBe(made[2].seq + 1);
     } finally {
       await store.close();
     }

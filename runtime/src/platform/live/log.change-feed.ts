@@ -24,6 +24,10 @@ export interface LogFeedOptions {
   trimEveryMs?: number;
   /** How long an entry this process logged waits for its `publish` before it is delivered from the log. */
   publishGraceMs?: number;
+  /** Named durable readers of the log: what they have not processed is not trimmed (see LogTrimmer). */
+  consumers?: () => readonly string[];
+  /** The age past which entries are trimmed even if a consumer has not reached them. */
+  maxRetentionMs?: number;
 }
 
 const BATCH = 100;
@@ -70,9 +74,19 @@ export class LogChangeFeed implements ChangeFeed {
     private readonly warn: (obj: object, msg: string) => void = () => {},
     options: LogFeedOptions = {},
   ) {
-    this.opts = { capacity: 10_000, pollMs: 200, retentionMs: 600_000, trimEveryMs: 30_000, publishGraceMs: 2_000, ...options };
+    this.opts = {
+      capacity: 10_000,
+      pollMs: 200,
+      retentionMs: 600_000,
+      trimEveryMs: 30_000,
+      publishGraceMs: 2_000,
+      consumers: () => [],
+      maxRetentionMs: 7 * 24 * 3600_000,
+      ...options,
+    };
     this.fanout = new ChangeFanout(this.opts.capacity, Date.now() * 1000);
-    this.trimmer = new LogTrimmer(store.log, this.opts.retentionMs, this.opts.trimEveryMs);
+    const { retentionMs, trimEveryMs: everyMs, consumers, maxRetentionMs } = this.opts;
+    this.trimmer = new LogTrimmer(store.log, { retentionMs, everyMs, consumers, maxRetentionMs });
   }
 
   get lastSeq(): number {
