@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Store } from '@tessera/core/store';
+import Database from 'better-sqlite3';
 import { openStore } from '../store';
 import { backoffDelay, Jobs, LeaseLost, ManualClock, PermanentJobError, QueueFull, type JobContext, type QueueDefinition } from '.';
 
@@ -304,5 +305,36 @@ describe('backoffDelay', () => {
     expect(backoffDelay(1, { baseMs: 100 }, () => 1)).toBe(100);
     expect(backoffDelay(4, { baseMs: 100 }, () => 1)).toBe(800);
     expect(backoffDelay(30, { baseMs: 100, maxMs: 5000 }, () => 0.5)).toBe(3750);
+  });
+});
+
+describe('housekeeping', () => {
+  it('the running worker deletes expired documents of TTL collections (finished jobs among them) on its schedule', async () => {
+    const quick: QueueDefinition<null, Record<string, never>, string> = { name: 'quick', handle: async () => 'ok' };
+    const w = new Jobs(store, { clock, pollMs: 10, sweepExpiredMs: 60_000, stopWaitMs: 2000 });
+    w.register(quick);
+    workers.push(w);
+    await store.ensureCollection({ name: 'tokens', fields: [{ name: 'expiresAt', kind: 'date' }], expireField: 'expiresAt' });
+    const job = await w.enqueue(quick, null);
+    w.run();
+    await until(async () => (await w.get(job.id))?.status === 'done', 'the job to finish');
+    const kept = clock.now() + 30 * 24 * 3600_000; // a token expiring in a month, and one already past
+    await store.collection('tokens').insertMany([
+      { id: 'later', expiresAt: new Date(kept).toISOString() },
+      { id: 'past', expiresAt: new Date(clock.now() - 1000).toISOString() },
+    ]);
+    clock.advance(60_000); // not yet the done job's expiry (kept an hour), past the sweep interval
+    // Reads hide expired rows anyway: look at the file itself, through a second connection.
+    const file = new Database(path.join(dir, 'tessera.db'), { readonly: true });
+    const rows = (table: string) => (file.prepare(`SELECT count(*) AS n FROM "${table}"`).get() as { n: number }).n;
+    try {
+      expect(rows('tokens')).toBe(2);
+      await until(() => rows('tokens') === 1, 'the sweep');
+      expect((await w.get(job.id))?.status).toBe('done');
+      clock.advance(40 * 24 * 3600_000); // past every expiry
+      await until(() => rows('tokens') === 0 && rows('_jobs') === 0, 'the second sweep');
+    } finally {
+      file.close();
+    }
   });
 });

@@ -17,6 +17,12 @@ export interface JobsOptions {
   pollMs?: number;
   /** How long `stop` waits for running handlers (default 10 s). */
   stopWaitMs?: number;
+  /**
+   * How often the running worker deletes expired documents of every TTL collection (finished
+   * jobs, sessions, …) with `Store.sweepExpired` (default 10 min). Reads hide them already;
+   * this gives their space back.
+   */
+  sweepExpiredMs?: number;
 }
 
 /** Thrown by `start` when the queue already runs its `concurrency` jobs in this worker. */
@@ -178,6 +184,8 @@ export class Jobs {
     if (this.timer) return;
     const pollMs = this.options.pollMs ?? 500;
     let lastReap = 0;
+    let lastSweep = this.clock.now();
+    const sweepMs = this.options.sweepExpiredMs ?? 600_000;
     const loop = async () => {
       if (this.ticking) return;
       this.ticking = true;
@@ -185,6 +193,10 @@ export class Jobs {
         if (this.clock.now() - lastReap >= this.leaseMs / 2) {
           lastReap = this.clock.now();
           await this.reap();
+        }
+        if (this.clock.now() - lastSweep >= sweepMs) {
+          lastSweep = this.clock.now();
+          await this.store.sweepExpired(new Date(this.clock.now()));
         }
         await this.tick();
       } catch {
