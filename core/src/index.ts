@@ -62,6 +62,7 @@ export { createAjv } from './validate/ajv.factory';
 export { formatAjvErrors } from './validate/ajv-errors.format';
 export { provideDefinitionSchemaValidator, validateDefinition, type DefinitionResult } from './validate/definition.validator';
 export { createRecordValidator, entityRecordSchema, type RecordMode, type RecordValidationResult } from './validate/record.validator';
+export { applyDefaults, defaultOf, defaultValue, DefaultFailedError, type DefaultRun, type DefaultUser } from './validate/record.defaults';
 export { validateConnectorManifest, type ManifestResult } from './validate/connector-manifest.validator';
 export { checkSemantics } from './validate/semantic/semantic.validator';
 export { RECORD_SYSTEM_FIELDS as SYSTEM_FIELDS } from './query/field-path';

@@ -53,4 +53,22 @@ describe('demo data port (builder preview)', () => {
     expect(company.total).toBe(0);
     expect((await port.aggregate('deal', { metrics: [{ op: 'sum', field: 'amount', as: 'v' }] })).rows).toEqual([{ v: 0 }]);
   });
+
+  it('fills defaults like the server, and refuses a record whose default expression fails (422), storing nothing', async () => {
+    const withDefaults = structuredClone(definition) as unknown as { entities: Array<{ fields: unknown[] }> };
+    withDefaults.entities[0].fields.push(
+      { id: 'stage', type: 'text', default: 'open' },
+      { id: 'owner', type: 'text', default: { $expr: 'user.email' } },
+      { id: 'broken', type: 'number', default: { $expr: '$number("not a number")' } },
+    );
+    const port = createDemoDataPort(withDefaults as unknown as AppDefinition, 1, { count: 0 });
+    const err = await port.create('deal', { title: 'A' }).catch((e) => e);
+    expect(err).toMatchObject({
+      status: 422,
+      errors: [{ pointer: '/broken', message: expect.stringMatching(/default expression failed/) }],
+    });
+    expect((await port.list('deal')).items).toEqual([]);
+    const ok = await port.create('deal', { title: 'B', broken: 3 });
+    expect(ok).toMatchObject({ stage: 'open', owner: 'demo@example.com', broken: 3 });
+  });
 });

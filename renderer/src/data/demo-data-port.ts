@@ -5,13 +5,13 @@
  * same record validator gives 422 with pointers; every change sends a live event.
  */
 import type { AppDefinition, Entity } from '@tessera/core';
-import { aggregateByBucket, createRecordValidator } from '@tessera/core';
+import { aggregateByBucket, applyDefaults, createRecordValidator, DefaultFailedError } from '@tessera/core';
 import { memoryFilter, sortDocs } from '@tessera/core/query';
 import type { Filter as StoreFilter } from '@tessera/core/store';
 import { ApiError } from './api-error';
 import type { AuditEntry, DataPort, ImportJob, LiveEvent, LiveListener, RecordData, SavedView } from './data-port';
 import { parseCsvRecords, recordsToCsv } from './demo-csv';
-import { applyDefaults, asApiErrors, createDemoStore } from './demo-store';
+import { asApiErrors, createDemoStore } from './demo-store';
 
 export interface DemoDataPortOptions {
   /** Records per entity (default 24). */
@@ -96,7 +96,11 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
     async create(entityId, values) {
       await delay();
       const entity = entityOf(entityId);
-      const withDefaults = await applyDefaults(entity, values, user);
+      // As the server: a default expression that fails refuses the record (422), it is not left empty.
+      const withDefaults = (await applyDefaults(entity, values, { user: { id: user.id, email: user.email } }).catch((err) => {
+        if (err instanceof DefaultFailedError) throw new ApiError(422, 'Validation failed', err.message, [err.issue]);
+        throw err;
+      })) as Record<string, unknown>;
       check(entity, withDefaults, 'create');
       const coll = await store.collection(entity);
       const record = await asApiErrors(entity, () => coll.insert({ ...withDefaults, createdBy: user.email }));

@@ -15,7 +15,7 @@ import {
   type Collection,
   type StoredDoc,
 } from '@tessera/core/store';
-import { evaluate, isExpression } from '@tessera/core/expressions';
+import { evaluate } from '@tessera/core/expressions';
 import { ApiError } from './api-error';
 import type { RecordData } from './data-port';
 import { generateDemoRecords } from './demo-records';
@@ -100,21 +100,6 @@ export function createDemoStore(definition: AppDefinition, seed: number, countOf
       return out;
     },
   };
-}
-
-/** Fills fields left out that have a default: a literal or an expression of `user` and `$now()`, evaluated as the server does. */
-export async function applyDefaults(entity: Entity, values: Record<string, unknown>, user: unknown): Promise<Record<string, unknown>> {
-  const out = { ...values };
-  for (const f of entity.fields) {
-    const def = (f as { default?: unknown }).default;
-    if (def === undefined || out[f.id] !== undefined) continue;
-    try {
-      out[f.id] = isExpression(def) ? await evaluate(def.$expr, { input: { user }, bindings: { user } }) : def;
-    } catch {
-      // a failing default leaves the field empty
-    }
-  }
-  return out;
 }
 
 /** Store errors as the API answers them (record-errors.ts on the server). */

@@ -1,8 +1,8 @@
-import type { AppDefinition, Entity } from '@tessera/core';
+import { defaultOf, defaultValue, type AppDefinition, type Entity } from '@tessera/core';
 import type { Filter, Store } from '@tessera/core/store';
 import { MIGRATION_BATCH, type MigrationBatches } from './publishing/migration-batches';
-import { createClock, evaluate, isExpression } from '@tessera/core/expressions';
-import { collectionSpecFor, defaultOf, recordCollectionName, storedFields } from './storage-plan';
+import { createClock } from '@tessera/core/expressions';
+import { collectionSpecFor, recordCollectionName, storedFields } from './storage-plan';
 import { EMPTY_PLAN, type RenamePlan } from './renames/renames.check';
 import { applyRenames, renamedDefinition, type RenameReport } from './renames/renames.migrate';
 import { renameInViews } from './renames/renames.views';
@@ -45,10 +45,7 @@ async function backfillDefaults(batches: MigrationBatches, appId: string, entity
   // One instant for the whole backfill: every record gets the same `$now()`, as if created together.
   const clock = createClock();
   for (const field of added) {
-    const fallback = defaultOf(field);
-    const value = isExpression(fallback)
-      ? await evaluate(fallback.$expr, { input: { user: null }, bindings: { user: null }, clock })
-      : fallback;
+    const value = await defaultValue(entity, field, { user: null, clock });
     // Each pass updates the records it found, so they stop matching; the loop ends when none is left.
     for (;;) {
       const page = await collection.find({ filter: { [field.id]: { $exists: false } }, limit: MIGRATION_BATCH });

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { entityCollectionSpec, type Entity, type Field } from '@tessera/core';
+import { entityCollectionSpec, type Entity } from '@tessera/core';
 import type { CollectionSpec } from '@tessera/core/store';
 
 /**
@@ -20,11 +20,6 @@ export function recordCollectionName(appId: string, entityId: string): string {
 const prefixes = new Map<string, string>();
 
 export { storedFields, type StoredField } from '@tessera/core';
-
-/** A field's default, for the types that have one (relations have none). */
-export function defaultOf(field: Field): unknown {
-  return (field as { default?: unknown }).default;
-}
 
 /** The storage shape of an entity (@tessera/core's, shared with the browser's memory store) in its app's collection. */
 export function collectionSpecFor(appId: string, entity: Entity): CollectionSpec {

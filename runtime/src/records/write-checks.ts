@@ -1,8 +1,7 @@
-import { createRecordValidator, type Entity } from '@tessera/core';
+import { applyDefaults, createRecordValidator, DefaultFailedError, type Entity } from '@tessera/core';
 import type { Doc } from '@tessera/core/store';
 import { Forbidden, ValidationFailed } from '../domain-errors';
-import { evaluate, isExpression, type EvaluateOptions } from '@tessera/core/expressions';
-import { defaultOf } from '../platform/storage-plan';
+import type { EvaluateOptions } from '@tessera/core/expressions';
 import type { Caller, EntityPolicy } from '../platform/policy/policy.types';
 import { checkWritable } from '../platform/policy/check-writable.policy';
 import { inScope } from '../platform/policy/row-scope.policy';
@@ -23,9 +22,8 @@ export function withOwner(entity: Entity, body: unknown, caller: Caller): unknow
 }
 
 /**
- * Fills fields the client left out that have a default: a literal, or an expression that reads
- * `user` (also `$user`) and the time through `$now()`/`$millis()` of `run.clock`; `run.budget`
- * bounds the defaults of a whole execution (a CSV import) together.
+ * Fills fields the client left out that have a default (core's applyDefaults: the builder's demo
+ * data does the same); a failing default expression refuses the record (ValidationFailed).
  */
 export async function withDefaults(
   entity: Entity,
@@ -33,25 +31,13 @@ export async function withDefaults(
   caller: Caller | null,
   run: Pick<EvaluateOptions, 'clock' | 'budget'> = {},
 ): Promise<unknown> {
-  if (!isObject(body)) return body;
-  const out: Doc = { ...body };
-  for (const field of entity.fields) {
-    const fallback = defaultOf(field);
-    if (out[field.id] !== undefined || fallback === undefined) continue;
-    if (!isExpression(fallback)) {
-      out[field.id] = structuredClone(fallback);
-      continue;
-    }
-    const user = caller ? { id: caller.user.id, email: caller.user.email } : null;
-    try {
-      out[field.id] = await evaluate(fallback.$expr, { input: { user }, bindings: { user }, ...run });
-    } catch (err) {
-      throw new ValidationFailed(`the default of ${entity.id}.${field.id} failed: ${(err as Error).message}`, [
-        { pointer: `/${field.id}`, message: `default expression failed: ${(err as Error).message}` },
-      ]);
-    }
+  const user = caller ? { id: caller.user.id, email: caller.user.email } : null;
+  try {
+    return await applyDefaults(entity, body, { user, ...run });
+  } catch (err) {
+    if (err instanceof DefaultFailedError) throw new ValidationFailed(err.message, [err.issue]);
+    throw err;
   }
-  return out;
 }
 
 /**
