@@ -1,5 +1,6 @@
 import jsonata from 'jsonata';
 import { ExpressionError, toExpressionError } from './expression.error';
+import { SafeRegExp, safeRegex, UnsafeRegexError } from '../common/safe-regex';
 
 export type JsonataAst = jsonata.ExprNode;
 
@@ -33,7 +34,12 @@ export function compile(source: string, maxLength: number, maxSequence: number, 
   }
   let compiled: jsonata.Expression;
   try {
-    compiled = jsonata(source, { sequence: maxSequence });
+    // Every regex the expression matches with runs in RE2 (linear time), `$eval`'d code included.
+    compiled = jsonata(source, {
+      sequence: maxSequence,
+      RegexEngine: SafeRegExp as unknown as RegExpConstructor,
+    } as jsonata.JsonataOptions);
+    checkRegexes(compiled.ast());
   } catch (err) {
     throw toExpressionError(err, 'parse');
   }
@@ -55,10 +61,28 @@ export function parse(source: string): JsonataAst | ExpressionError {
   let out: JsonataAst | ExpressionError;
   try {
     out = jsonata(source).ast();
+    checkRegexes(out);
   } catch (err) {
     out = toExpressionError(err, 'parse');
   }
   if (astCache.size >= CACHE_MAX) astCache.delete(astCache.keys().next().value as string);
   astCache.set(source, out);
   return out;
+}
+
+/** A regex literal RE2 cannot run (a backreference, a lookahead) is a parse error, so a publish refuses it with its position. */
+function checkRegexes(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(checkRegexes);
+  if (typeof node !== 'object' || node === null) return;
+  const n = node as { type?: string; value?: unknown; position?: number };
+  if (n.type === 'regex' && n.value instanceof RegExp) {
+    try {
+      safeRegex(n.value.source, n.value.flags);
+    } catch (err) {
+      if (err instanceof UnsafeRegexError) throw new ExpressionError(`regular expression: ${err.message}`, 'REGEX', 'parse', n.position);
+      throw err;
+    }
+    return;
+  }
+  for (const [key, value] of Object.entries(n)) if (key !== 'value' || typeof value === 'object') checkRegexes(value);
 }

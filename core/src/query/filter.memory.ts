@@ -5,6 +5,7 @@ import type { FilterNode, Leaf, SearchNode } from './filter.ast';
 import { normalizeFilter } from './filter.normalize';
 import { isSystemField, type PathRules } from './field-path';
 import { compareSql, jsonAt, jsonTypeOf, sqlValueOf, type JsonType, type SqlValue } from './sql-value.memory';
+import { safeRegex } from '../common/safe-regex';
 
 /**
  * The third compile target of the filter AST (beside filter.sql.ts and filter.mongo.ts): a
@@ -195,19 +196,6 @@ function range(op: Range, v: View, x: Scalar): boolean {
   return RANGE[op](compareSql(v.value, typeof x === 'boolean' ? Number(x) : x));
 }
 
-const REGEX_CACHE = new Map<string, RegExp>();
-
-function regexOf(pattern: string, flags: '' | 'i'): RegExp {
-  const key = `${flags}/${pattern}`;
-  let re = REGEX_CACHE.get(key);
-  if (!re) {
-    if (REGEX_CACHE.size >= 256) REGEX_CACHE.clear();
-    re = new RegExp(pattern, flags);
-    REGEX_CACHE.set(key, re);
-  }
-  return re;
-}
-
 function positive(leaf: Leaf): (v: View) => boolean {
   switch (leaf.op) {
     case 'eq':
@@ -222,7 +210,7 @@ function positive(leaf: Leaf): (v: View) => boolean {
     case 'in':
       return (v) => leaf.values.some((x) => eq(v, x));
     case 'regex': {
-      const re = regexOf(leaf.pattern, leaf.flags);
+      const re = safeRegex(leaf.pattern, leaf.flags); // RE2, as the SQL adapter runs it
       // guard: json_type = 'text' (text columns pass, the integer column never)
       return (v) => (v.column ? v.column === 'text' : v.type === 'text') && typeof v.value === 'string' && re.test(v.value);
     }

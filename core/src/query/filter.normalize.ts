@@ -5,12 +5,14 @@ import type { CompareOp, FilterNode, Leaf, SearchNode } from './filter.ast';
 import { MATCH_ALL } from './filter.ast';
 import { checkFieldPath, ptr, type PathRules } from './field-path';
 import { LIMITS } from './query.limits';
+import { safeRegex } from '../common/safe-regex';
 
 /** Validates a user filter and turns it into the AST. Anything not explicitly allowed is refused. */
 export function normalizeFilter(filter: Filter | undefined | null, rules: PathRules = {}): FilterNode {
   if (filter === undefined || filter === null) return MATCH_ALL;
   const state = { conditions: 0, rules };
-  return normalizeObject(filter, '', 1, state);
+  // Pointers into the request, like sort's (`/sort/0`) and the cursor's: `/filter/name/$regex`.
+  return normalizeObject(filter, '/filter', 1, state);
 }
 
 interface State {
@@ -144,7 +146,7 @@ function checkRegex(pattern: unknown, options: unknown, at: string): { pattern: 
   }
   const flags = options === 'i' ? 'i' : '';
   try {
-    new RegExp(pattern, flags);
+    safeRegex(pattern, flags);
   } catch (e) {
     throw new InvalidQueryError(`invalid $regex: ${(e as Error).message}`, at);
   }

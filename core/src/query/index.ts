@@ -12,3 +12,4 @@ export * from './validate-query';
 export * from './sql-value.memory';
 export * from './filter.memory';
 export * from './sort.memory';
+export { safeRegex, safeRegexTest, SafeRegExp, UnsafeRegexError } from '../common/safe-regex';

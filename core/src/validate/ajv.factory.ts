@@ -4,11 +4,22 @@
  */
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import type { RegExpEngine } from 'ajv/dist/types';
+import { safeRegex } from '../common/safe-regex';
+
+/**
+ * `pattern` keywords in RE2 (linear time): record schemas carry the patterns consultants put on
+ * text fields, and they test what end users type. (The standalone definition validator keeps
+ * native RegExp: its patterns are our own schemas'.)
+ */
+const re2Engine: RegExpEngine = Object.assign((pattern: string, flags: string) => safeRegex(pattern, flags), {
+  code: 'safeRegex',
+});
 
 /** `source`: keep each validator's generated code, for ajv's standalone output (definition-validator.standalone.ts). */
 export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
-    ...(options.source ? { code: { source: true, esm: true } } : {}),
+    code: options.source ? { source: true, esm: true } : { regExp: re2Engine },
     allErrors: true,
     strict: true,
     // Filters and embedded JSON Schemas use `type: [..]` unions on purpose (clearer errors than anyOf).

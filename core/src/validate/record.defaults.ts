@@ -37,7 +37,8 @@ export function defaultOf(field: Field): unknown {
  */
 export async function defaultValue(entity: Entity, field: Field, run: DefaultRun): Promise<unknown> {
   const fallback = defaultOf(field);
-  if (!isExpression(fallback)) return structuredClone(fallback);
+  // Definitions are JSON: a JSON copy is a deep copy (and works where structuredClone is missing, e.g. jsdom).
+  if (!isExpression(fallback)) return fallback === undefined ? undefined : JSON.parse(JSON.stringify(fallback));
   try {
     return await evaluate(fallback.$expr, {
       input: { user: run.user },

@@ -41,7 +41,7 @@ describe('query front end', () => {
       }
     })();
     expect(err).toBeInstanceOf(InvalidQueryError);
-    expect(err).toMatchObject({ path: '/$or/0/secret', message: 'unknown field "secret"' });
+    expect(err).toMatchObject({ path: '/filter/$or/0/secret', message: 'unknown field "secret"' });
     expect(() => validateQuery({ sort: [{ field: 'secret', dir: 'asc' }] }, rules)).toThrow(/unknown field/);
     expect(() => validateQuery({ groupBy: ['secret'], metrics: [{ op: 'count', as: 'n' }] }, rules)).toThrow(/unknown field/);
     expect(() => validateQuery({ limit: 5000 }, rules)).toThrow(InvalidQueryError);

@@ -2,6 +2,7 @@
 import type { Entity, Field, RollupField } from '../../generated/app-definition';
 import { getFieldType } from '../../field-types/field-queries';
 import { joinPointer } from '../validation-issue';
+import { safeRegex, UnsafeRegexError } from '../../common/safe-regex';
 import { checkFilter } from './filters';
 import { checkEntityRef, checkFieldRef, type SemanticContext } from './semantic.context';
 
@@ -35,12 +36,25 @@ function checkOptions(ctx: SemanticContext, f: Field, at: string): void {
   });
 }
 
+/** A field's `pattern` runs in RE2 on every record saved (see ajv.factory.ts): refuse what RE2 cannot run, at publish. */
+function checkPattern(ctx: SemanticContext, f: Field, at: string): void {
+  const pattern = (f as { pattern?: unknown }).pattern;
+  if (typeof pattern !== 'string') return;
+  try {
+    safeRegex(pattern, 'u');
+  } catch (err) {
+    if (err instanceof UnsafeRegexError) ctx.report(joinPointer(at, 'pattern'), err.message);
+    else throw err;
+  }
+}
+
 function checkEntity(ctx: SemanticContext, entity: Entity, base: string): void {
   entity.fields.forEach((f, i) => {
     const at = joinPointer(base, 'fields', i);
     if (f.type === 'relation') checkEntityRef(ctx, f.to, joinPointer(at, 'to'));
     if (f.type === 'rollup') checkRollup(ctx, entity, f, at);
     checkOptions(ctx, f, at);
+    checkPattern(ctx, f, at);
   });
   if (entity.display !== undefined) checkFieldRef(ctx, entity.id, entity.display, joinPointer(base, 'display'));
   if (entity.ownerField !== undefined) {
