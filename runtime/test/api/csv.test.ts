@@ -191,6 +191,15 @@ describe('CSV import', () => {
     expect(job).toMatchObject({ status: 'done', created: 1, failed: 3, lastLine: 5 });
   });
 
+  it('imports a file with old-Mac line endings (CR only) and reports its lines as an editor numbers them', async () => {
+    const rows = Array.from({ length: 3000 }, (_, i) => `Mac ${i},MAC${i}`);
+    rows.splice(2500, 0, 'Mac dup,MAC7'); // line 2502 repeats line 9's code (stored by then)
+    const started = await csvRequest(await adminKey(), `${base}/import`, ['name,code', ...rows].join('\r') + '\r');
+    const job = await waitForJob(t.api, started.body.jobId);
+    expect(job).toMatchObject({ status: 'done', total: 3001, created: 3000, failed: 1, lastLine: 3002 });
+    expect(job.errors).toEqual([expect.objectContaining({ line: 2502, field: 'code', code: 'unique' })]);
+  });
+
   it("checks a rep's rows like the API: own rows only, no hidden or read-only columns", async () => {
     const ok = await csvRequest(rep.key, `${base}/import`, 'name,amount\nRep row,3\n');
     const job = await waitForJob(rep.api, ok.body.jobId);

@@ -1,4 +1,3 @@
-import Papa from 'papaparse';
 import type { Entity, Field } from '@tessera/core';
 import type { Doc } from '@tessera/core/store';
 import { UniqueViolationError } from '@tessera/core/store';
@@ -12,43 +11,19 @@ import { mapHeader, type HeaderMap } from './csv-header';
 import { ImportStopped, type ImportProgress, type ImportRun } from './import-jobs';
 import { problemErrors, relationError, valueParam } from './import-errors';
 import { createBudget } from '@tessera/core/expressions';
+import { countRows, readRows, type CsvCursor, type CsvRow as Row } from './csv-parse';
 
 const BATCH = 500;
 
-interface Row {
-  line: number;
-  cells: string[];
-  /** What papaparse could not make sense of (an unclosed quote…). */
-  error?: string;
-}
-
-/** Splits the CSV into rows, each with the line number it starts on (quoted cells may span lines). */
-export function parseCsv(text: string): { header: string[]; rows: Row[] } {
-  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const rows: Row[] = [];
-  let cursor = 0;
-  let line = 1;
-  const advance = (to: number) => {
-    for (let i = cursor; i < to; i++) if (body.charCodeAt(i) === 10) line++;
-    cursor = to;
-  };
-  Papa.parse<string[]>(body, {
-    skipEmptyLines: 'greedy',
-    step: (r) => {
-      // Skip the blank lines papaparse skipped, so `line` is where this row's text starts.
-      for (;;) {
-        const nl = body.indexOf('\n', cursor);
-        if (nl < 0 || body.slice(cursor, nl).trim() !== '') break;
-        advance(nl + 1);
-      }
-      const start = line;
-      rows.push({ line: start, cells: r.data, ...(r.errors.length ? { error: r.errors.map((e) => e.message).join('; ') } : {}) });
-      advance(r.meta.cursor);
-    },
-  });
-  const first = rows.shift();
+/**
+ * The CSV's header row, read from the cursor (which then stands at the first data row), and how
+ * many data rows follow (counted without keeping them, for the progress bar).
+ */
+export async function readHeader(cursor: CsvCursor, text: string): Promise<{ header: string[]; total: number }> {
+  const first = cursor.next();
   if (!first) throw new Invalid('the CSV is empty; the first line must name the columns', [{ pointer: '/header', message: 'missing' }]);
-  return { header: first.cells, rows };
+  if (first.error) throw new Invalid(`the CSV header is not valid CSV: ${first.error}`, [{ pointer: '/header', message: first.error }]);
+  return { header: first.cells, total: (await countRows(text)) - 1 };
 }
 
 /** Checks the header before anything runs: unknown or forbidden columns refuse the whole import (400/403). */
@@ -99,14 +74,14 @@ type Prepared = { line: number; doc: Doc };
  * stored. Bad rows are reported with their CSV line. Never throws: a failure ends the job as
  * `failed`, a shutdown as `interrupted`, with the batches committed so far kept and counted.
  */
-export async function runImport(records: Records, run: ImportRun, s: RecordScope, rows: Row[], map: HeaderMap): Promise<void> {
+export async function runImport(records: Records, run: ImportRun, s: RecordScope, cursor: CsvCursor, map: HeaderMap): Promise<void> {
   const { entity } = s.target;
   const uniqueFields = entity.fields.filter((f) => (f as { unique?: boolean }).unique).map((f) => f.id);
   const seenUnique = new Map<string, Map<unknown, number>>(uniqueFields.map((f) => [f, new Map()]));
   const expressions = { budget: createBudget() }; // the defaults of all its rows are one execution's work
   try {
-    for (let from = 0; from < rows.length; from += BATCH) {
-      const slice = rows.slice(from, from + BATCH);
+    // One batch of rows is read (and held) at a time.
+    for (let from = 0, slice: Row[]; (slice = await readRows(cursor, BATCH)).length; from += slice.length) {
       const batch: Prepared[] = [];
       for (const row of slice) {
         const body = rowToBody(row, map, run);
