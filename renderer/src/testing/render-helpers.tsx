@@ -1,6 +1,7 @@
 /**
  * Test helpers: jsdom lacks a few browser APIs antd uses, and every renderer component needs the
- * i18n and renderer providers. Used by the renderer's *.test.tsx only.
+ * i18n and renderer providers and the real registries. Used by the renderer's and the type folders'
+ * tests (the latter through `@tessera/renderer/testing`).
  */
 import { render, type RenderResult } from '@testing-library/react';
 import { ConfigProvider } from 'antd';
@@ -9,6 +10,7 @@ import type { AppDefinition } from '@tessera/core';
 import { RendererProvider } from '../context/renderer.context';
 import type { DataPort, EntityPermissions } from '../data/data-port';
 import { I18nProvider } from '../i18n/i18n.provider';
+import '../registries';
 
 export function installBrowserShims(): void {
   if (typeof window === 'undefined') return;
