@@ -5,7 +5,9 @@
  * copied as it is), regenerate, and run, in that copy, the folder's own test (input and display
  * through the renderer registry), a definition with it through the validators and the records API
  * (store, read, `$gte` filter, CSV import "4" -> 4; test/fixtures/rating-api.scenario.ts, placed
- * beside the packages, not in them), plus the fixture and registry suites. Nothing else is edited.
+ * beside the packages, not in them), plus the fixture and registry suites. A "badge" component
+ * type (test/fixtures/badge-type, into core/src/component-types/badge/) is added the same way in the
+ * same copy: its own test renders it by type and validates its props. Nothing else is edited.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, realpathSync, rmSync, symlinkSync } from 'node:fs';
@@ -14,6 +16,11 @@ import { dirname, join } from 'node:path';
 
 const repo = join(__dirname, '..', '..');
 const fixtures = join(__dirname, 'fixtures');
+/** Fixture folder -> where the new type's folder goes. */
+const TYPES = [
+  ['rating-type', 'field-types/rating'],
+  ['badge-type', 'component-types/badge'],
+] as const;
 const bin = (name: string) => join(repo, 'node_modules', '.bin', name);
 let tmp: string;
 
@@ -53,8 +60,8 @@ const add = (from: string, to: string) => {
 beforeAll(() => {
   tmp = mkdtempSync(join(tmpdir(), 'tessera-new-type-'));
   copyRepo();
-  // The type: the whole folder, every file as it is.
-  for (const f of readdirSync(join(fixtures, 'rating-type'))) add(join('rating-type', f), `core/src/field-types/rating/${f}`);
+  // The types: each a whole folder, every file as it is.
+  for (const [from, to] of TYPES) for (const f of readdirSync(join(fixtures, from))) add(join(from, f), `core/src/${to}/${f}`);
   // The probe of the server side: outside every package, so it is no part of the type.
   add('rating-api.scenario.ts', 'scenario/rating.api.test.ts');
 });
@@ -62,12 +69,13 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
 const suites = [
   'core/src/field-types/rating/rating.render.test.tsx',
+  'core/src/component-types/badge/badge.render.test.tsx',
   'scenario/rating.api.test.ts',
   'core/test/definition.validator.test.ts',
   'renderer/src/registries.test.tsx',
 ];
 
-it('a rating folder plus npm run gen works end to end, with no other edit', () => {
+it('a rating folder and a badge folder plus npm run gen work end to end, with no other edit', () => {
   execFileSync(bin('tsx'), ['core/scripts/generate-types.ts'], { cwd: tmp, stdio: 'pipe' });
   let out: string;
   try {
