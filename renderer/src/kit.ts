@@ -5,18 +5,18 @@
  * It must not import the generated registries (registries.ts): they import the type folders, which
  * import this file, so the lookups below read the registries installed at start-up instead.
  */
-export { defineFieldRenderer, type FieldRenderer, type FieldInputProps, type FieldDisplayProps } from './fields/field-renderer';
+export { defineFieldRenderer, type FieldInputProps, type FieldDisplayProps } from './fields/field-renderer';
 export { getFieldRenderer } from './fields/field-lookup';
 export { EmptyValue, isEmpty } from './fields/shared/empty-value';
 export { currencySymbol, dateFormat, formatDate, formatDateTime, formatMoney, formatNumber } from './fields/shared/format';
-export type { AnyComponent, ComponentProps } from './components/component-renderer';
+export type { ComponentProps } from './components/component-renderer';
 export { ComponentView, ComponentChildren } from './components/component-view';
 export { liveRecord } from './components/shared/live-record';
 export { Section } from './components/shared/section';
 export { EmptyState, ErrorState, LoadingState, ProblemState } from './components/shared/states';
-export { useEntitySource, type EntitySourceState } from './components/shared/use-entity-source';
+export { useEntitySource } from './components/shared/use-entity-source';
 export { useLive } from './components/shared/use-live';
-export { useRenderer, usePermissions, type RendererContextValue } from './context/renderer.context';
+export { useRenderer, usePermissions } from './context/renderer.context';
 export {
   createPageOf,
   displayOf,
