@@ -7,7 +7,7 @@ import { jest } from '@jest/globals';
 
 it('loads without the registries, which are installed only by the package entry or the test helpers', async () => {
   await jest.isolateModulesAsync(async () => {
-    const kit = await import('./kit');
+    const kit = await import('@tessera/renderer/kit');
     expect(() => kit.getFieldRenderer('text')).toThrow(/no field renderers installed/);
   });
 });
@@ -16,7 +16,7 @@ it('a render file loaded before the registries is the one they register', async 
   await jest.isolateModulesAsync(async () => {
     const { moneyField } = await import('@tessera/core/field-types/money/money.render');
     const { TableComponent } = await import('@tessera/core/component-types/table/table.render');
-    const { getFieldRenderer, getComponentRenderer } = await import('./index');
+    const { getFieldRenderer, getComponentRenderer } = await import('@tessera/renderer');
     expect(getFieldRenderer('money')).toBe(moneyField);
     expect(getComponentRenderer('table').Component).toBe(TableComponent);
   });
