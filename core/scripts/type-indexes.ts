@@ -1,8 +1,10 @@
 /**
  * The registry index of each type kind, generated from its folder listing: a folder `<t>/`
- * holding `<t>.<role>.ts` (or `.tsx` for renderers) that exports `<camelT><Suffix>` is a type.
- * So adding a field, component, node or trigger type is one folder plus `npm run gen`; the
- * freshness test fails when a folder was added without regenerating.
+ * holding `<t>.<role>.ts` that exports `<camelT><Suffix>` is a type. The renderer's registries
+ * come from the same folders: one with a `<t>.render.tsx` gets a field or component renderer
+ * entry, imported through `@tessera/core/field-types/*` (core's package exports) because the
+ * index lives in the renderer package. So adding a field, component, node or trigger type is one
+ * folder plus `npm run gen`; the freshness test fails when a folder was added without regenerating.
  */
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,10 +19,10 @@ interface IndexSpec {
   file: string;
   /** The export each folder's file must have. */
   exportName(folder: string): string;
-  /** Folders that are not types (shared helpers, the renderer's fallback). */
-  skip?: string[];
-  /** The index file, relative to `dir`. */
+  /** The index file, relative to the repository (the renderer's registries live in the renderer package). */
   index: string;
+  /** How the index imports a folder's file: relative to the index (the default) or a package path. */
+  from?: string;
   header: string[];
   /** The registry expression around the list of exported descriptors. */
   registry(items: string[], folders: string[]): string[];
@@ -43,7 +45,7 @@ const coreIndex = (
   dir: `core/src/${folder}`,
   file,
   exportName: (f) => `${camel(f)}${suffix}`,
-  index: `${folder}.index.ts`,
+  index: `core/src/${folder}/${folder}.index.ts`,
   header: ["import { createRegistry, inOrder } from '../registry/registry';", `import type { ${descriptor} } from './${descriptorFile}';`],
   registry: (items) => [
     `export const ${registry} = createRegistry<${descriptor}>('${kind}', inOrder<${descriptor}>([`,
@@ -66,11 +68,11 @@ export const TYPE_INDEXES: IndexSpec[] = [
   coreIndex('node type', 'node-types', 'node.ts', 'Node', 'NodeTypeDescriptor', 'node-type', 'nodeTypes'),
   coreIndex('trigger type', 'trigger-types', 'trigger.ts', 'Trigger', 'TriggerTypeDescriptor', 'trigger-type', 'triggerTypes'),
   {
-    dir: 'renderer/src/fields',
-    file: 'field.tsx',
+    dir: 'core/src/field-types',
+    file: 'render.tsx',
     exportName: (f) => `${camel(f)}Field`,
-    skip: ['shared'],
-    index: 'fields.index.ts',
+    index: 'renderer/src/fields/fields.index.ts',
+    from: '@tessera/core/field-types',
     header: ["import { createRegistry } from '@tessera/core';", "import type { FieldRenderer } from './field-renderer';"],
     registry: (items) => [
       "export const fieldRenderers = createRegistry<FieldRenderer>('field renderer', [",
@@ -79,11 +81,11 @@ export const TYPE_INDEXES: IndexSpec[] = [
     ],
   },
   {
-    dir: 'renderer/src/components',
-    file: 'component.tsx',
+    dir: 'core/src/component-types',
+    file: 'render.tsx',
     exportName: (f) => `${pascal(f)}Component`,
-    skip: ['shared', 'unknown'],
-    index: 'components.index.ts',
+    index: 'renderer/src/components/components.index.ts',
+    from: '@tessera/core/component-types',
     header: [
       "import { createRegistry } from '@tessera/core';",
       "import { defineComponentRenderer, type ComponentRenderer } from './component-renderer';",
@@ -100,7 +102,7 @@ export const TYPE_INDEXES: IndexSpec[] = [
 export function typeFolders(spec: IndexSpec, repo: string): string[] {
   const dir = join(repo, spec.dir);
   return readdirSync(dir, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && !spec.skip?.includes(e.name) && existsSync(join(dir, e.name, `${e.name}.${spec.file}`)))
+    .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, `${e.name}.${spec.file}`)))
     .map((e) => e.name)
     .sort();
 }
@@ -111,8 +113,8 @@ export function renderTypeIndexes(repo: string): Record<string, string> {
   for (const spec of TYPE_INDEXES) {
     const folders = typeFolders(spec, repo);
     const module = spec.file.replace(/\.tsx?$/, '');
-    const imports = folders.map((f) => `import { ${spec.exportName(f)} } from './${f}/${f}.${module}';`);
-    out[`${spec.dir}/${spec.index}`] = [
+    const imports = folders.map((f) => `import { ${spec.exportName(f)} } from '${spec.from ?? '.'}/${f}/${f}.${module}';`);
+    out[spec.index] = [
       ...banner(spec.dir),
       ...spec.header,
       ...imports,

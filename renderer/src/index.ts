@@ -6,10 +6,9 @@ export { AppRenderer, type AppRendererProps } from './app/app-renderer';
 export { PageView } from './app/page-view';
 export { matchRoute, buildPath } from './app/routes';
 export { ComponentView } from './components/component-view';
-export { componentRenderers } from './components/components.index';
+export { componentRenderers, fieldRenderers } from './registries';
 export { registerComponent, getComponentRenderer } from './components/component-lookup';
 export type { ComponentRenderer, ComponentProps, AnyComponent } from './components/component-renderer';
-export { fieldRenderers } from './fields/fields.index';
 export { registerField, getFieldRenderer } from './fields/field-lookup';
 export type { FieldRenderer, FieldInputProps, FieldDisplayProps } from './fields/field-renderer';
 export {

@@ -3,10 +3,9 @@ import { screen } from '@testing-library/react';
 import { componentTypes, fieldTypes } from '@tessera/core';
 import { ComponentView } from './components/component-view';
 import { getComponentRenderer, registerComponent } from './components/component-lookup';
-import { componentRenderers } from './components/components.index';
 import { createDemoDataPort } from './data/demo-data-port';
 import { getFieldRenderer, registerField } from './fields/field-lookup';
-import { fieldRenderers } from './fields/fields.index';
+import { componentRenderers, fieldRenderers } from './registries';
 import { renderWithRenderer, testDefinition } from './testing/render-helpers';
 
 describe('renderer registries', () => {

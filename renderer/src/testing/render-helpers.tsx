@@ -1,16 +1,21 @@
 /**
  * Test helpers: jsdom lacks a few browser APIs antd uses, and every renderer component needs the
- * i18n and renderer providers. Used by the renderer's *.test.tsx only.
+ * i18n and renderer providers and the real registries. Used by the renderer's and the type folders'
+ * tests (the latter through `@tessera/renderer/testing`).
  */
 import { render, type RenderResult } from '@testing-library/react';
 import { ConfigProvider } from 'antd';
+import { deserialize, serialize } from 'node:v8';
 import type { ReactNode } from 'react';
 import type { AppDefinition } from '@tessera/core';
 import { RendererProvider } from '../context/renderer.context';
 import type { DataPort, EntityPermissions } from '../data/data-port';
 import { I18nProvider } from '../i18n/i18n.provider';
+import '../registries';
 
 export function installBrowserShims(): void {
+  // jest's jsdom environment hides Node's structuredClone (core's record defaults copy with it); v8's serializer is the same algorithm.
+  globalThis.structuredClone ??= ((value: unknown) => deserialize(serialize(value))) as typeof structuredClone;
   if (typeof window === 'undefined') return;
   window.matchMedia ??= ((query: string) => ({
     matches: false,
