@@ -5,6 +5,7 @@
  */
 import { render, type RenderResult } from '@testing-library/react';
 import { ConfigProvider } from 'antd';
+import { deserialize, serialize } from 'node:v8';
 import type { ReactNode } from 'react';
 import type { AppDefinition } from '@tessera/core';
 import { RendererProvider } from '../context/renderer.context';
@@ -13,6 +14,8 @@ import { I18nProvider } from '../i18n/i18n.provider';
 import '../registries';
 
 export function installBrowserShims(): void {
+  // jest's jsdom environment hides Node's structuredClone (core's record defaults copy with it); v8's serializer is the same algorithm.
+  globalThis.structuredClone ??= ((value: unknown) => deserialize(serialize(value))) as typeof structuredClone;
   if (typeof window === 'undefined') return;
   window.matchMedia ??= ((query: string) => ({
     matches: false,
