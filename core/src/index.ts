@@ -76,3 +76,4 @@ export { migrations } from './migrations/migrations.index';
 export { seededRandom } from './random/seeded-random';
 export * from './aggregate/index';
 export { entityCollectionSpec, matchesEntityFilter, storedFields, type StoredField } from './store/entity-collection';
+export { addComputedFields, computeError, COMPUTE_ERRORS, type ComputeOptions } from './field-types/computed/computed.read';

@@ -17,7 +17,11 @@ export interface ExpressionLimits {
   maxString: number;
   /** Length of the source. */
   maxLength: number;
-  /** Milliseconds one evaluation may run: the last resort, checked with the steps. */
+  /**
+   * Milliseconds one evaluation may run: a backstop only, checked with the steps. Steps and sizes
+   * bound the work; wall time also counts GC pauses and a loaded machine, so it stays far above
+   * what any evaluation within the step limit needs (at 100 ms, exports under load lost values).
+   */
   timeoutMs: number;
 }
 
@@ -28,7 +32,7 @@ export const DEFAULT_LIMITS: Readonly<ExpressionLimits> = Object.freeze({
   maxSequence: 100_000,
   maxString: 1_000_000,
   maxLength: 10_000,
-  timeoutMs: 100,
+  timeoutMs: 1_000,
 });
 
 /**

@@ -4,8 +4,8 @@
  * Each entity's collection is seeded the first time it is used. A synchronous copy of each
  * collection is kept for what must answer at once (tests reading `records`, the CSV export).
  */
-import type { AppDefinition, Entity, Field } from '@tessera/core';
-import { addRollups, entityCollectionSpec } from '@tessera/core';
+import type { AppDefinition, Entity } from '@tessera/core';
+import { addComputedFields, addRollups, entityCollectionSpec } from '@tessera/core';
 import {
   createMemoryStore,
   InvalidQueryError,
@@ -15,12 +15,9 @@ import {
   type Collection,
   type StoredDoc,
 } from '@tessera/core/store';
-import { evaluate } from '@tessera/core/expressions';
 import { ApiError } from './api-error';
 import type { RecordData } from './data-port';
 import { generateDemoRecords } from './demo-records';
-
-type Computed = Extract<Field, { type: 'computed' }>;
 
 export interface DemoStore {
   /** The entity's collection, seeded on first use. */
@@ -89,15 +86,7 @@ export function createDemoStore(definition: AppDefinition, seed: number, countOf
         const known = { ...entity, fields: entity.fields.filter((f) => f.type !== 'rollup' || ready.has(f.entity)) };
         [out] = await addRollups((id) => ready.get(id)!, known, [out]);
       }
-      for (const f of entity.fields) {
-        if (f.type !== 'computed') continue;
-        try {
-          out[f.id] = await evaluate((f as Computed).expression.$expr, { input: out });
-        } catch {
-          out[f.id] = null; // like the server: a failing formula reads as null
-        }
-      }
-      return out;
+      return addComputedFields(entity, out); // like the server: a failing formula is named in $errors
     },
   };
 }

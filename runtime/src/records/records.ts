@@ -1,4 +1,4 @@
-import { createRecordValidator, getFieldType, type AppDefinition, type Entity } from '@tessera/core';
+import { addComputedFields, createRecordValidator, getFieldType, type AppDefinition, type Entity } from '@tessera/core';
 import type { Doc, FindOptions, Page, Store, StoredDoc } from '@tessera/core/store';
 import { Forbidden, NotFound, ValidationFailed } from '../domain-errors';
 import type { Apps } from '../platform/apps';
@@ -10,7 +10,7 @@ import { visibleRecord } from '../platform/policy/visible-record.policy';
 import type { Commit, CommitContext, RecordWrites } from './commit';
 import type { CommitCause } from './commit-subscribers';
 import { createBudget } from '@tessera/core/expressions';
-import { addComputedFields, addRollups } from './enrichment';
+import { addRollups } from './enrichment';
 import { assertOwnerInScope, assertWritable, prepareCreate } from './write-checks';
 import { checkRelations } from './relation-checks';
 import { queryErrors, writeErrors } from './store-errors';
@@ -145,12 +145,11 @@ export class Records {
     const budget = createBudget(); // one page of computed fields is one execution: its total work is bounded
     return Promise.all(
       withRollups.map((d) =>
-        addComputedFields(
-          t.entity,
-          d,
-          (field, err) => this.log.warn({ app: t.definition.id, entity: t.entity.id, field, err: String(err) }, 'computed field failed'),
+        addComputedFields(t.entity, d, {
           budget,
-        ),
+          onError: (field, err) =>
+            this.log.warn({ app: t.definition.id, entity: t.entity.id, field, err: String(err) }, 'computed field failed'),
+        }),
       ),
     );
   }

@@ -111,7 +111,7 @@ export function FormComponent({ component }: ComponentProps<FormProps>) {
                       placeholder={item.placeholder ? label(item.placeholder as Label) : undefined}
                     />
                   ) : (
-                    <renderer.Display field={field} value={form.record?.[field.id]} />
+                    <renderer.Display field={field} value={form.record?.[field.id]} record={form.record} />
                   )}
                 </Form.Item>
               </Col>

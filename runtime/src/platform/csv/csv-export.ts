@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import type { Writable } from 'node:stream';
-import type { Field } from '@tessera/core';
+import { computeError, type Field } from '@tessera/core';
 import type { Filter, SortKey } from '@tessera/core/store';
 import { Invalid, type Issue } from '../../domain-errors';
 import type { Records, RecordScope } from '../../records/records';
@@ -60,7 +60,10 @@ export async function streamCsv(
   await write(out, `\ufeff${Papa.unparse([q.columns], { newline: '\r\n' })}\r\n`);
   for (;;) {
     if (page.items.length) {
-      const rows = page.items.map((d) => q.columns.map((c, i) => safeCell(d[c], fields[i])));
+      // A computed value that failed is marked, not left blank like an empty one.
+      const rows = page.items.map((d) =>
+        q.columns.map((c, i) => (computeError(d, c) !== undefined ? '#ERROR' : safeCell(d[c], fields[i]))),
+      );
       await write(out, `${Papa.unparse(rows, { newline: '\r\n' })}\r\n`);
     }
     if (!page.nextCursor || gone()) return;
