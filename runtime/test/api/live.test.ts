@@ -1,3 +1,4 @@
+import http from 'node:http';
 import { startTestServer, type TestServer } from '../helpers/tessera';
 import { addMember, publishApp, rbacApp, type TestMember } from '../helpers/members';
 import { openSse, type SseEvent, type SseStream } from '../helpers/sse';
@@ -114,6 +115,34 @@ describe('live updates (SSE)', () => {
       expect(accounts.events.some(changeOf('Deal only'))).toBe(false);
     } finally {
       t.running.platform.liveLimits.heartbeatMs = 15_000;
+    }
+  });
+
+  it('drops a stream whose client stopped reading once its backlog passes the bound, with a reset; readers go on', async () => {
+    const limits = t.running.platform.liveLimits;
+    limits.maxBufferedBytes = 256_000;
+    try {
+      // A client that connects and then never reads (a frozen tab, a stalled proxy).
+      const req = http.get(`${t.url}/api/apps/live/live`, { headers: { authorization: `Bearer ${rep1.key}` } });
+      const stalled = await new Promise<http.IncomingMessage>((resolve) => req.on('response', resolve));
+      stalled.pause();
+      const reader = await live(rep1);
+      await pause(50);
+      const notes = 'n'.repeat(100_000);
+      for (let i = 0; i < 80; i++) expect((await t.api('POST', base, { name: `Big ${i}`, notes, owner: 'rep1@t.test' })).status).toBe(201);
+      await reader.next(changeOf('Big 79'), 10_000);
+      // Now the stalled client reads what was kept for it: the kernel's socket buffers (~4 MB on loopback) and the
+      // server's bounded backlog, not the 8 MB written, ending in a reset.
+      let received = '';
+      stalled.setEncoding('utf8');
+      stalled.on('data', (chunk: string) => (received += chunk));
+      stalled.resume();
+      await new Promise((resolve) => stalled.on('end', resolve));
+      expect(received).toMatch(/event: reset\ndata: \{"reason":"slow"\}\n\n$/);
+      expect(received.length).toBeLessThan(6_000_000);
+      expect(reader.events.filter((e) => e.event === 'change' && /^Big /.test(e.data.record.name))).toHaveLength(80);
+    } finally {
+      limits.maxBufferedBytes = 1_000_000;
     }
   });
 

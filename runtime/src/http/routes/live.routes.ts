@@ -59,9 +59,22 @@ export function liveRoutes(platform: Platform): Router {
       'X-Accel-Buffering': 'no',
     });
     res.write('retry: 3000\n\n');
+    let closed = false;
+    let dropped = false;
+    let unsubscribe = () => {};
+    /** Past its buffer bound the stream stops: `reset` tells the client to reload, then the socket goes. */
+    const drop = () => {
+      dropped = true;
+      unsubscribe();
+      res.end(`id: ${platform.feed.lastSeq}\nevent: reset\ndata: {"reason":"slow"}\n\n`);
+      setTimeout(() => res.destroy(), limits.dropGraceMs).unref();
+    };
     const send = (change: Change) => {
+      if (dropped) return;
       const m = messageFor(change, caller, entities);
-      if (m) res.write(frame(m));
+      if (!m) return;
+      res.write(frame(m));
+      if (res.writableLength > limits.maxBufferedBytes) drop();
     };
     // Replay and subscribe in one synchronous step: no change can fall between the two.
     if (since !== undefined) {
@@ -69,9 +82,9 @@ export function liveRoutes(platform: Platform): Router {
       if (missed) missed.forEach(send);
       else res.write(`id: ${platform.feed.lastSeq}\nevent: reset\ndata: {}\n\n`);
     }
-    const unsubscribe = platform.feed.subscribe(appId, send);
-    let closed = false;
+    if (!dropped) unsubscribe = platform.feed.subscribe(appId, send);
     const heartbeat = setInterval(() => {
+      if (dropped) return;
       res.write(': ping\n\n');
       appCaller(platform, req).then(
         (c) => (caller = c),

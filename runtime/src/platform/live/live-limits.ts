@@ -1,6 +1,8 @@
 /**
  * Bounds on open live streams: each holds a socket and a listener, so a process takes at most
- * `maxTotal` (503 beyond) and one user at most `maxPerUser` (429 beyond: a tab leak, not load).
+ * `maxTotal` (503 beyond) and one user at most `maxPerUser` (429 beyond: a tab leak, not load);
+ * and each stream's unsent output at most `maxBufferedBytes`: a client that stops reading is
+ * dropped (with a `reset`, so it reloads when it comes back) instead of growing the server.
  */
 export class LiveLimits {
   private total = 0;
@@ -11,6 +13,10 @@ export class LiveLimits {
     public maxPerUser = 20,
     /** Comment line sent this often, so proxies keep the connection and dead clients are noticed. */
     public heartbeatMs = 15_000,
+    /** Output a stream may hold for a client that does not read (10 managers' stalled tabs grew a server by 1 GB). */
+    public maxBufferedBytes = 1_000_000,
+    /** How long a dropped stream may take to flush its reset before its socket is closed. */
+    public dropGraceMs = 10_000,
   ) {}
 
   acquire(userId: string): 'ok' | 'process' | 'user' {
