@@ -20,6 +20,8 @@ export interface RuntimeConfig {
   secureCookies: boolean;
   /** How much of the SQLite file is read through a memory map (0 turns it off). */
   sqliteMmapBytes: number;
+  /** On SIGTERM, how long requests in flight may take to finish before their connections are cut (TESSERA_SHUTDOWN_GRACE_MS). */
+  shutdownGraceMs: number;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sessionTtlHours: int(env.TESSERA_SESSION_TTL_HOURS, 24 * 7, 'TESSERA_SESSION_TTL_HOURS'),
     secureCookies: env.TESSERA_SECURE_COOKIES === 'true',
     sqliteMmapBytes: parseBytes(env.TESSERA_SQLITE_MMAP, DEFAULT_MMAP_BYTES, 'TESSERA_SQLITE_MMAP'),
+    shutdownGraceMs: int(env.TESSERA_SHUTDOWN_GRACE_MS, 10_000, 'TESSERA_SHUTDOWN_GRACE_MS'),
     ...overrides,
   };
 }

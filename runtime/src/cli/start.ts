@@ -3,6 +3,7 @@ import { createLogger } from '../logger';
 import { openStore } from '../store';
 import { createPlatform, type Platform } from '../platform/platform';
 import { createHttpApp, listen } from '../http/server';
+import { drainServer, trackRequests } from '../http/drain';
 import { ensureAdmin, loadExamples } from '../bootstrap';
 import { upgradeStorage } from '../platform/storage-migration';
 import type { AppDefinition } from '@tessera/core';
@@ -36,6 +37,7 @@ export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print
   // Publishes cut short by a crash: their entities take no writes until the job is finished.
   await platform.apps.publishing.fenceUnfinished();
   const server = await listen(createHttpApp(platform), config.port, config.host);
+  const requests = trackRequests(server);
   platform.jobs.run(); // claims due jobs, and takes back those of workers that died (a publish cut short resumes here)
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
@@ -48,8 +50,8 @@ export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print
     async stop() {
       if (stopped) return;
       stopped = true;
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Requests in flight are answered (up to the grace), live streams end; then the workers and the store.
+      await drainServer(server, requests, { graceMs: config.shutdownGraceMs, endStreams: () => platform.liveLimits.endAll() });
       await platform.jobs.stop(); // running imports stop after their current batch, as `interrupted`
       await platform.feed.close();
       await store.close();

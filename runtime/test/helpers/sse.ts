@@ -11,6 +11,8 @@ export interface SseStream {
   /** Resolves with the first event (already received or coming) that matches, or rejects after `ms`. */
   next(match: (e: SseEvent) => boolean, ms?: number): Promise<SseEvent>;
   close(): void;
+  /** True once the server ended the stream cleanly; false if it broke or was aborted. */
+  ended: Promise<boolean>;
 }
 
 /** A real SSE client: fetch + a stream reader, parsing frames as EventSource would. */
@@ -19,6 +21,8 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
   const res = await fetch(url, { headers: { accept: 'text/event-stream', ...headers }, signal: abort.signal });
   const events: SseEvent[] = [];
   const waiters: Array<() => void> = [];
+  let settle: (clean: boolean) => void = () => {};
+  const ended = new Promise<boolean>((resolve) => (settle = resolve));
   if (res.ok && res.body) {
     const reader = res.body.getReader();
     const decoder = new TextDecoder();
@@ -27,7 +31,10 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
       try {
         for (;;) {
           const { value, done } = await reader.read();
-          if (done) break;
+          if (done) {
+            settle(true);
+            break;
+          }
           buffer += decoder.decode(value, { stream: true });
           let cut: number;
           while ((cut = buffer.indexOf('\n\n')) >= 0) {
@@ -47,15 +54,17 @@ export async function openSse(url: string, headers: Record<string, string>): Pro
           }
         }
       } catch {
-        /* aborted */
+        settle(false); // aborted, or the connection was cut
       }
     })();
   } else {
     await res.text().catch(() => undefined);
+    settle(true);
   }
   return {
     status: res.status,
     events,
+    ended,
     close: () => abort.abort(),
     next(match, ms = 3000) {
       return new Promise((resolve, reject) => {

@@ -38,6 +38,7 @@ export async function startTestServer(overrides: Partial<RuntimeConfig> = {}): P
       loadExamples: false,
       logLevel: 'silent',
       dbUrl: undefined,
+      shutdownGraceMs: 2000, // a test that closes its server with a request still open does not wait 10 s
       ...overrides,
     },
     () => {},

@@ -92,11 +92,13 @@ export function liveRoutes(platform: Platform): Router {
       );
     }, limits.heartbeatMs);
     heartbeat.unref();
+    const untrack = limits.track(() => res.end());
     res.once('close', () => {
       if (closed) return;
       closed = true;
       clearInterval(heartbeat);
       unsubscribe();
+      untrack();
       limits.release(userId);
     });
   });

@@ -7,6 +7,7 @@
 export class LiveLimits {
   private total = 0;
   private readonly perUser = new Map<string, number>();
+  private readonly streams = new Set<() => void>();
 
   constructor(
     public maxTotal = 1000,
@@ -33,6 +34,17 @@ export class LiveLimits {
     const n = (this.perUser.get(userId) ?? 1) - 1;
     if (n <= 0) this.perUser.delete(userId);
     else this.perUser.set(userId, n);
+  }
+
+  /** An open stream's way to end itself cleanly (on shutdown); returns the function that forgets it. */
+  track(end: () => void): () => void {
+    this.streams.add(end);
+    return () => this.streams.delete(end);
+  }
+
+  /** Ends every open stream: their clients reconnect (to this server once it is back, or another). */
+  endAll(): void {
+    for (const end of [...this.streams]) end();
   }
 
   get open(): number {
