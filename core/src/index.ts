@@ -77,3 +77,4 @@ export { seededRandom } from './random/seeded-random';
 export * from './aggregate/index';
 export { entityCollectionSpec, matchesEntityFilter, storedFields, type StoredField } from './store/entity-collection';
 export { addComputedFields, computeError, COMPUTE_ERRORS, type ComputeOptions } from './field-types/computed/computed.read';
+export { isEmailAddress } from './common/email';

@@ -36,7 +36,7 @@ export function SignInPage({ onSignedIn }: { onSignedIn(): void }) {
         </Typography.Title>
         <Typography.Paragraph type="secondary">Sign in to continue</Typography.Paragraph>
         <Form layout="vertical" onFinish={submit} requiredMark={false}>
-          <Form.Item name="email" label="Email" rules={[{ required: true, type: 'email' }]}>
+          <Form.Item name="email" label="Email" rules={[{ required: true }]}>
             <Input prefix={<MailOutlined />} autoComplete="username" autoFocus />
           </Form.Item>
           <Form.Item name="password" label="Password" rules={[{ required: true }]}>

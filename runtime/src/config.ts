@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { isEmailAddress } from '@tessera/core';
 import { DEFAULT_MMAP_BYTES } from './store/sqlite/sqlite.store';
 
 /** Runtime settings, read once from the environment at start; everything else receives this object. */
@@ -22,6 +23,12 @@ export interface RuntimeConfig {
   sqliteMmapBytes: number;
   /** On SIGTERM, how long requests in flight may take to finish before their connections are cut (TESSERA_SHUTDOWN_GRACE_MS). */
   shutdownGraceMs: number;
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (the sign-in back-off keys on
+   * it): Express's `trust proxy` value (`loopback`, `10.0.0.0/8`, a hop count), TESSERA_TRUST_PROXY.
+   * Off by default: a client could otherwise name any address and escape the back-off.
+   */
+  trustProxy: string | number | false;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -40,8 +47,13 @@ export function parseBytes(value: string | undefined, fallback: number, name = '
   return Math.floor(Number(m[1]) * unit);
 }
 
+function trustProxy(value: string | undefined): string | number | false {
+  if (value === undefined || value === '' || value === 'false') return false;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<RuntimeConfig> = {}): RuntimeConfig {
-  return {
+  const config: RuntimeConfig = {
     port: int(env.PORT, 3000, 'PORT'),
     host: env.HOST ?? '0.0.0.0',
     dataDir: path.resolve(env.TESSERA_DATA_DIR ?? '.tessera'),
@@ -55,6 +67,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     secureCookies: env.TESSERA_SECURE_COOKIES === 'true',
     sqliteMmapBytes: parseBytes(env.TESSERA_SQLITE_MMAP, DEFAULT_MMAP_BYTES, 'TESSERA_SQLITE_MMAP'),
     shutdownGraceMs: int(env.TESSERA_SHUTDOWN_GRACE_MS, 10_000, 'TESSERA_SHUTDOWN_GRACE_MS'),
+    trustProxy: trustProxy(env.TESSERA_TRUST_PROXY),
     ...overrides,
   };
+  // The rule the sign-in and every email field use: refused before anything is opened or created.
+  if (config.adminEmail !== undefined && !isEmailAddress(config.adminEmail))
+    throw new Error(`TESSERA_ADMIN_EMAIL "${config.adminEmail}" is not an email address (like admin@example.com)`);
+  return config;
 }

@@ -8,6 +8,8 @@ export const SESSION_COOKIE = 'tessera_session';
 declare module 'express-serve-static-core' {
   interface Request {
     principal?: Principal | null;
+    /** Signed in by the session cookie (which a browser attaches by itself: see csrf.middleware.ts). */
+    viaCookie?: boolean;
   }
 }
 
@@ -20,6 +22,7 @@ export function authenticate(accounts: Accounts): RequestHandler {
     } else {
       const token = sessionToken(req);
       req.principal = token ? await accounts.principalForSession(token) : null;
+      req.viaCookie = !!req.principal;
     }
     next();
   };

@@ -2,6 +2,7 @@ import express from 'express';
 import type { Server } from 'node:http';
 import type { Platform } from '../platform/platform';
 import { authenticate } from './auth.middleware';
+import { sameOriginForCookies } from './csrf.middleware';
 import { errorHandler, notFoundHandler } from './errors.middleware';
 import { authRoutes } from './routes/auth.routes';
 import { appsRoutes } from './routes/apps.routes';
@@ -18,7 +19,7 @@ import { clientRoutes } from './client/client.routes';
 export function createHttpApp(platform: Platform): express.Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', platform.config.trustProxy); // off unless configured (X-Forwarded-For is trivially forged)
   app.set('etag', false); // our ETags are record versions, set explicitly
 
   app.use(requestLog(platform.log));
@@ -43,6 +44,7 @@ export function createHttpApp(platform: Platform): express.Express {
     res.json({ status: 'ok', store: platform.store.kind });
   });
   api.use(authenticate(platform.accounts));
+  api.use(sameOriginForCookies);
   // The records API is the hot path: matched first.
   api.use(recordsRoutes(platform));
   api.use(authRoutes(platform));

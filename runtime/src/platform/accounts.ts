@@ -1,5 +1,6 @@
 import type { Store, StoredDoc } from '@tessera/core/store';
 import { UniqueViolationError } from '@tessera/core/store';
+import { isEmailAddress } from '@tessera/core';
 import { Conflict, Invalid, NotFound } from '../domain-errors';
 import { hashPassword, passwordProblem, randomSecret, sha256, verifyPassword } from './passwords';
 import { API_KEYS, SESSIONS, USERS } from './platform-collections';
@@ -32,7 +33,8 @@ export interface ApiKeyInfo {
   lastUsedAt?: string;
 }
 
-const EMAIL = /^[^\s@]{1,64}@[^\s@]{1,255}$/;
+/** How an email is stored and looked up (and keyed by the sign-in limiter): trimmed, lower case. */
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
 
 function toUser(doc: StoredDoc): User {
   return {
@@ -64,8 +66,11 @@ export class Accounts {
   }
 
   async createUser(input: { email: unknown; password: unknown; name?: unknown; role?: unknown }): Promise<User> {
-    const email = typeof input.email === 'string' ? input.email.trim().toLowerCase() : '';
-    if (!EMAIL.test(email)) throw new Invalid('email must be a valid address', [{ pointer: '/email', message: 'not an email address' }]);
+    const email = typeof input.email === 'string' ? normalizeEmail(input.email) : '';
+    if (!isEmailAddress(email))
+      throw new Invalid(`"${email}" is not an email address (like name@example.com)`, [
+        { pointer: '/email', message: 'not an email address' },
+      ]);
     const pwProblem = passwordProblem(input.password);
     if (pwProblem) throw new Invalid(pwProblem, [{ pointer: '/password', message: pwProblem }]);
     const role = (input.role ?? 'member') as PlatformRole;
@@ -100,7 +105,7 @@ export class Accounts {
   }
 
   async findUserByEmail(email: string): Promise<(User & { passwordHash: string }) | null> {
-    const page = await this.store.collection(USERS).find({ filter: { email: email.trim().toLowerCase() }, limit: 1 });
+    const page = await this.store.collection(USERS).find({ filter: { email: normalizeEmail(email) }, limit: 1 });
     const doc = page.items[0];
     return doc ? { ...toUser(doc), passwordHash: doc.passwordHash as string } : null;
   }

@@ -4,6 +4,7 @@ import type { Platform } from '../../platform/platform';
 import { badRequest, unauthorized, Problem } from '../problem';
 import { principalOf, requireRole, SESSION_COOKIE, sessionToken } from '../auth.middleware';
 import { LoginLimiter } from '../login-limiter';
+import { normalizeEmail } from '../../platform/accounts';
 
 /** Sign in/out, the current user, users (admin) and API keys. */
 export function authRoutes(platform: Platform): Router {
@@ -13,7 +14,8 @@ export function authRoutes(platform: Platform): Router {
   r.post('/auth/login', async (req, res) => {
     const { email, password } = (req.body ?? {}) as { email?: unknown; password?: unknown };
     if (typeof email !== 'string' || typeof password !== 'string') throw badRequest('send {"email": …, "password": …}');
-    const key = `${req.ip}|${email.toLowerCase()}`;
+    // Keyed as the account is looked up: " Admin@X.io " is the same account, so the same back-off.
+    const key = `${req.ip}|${normalizeEmail(email)}`;
     const wait = limiter.check(key);
     if (wait > 0) {
       res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));

@@ -23,10 +23,14 @@ export function exportColumns(s: RecordScope, fields: string[] | undefined): str
   return fields;
 }
 
-/** Cells a spreadsheet would run as a formula are prefixed with ' (CSV injection); numbers stay numbers. */
+/**
+ * Cells a spreadsheet would run as a formula are prefixed with ' (CSV injection), whatever made
+ * the text (a string, a multi-select or list joined with ;, a money or date format); only numbers
+ * stay as they are, so -5 is still a number. The import takes the ' off again.
+ */
 function safeCell(value: unknown, field?: Field): string {
   const text = formatCell(value, field);
-  return typeof value === 'string' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  return typeof value !== 'number' && /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
 /** Waits for the socket to take more (backpressure), or for the client to go away. */
