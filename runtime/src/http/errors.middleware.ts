@@ -28,11 +28,11 @@ export function toProblem(err: unknown): Problem {
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const problem = toProblem(err);
-    if (problem.status >= 500) log.error({ reqId: req.id, err }, 'request failed');
-    res
-      .status(problem.status)
-      .type('application/problem+json')
-      .send(JSON.stringify(problem.toJSON(req.originalUrl)));
+    // 503 is a known, passing state (a move in progress, shutting down): the client is told when to retry.
+    if (problem.status >= 500 && problem.status !== 503) log.error({ reqId: req.id, err }, 'request failed');
+    const body = problem.toJSON(req.originalUrl) as { retryAfter?: unknown };
+    if (typeof body.retryAfter === 'number') res.setHeader('Retry-After', String(body.retryAfter));
+    res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));
   };
 }
 

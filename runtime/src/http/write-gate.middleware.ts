@@ -1,5 +1,4 @@
 import type { NextFunction, Request, Response } from 'express';
-import { Unavailable } from '../domain-errors';
 import type { Route, WriteGate } from '../platform/publishing/write-gate';
 
 const DATA = /^\/apps\/([^/]+)\/data\/([^/]+)(\/[^?]*)?$/;
@@ -27,14 +26,8 @@ export function writeGateMiddleware(gate: WriteGate) {
     const m = READS.has(req.method) ? null : DATA.exec(req.path);
     if (!m) return next();
     const [, appId, entity, rest = ''] = m;
-    let entered;
-    try {
-      entered = await gate.enter(decodeURIComponent(appId), decodeURIComponent(entity));
-    } catch (err) {
-      if (err instanceof Unavailable) res.setHeader('Retry-After', String(err.details?.retryAfter ?? 5));
-      throw err;
-    }
-    const { route, leave } = entered;
+    // A refusal (503) carries its retryAfter, which the error handler sends as Retry-After.
+    const { route, leave } = await gate.enter(decodeURIComponent(appId), decodeURIComponent(entity));
     res.locals.leaveWriteGate = leave;
     const done = () => {
       if (!res.locals.holdWriteGate) leave();

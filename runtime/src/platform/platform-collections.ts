@@ -1,5 +1,6 @@
 import type { CollectionSpec } from '@tessera/core/store';
 import { JOBS_COLLECTION } from '../jobs';
+import { WRITE_FENCES_COLLECTION } from './publishing/write-fences';
 
 /**
  * The platform's own data lives in the same store as app records (so the whole runtime works on
@@ -73,4 +74,5 @@ export const PLATFORM_COLLECTIONS: CollectionSpec[] = [
   },
   // Durable jobs (runtime/src/jobs): CSV imports, publish migrations.
   JOBS_COLLECTION,
+  WRITE_FENCES_COLLECTION,
 ];

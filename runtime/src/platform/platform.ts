@@ -53,7 +53,7 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
   const jobs = new Jobs(store);
   const writes = new WriteGate();
   const commitSubscribers = new CommitSubscribers((obj, msg) => log.warn(obj, msg));
-  const commit = createCommit(store, commitSubscribers);
+  const commit = createCommit(store, commitSubscribers, jobs.owner);
   const apps = new Apps(
     store,
     commit,

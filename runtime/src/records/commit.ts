@@ -6,6 +6,7 @@ import type { Caller } from '../platform/policy/policy.types';
 import { writeAudit, type AuditAction } from '../platform/audit/audit-log';
 import { recordCollectionName } from '../platform/storage-plan';
 import type { CommitCause, CommitSubscribers, CommittedBatch } from './commit-subscribers';
+import { checkFence } from '../platform/publishing/write-fences';
 
 /**
  * A record change as the log keeps it (topic `record`, in the shape every feed reads back, see
@@ -59,11 +60,14 @@ export type BoundCommit = <T>(write: (w: RecordWrites) => Promise<T>) => Promise
 
 const AUDIT_ACTION: Record<RecordChange['type'], AuditAction> = { created: 'create', updated: 'update', deleted: 'delete' };
 
-export function createCommit(store: Store, subscribers: CommitSubscribers): Commit {
+/** `owner`: this process's id in write fences (its own publishes' moves do not refuse its writes: its gate holds them). */
+export function createCommit(store: Store, subscribers: CommitSubscribers, owner: string): Commit {
   return async (ctx, write) => {
     const { value, written, entries } = await store.transaction(async (tx) => {
       const written: Array<{ entity: Entity; change: RecordChange }> = [];
       const value = await write(recordWrites(tx, ctx.appId, written));
+      // In the same transaction: a move another process started cannot slip in between check and commit.
+      if (ctx.cause !== 'migration' && written.length) await checkFence(tx, ctx.appId, new Set(written.map((w) => w.entity.id)), owner);
       for (const { entity, change } of written) {
         const deleted = change.type === 'deleted';
         await writeAudit(tx, {

@@ -19,7 +19,8 @@ import type { RenameEntry } from '@tessera/core/wire';
 import type { RenameReport } from '../renames/renames.migrate';
 import { countMigrationWork, migrateAppStorage } from '../storage-migration';
 import { yieldToLoop, type MigrationBatches } from './migration-batches';
-import type { WriteGate } from './write-gate';
+import { fencedEntities, type WriteGate } from './write-gate';
+import { raiseFence, releaseFence } from './write-fences';
 
 export interface PublishPayload {
   appId: string;
@@ -81,6 +82,9 @@ export class Publishing<V> {
     const p = job.payload;
     const previous = p.previousVersion === null ? null : await this.deps.definitionOf(p.appId, p.previousVersion);
     const lift = await gate.fence(p.appId, job.id, p.plan);
+    // Other processes sharing the store: their writes to these entities are refused until the move is done (write-fences.ts).
+    const fencesOthers = moves(p.plan);
+    if (fencesOthers) await raiseFence(store, p.appId, job.id, this.deps.jobs.owner, fencedEntities(p.plan));
     let processed = job.state?.processed ?? 0;
     try {
       const total = processed + (await countMigrationWork(store, p.definition, previous, p.plan));
@@ -104,9 +108,13 @@ export class Publishing<V> {
       const migrated = await migrateAppStorage(batches, p.definition, previous, p.plan);
       const version = await this.deps.record(p, migrated, job.id);
       lift('done');
+      if (fencesOthers) await releaseFence(store, p.appId, job.id);
       return version;
     } catch (err) {
-      lift('failed', processed > 0 && moves(p.plan));
+      const moved = processed > 0 && moves(p.plan);
+      lift('failed', moved);
+      // Half-moved data stays fenced everywhere until a publish finishes it; otherwise nothing to wait for.
+      if (fencesOthers && !moved && !(err instanceof LeaseExpired)) await releaseFence(store, p.appId, job.id, 0).catch(() => undefined);
       throw err;
     }
   }
