@@ -5,13 +5,16 @@ const base = '/api/apps/crm/data';
 beforeAll(async () => {
   t = await startTestServer();
   const app = contactsApp('crm') as { entities: Array<{ fields: Array<Record<string, unknown>> }> };
-  // A default whose expression never ends: creating a contact must fail cleanly, not hang.
-  app.entities[1].fields.push({ id: 'slowDefault', type: 'number', default: { $expr: '($f := function($x) { $f($x + 1) }; $f(0))' } });
+  // Expressions that never end: creating a contact and reading a company must fail cleanly, not hang.
+  // Not tail calls, so the depth limit stops them within a few hundred steps: under jest a tail-calling
+  // loop needs ~0.5 s to use up its steps, and on a loaded CI machine the 1 s backstop fired first.
+  const endless = '($f := function($x) { 1 + $f($x + 1) }; $f(0))';
+  app.entities[1].fields.push({ id: 'slowDefault', type: 'number', default: { $expr: endless } });
   app.entities[0].fields.push({
     id: 'loopy',
     type: 'computed',
     resultType: 'number',
-    expression: { $expr: '($f := function($x) { $f($x + 1) }; $f(0))' },
+    expression: { $expr: endless },
   });
   expect((await t.api('POST', '/api/apps', app)).status).toBe(201);
   const pub = await t.api('POST', '/api/apps/crm/publish', {});
