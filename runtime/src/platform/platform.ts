@@ -19,6 +19,7 @@ import { WriteGate } from './publishing/write-gate';
 import { Views } from './views/views';
 import { dropAudit } from './audit/audit-log';
 import { LiveLimits } from './live/live-limits';
+import { publishCommitted } from './live/publish-committed';
 
 /** Everything a request handler or CLI command needs, wired once. */
 export interface Platform {
@@ -53,7 +54,8 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
   const jobs = new Jobs(store);
   const writes = new WriteGate();
   const commitSubscribers = new CommitSubscribers((obj, msg) => log.warn(obj, msg));
-  const commit = createCommit(store, commitSubscribers, jobs.owner);
+  // The live feed writes the change log entries (declared below, used only once writes begin).
+  const commit = createCommit(store, commitSubscribers, jobs.owner, (tx, changes) => feed.log(tx, changes));
   const apps = new Apps(
     store,
     commit,
@@ -78,6 +80,7 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
     { consumers: () => logConsumers.list() },
   );
   const records = new Records(store, apps, commit, log);
+  commitSubscribers.add('live', (batch) => publishCommitted(feed, batch));
   await feed.start();
   const imports = new ImportJobs(jobs);
   return {

@@ -39,7 +39,8 @@ export type CommitSubscriber = (batch: CommittedBatch) => void | Promise<void>;
 /**
  * The in-process consumers of record commits (next: workflows, events, segments), keyed by name:
  * a subsystem plugs in with `add` and commit.ts does not change. A name registered twice throws,
- * like every registry here. (The live feed needs no entry: it reads the change log itself.)
+ * like every registry here. The live feed is one ('live', platform/live/publish-committed.ts):
+ * it delivers this process's changes from here and other processes' from the change log.
  */
 export class CommitSubscribers {
   private readonly byName = new Map<string, CommitSubscriber>();

@@ -60,8 +60,19 @@ export type BoundCommit = <T>(write: (w: RecordWrites) => Promise<T>) => Promise
 
 const AUDIT_ACTION: Record<RecordChange['type'], AuditAction> = { created: 'create', updated: 'update', deleted: 'delete' };
 
-/** `owner`: this process's id in write fences (its own publishes' moves do not refuse its writes: its gate holds them). */
-export function createCommit(store: Store, subscribers: CommitSubscribers, owner: string): Commit {
+/** Appends a transaction's record changes to the change log, inside it; returns their entries (same order). */
+export type CommitLog = (tx: Store, changes: LoggedRecordChange[]) => Promise<LogEntry[]>;
+
+/** The log entries as any reader decodes them (platform/live/log.change-entry.ts). */
+export const appendToLog: CommitLog = (tx, changes) => tx.log.append(changes.map((c) => recordEntry(c)));
+
+/**
+ * `owner`: this process's id in write fences (its own publishes' moves do not refuse its writes:
+ * its gate holds them). `log`: how changes go into the change log; the platform lets its live
+ * feed append them (tagged as its own, so it delivers them after the commit without reading them
+ * back, see platform.ts).
+ */
+export function createCommit(store: Store, subscribers: CommitSubscribers, owner: string, log: CommitLog = appendToLog): Commit {
   return async (ctx, write) => {
     const { value, written, entries } = await store.transaction(async (tx) => {
       const written: Array<{ entity: Entity; change: RecordChange }> = [];
@@ -80,11 +91,8 @@ export function createCommit(store: Store, subscribers: CommitSubscribers, owner
           after: deleted ? null : change.record,
         });
       }
-      const logged = written.map(({ change }) => {
-        const data: LoggedRecordChange = { ...change, cause: ctx.cause };
-        return recordEntry(data);
-      });
-      return { value, written, entries: logged.length ? await tx.log.append(logged) : [] };
+      const logged = written.map(({ change }): LoggedRecordChange => ({ ...change, cause: ctx.cause }));
+      return { value, written, entries: logged.length ? await log(tx, logged) : [] };
     });
     const batch = committedBatch(ctx, written, entries);
     if (written.length) await subscribers.notify(batch);

@@ -1,5 +1,5 @@
 import type { AppDefinition } from '@tessera/core';
-import type { Store, StoredDoc } from '@tessera/core/store';
+import type { LogEntry, Store, StoredDoc } from '@tessera/core/store';
 
 /** A committed change of one record, as the transaction that made it describes it (stored document, no definition). */
 export interface RecordChange {
@@ -41,8 +41,12 @@ export interface ChangeFeed {
    * feed shared by several processes appends them to its log here, so they commit or roll back
    * with the records; the others do nothing.
    */
-  log(tx: Store, changes: RecordChange[]): Promise<void>;
-  /** Called after the commit, with the record as the API returns it (computed fields, rollups). */
+  log(tx: Store, changes: Array<RecordChange & { cause?: string }>): Promise<LogEntry[]>;
+  /**
+   * Called after the commit, with the record as the API returns it (computed fields, rollups): a
+   * change this process logged is delivered from here, without reading the log back and working
+   * out its record again. One that never comes (a subscriber failed) is delivered from the log.
+   */
   publish(change: ChangeInput): void;
   /** Changes of one app, in order; returns the unsubscribe function. */
   subscribe(appId: string, listener: ChangeListener): () => void;

@@ -12,14 +12,14 @@ export const RECORD_TOPIC = 'record';
 export const PUBLISHED_TOPIC = 'published';
 export const FEED_TOPICS: readonly string[] = [RECORD_TOPIC, PUBLISHED_TOPIC];
 
-export type RecordEntryData = RecordChange & { origin?: string };
+export type RecordEntryData = RecordChange & { origin?: string; cause?: string };
 export interface PublishedEntryData {
   appId: string;
   version: number;
   origin?: string;
 }
 
-export function recordEntry(change: RecordChange, origin?: string): { topic: string; data: RecordEntryData } {
+export function recordEntry(change: RecordChange & { cause?: string }, origin?: string): { topic: string; data: RecordEntryData } {
   return { topic: RECORD_TOPIC, data: origin ? { ...change, origin } : change };
 }
 

@@ -110,16 +110,20 @@ export class LogChangeFeed implements ChangeFeed {
     await this.trimmer.running;
   }
 
-  async log(tx: Store, changes: RecordChange[]): Promise<void> {
+  async log(tx: Store, changes: Array<RecordChange & { cause?: string }>): Promise<LogEntry[]> {
     // The entries must be part of the caller's transaction, which only its `tx` handle writes in.
     if (tx === this.store) throw new Error('ChangeFeed.log must be called inside a store transaction (with its tx)');
-    if (changes.length === 0) return;
-    const entries = await tx.log.append(changes.map((c) => recordEntry(c, this.origin)));
+    if (changes.length === 0) return [];
+    // A migration's changes are never delivered (see fromLog): they are not this feed's to publish.
+    const own = (c: { cause?: string }) => c.cause !== 'migration';
+    const entries = await tx.log.append(changes.map((c) => recordEntry(c, own(c) ? this.origin : undefined)));
     const at = Date.now();
     entries.forEach((e, i) => {
+      if (!own(changes[i])) return;
       this.staged.set(changeKey(changes[i]), { seq: e.seq, at });
       this.stagedSeqs.add(e.seq);
     });
+    return entries;
   }
 
   publish(input: ChangeInput): void {

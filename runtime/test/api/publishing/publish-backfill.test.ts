@@ -66,16 +66,14 @@ it('keeps answering /api/health while 50,000 records get a new default', async (
   ).items;
   expect(job).toMatchObject({ status: 'done', progress: { processed: RECORDS, total: RECORDS } });
   const [from, to] = [Date.parse(job.startedAt as string), Date.parse(job.finishedAt as string)];
-  expect(answers.length).toBeGreaterThanOrEqual(10);
-  for (const a of answers) {
-    expect(a.at).toBeGreaterThanOrEqual(from);
-    expect(a.at).toBeLessThanOrEqual(to);
-  }
+  // The answers given while the job ran (on a loaded machine the publish request can take a while to start it).
+  const during = answers.filter((a) => a.at >= from && a.at <= to);
+  expect(during.length).toBeGreaterThanOrEqual(10);
   const notes = store.collection(recordCollectionName('backfill', 'note'));
   expect(await notes.count({ stage: 'new' })).toBe(RECORDS);
-  const sorted = answers.map((a) => a.ms).sort((a, b) => a - b);
+  const sorted = during.map((a) => a.ms).sort((a, b) => a - b);
   process.stdout.write(
-    `/api/health during a ${RECORDS.toLocaleString('en')}-record backfill (${((to - from) / 1000).toFixed(1)} s): ${answers.length} answers, ` +
+    `/api/health during a ${RECORDS.toLocaleString('en')}-record backfill (${((to - from) / 1000).toFixed(1)} s): ${during.length} answers, ` +
       `median ${sorted[Math.floor(sorted.length / 2)].toFixed(0)} ms, max ${sorted[sorted.length - 1].toFixed(0)} ms\n`,
   );
 }, 180_000);
