@@ -13,6 +13,7 @@ import { membersRoutes } from './routes/members.routes';
 import { runtimeRoutes } from './routes/runtime.routes';
 import { Problem } from './problem';
 import { requestLog } from './request-log.middleware';
+import { securityHeaders } from './security-headers.middleware';
 import { clientRoutes } from './client/client.routes';
 
 /** The Express application: JSON API under /api, problem+json errors, one log line per request. */
@@ -23,6 +24,7 @@ export function createHttpApp(platform: Platform): express.Express {
   app.set('etag', false); // our ETags are record versions, set explicitly
 
   app.use(requestLog(platform.log));
+  app.use(securityHeaders());
 
   const api = express.Router();
   api.use(express.json({ limit: platform.config.maxBodyBytes, strict: false, type: ['application/json', 'application/*+json'] }));

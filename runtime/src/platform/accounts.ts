@@ -71,7 +71,7 @@ export class Accounts {
       throw new Invalid(`"${email}" is not an email address (like name@example.com)`, [
         { pointer: '/email', message: 'not an email address' },
       ]);
-    const pwProblem = passwordProblem(input.password);
+    const pwProblem = passwordProblem(input.password, email);
     if (pwProblem) throw new Invalid(pwProblem, [{ pointer: '/password', message: pwProblem }]);
     const role = (input.role ?? 'member') as PlatformRole;
     if (!PLATFORM_ROLES.includes(role)) {
@@ -118,12 +118,13 @@ export class Accounts {
       changes.role = patch.role;
     }
     if (patch.disabled !== undefined) changes.disabled = Boolean(patch.disabled);
+    const existing = await this.store.collection(USERS).get(id);
+    if (!existing) throw new NotFound(`no user ${id}`);
     if (patch.password !== undefined) {
-      const problem = passwordProblem(patch.password);
+      const problem = passwordProblem(patch.password, existing.email as string);
       if (problem) throw new Invalid(problem, [{ pointer: '/password', message: problem }]);
       changes.passwordHash = await hashPassword(patch.password as string);
     }
-    if (!(await this.store.collection(USERS).get(id))) throw new NotFound(`no user ${id}`);
     const doc = await this.store.collection(USERS).update(id, changes);
     this.keyCache.clear();
     return toUser(doc);

@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Store } from '@tessera/core/store';
 import { createSqliteStore } from './sqlite/sqlite.store';
@@ -21,6 +21,19 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     const { createMongoStore } = require('./mongodb/mongo.store') as typeof import('./mongodb/mongo.store');
     return createMongoStore({ uri: url });
   }
-  mkdirSync(options.dataDir, { recursive: true });
-  return createSqliteStore({ file: join(options.dataDir, 'tessera.db'), mmapBytes: options.sqliteMmapBytes });
+  const file = join(options.dataDir, 'tessera.db');
+  ownerOnly(options.dataDir, file);
+  return createSqliteStore({ file, mmapBytes: options.sqliteMmapBytes });
+}
+
+/**
+ * The data holds password hashes, session and key digests and every customer record: only the
+ * account the server runs as may read it. The folder is made 0700 and the database 0600 before
+ * SQLite opens it (SQLite gives its -wal and -shm files the database's mode); files an older
+ * version created with the umask's mode are narrowed at start.
+ */
+function ownerOnly(dataDir: string, file: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) closeSync(openSync(file, 'a', 0o600));
+  for (const f of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(f)) chmodSync(f, 0o600);
 }
