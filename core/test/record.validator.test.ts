@@ -20,8 +20,8 @@ describe('createRecordValidator', () => {
 
   it('requires required fields on create only, except those with a default', () => {
     expect(createContact({ email: 'x@example.com' }).errors).toEqual([
-      { pointer: '', message: 'missing required property "firstName"' },
-      { pointer: '', message: 'missing required property "lastName"' },
+      { pointer: '/firstName', message: 'missing required property "firstName"' },
+      { pointer: '/lastName', message: 'missing required property "lastName"' },
     ]);
     expect(updateContact({ email: 'x@example.com' })).toEqual({ ok: true, errors: [] });
     // deal.amount is required but has a default.

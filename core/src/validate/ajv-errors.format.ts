@@ -66,14 +66,25 @@ function discriminator(e: ErrorObject, unions: UnionNames): ValidationIssue {
   };
 }
 
-function toIssue(e: ErrorObject, unions: UnionNames): ValidationIssue | undefined {
+export interface FormatOptions {
+  /**
+   * Where a missing required property is reported: at the object that lacks it (definitions: the
+   * builder marks the component) or at the property itself (records: the form marks the field).
+   */
+  missingAt?: 'object' | 'property';
+}
+
+function toIssue(e: ErrorObject, unions: UnionNames, options: FormatOptions): ValidationIssue | undefined {
   const at = e.instancePath;
   // Errors inside `propertyNames` carry the offending key; point at it.
   const key = (e as ErrorObject & { propertyName?: string }).propertyName;
   const pointer = key === undefined ? at : joinPointer(at, key);
   switch (e.keyword) {
     case 'required':
-      return { pointer: at, message: `missing required property "${e.params.missingProperty}"` };
+      return {
+        pointer: options.missingAt === 'property' ? joinPointer(at, String(e.params.missingProperty)) : at,
+        message: `missing required property "${e.params.missingProperty}"`,
+      };
     case 'additionalProperties':
       return additionalProperty(e);
     case 'discriminator':
@@ -102,12 +113,16 @@ function toIssue(e: ErrorObject, unions: UnionNames): ValidationIssue | undefine
   }
 }
 
-export function formatAjvErrors(errors: ErrorObject[] | null | undefined, unions: UnionNames = {}): ValidationIssue[] {
+export function formatAjvErrors(
+  errors: ErrorObject[] | null | undefined,
+  unions: UnionNames = {},
+  options: FormatOptions = {},
+): ValidationIssue[] {
   const stack: Item[] = [];
   for (const error of errors ?? []) {
     if (error.keyword === 'anyOf' || error.keyword === 'oneOf') collapseAnyOf(stack, error);
     else stack.push({ path: error.instancePath, error });
   }
-  const issues = stack.flatMap((i) => ('issue' in i ? [i.issue] : [toIssue(i.error, unions)].filter((x) => x !== undefined)));
+  const issues = stack.flatMap((i) => ('issue' in i ? [i.issue] : [toIssue(i.error, unions, options)].filter((x) => x !== undefined)));
   return dedupeIssues(issues as ValidationIssue[]);
 }

@@ -54,5 +54,6 @@ export function createRecordValidator(entity: Entity, mode: RecordMode): (record
   cache.set(entity, perEntity);
   ajv ??= createAjv();
   const validate = (perEntity[mode] ??= ajv.compile(entityRecordSchema(entity, mode)));
-  return (record) => (validate(record) ? { ok: true, errors: [] } : { ok: false, errors: formatAjvErrors(validate.errors) });
+  return (record) =>
+    validate(record) ? { ok: true, errors: [] } : { ok: false, errors: formatAjvErrors(validate.errors, {}, { missingAt: 'property' }) };
 }

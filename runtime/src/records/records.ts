@@ -12,7 +12,7 @@ import type { CommitCause } from './commit-subscribers';
 import { createBudget } from '@tessera/core/expressions';
 import { addRollups } from './enrichment';
 import { assertOwnerInScope, assertWritable, prepareCreate } from './write-checks';
-import { checkRelations } from './relation-checks';
+import { checkRelations, relationIssues, withRelationIssues } from './relation-checks';
 import { queryErrors, writeErrors } from './store-errors';
 import { deleteWithRelations } from './delete-relations';
 import { allow, readableBy, rollupScope, type RecordScope, type Target } from './scope';
@@ -89,7 +89,10 @@ export class Records {
   async create(s: RecordScope, body: unknown): Promise<StoredDoc> {
     allow(s, 'create');
     const { entity } = s.target;
-    const input = await prepareCreate(entity, body, s.policy, s.caller);
+    const links = (doc: Doc) => relationIssues(this.store, s.appId, entity, doc, readableBy(s));
+    const input = await prepareCreate(entity, body, s.policy, s.caller).catch(async (err) => {
+      throw await withRelationIssues(err, links, body);
+    });
     await checkRelations(this.store, s.appId, entity, input, readableBy(s));
     const { value, batch } = await writeErrors(entity, () =>
       this.commit(this.context(s, 'write'), (w) => w.insert(entity, { ...input, createdBy: s.caller.user.id })),
@@ -116,9 +119,15 @@ export class Records {
     allow(s, 'update');
     const { entity } = s.target;
     assertWritable(body, s.policy, entity.id);
+    // A record outside the caller's rows is missing before anything else is looked at: checking its
+    // links first would tell a made-up link (422) from its real one (404) and so reveal it.
+    const before = await s.target.collection.get(id);
+    this.assertReachable(s, before, id, 'update');
+    const links = (doc: Doc) => relationIssues(this.store, s.appId, entity, doc, readableBy(s), before);
     const checked = createRecordValidator(entity, 'update')(body);
-    if (!checked.ok) throw new ValidationFailed(`the ${entity.id} change is not valid`, checked.errors);
-    await checkRelations(this.store, s.appId, entity, body as Doc, readableBy(s), await s.target.collection.get(id));
+    if (!checked.ok)
+      throw await withRelationIssues(new ValidationFailed(`the ${entity.id} change is not valid`, checked.errors), links, body);
+    await checkRelations(this.store, s.appId, entity, body as Doc, readableBy(s), before);
     const { value, batch } = await writeErrors(entity, () =>
       this.commit(this.context(s, 'write'), async (w: RecordWrites) => {
         const current = await w.tx.collection(s.target.collection.name).get(id);

@@ -34,18 +34,43 @@ export async function checkRelations(
   readable: Readable = ANYONE,
   current?: Doc | null,
 ): Promise<void> {
+  const errors = await relationIssues(store, appId, entity, input, readable, current);
+  if (errors.length) throw new ValidationFailed(`the ${entity.id} links to records that do not exist`, errors);
+}
+
+/** checkRelations' issues without throwing; ids that are not strings are the schema's to report. */
+export async function relationIssues(
+  store: Store,
+  appId: string,
+  entity: Entity,
+  input: Doc,
+  readable: Readable = ANYONE,
+  current?: Doc | null,
+): Promise<Issue[]> {
   const errors: Issue[] = [];
   for (const { field, ids, many } of relationIds(entity, input)) {
     const target = store.collection(recordCollectionName(appId, field.to));
     const kept = new Set(current ? [current[field.id]].flat().filter((v): v is string => typeof v === 'string') : []);
     for (const [i, id] of ids.entries()) {
-      if (kept.has(id)) continue;
+      if (typeof id !== 'string' || kept.has(id)) continue;
       const doc = await target.get(id);
       if (!doc || !readable(field.to, doc))
         errors.push({ pointer: `/${field.id}${many ? `/${i}` : ''}`, message: `no ${field.to} with id "${id}"` });
     }
   }
-  if (errors.length) throw new ValidationFailed(`the ${entity.id} links to records that do not exist`, errors);
+  return errors;
+}
+
+/**
+ * A write refused by the schema also names its links that point nowhere, so a client fixes
+ * everything in one round trip (fields the schema already refused are not checked again).
+ */
+export async function withRelationIssues(err: unknown, check: (input: Doc) => Promise<Issue[]>, input: unknown): Promise<unknown> {
+  if (!(err instanceof ValidationFailed) || typeof input !== 'object' || input === null || Array.isArray(input)) return err;
+  const refused = new Set((err.issues ?? []).map((i) => i.pointer.split('/')[1]));
+  const rest = Object.fromEntries(Object.entries(input).filter(([k]) => !refused.has(k)));
+  const more = await check(rest);
+  return more.length ? new ValidationFailed(err.message, [...(err.issues ?? []), ...more]) : err;
 }
 
 /** For batches (CSV import): which of these ids exist per related entity, one `$in` query per 1,000 ids. */

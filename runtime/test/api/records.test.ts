@@ -101,9 +101,26 @@ describe('records API', () => {
     expect(pointers).toEqual(expect.arrayContaining(['/lastName', '/score', '/status']));
     expect(res.body.errors.some((e: { pointer: string }) => e.pointer === '/nickname' || e.pointer === '')).toBe(true);
     expect(await count('contact')).toBe(before);
+    // A missing field is reported at the field, as a form marks it (Hardening 20).
     const missing = await t.api('POST', `${base}/contact`, { firstName: 'NoLast', slowDefault: 1 });
     expect(missing.status).toBe(422);
-    expect(JSON.stringify(missing.body.errors)).toMatch(/lastName/);
+    expect(missing.body.errors).toEqual([{ pointer: '/lastName', message: 'missing required property "lastName"' }]);
+  });
+
+  it('names a link that points nowhere together with the schema errors, on create and update', async () => {
+    const before = await count('contact');
+    const res = await t.api('POST', `${base}/contact`, { firstName: 'Both', company: 'no-such-company', slowDefault: 1 });
+    expect(res.status).toBe(422);
+    expect(res.body.errors).toEqual([
+      { pointer: '/lastName', message: 'missing required property "lastName"' },
+      { pointer: '/company', message: 'no company with id "no-such-company"' },
+    ]);
+    expect(await count('contact')).toBe(before);
+    const c = await t.api('POST', `${base}/contact`, { lastName: 'Linked', slowDefault: 1 });
+    const patch = await t.api('PATCH', `${base}/contact/${c.body.id}`, { score: 'high', company: 'no-such-company' });
+    expect(patch.status).toBe(422);
+    expect(patch.body.errors.map((e: { pointer: string }) => e.pointer)).toEqual(['/score', '/company']);
+    expect((await t.api('GET', `${base}/contact/${c.body.id}`)).body.version).toBe(1);
   });
 
   it('refuses a link to a record that does not exist', async () => {

@@ -109,4 +109,23 @@ describe('a link to a record the caller cannot read', () => {
     expect(saved.status).toBe(200);
     expect(saved.body).toMatchObject({ name: 'Ann B.', company: theirCompany });
   });
+
+  it("another rep's record answers a PATCH exactly like a missing one, whatever its links (Hardening 7)", async () => {
+    const theirContact = (await rep2.api('POST', `${api}/contact`, { name: 'Bea', company: theirCompany })).body.id;
+    const answer = async (id: string, company: string) => {
+      const res = await rep1.api('PATCH', `${api}/contact/${id}`, { company });
+      return [res.status, res.body.detail.replace(id, '<id>'), res.body.errors];
+    };
+    const missing = [404, 'contact "<id>" does not exist', undefined];
+    // Its real link, a made-up one, and the same two on an id that does not exist: one answer.
+    expect(await answer(theirContact, theirCompany)).toEqual(missing);
+    expect(await answer(theirContact, 'made-up-id')).toEqual(missing);
+    expect(await answer('no-such-contact', theirCompany)).toEqual(missing);
+    expect(await answer('no-such-contact', 'made-up-id')).toEqual(missing);
+    expect((await rep2.api('GET', `${api}/contact/${theirContact}`)).body).toMatchObject({
+      name: 'Bea',
+      company: theirCompany,
+      version: 1,
+    });
+  });
 });

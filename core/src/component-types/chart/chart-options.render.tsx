@@ -36,7 +36,8 @@ const pieLike =
         type: kind,
         ...(kind === 'pie'
           ? { radius: ['40%', '68%'], center: ['50%', '45%'] }
-          : { top: 8, bottom: 40, left: '10%', width: '80%', sort: 'descending', gap: 2 }),
+          : // A funnel's stages are the categories' order (an enum's options: Lead, Qualified, …, Won), never re-sorted by size.
+            { top: 8, bottom: 40, left: '10%', width: '80%', sort: 'none', gap: 2 }),
         // Inside labels never get cut off on a narrow screen.
         label: kind === 'funnel' ? { position: 'inside', formatter: '{b}', color: '#fff', textBorderWidth: 0 } : { formatter: '{b}' },
         data: d.categories.map((name, i) => ({

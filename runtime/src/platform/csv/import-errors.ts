@@ -24,7 +24,6 @@ export function problemErrors(line: number, err: DomainError): ImportError[] {
   if (!issues.length) return [{ line, code: forbidden ? 'forbidden' : 'other', message: err.message }];
   return issues.map((i) => {
     const missing = MISSING.exec(i.message);
-    // A missing required field is reported at the record (pointer ""); the CSV user wants the column.
     const field = fieldOfPointer(i.pointer) ?? missing?.[1];
     const { code, params } = missing
       ? { code: 'required', params: {} }
