@@ -37,26 +37,43 @@ export async function writeAudit(
   });
 }
 
-/** Newest first; the changes of fields the caller may not read are left out. */
+/**
+ * Newest first; the changes of fields the caller may not read are left out, and so is an update
+ * that changed only such fields (it would say "someone changed something you cannot see"). Pages
+ * are read until `limit` entries are found (or 20 pages were read), so hidden updates do not
+ * leave a page empty.
+ */
 export async function listAudit(
   store: Store,
   q: { appId: string; entity: string; recordId: string; limit?: number; cursor?: string; hidden: ReadonlySet<string> },
 ): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+  const limit = q.limit ?? 50;
+  const items: AuditEntry[] = [];
+  let cursor = q.cursor;
   try {
-    const page = await store.collection(AUDIT).find({
-      filter: { appId: q.appId, entity: q.entity, recordId: q.recordId },
-      sort: [{ field: 'at', dir: 'desc' }],
-      limit: q.limit ?? 50,
-      cursor: q.cursor,
-    });
-    const items = page.items.map((d) => ({
-      id: d.id,
-      at: d.at as string,
-      action: d.action as AuditAction,
-      user: (d.user as AuditEntry['user']) ?? null,
-      changes: ((d.changes as FieldChange[]) ?? []).filter((c) => !q.hidden.has(c.field)),
-    }));
-    return { items, nextCursor: page.nextCursor };
+    for (let pages = 0; pages < 20 && items.length < limit; pages++) {
+      const page = await store.collection(AUDIT).find({
+        filter: { appId: q.appId, entity: q.entity, recordId: q.recordId },
+        sort: [{ field: 'at', dir: 'desc' }],
+        limit: limit - items.length,
+        cursor,
+      });
+      for (const d of page.items) {
+        const all = (d.changes as FieldChange[]) ?? [];
+        const changes = all.filter((c) => !q.hidden.has(c.field));
+        if (d.action === 'update' && all.length > 0 && changes.length === 0) continue;
+        items.push({
+          id: d.id,
+          at: d.at as string,
+          action: d.action as AuditAction,
+          user: (d.user as AuditEntry['user']) ?? null,
+          changes,
+        });
+      }
+      cursor = page.nextCursor ?? undefined;
+      if (!cursor) break;
+    }
+    return { items, nextCursor: cursor ?? null };
   } catch (err) {
     if (err instanceof InvalidQueryError) throw new Invalid(err.message, [{ pointer: '/cursor', message: err.message }]);
     throw err;

@@ -2,7 +2,9 @@ import type { Caller } from '../policy/policy.types';
 import { inScope } from '../policy/row-scope.policy';
 import { visibleRecord } from '../policy/visible-record.policy';
 import { policyFor } from '../policy/effective-permissions.policy';
-import type { Change } from './change-feed.port';
+import type { Entity } from '@tessera/core';
+import { diffFields } from '../audit/audit-diff';
+import type { Change, RecordChange } from './change-feed.port';
 
 export interface LiveMessage {
   event: 'change' | 'published' | 'reset';
@@ -29,6 +31,15 @@ export function messageFor(change: Change, caller: Caller, entities: ReadonlySet
     return inScope(change.record, perm, caller) ? { event: 'change', id: change.seq, data: { type: 'deleted', ...base } } : null;
   }
   if (inScope(change.record, perm, caller)) {
+    // An update of fields this subscriber cannot see is not news to them (fields derived from
+    // hidden ones are hidden too, so nothing they can see changed).
+    if (
+      change.type === 'updated' &&
+      change.before &&
+      inScope(change.before, perm, caller) &&
+      onlyHiddenChanged(entity, change, perm.hidden)
+    )
+      return null;
     // Rollups the subscriber sees over only their own rows were computed for someone else here:
     // left out, and named, so an open list keeps the value it read (its own scope) for them.
     const omitted =
@@ -38,6 +49,11 @@ export function messageFor(change: Change, caller: Caller, entities: ReadonlySet
   }
   if (change.before && inScope(change.before, perm, caller)) return { event: 'change', id: change.seq, data: { type: 'deleted', ...base } };
   return null;
+}
+
+function onlyHiddenChanged(entity: Entity, change: RecordChange, hidden: ReadonlySet<string>): boolean {
+  const changed = diffFields(entity, change.before!, change.record);
+  return changed.length > 0 && changed.every((c) => hidden.has(c.field));
 }
 
 /** One SSE frame. Data is one line of JSON (JSON.stringify never emits raw newlines). */
