@@ -78,3 +78,4 @@ export * from './aggregate/index';
 export { entityCollectionSpec, matchesEntityFilter, storedFields, type StoredField } from './store/entity-collection';
 export { addComputedFields, computeError, COMPUTE_ERRORS, type ComputeOptions } from './field-types/computed/computed.read';
 export { isEmailAddress } from './common/email';
+export { MAX_JSON_DEPTH, tooDeepAt } from './common/json-depth';

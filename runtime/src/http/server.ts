@@ -11,7 +11,8 @@ import { liveRoutes } from './routes/live.routes';
 import { viewsRoutes } from './routes/views.routes';
 import { membersRoutes } from './routes/members.routes';
 import { runtimeRoutes } from './routes/runtime.routes';
-import { Problem } from './problem';
+import { Problem, unprocessable } from './problem';
+import { MAX_JSON_DEPTH, tooDeepAt } from '@tessera/core';
 import { requestLog } from './request-log.middleware';
 import { securityHeaders } from './security-headers.middleware';
 import { clientRoutes } from './client/client.routes';
@@ -41,6 +42,13 @@ export function createHttpApp(platform: Platform): express.Express {
       }
     }
     next();
+  });
+  // Before anything walks the body: a value nested ~1,000 levels deep breaks recursive code downstream.
+  api.use((req, _res, next) => {
+    const at = req.body && typeof req.body === 'object' ? tooDeepAt(req.body) : null;
+    if (at === null) return next();
+    const message = `nests deeper than ${MAX_JSON_DEPTH} levels`;
+    throw unprocessable(`the body ${message} (at ${at.length > 60 ? `${at.slice(0, 60)}…` : at})`, [{ pointer: at, message }]);
   });
   api.get('/health', (_req, res) => {
     res.json({ status: 'ok', store: platform.store.kind });

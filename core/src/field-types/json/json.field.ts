@@ -2,6 +2,7 @@ import type { JsonField } from '../../generated/app-definition';
 import { CsvCellError, defineFieldType, OPERATORS } from '../field-type';
 import type { JsonSchema } from '../../json-schema';
 import { CITIES, pickOf } from '../sample-words';
+import { MAX_JSON_DEPTH, tooDeepAt } from '../../common/json-depth';
 import ownSchema from './json.field.schema.json';
 import texts from './json.texts.json';
 
@@ -21,11 +22,14 @@ export const jsonField = defineFieldType<JsonField>({
   filterKind: 'none',
   csv: {
     parse: (cell) => {
+      let value: unknown;
       try {
-        return JSON.parse(cell);
+        value = JSON.parse(cell);
       } catch {
         throw new CsvCellError('json', 'is not valid JSON');
       }
+      if (tooDeepAt(value) !== null) throw new CsvCellError('json', `nests deeper than ${MAX_JSON_DEPTH} levels`);
+      return value;
     },
   },
   // Fills the properties the field's schema declares with plausible strings; no schema -> a small object.
