@@ -49,3 +49,11 @@ export class InvalidQueryError extends StoreError {
     super(message);
   }
 }
+
+/** 507: the disk (or the database's size limit) is full; the write was not made. */
+export class StorageFullError extends StoreError {
+  constructor(cause?: unknown) {
+    super('the storage is full: the write was not made');
+    this.cause = cause;
+  }
+}

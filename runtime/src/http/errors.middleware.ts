@@ -4,7 +4,7 @@ import { Problem } from './problem';
 import { ExpressionError } from '@tessera/core/expressions';
 import { DomainError } from '../domain-errors';
 import { domainProblem } from './domain-problem';
-import { InvalidQueryError, NotFoundError, UniqueViolationError, VersionConflictError } from '@tessera/core/store';
+import { InvalidQueryError, NotFoundError, StorageFullError, UniqueViolationError, VersionConflictError } from '@tessera/core/store';
 
 /** Maps anything thrown in a route to problem+json; unknown errors become a 500 without internals. */
 export function toProblem(err: unknown): Problem {
@@ -21,13 +21,21 @@ export function toProblem(err: unknown): Problem {
   if (err instanceof NotFoundError) return new Problem(404, 'Not found', err.message);
   if (err instanceof UniqueViolationError) return new Problem(409, 'Conflict', err.message);
   if (err instanceof VersionConflictError) return new Problem(412, 'Precondition failed', err.message);
+  if (err instanceof StorageFullError)
+    return new Problem(
+      507,
+      'Insufficient storage',
+      "the server's storage is full, so nothing was saved; ask the operator to free disk space, then try again",
+    );
   if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500) return new Problem(e.status, 'Bad request', e.message);
   return new Problem(500, 'Internal server error', 'something went wrong on our side; the error was logged with this request id');
 }
 
-export function errorHandler(log: Logger): ErrorRequestHandler {
+/** `onStorageFull`: told of each write refused for a full disk (health reports it). */
+export function errorHandler(log: Logger, onStorageFull: () => void = () => {}): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const problem = toProblem(err);
+    if (err instanceof StorageFullError) onStorageFull();
     // 503 is a known, passing state (a move in progress, shutting down): the client is told when to retry.
     if (problem.status >= 500 && problem.status !== 503) log.error({ reqId: req.id, err }, 'request failed');
     const body = problem.toJSON(req.originalUrl) as { retryAfter?: unknown };

@@ -51,7 +51,9 @@ export function createHttpApp(platform: Platform): express.Express {
     throw unprocessable(`the body ${message} (at ${at.length > 60 ? `${at.slice(0, 60)}…` : at})`, [{ pointer: at, message }]);
   });
   api.get('/health', (_req, res) => {
-    res.json({ status: 'ok', store: platform.store.kind });
+    const fullSince = platform.storageHealth.fullAt;
+    if (fullSince) res.status(503).json({ status: 'degraded', store: platform.store.kind, storage: { full: true, since: fullSince } });
+    else res.json({ status: 'ok', store: platform.store.kind });
   });
   api.use(authenticate(platform.accounts));
   api.use(sameOriginForCookies);
@@ -69,7 +71,7 @@ export function createHttpApp(platform: Platform): express.Express {
   // The app client (/apps/:appId…) and the builder (/builder), built by vite; `/` redirects to /apps/.
   app.use(clientRoutes());
   app.use(notFoundHandler);
-  app.use(errorHandler(platform.log));
+  app.use(errorHandler(platform.log, () => platform.storageHealth.full()));
   return app;
 }
 

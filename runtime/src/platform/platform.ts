@@ -20,6 +20,7 @@ import { Views } from './views/views';
 import { dropAudit } from './audit/audit-log';
 import { LiveLimits } from './live/live-limits';
 import { publishCommitted } from './live/publish-committed';
+import { StorageHealth } from './storage-health';
 
 /** Everything a request handler or CLI command needs, wired once. */
 export interface Platform {
@@ -44,6 +45,8 @@ export interface Platform {
   imports: ImportJobs;
   views: Views;
   liveLimits: LiveLimits;
+  /** Whether writes fail for a full disk (health reports it). */
+  storageHealth: StorageHealth;
 }
 
 export async function createPlatform(config: RuntimeConfig, store: Store, log: Logger): Promise<Platform> {
@@ -81,6 +84,8 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
   );
   const records = new Records(store, apps, commit, log);
   commitSubscribers.add('live', (batch) => publishCommitted(feed, batch));
+  const storageHealth = new StorageHealth();
+  commitSubscribers.add('storage-health', () => storageHealth.committed());
   await feed.start();
   const imports = new ImportJobs(jobs);
   return {
@@ -101,5 +106,6 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
     imports,
     views,
     liveLimits: new LiveLimits(),
+    storageHealth,
   };
 }

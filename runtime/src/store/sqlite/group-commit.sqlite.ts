@@ -1,3 +1,4 @@
+import { mapStoreError } from './sqlite.errors';
 import type { Store } from '@tessera/core/store';
 import { SqliteTx } from './transaction.sqlite';
 import type { SqliteStore } from './sqlite.store';
@@ -60,7 +61,7 @@ export class GroupCommit {
       cache.get('BEGIN IMMEDIATE').run();
     } catch (err) {
       this.scheduled = false;
-      for (const item of this.pending.splice(0)) item.reject(err);
+      for (const item of this.pending.splice(0)) item.reject(mapStoreError(err));
       return;
     }
     // Transactions queued behind a batch that takes this long are failed, like the gate's queue:
@@ -86,7 +87,7 @@ export class GroupCommit {
       } catch (err) {
         cache.get('ROLLBACK TO gc').run();
         cache.get('RELEASE gc').run();
-        item.reject(err);
+        item.reject(mapStoreError(err));
       } finally {
         tx.end();
       }
@@ -99,7 +100,7 @@ export class GroupCommit {
       cache.get('COMMIT').run();
     } catch (err) {
       if (db.inTransaction) cache.get('ROLLBACK').run();
-      for (const { item } of done) item.reject(err);
+      for (const { item } of done) item.reject(mapStoreError(err));
       return;
     }
     for (const { item, result } of done) item.resolve(result);

@@ -1,4 +1,4 @@
-import { StoreError, UniqueViolationError } from '@tessera/core/store';
+import { StorageFullError, StoreError, UniqueViolationError } from '@tessera/core/store';
 
 interface SqliteErrorLike {
   code?: string;
@@ -11,6 +11,7 @@ interface SqliteErrorLike {
  */
 export function mapSqliteError(collection: string, indexFields: ReadonlyMap<string, string[]>, err: unknown): unknown {
   const e = err as SqliteErrorLike;
+  if (e?.code === 'SQLITE_FULL') return new StorageFullError(err);
   if (e?.code === 'SQLITE_CONSTRAINT_PRIMARYKEY') return new UniqueViolationError(collection, ['id']);
   if (e?.code === 'SQLITE_CONSTRAINT_UNIQUE') {
     const name = /index '([^']+)'/.exec(e.message ?? '')?.[1];
@@ -21,4 +22,9 @@ export function mapSqliteError(collection: string, indexFields: ReadonlyMap<stri
     return new StoreError(`collection "${collection}" does not exist (dropped?)`);
   }
   return err;
+}
+
+/** Errors of the store as a whole (BEGIN, COMMIT): a full disk is the port's StorageFullError. */
+export function mapStoreError(err: unknown): unknown {
+  return (err as SqliteErrorLike)?.code === 'SQLITE_FULL' ? new StorageFullError(err) : err;
 }
