@@ -1,52 +1,121 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import type { Store } from '@tessera/core/store';
 import type { Platform } from './platform/platform';
 import { randomSecret } from './platform/passwords';
 import { recordCollectionName } from './platform/storage-plan';
+import { SETUP } from './platform/platform-collections';
 
 /** Where the example apps live (examples/<id>/app.json + demo-data.ts). */
 export const EXAMPLES_DIR = path.resolve(__dirname, '../../examples');
 
 /**
- * The first admin: from TESSERA_ADMIN_EMAIL / TESSERA_ADMIN_PASSWORD, or a one-time password
- * printed once on the console (never logged). Returns true on a fresh data store.
+ * What the first start has done, in the store (`_setup`, one document), so a start cut short (a
+ * kill, a power cut) is resumed by the next one instead of leaving the example unpublished or an
+ * admin nobody knows the password of. Each step is marked once it is complete; the demo records
+ * are marked in their own transaction.
  */
-export async function ensureAdmin(platform: Platform, print: (line: string) => void): Promise<boolean> {
-  const existing = await platform.accounts.listUsers();
-  if (existing.length > 0) return false;
-  const email = platform.config.adminEmail ?? 'admin@example.com';
-  const password = platform.config.adminPassword ?? randomSecret(12);
-  await platform.accounts.createUser({ email, password, name: 'Administrator', role: 'admin' });
-  if (!platform.config.adminPassword) {
-    print(`Created the admin account ${email} with the one-time password: ${password}`);
-    print('Sign in and change it (PATCH /api/users/:id), or set TESSERA_ADMIN_PASSWORD before the first start.');
-  } else {
-    print(`Created the admin account ${email}.`);
+const FIRST_START = 'first-start';
+type SetupState = { done: boolean; steps: Record<string, true> };
+
+async function setupState(platform: Platform): Promise<SetupState | null> {
+  const doc = await platform.store.collection(SETUP).get(FIRST_START);
+  return doc ? { done: doc.done === true, steps: (doc.steps as Record<string, true>) ?? {} } : null;
+}
+
+async function markStep(store: Store, step: string): Promise<void> {
+  const coll = store.collection(SETUP);
+  const doc = await coll.get(FIRST_START);
+  if (!doc) await coll.insert({ id: FIRST_START, done: false, steps: { [step]: true } });
+  else await coll.update(FIRST_START, { steps: { ...(doc.steps as Record<string, true>), [step]: true } });
+}
+
+/**
+ * The first start: the admin, then the examples. Returns false when the store was set up before
+ * (by this version or one without `_setup`, whose accounts already exist). Runs again, from the
+ * first unfinished step, until it has finished once.
+ */
+export async function firstStart(platform: Platform, print: (line: string) => void): Promise<boolean> {
+  let state = await setupState(platform);
+  if (!state) {
+    const done = (await platform.accounts.listUsers()).length > 0; // set up before first starts were recorded
+    await platform.store.collection(SETUP).insert({ id: FIRST_START, done, steps: {} });
+    state = { done, steps: {} };
   }
+  if (state.done) return false;
+  const resumed = Object.keys(state.steps).length > 0 || (await platform.accounts.listUsers()).length > 0;
+  if (resumed) print('The first start was cut short; finishing it.');
+  if (!state.steps.admin) {
+    await ensureAdmin(platform, print);
+    await markStep(platform.store, 'admin');
+  }
+  await loadExamples(platform, print, state.steps);
+  await platform.store.collection(SETUP).update(FIRST_START, { done: true });
   return true;
 }
 
-/** Imports, publishes and fills an example app unless an app with its id exists already. */
-export async function loadExample(platform: Platform, name: string, print: (line: string) => void): Promise<boolean> {
+/**
+ * The first admin: from TESSERA_ADMIN_EMAIL / TESSERA_ADMIN_PASSWORD, or a one-time password
+ * printed once on the console (never logged). An admin made by a start that was cut short before
+ * it was marked may never have had its password shown: it gets a new one-time password.
+ */
+async function ensureAdmin(platform: Platform, print: (line: string) => void): Promise<void> {
+  const email = platform.config.adminEmail ?? 'admin@example.com';
+  const password = platform.config.adminPassword ?? randomSecret(12);
+  const existing = await platform.accounts.findUserByEmail(email);
+  if (existing) {
+    if (platform.config.adminPassword) return;
+    await platform.accounts.updateUser(existing.id, { password });
+    print(`The admin account ${email} has a new one-time password: ${password}`);
+  } else {
+    await platform.accounts.createUser({ email, password, name: 'Administrator', role: 'admin' });
+    if (platform.config.adminPassword) {
+      print(`Created the admin account ${email}.`);
+      return;
+    }
+    print(`Created the admin account ${email} with the one-time password: ${password}`);
+  }
+  print('Sign in and change it (PATCH /api/users/:id), or set TESSERA_ADMIN_PASSWORD before the first start.');
+}
+
+/**
+ * Imports, publishes and fills an example app, resuming where a start cut short left it (`steps`
+ * says what is done). An app of the same id that this setup did not make is left alone.
+ */
+export async function loadExample(
+  platform: Platform,
+  name: string,
+  print: (line: string) => void,
+  steps: Record<string, true> = {},
+): Promise<boolean> {
   const dir = path.join(EXAMPLES_DIR, name);
   const definition = JSON.parse(fs.readFileSync(path.join(dir, 'app.json'), 'utf8')) as { id: string };
-  if ((await platform.apps.list()).some((a) => a.id === definition.id)) return false;
-  await platform.apps.create(definition, null);
-  await platform.apps.publish(definition.id, { note: 'Example app', userId: null });
+  const step = (what: string) => `example:${definition.id}:${what}`;
+  if (steps[step('done')]) return false;
+  const exists = (await platform.apps.list()).some((a) => a.id === definition.id);
+  if (exists && !steps[step('created')]) return false;
+  if (!exists) await platform.apps.create(definition, null);
+  await markStep(platform.store, step('created'));
+  if (!(await platform.apps.getPublished(definition.id, { fresh: true })))
+    await platform.apps.publish(definition.id, { note: 'Example app', userId: null });
   const dataFile = path.join(dir, 'demo-data.ts');
-  let total = 0;
-  if (fs.existsSync(dataFile)) {
+  if (!steps[step('data')] && fs.existsSync(dataFile)) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { generateDemoData } = require(dataFile) as { generateDemoData: () => Record<string, Array<Record<string, unknown>>> };
     const data = generateDemoData();
+    let total = 0;
+    // The records and the mark in one transaction: a kill leaves both or neither.
     await platform.store.transaction(async (tx) => {
       for (const [entityId, rows] of Object.entries(data)) {
         total += await tx.collection(recordCollectionName(definition.id, entityId)).insertMany(rows);
       }
+      await markStep(tx, step('data'));
     });
+    print(`Loaded the example app "${definition.id}" with ${total} demo records.`);
   }
-  print(`Loaded the example app "${definition.id}" with ${total} demo records.`);
-  await loadDemoMembers(platform, definition.id, path.join(dir, 'members.json'), print);
+  // Demo users made by a start cut short may never have had their password shown: they get it again.
+  await loadDemoMembers(platform, definition.id, path.join(dir, 'members.json'), print, process.env, { resetExisting: true });
+  await markStep(platform.store, step('done'));
   return true;
 }
 
@@ -68,6 +137,7 @@ export async function loadDemoMembers(
   file: string,
   print: (line: string) => void,
   env: NodeJS.ProcessEnv = process.env,
+  options: { resetExisting?: boolean } = {},
 ): Promise<void> {
   if (!fs.existsSync(file)) return;
   const members = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoMember[];
@@ -79,6 +149,9 @@ export async function loadDemoMembers(
       await platform.accounts.createUser({ email: m.email, name: m.name, password, role: 'member' });
       user = await platform.accounts.findUserByEmail(m.email);
       created.push(m.email);
+    } else if (options.resetExisting) {
+      await platform.accounts.updateUser(user.id, { password });
+      created.push(m.email);
     }
     const roles = (await platform.apps.getPublished(appId, { fresh: true }))?.definition.roles.map((r) => r.id) ?? [];
     await platform.memberships.put(appId, user!.id, { roles: m.roles, team: m.team ?? null }, roles);
@@ -88,9 +161,9 @@ export async function loadDemoMembers(
   else print(`Created the demo users ${created.join(', ')} with the one-time password: ${password}`);
 }
 
-export async function loadExamples(platform: Platform, print: (line: string) => void): Promise<void> {
+async function loadExamples(platform: Platform, print: (line: string) => void, steps: Record<string, true>): Promise<void> {
   if (!platform.config.loadExamples || !fs.existsSync(EXAMPLES_DIR)) return;
   for (const name of fs.readdirSync(EXAMPLES_DIR)) {
-    if (fs.existsSync(path.join(EXAMPLES_DIR, name, 'app.json'))) await loadExample(platform, name, print);
+    if (fs.existsSync(path.join(EXAMPLES_DIR, name, 'app.json'))) await loadExample(platform, name, print, steps);
   }
 }

@@ -4,7 +4,7 @@ import { openStore } from '../store';
 import { createPlatform, type Platform } from '../platform/platform';
 import { createHttpApp, listen } from '../http/server';
 import { drainServer, trackRequests } from '../http/drain';
-import { ensureAdmin, loadExamples } from '../bootstrap';
+import { firstStart } from '../bootstrap';
 import { upgradeStorage } from '../platform/storage-migration';
 import type { AppDefinition } from '@tessera/core';
 import type { Server } from 'node:http';
@@ -31,9 +31,8 @@ export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print
   const log = createLogger(config.logLevel);
   const store = await openStore({ url: config.dbUrl, dataDir: config.dataDir, sqliteMmapBytes: config.sqliteMmapBytes });
   const platform = await createPlatform(config, store, log);
-  const fresh = await ensureAdmin(platform, print);
-  if (fresh) await loadExamples(platform, print);
-  else await upgradeStorage(store, await publishedApps(platform), print);
+  // The admin and the examples, or what a first start cut short left undone; afterwards, upgrades.
+  if (!(await firstStart(platform, print))) await upgradeStorage(store, await publishedApps(platform), print);
   // Publishes cut short by a crash: their entities take no writes until the job is finished.
   await platform.apps.publishing.fenceUnfinished();
   const server = await listen(createHttpApp(platform), config.port, config.host);

@@ -15,6 +15,8 @@ export const APP_VERSIONS = '_app_versions';
 export const APP_MEMBERS = '_app_members';
 export const AUDIT = '_audit';
 export const VIEWS = '_views';
+/** What the first start has done (bootstrap.ts), so one cut short is finished by the next. */
+export const SETUP = '_setup';
 
 export const PLATFORM_COLLECTIONS: CollectionSpec[] = [
   { name: USERS, fields: [{ name: 'email', kind: 'string', unique: true }] },
@@ -72,6 +74,7 @@ export const PLATFORM_COLLECTIONS: CollectionSpec[] = [
     fields: [{ name: 'appId', kind: 'string' }],
     indexes: [{ fields: ['appId', 'component', 'userId'] }],
   },
+  { name: SETUP, fields: [] },
   // Durable jobs (runtime/src/jobs): CSV imports, publish migrations.
   JOBS_COLLECTION,
   WRITE_FENCES_COLLECTION,
