@@ -5,6 +5,8 @@ import { CsvCellError } from './field-type';
 export function parseNumberCell(cell: string): number {
   const n = Number(cell.replace(/[\s_]/g, ''));
   if (!Number.isFinite(n)) throw new CsvCellError('number', `"${cell}" is not a number`);
+  if (Math.abs(n) > Number.MAX_SAFE_INTEGER)
+    throw new CsvCellError('number', `"${cell}" is too large to be stored exactly (over ${Number.MAX_SAFE_INTEGER}); use a text field`);
   return n;
 }
 

@@ -153,24 +153,17 @@ function isNull(v: View): boolean {
 
 const isNumberType = (t: JsonType | null) => t === 'integer' || t === 'real';
 
-/** NUMERIC affinity of the INTEGER column `version` applied to a text operand. */
-const NUMERIC_TEXT = /^\s*[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?\s*$/;
-
-/** TEXT affinity of a text column applied to a number operand: numbers are bound as REAL, printed "%!.15g". */
-function numberAsText(n: number): string {
-  return Number.isInteger(n) && Math.abs(n) < 1e15 ? `${n}.0` : String(n);
-}
-
 /** The eq of filter.sql.ts, including its type guards. */
 function eq(v: View, x: Scalar): boolean {
   if (x === null) return isNull(v);
+  // A string never equals a number, on system columns too (`version` is "1" nowhere).
   if (typeof x === 'string') {
-    if (v.column === 'integer') return NUMERIC_TEXT.test(x) && v.value === Number(x);
+    if (v.column === 'integer') return false;
     if (v.column === 'text') return v.value === x;
     return v.value === x; // json_extract of an object or array is its JSON text
   }
   if (typeof x === 'number') {
-    if (v.column === 'text') return x !== 0 && x !== 1 && v.value === numberAsText(x); // 0/1 are guarded to false
+    if (v.column === 'text') return false;
     if (v.column === 'integer') return v.value === x;
     return v.value === x && isNumberType(v.type);
   }

@@ -81,7 +81,13 @@ function normalizeSearch(value: unknown, at: string): SearchNode {
 
 function checkScalar(v: unknown, where: string, what: string): Scalar {
   if (v === null || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'number' && Number.isFinite(v)) {
+    // Past 2^53 a number is not the integer that was sent (1152921504606847200 arrives as …6976),
+    // and the stores compare such values differently: refused rather than answered wrongly.
+    if (Number.isInteger(v) && !Number.isSafeInteger(v))
+      throw new InvalidQueryError(`${v} is beyond ±${Number.MAX_SAFE_INTEGER} and cannot be compared exactly; compare it as text`, where);
+    return v;
+  }
   throw new InvalidQueryError(`${what} needs a string, finite number, boolean or null`, where);
 }
 

@@ -55,6 +55,26 @@ describe('one query semantics in server and browser', () => {
     expect(matchesFilter({ id: 'a', f: 5 }, { f: { $gt: '4' } })).toBe(false);
   });
 
+  it('a string never equals a number, on system fields too: { version: { $eq: "1" } } matches nothing (Hardening 23)', async () => {
+    for (const [, c] of await both([{ id: 'a', f: 1 }])) {
+      expect(await ids(c, { version: { $eq: '1' } })).toEqual([]);
+      expect(await ids(c, { version: { $in: ['1'] } })).toEqual([]);
+      expect(await ids(c, { version: { $in: ['1', 1] } })).toEqual(['a']);
+      expect(await ids(c, { version: { $ne: '1' } })).toEqual(['a']);
+      expect(await ids(c, { id: { $eq: 0 } })).toEqual([]);
+      expect(await ids(c, { version: 1 })).toEqual(['a']);
+    }
+    expect(matchesFilter({ id: 'a', version: 1 }, { version: { $eq: '1' } })).toBe(false);
+  });
+
+  it('refuses an integer beyond 2^53 in a filter instead of comparing it wrongly (Hardening 23)', async () => {
+    for (const [, c] of await both([{ id: 'a', x: 9007199254740991 }])) {
+      for (const filter of [{ x: { $eq: 1152921504606847200 } }, { x: { $gte: 2 ** 60 } }, { x: { $in: [1, -(2 ** 54)] } }])
+        await expect(ids(c, filter)).rejects.toThrow(/cannot be compared exactly/);
+      expect(await ids(c, { x: { $eq: 9007199254740991 } })).toEqual(['a']);
+    }
+  });
+
   it('sorting s ascending over b, B, a gives the server order B, a, b (bytes, not locale)', async () => {
     for (const [, c] of await both([
       { id: '1', s: 'b' },

@@ -14,10 +14,12 @@ export const numberField = defineFieldType<NumberField>({
   scaffold: { type: 'number', label: 'Number' },
   storageKind: 'number',
   stored: true,
+  // Within ±2^53, where every integer is exact: a larger one is not the number that was sent, and
+  // the stores compare it differently (identifiers that long belong in text fields).
   valueSchema: (f) => ({
     type: f.integer ? 'integer' : 'number',
-    ...(f.min !== undefined ? { minimum: f.min } : {}),
-    ...(f.max !== undefined ? { maximum: f.max } : {}),
+    minimum: Math.max(f.min ?? -Number.MAX_SAFE_INTEGER, -Number.MAX_SAFE_INTEGER),
+    maximum: Math.min(f.max ?? Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_INTEGER),
   }),
   operators: OPERATORS.ordered,
   filterKind: 'number',

@@ -101,6 +101,9 @@ function isNull(acc: Accessor): string {
 
 function eq(acc: Accessor, v: Scalar, params: unknown[]): string {
   if (v === null) return isNull(acc);
+  // A system column never equals a value of another type (without this, the INTEGER column's
+  // affinity made `version = '1'` true).
+  if (acc.columnType && guard(acc, typesOf(v)) === '0') return '0';
   params.push(bind(v));
   if (typeof v === 'string') return `${acc.value} = ?`;
   // json_extract turns true/false into 1/0: only then can a number and a boolean collide.
@@ -125,7 +128,7 @@ function positive(leaf: Leaf, acc: Accessor, params: unknown[]): string {
     }
     case 'in': {
       if (leaf.values.length === 0) return '0';
-      const strings = leaf.values.filter((v): v is string => typeof v === 'string');
+      const strings = acc.columnType === 'integer' ? [] : leaf.values.filter((v): v is string => typeof v === 'string');
       const others = leaf.values.filter((v) => typeof v !== 'string');
       const parts: string[] = [];
       if (strings.length > 0) {
@@ -133,6 +136,7 @@ function positive(leaf: Leaf, acc: Accessor, params: unknown[]): string {
         parts.push(strings.length === 1 ? `${acc.value} = ?` : `${acc.value} IN (${strings.map(() => '?').join(', ')})`);
       }
       for (const v of others) parts.push(eq(acc, v, params));
+      if (parts.length === 0) return '0'; // only strings, on the INTEGER column
       return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' OR ');
     }
     case 'regex':
