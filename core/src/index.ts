@@ -69,7 +69,7 @@ export { RECORD_SYSTEM_FIELDS as SYSTEM_FIELDS } from './query/field-path';
 export { formatIssues, joinPointer, type ValidationIssue } from './validate/validation-issue';
 export { issueCode, type IssueCode } from './validate/issue-code';
 
-export { searchFieldsOf, searchTerms, matchesSearch, MAX_SEARCH_TERMS } from './search/quick-search';
+export { searchFieldsOf, searchTerms, matchesSearch, foldSearchText, MAX_SEARCH_TERMS } from './search/quick-search';
 export { migrateDefinition } from './migrations/migrate';
 export { CURRENT_SCHEMA_VERSION, defineMigrations, type Migration, type MigrationResult } from './migrations/migration';
 export { migrations } from './migrations/migrations.index';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { matchesSearch } from '@tessera/core';
+import { foldSearchText, matchesSearch } from '@tessera/core';
 import { InvalidQueryError } from '@tessera/core/store';
 import type { SanitizedSpec } from '@tessera/core/store/shared';
 import type { SearchNode } from '@tessera/core/query';
@@ -19,7 +19,8 @@ import { jsonPath, quoteIdent } from './sql.fields';
  * index, built from the rows in `ensureSearchIndex`, and the old one is dropped.
  */
 const PREFIX = '__search_';
-const FORMAT = 2;
+// 3: the indexed text goes through foldSearchText, as queries do (Hangul, full-width forms, Chinese characters).
+const FORMAT = 3;
 
 export function searchTableName(spec: Pick<SanitizedSpec, 'name' | 'search'>): string {
   const hash = createHash('sha256')
@@ -29,7 +30,9 @@ export function searchTableName(spec: Pick<SanitizedSpec, 'name' | 'search'>): s
   return `${PREFIX}${spec.name}_${hash}`;
 }
 
-const textOf = (row: 'new' | 'old', field: string) => `json_extract(${row}."doc", ${jsonPath(field)})`;
+/** What is indexed of a field: its text in the query's normalization (tessera_search_text, below). */
+const indexed = (value: string) => `tessera_search_text(${value})`;
+const textOf = (row: 'new' | 'old', field: string) => indexed(`json_extract(${row}."doc", ${jsonPath(field)})`);
 
 /** Drops the collection's search indexes except `keep`; returns the names that existed. */
 export function dropSearchIndexes(db: Database.Database, collection: string, keep: string | null = null): string[] {
@@ -60,7 +63,7 @@ export function ensureSearchIndex(db: Database.Database, spec: SanitizedSpec): v
   const values = (row: 'new' | 'old') => spec.search.map((f) => textOf(row, f)).join(', ');
   db.exec(`CREATE VIRTUAL TABLE ${fts} USING fts5(${cols}, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`);
   db.exec(
-    `INSERT INTO ${fts} (rowid, ${cols}) SELECT rowid, ${spec.search.map((f) => `json_extract("doc", ${jsonPath(f)})`).join(', ')} FROM ${table}`,
+    `INSERT INTO ${fts} (rowid, ${cols}) SELECT rowid, ${spec.search.map((f) => indexed(`json_extract("doc", ${jsonPath(f)})`)).join(', ')} FROM ${table}`,
   );
   db.exec(
     `CREATE TRIGGER ${quoteIdent(`${wanted}_ai`)} AFTER INSERT ON ${table} BEGIN INSERT INTO ${fts} (rowid, ${cols}) VALUES (new.rowid, ${values('new')}); END`,
@@ -121,8 +124,16 @@ export function searchSqlOf(node: SearchNode, spec: SanitizedSpec, params: unkno
   };
 }
 
-/** `tessera_search_words(termsJson, value…)`: 1 when every term begins a word of one of the values. */
+/**
+ * `tessera_search_words(termsJson, value…)`: 1 when every term begins a word of one of the values.
+ * `tessera_search_text(value)`: a value as the index holds it (non-text values as their JSON text,
+ * as json_extract gives them). The index's triggers call it, so every connection that writes
+ * (each Tessera process) registers it.
+ */
 export function registerSearchWords(db: Database.Database): void {
+  db.function('tessera_search_text', { deterministic: true }, (value: unknown) =>
+    value === null || value === undefined ? null : foldSearchText(String(value)),
+  );
   db.function('tessera_search_words', { deterministic: true, varargs: true }, (terms: unknown, ...values: unknown[]) =>
     matchesSearch(values, JSON.parse(String(terms)) as string[]) ? 1 : 0,
   );
