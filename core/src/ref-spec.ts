@@ -12,7 +12,16 @@
 export type RefKind =
   'entity' | 'field' | 'input' | 'filter' | 'sort' | 'connection' | 'workflow' | 'page' | 'component' | 'role' | 'tag' | 'segment';
 
+/**
+ * What a `field` ref must be beyond existing, for configs the store answers (groups, aggregates,
+ * lanes). `stored`: one of the entity's own stored fields (not computed or rollup, not a path
+ * through a relation). `options`: stored, with a fixed list of options (kanban lanes).
+ * `measure`: stored, and numeric or a date when the sibling `op` sums, averages or takes min/max.
+ */
+export type RefAccepts = 'stored' | 'options' | 'measure';
+
 export interface RefSpec {
   path: string;
   kind: RefKind;
+  accepts?: RefAccepts;
 }

@@ -55,8 +55,15 @@ export function validateDefinition(input: unknown): DefinitionResult {
   const migrated = migrateDefinition(doc as Record<string, unknown>);
   if (!migrated.ok) return migrated;
   const validate = definitionSchemaValidator();
-  if (!validate(migrated.definition)) return { ok: false, errors: formatAjvErrors(validate.errors, unionNames) };
   const definition = migrated.definition as unknown as AppDefinition;
+  if (!validate(migrated.definition)) {
+    // The reference checks too, so one round trip names every problem: those that can run on
+    // what is there, away from the values the schema already refused.
+    const schemaErrors = formatAjvErrors(validate.errors, unionNames);
+    const under = (p: string) =>
+      schemaErrors.some((e) => p === e.pointer || p.startsWith(`${e.pointer}/`) || e.pointer.startsWith(`${p}/`));
+    return { ok: false, errors: [...schemaErrors, ...checkSemantics(definition, { partial: true }).filter((e) => !under(e.pointer))] };
+  }
   const errors = checkSemantics(definition);
   return errors.length ? { ok: false, errors } : { ok: true, definition };
 }

@@ -12,10 +12,10 @@ export const chartComponent = defineComponentType({
   source: 'required',
   schema,
   refs: [
-    { path: 'x', kind: 'field' },
-    { path: 'y', kind: 'field' },
-    { path: 'series', kind: 'field' },
-    { path: 'metric.field', kind: 'field' },
+    { path: 'x', kind: 'field', accepts: 'stored' },
+    { path: 'y', kind: 'field', accepts: 'stored' },
+    { path: 'series', kind: 'field', accepts: 'stored' },
+    { path: 'metric.field', kind: 'field', accepts: 'measure' },
   ],
   scaffold: { type: 'chart', props: { chartType: 'bar', x: '', metric: { op: 'count' } }, source: { kind: 'entity', entity: '' } },
 });

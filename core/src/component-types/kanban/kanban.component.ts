@@ -12,7 +12,7 @@ export const kanbanComponent = defineComponentType({
   source: 'required',
   schema,
   refs: [
-    { path: 'groupBy', kind: 'field' },
+    { path: 'groupBy', kind: 'field', accepts: 'options' },
     { path: 'titleField', kind: 'field' },
     { path: 'cardFields.*', kind: 'field' },
     { path: 'cardLink', kind: 'page' },

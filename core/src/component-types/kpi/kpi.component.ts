@@ -11,6 +11,6 @@ export const kpiComponent = defineComponentType({
   acceptsChildren: false,
   source: 'required',
   schema,
-  refs: [{ path: 'metric.field', kind: 'field' }],
+  refs: [{ path: 'metric.field', kind: 'field', accepts: 'measure' }],
   scaffold: { type: 'kpi', props: { title: 'Total', metric: { op: 'count' } }, source: { kind: 'entity', entity: '' } },
 });

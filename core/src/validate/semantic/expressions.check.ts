@@ -7,6 +7,8 @@ import { analyze } from '../../expressions/expression.analyze';
 import { isExpression } from '../../expressions/is-expression';
 import { joinPointer } from '../validation-issue';
 import type { SemanticContext } from './semantic.context';
+import { RECORD_SYSTEM_FIELDS } from '../../query/field-path';
+import { didYouMean } from '../suggest';
 
 function parse(ctx: SemanticContext, source: string, pointer: string): void {
   const [error] = analyze(source).errors;
@@ -48,7 +50,26 @@ function checkComputedCycles(ctx: SemanticContext, entity: Entity, base: string)
   for (const id of deps.keys()) visit(id, []);
 }
 
+/** A computed field's expression reads its record: a name that is no field of it is a typo that would read nothing. */
+function checkComputedReads(ctx: SemanticContext, entity: Entity, base: string): void {
+  const known = new Set([...entity.fields.map((f) => f.id), ...RECORD_SYSTEM_FIELDS, 'createdBy']);
+  entity.fields.forEach((f, index) => {
+    if (f.type !== 'computed') return;
+    const reads = analyze(f.expression.$expr);
+    if (!reads.ok || reads.readsAll) return;
+    for (const name of reads.fields)
+      if (!known.has(name))
+        ctx.report(
+          joinPointer(base, 'fields', index, 'expression', '$expr'),
+          `the expression reads "${name}", which is not a field of "${entity.id}"${didYouMean(name, [...known])}`,
+        );
+  });
+}
+
 export function checkExpressions(ctx: SemanticContext): void {
   walk(ctx, ctx.def, '');
-  ctx.def.entities.forEach((e, i) => checkComputedCycles(ctx, e, `/entities/${i}`));
+  ctx.def.entities.forEach((e, i) => {
+    checkComputedCycles(ctx, e, `/entities/${i}`);
+    checkComputedReads(ctx, e, `/entities/${i}`);
+  });
 }

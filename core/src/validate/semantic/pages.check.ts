@@ -12,11 +12,17 @@ export const MAX_COMPONENTS = 2000;
 /** `/deals/:id` and `/deals/:dealId` match the same URLs. */
 const routeShape = (route: string) => route.replace(/:[^/]+/g, ':');
 
+/** The parameters of the page a component pointer is in (`/pages/2/…` -> `:id` of its route). */
+function routeParamsAt(ctx: SemanticContext, pointer: string): Set<string> | undefined {
+  const page = ctx.def.pages[Number(pointer.split('/')[2])];
+  return page ? new Set([...page.route.matchAll(/:([A-Za-z_]\w*)/g)].map((m) => m[1])) : undefined;
+}
+
 function checkSource(ctx: SemanticContext, source: Source, at: string): string | undefined {
   if (source.kind === 'connector') checkIdRef(ctx, 'connection', source.connection, joinPointer(at, 'connection'));
   if (source.kind === 'workflow') checkIdRef(ctx, 'workflow', source.workflow, joinPointer(at, 'workflow'));
   if (source.kind !== 'entity' || !checkEntityRef(ctx, source.entity, joinPointer(at, 'entity'))) return undefined;
-  if (source.filter) checkFilter(ctx, source.filter, source.entity, joinPointer(at, 'filter'));
+  if (source.filter) checkFilter(ctx, source.filter, source.entity, joinPointer(at, 'filter'), routeParamsAt(ctx, at));
   if (source.sort) checkSort(ctx, source.sort, source.entity, joinPointer(at, 'sort'));
   source.fields?.forEach((f, i) => checkFieldRef(ctx, source.entity, f, joinPointer(at, 'fields', i)));
   return source.entity;

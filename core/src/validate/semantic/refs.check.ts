@@ -7,6 +7,15 @@ import type { RefSpec } from '../../ref-spec';
 import { checkFilter, checkSort } from './filters';
 import { resolvePath } from './ref-paths';
 import { checkEntityRef, checkFieldRef, checkIdRef, type SemanticContext } from './semantic.context';
+import { usageProblem } from './field-usage';
+
+/** The `op` beside a `metric.field` ref (what the metric does with the field). */
+function siblingOp(root: unknown, path: string): unknown {
+  const parent = path.split('.').slice(0, -1).join('.');
+  if (!parent) return (root as { op?: unknown } | null)?.op;
+  const [found] = resolvePath(root, parent, '');
+  return (found?.value as { op?: unknown } | undefined)?.op;
+}
 
 export function checkRefs(ctx: SemanticContext, refs: RefSpec[], root: unknown, base: string, entityId: string | undefined): void {
   const knownEntity = entityId !== undefined && ctx.entities.has(entityId);
@@ -17,7 +26,10 @@ export function checkRefs(ctx: SemanticContext, refs: RefSpec[], root: unknown, 
           checkEntityRef(ctx, String(value), pointer);
           break;
         case 'field':
-          if (knownEntity) checkFieldRef(ctx, entityId, String(value), pointer);
+          if (knownEntity && checkFieldRef(ctx, entityId, String(value), pointer) && spec.accepts) {
+            const problem = usageProblem(ctx, entityId, String(value), spec.accepts, siblingOp(root, spec.path));
+            if (problem) ctx.report(pointer, problem);
+          }
           break;
         case 'input': {
           const field = knownEntity ? checkFieldRef(ctx, entityId, String(value), pointer) : undefined;

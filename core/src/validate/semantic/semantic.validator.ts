@@ -23,8 +23,26 @@ const checks: Array<(ctx: SemanticContext) => void> = [
   checkJsonSchemas,
 ];
 
-export function checkSemantics(def: AppDefinition): ValidationIssue[] {
-  const ctx = createContext(def);
-  for (const check of checks) check(ctx);
+/**
+ * `partial`: the definition failed its schema, so a check may meet a shape it does not expect;
+ * one that throws is skipped (the schema's errors say what is wrong there).
+ */
+export function checkSemantics(def: AppDefinition, options: { partial?: boolean } = {}): ValidationIssue[] {
+  let ctx: SemanticContext;
+  try {
+    ctx = createContext(def);
+  } catch (err) {
+    if (options.partial) return [];
+    throw err;
+  }
+  for (const check of checks) {
+    const before = ctx.issues.length;
+    try {
+      check(ctx);
+    } catch (err) {
+      if (!options.partial) throw err;
+      ctx.issues.length = before;
+    }
+  }
   return dedupeIssues(ctx.issues);
 }
