@@ -28,6 +28,13 @@ export const useFormContext = () => useContext(FormContext);
 
 /** The ref kind declared for a value path (`['columns', '*', 'field']` matches `columns.*.field`). */
 export function refKindAt(refs: RefSpec[], path: string[]): string | undefined {
-  const dotted = path.join('.');
-  return refs.find((r) => r.path === dotted)?.kind;
+  return refAt(refs, path)?.kind;
 }
+
+export function refAt(refs: RefSpec[], path: string[]): RefSpec | undefined {
+  const dotted = path.join('.');
+  return refs.find((r) => r.path === dotted);
+}
+
+/** What `options` is asked for: the kind, and what a field ref accepts (`field:options`). */
+export const optionsKey = (spec: RefSpec) => (spec.accepts ? `${spec.kind}:${spec.accepts}` : spec.kind);

@@ -11,19 +11,27 @@ import { builderStore, useBuilder } from '../store/builder.store';
 import { labelText, type Draft } from '../store/draft.types';
 import { useExpressionEditor } from '../expressions/expression-host';
 
-export function refOptions(def: Draft | null, kind: string, entityId?: string): RefOption[] {
+/** `kind` may say what a field ref accepts (`field:options`, see RefSpec.accepts): only such fields are offered. */
+export function refOptions(def: Draft | null, key: string, entityId?: string): RefOption[] {
   if (!def) return [];
+  const [kind, accepts] = key.split(':');
   const entity = def.entities?.find((e) => e.id === entityId);
+  const fieldOption = (f: { id: string; label?: unknown; type: string }) => ({
+    value: f.id,
+    label: `${labelText(f.label, 'en', f.id)} · ${f.type}`,
+  });
+  const system = (SYSTEM_FIELDS as readonly string[]).map((id) => ({ value: id, label: `${id} · system` }));
   switch (kind) {
     case 'entity':
       return (def.entities ?? []).map((e) => ({ value: e.id, label: `${labelText(e.label, 'en', e.id)} (${e.id})` }));
     case 'field':
+      if (accepts === 'options') return (entity?.fields ?? []).filter((f) => 'options' in f).map(fieldOption);
+      // What the store groups, sorts, filters and aggregates: stored values (the validator refuses the rest).
+      if (accepts) return [...(entity?.fields ?? []).filter(isStoredField).map(fieldOption), ...system];
+      return [...(entity?.fields ?? []).map(fieldOption), ...system];
     case 'filter':
     case 'sort':
-      return [
-        ...(entity?.fields ?? []).map((f) => ({ value: f.id, label: `${labelText(f.label, 'en', f.id)} · ${f.type}` })),
-        ...(SYSTEM_FIELDS as readonly string[]).map((id) => ({ value: id, label: `${id} · system` })),
-      ];
+      return [...(entity?.fields ?? []).filter(isStoredField).map(fieldOption), ...system];
     case 'input':
       return (entity?.fields ?? [])
         .filter(isStoredField)

@@ -1,6 +1,6 @@
 /** Widgets for single values: text, markdown, numbers, switches, enums, references. */
 import { AutoComplete, Input, InputNumber, Select, Switch } from 'antd';
-import { refKindAt, useFormContext } from '../form-context';
+import { optionsKey, refAt, useFormContext } from '../form-context';
 import { resolve } from '../schema-utils';
 import type { WidgetProps } from '../widget.types';
 
@@ -80,11 +80,12 @@ export function ConstWidget({ schema, root }: WidgetProps) {
 /** A string that names something else in the app (a field, a page…): pick from what exists, or type. */
 export function RefWidget({ value, onChange, path, label }: WidgetProps) {
   const ctx = useFormContext();
-  const kind = refKindAt(
+  const spec = refAt(
     ctx.refs,
     path.map((p) => (/^\d+$/.test(p) ? '*' : p)),
   )!;
-  const options = ctx.options(kind);
+  const kind = spec.kind;
+  const options = ctx.options(optionsKey(spec));
   return (
     <AutoComplete
       aria-label={label}
