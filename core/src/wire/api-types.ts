@@ -103,8 +103,11 @@ export interface RuntimeInfo {
   app: { id: string; name: string; version: number; locales: string[] };
   /** The published definition as this caller may see it (hidden fields removed). */
   definition: AppDefinition;
-  /** `role` is the platform role: admins and builders may manage members. */
-  user: { id: string; email: string; name?: string; role?: string };
+  /**
+   * `role` is the platform role: admins and builders may manage members. `roles` and `team` are
+   * the caller's in this app (`$user.roles` in `visible` rules).
+   */
+  user: { id: string; email: string; name?: string; role?: string; roles?: string[]; team?: string | null };
   roles: string[];
   permissions: Record<string, EntityPermissions>;
 }

@@ -122,6 +122,7 @@ export const en = {
     loadFailed: 'The app could not be loaded.',
     noPages: 'This app has no pages yet.',
     unknownComponent: 'Unknown component type "{{type}}"',
+    notAvailable: 'Not available for your role',
     componentFailed: 'This component failed to render.',
     noSource: 'This component needs an entity source.',
     unknownEntity: 'Unknown entity "{{entity}}"',

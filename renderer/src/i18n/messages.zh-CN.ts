@@ -119,6 +119,7 @@ export const zhCN: Messages = {
     loadFailed: '应用加载失败。',
     noPages: '此应用还没有页面。',
     unknownComponent: '未知的组件类型“{{type}}”',
+    notAvailable: '您的角色无法查看此内容',
     componentFailed: '此组件渲染失败。',
     noSource: '此组件需要实体数据源。',
     unknownEntity: '未知实体“{{entity}}”',

@@ -10,6 +10,7 @@ import type { ReactNode } from 'react';
 import type { AppDefinition } from '@tessera/core';
 import { RendererProvider } from '../context/renderer.context';
 import type { DataPort, EntityPermissions } from '../data/data-port';
+import type { RuntimeInfo } from '@tessera/core/wire';
 import { I18nProvider } from '../i18n/i18n.provider';
 import '../registries';
 
@@ -48,6 +49,7 @@ export interface RenderOptions {
   port: DataPort;
   params?: Record<string, string>;
   permissions?: Record<string, EntityPermissions>;
+  user?: RuntimeInfo['user'];
   navigate?: (pageId: string, params?: Record<string, string>) => void;
 }
 
@@ -62,6 +64,7 @@ export function renderWithRenderer(ui: ReactNode, opts: RenderOptions): RenderRe
           port={opts.port}
           params={opts.params ?? {}}
           permissions={opts.permissions}
+          user={opts.user}
           navigate={opts.navigate ?? (() => undefined)}
         >
           {ui}

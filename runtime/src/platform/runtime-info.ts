@@ -44,7 +44,8 @@ export function runtimeInfo(published: Published, caller: Caller, platformRole: 
     app: { id: definition.id, name: definition.name, version: published.version, locales: definition.locales ?? ['en'] },
     definition: shaped.definition,
     // `role` (the platform role) is an addition to the contract: admins/builders may manage members.
-    user: { ...caller.user, role: platformRole },
+    // `roles` and `team` are the app's: a `visible` rule can show a component to managers only.
+    user: { ...caller.user, role: platformRole, roles: [...caller.roles], team: caller.team },
     roles: [...caller.roles],
     permissions: shaped.permissions,
   };
