@@ -143,6 +143,7 @@ function AppShell({ port, basePath = '', history = 'browser', onSignOut, onUnaut
   const menu = (
     <AppMenu
       definition={def}
+      permissions={info?.permissions}
       selected={match?.page.id}
       onOpen={(id) => {
         setMenuOpen(false);
