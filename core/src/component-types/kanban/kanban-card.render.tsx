@@ -63,7 +63,9 @@ export function KanbanCard({ record, entity, titleField, cardFields, canMove, la
           if (!field) return null;
           const { Display } = getFieldRenderer(field.type);
           return (
-            <div key={f} className="tessera-card-field" title={label(field.label, f)}>
+            // Labelled: two money fields (a fee and a balance) must not look alike.
+            <div key={f} className="tessera-card-field">
+              <span className="tessera-card-label">{label(field.label, f)}</span>
               <Display field={field} value={record[f]} record={record} compact />
             </div>
           );

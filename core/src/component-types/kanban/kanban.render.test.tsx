@@ -19,6 +19,17 @@ describe('kanban component', () => {
     expect(laneOfDrop({ over: null })).toBeUndefined();
   });
 
+  it('labels the values on a card, so two numbers do not look alike (Hardening 25)', async () => {
+    const port = createDemoDataPort(testDefinition, 2, { count: 3 });
+    const record = port.records('contact')[0];
+    const labelled = { ...board, props: { ...board.props, cardFields: ['score', 'email'] } };
+    renderWithRenderer(<ComponentView component={labelled} />, { definition: testDefinition, port });
+    await waitFor(() => expect(document.querySelector(`[data-card-id="${record.id}"]`)).toBeTruthy());
+    const card = document.querySelector(`[data-card-id="${record.id}"]`)!;
+    const labels = [...card.querySelectorAll('.tessera-card-field')].map((f) => f.querySelector('.tessera-card-label')?.textContent);
+    expect(labels).toEqual(['Score', 'Email']);
+  });
+
   it('moves a card with a PATCH of the group field sent with If-Match', async () => {
     const port = createDemoDataPort(testDefinition, 2, { count: 6 });
     const record = port.records('contact').find((r) => r.stage !== 'won')!;
