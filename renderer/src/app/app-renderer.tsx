@@ -71,10 +71,15 @@ function AppShell({ port, basePath = '', history = 'browser', onSignOut, onUnaut
 
   const def = info?.definition;
   const match = useMemo(() => (def ? matchRoute(def.pages ?? [], path) : undefined), [def, path]);
+  // Values handed to the next page's create form; kept for that page only, until it is left.
+  const [prefill, setPrefill] = useState<{ path: string; values: Record<string, unknown> }>();
   const navigate = useCallback(
-    (pageId: string, params?: Record<string, string>) => {
+    (pageId: string, params?: Record<string, string>, values?: Record<string, unknown>) => {
       const page = def?.pages?.find((p) => p.id === pageId);
-      if (page) go(buildPath(page, params));
+      if (!page) return;
+      const to = buildPath(page, params);
+      setPrefill(values ? { path: to, values } : undefined);
+      go(to);
     },
     [def, go],
   );
@@ -119,6 +124,7 @@ function AppShell({ port, basePath = '', history = 'browser', onSignOut, onUnaut
       permissions={info.permissions}
       user={info.user}
       params={match.params}
+      prefill={prefill?.path === path ? prefill.values : undefined}
       navigate={navigate}
       hrefOf={hrefOf}
     >

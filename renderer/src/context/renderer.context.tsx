@@ -16,8 +16,13 @@ export interface RendererContextValue {
   user?: RuntimeInfo['user'];
   /** Route parameters of the current page (`:id`). */
   params: Record<string, string>;
-  /** Opens a page by id with route parameters; a no-op on the builder canvas. */
-  navigate(pageId: string, params?: Record<string, string>): void;
+  /**
+   * Opens a page by id with route parameters; a no-op on the builder canvas. `prefill`: values a
+   * create form on that page starts with (a related list's "New" fills in the parent).
+   */
+  navigate(pageId: string, params?: Record<string, string>, prefill?: Record<string, unknown>): void;
+  /** What the page was opened with to prefill (see navigate). */
+  prefill?: Record<string, unknown>;
   /** The href of a page, for real links (middle click, copy link). */
   hrefOf(pageId: string, params?: Record<string, string>): string | undefined;
   relations: RelationCache;
@@ -41,7 +46,18 @@ export function RendererProvider({ children, ...props }: RendererProviderProps) 
   const value = useMemo<RendererContextValue>(
     () => ({ params: {}, navigate: () => undefined, hrefOf: () => undefined, mode: 'live', ...props, relations }),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [props.definition, props.port, props.permissions, props.user, props.params, props.navigate, props.hrefOf, props.mode, relations],
+    [
+      props.definition,
+      props.port,
+      props.permissions,
+      props.user,
+      props.params,
+      props.navigate,
+      props.hrefOf,
+      props.mode,
+      props.prefill,
+      relations,
+    ],
   );
   return <Ctx.Provider value={value}>{children}</Ctx.Provider>;
 }

@@ -50,7 +50,8 @@ export interface RenderOptions {
   params?: Record<string, string>;
   permissions?: Record<string, EntityPermissions>;
   user?: RuntimeInfo['user'];
-  navigate?: (pageId: string, params?: Record<string, string>) => void;
+  navigate?: (pageId: string, params?: Record<string, string>, prefill?: Record<string, unknown>) => void;
+  prefill?: Record<string, unknown>;
 }
 
 export function renderWithRenderer(ui: ReactNode, opts: RenderOptions): RenderResult {
@@ -63,6 +64,7 @@ export function renderWithRenderer(ui: ReactNode, opts: RenderOptions): RenderRe
           definition={opts.definition}
           port={opts.port}
           params={opts.params ?? {}}
+          prefill={opts.prefill}
           permissions={opts.permissions}
           user={opts.user}
           navigate={opts.navigate ?? (() => undefined)}

@@ -67,4 +67,20 @@ describe('form component', () => {
     expect(await screen.findByText('Changed by someone else')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Reload' })).toBeTruthy();
   });
+
+  it("starts with the parent a related list's New button hands over, and creates the record linked to it (Hardening 25)", async () => {
+    const port = createDemoDataPort(testDefinition, 1, { count: 0 });
+    const companyId = (await port.create('company', { name: 'Acme' })).id;
+    const withCompany = { ...createForm, props: { ...createForm.props, fields: [...createForm.props.fields, { field: 'company' }] } };
+    renderWithRenderer(<ComponentView component={withCompany} />, {
+      definition: testDefinition,
+      port,
+      prefill: { company: companyId, score: 99 },
+    });
+    type('name', 'Ann Lee');
+    await act(async () => fireEvent.click(screen.getByRole('button', { name: 'Create' })));
+    await waitFor(() => expect(port.records('contact')).toHaveLength(1));
+    // Only what the form shows is taken: score is a field of it, company too; nothing else.
+    expect(port.records('contact')[0]).toMatchObject({ name: 'Ann Lee', company: companyId, score: 99 });
+  });
 });

@@ -20,13 +20,18 @@ function defaultsOf(entity: Entity | undefined, fieldIds: string[]): Record<stri
   return out;
 }
 
+const pick = (values: Record<string, unknown> | undefined, ids: string[]) =>
+  Object.fromEntries(Object.entries(values ?? {}).filter(([k]) => ids.includes(k)));
+
 export type SubmitResult = { ok: true; record: RecordData } | { ok: false };
 
 export function useFormState(entity: Entity | undefined, mode: 'create' | 'edit', fieldIds: string[], ready: boolean) {
   const { t } = useT();
-  const { port, params, mode: renderMode } = useRenderer();
+  const { port, params, mode: renderMode, prefill } = useRenderer();
   const [record, setRecord] = useState<RecordData>();
-  const [values, setValues] = useState<Record<string, unknown>>(() => (mode === 'create' ? defaultsOf(entity, fieldIds) : {}));
+  // A create form opened from a related list starts with its parent filled in (only fields it shows).
+  const initial = () => (mode === 'create' ? { ...defaultsOf(entity, fieldIds), ...pick(prefill, fieldIds) } : {});
+  const [values, setValues] = useState<Record<string, unknown>>(initial);
   const [touched, setTouched] = useState<Set<string>>(new Set());
   const [submitted, setSubmitted] = useState(false);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -114,7 +119,7 @@ export function useFormState(entity: Entity | undefined, mode: 'create' | 'edit'
         setRecord(saved);
         setValues(Object.fromEntries(fieldIds.map((f) => [f, saved[f]])));
       } else {
-        setValues(defaultsOf(entity, fieldIds));
+        setValues(initial());
       }
       setTouched(new Set());
       setSubmitted(false);

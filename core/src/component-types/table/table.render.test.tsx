@@ -76,4 +76,26 @@ describe('table component', () => {
     await waitFor(() => expect(rows()).toHaveLength(10));
     expect(screen.getByText('Aardvark 00')).toBeTruthy(); // sorted by name: the new records lead page 1
   });
+
+  it("a related list's New button opens the create page with its parent handed over (Hardening 25)", async () => {
+    const definition = {
+      ...testDefinition,
+      pages: [
+        {
+          id: 'newContact',
+          title: 'New contact',
+          route: '/contacts/new',
+          components: [{ id: 'f', type: 'form', source: { kind: 'entity', entity: 'contact' }, props: {} }],
+        },
+      ],
+    } as typeof testDefinition;
+    const port = createDemoDataPort(definition, 3, { count: 4 });
+    const companyId = port.records('company')[0].id;
+    const opened: unknown[] = [];
+    const related = { ...table, source: { kind: 'entity', entity: 'contact', filter: { company: companyId } } };
+    renderWithRenderer(<ComponentView component={related} />, { definition, port, navigate: (...args) => opened.push(args) });
+    await waitFor(() => expect(document.querySelectorAll('tbody tr.ant-table-row').length).toBeGreaterThan(0)); // the company's contacts
+    await act(async () => fireEvent.click(await screen.findByRole('button', { name: /New/ })));
+    expect(opened).toEqual([['newContact', {}, { company: companyId }]]);
+  });
 });

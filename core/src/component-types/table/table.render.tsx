@@ -142,7 +142,7 @@ const TableBody = memo(function TableBody({
           a.click();
         }}
         onImport={perms.create ? () => setImporting(true) : undefined}
-        onNew={createPage && mode === 'live' ? () => navigate(createPage.id) : undefined}
+        onNew={createPage && mode === 'live' ? () => navigate(createPage.id, {}, parentLinks(entity, filter)) : undefined}
         views={
           <TableViews
             componentId={componentId}
@@ -216,3 +216,18 @@ const TableBody = memo(function TableBody({
     </>
   );
 });
+
+/**
+ * The links a related list is narrowed to (`{ "company": ":id" }`, resolved to the company's id):
+ * a record created from its "New" button belongs there, so its form starts with them.
+ */
+function parentLinks(entity: Entity, filter: Filter | undefined): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(filter ?? {})) {
+    const field = entity.fields.find((f) => f.id === key);
+    if (field?.type !== 'relation' || ('many' in field && field.many)) continue;
+    const id = typeof value === 'string' ? value : (value as { $eq?: unknown } | null)?.$eq;
+    if (typeof id === 'string' && id && !id.startsWith(':')) out[key] = id;
+  }
+  return Object.keys(out).length ? out : undefined;
+}
