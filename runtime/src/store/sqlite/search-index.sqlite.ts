@@ -30,12 +30,8 @@ export function searchTableName(spec: Pick<SanitizedSpec, 'name' | 'search'>): s
   return `${PREFIX}${spec.name}_${hash}`;
 }
 
-/**
- * What is indexed of a field: its text in the query's normalization (tessera_search_text, below).
- * Printable ASCII is already in that form as far as unicode61 reads it (it folds ASCII case
- * itself), so only other text pays the call into JavaScript: most rows skip it.
- */
-const indexed = (value: string) => `CASE WHEN ${value} GLOB '*[^ -~]*' THEN tessera_search_text(${value}) ELSE ${value} END`;
+/** What is indexed of a field: its text in the query's normalization (tessera_search_text, below). */
+const indexed = (value: string) => `tessera_search_text(${value})`;
 const textOf = (row: 'new' | 'old', field: string) => indexed(`json_extract(${row}."doc", ${jsonPath(field)})`);
 
 /** Drops the collection's search indexes except `keep`; returns the names that existed. */
