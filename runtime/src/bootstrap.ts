@@ -5,6 +5,7 @@ import type { Platform } from './platform/platform';
 import { randomSecret } from './platform/passwords';
 import { recordCollectionName } from './platform/storage-plan';
 import { SETUP } from './platform/platform-collections';
+import { importMembers } from './platform/members/members-import';
 
 /** Where the example apps live (examples/<id>/app.json + demo-data.ts). */
 export const EXAMPLES_DIR = path.resolve(__dirname, '../../examples');
@@ -119,17 +120,12 @@ export async function loadExample(
   return true;
 }
 
-interface DemoMember {
-  email: string;
-  name: string;
-  roles: string[];
-  team?: string;
-}
-
 /**
- * An example's demo users (`members.json`): platform accounts with the `member` role and their
- * membership in the app, so the app can be tried as a rep or a manager. One password for all of
- * them, from TESSERA_DEMO_PASSWORD or printed once. Existing accounts keep their password.
+ * An example's demo users (`members.json`, the format `POST /api/apps/:appId/members/import`
+ * takes): accounts with the `member` role and their membership in the app, so the app can be
+ * tried as a rep or a manager. One password for all of them, from TESSERA_DEMO_PASSWORD or
+ * printed once. `resetExisting`: accounts that exist get it too (a first start cut short may
+ * never have shown theirs).
  */
 export async function loadDemoMembers(
   platform: Platform,
@@ -140,25 +136,14 @@ export async function loadDemoMembers(
   options: { resetExisting?: boolean } = {},
 ): Promise<void> {
   if (!fs.existsSync(file)) return;
-  const members = JSON.parse(fs.readFileSync(file, 'utf8')) as DemoMember[];
   const password = env.TESSERA_DEMO_PASSWORD || randomSecret(12);
-  const created: string[] = [];
-  for (const m of members) {
-    let user = await platform.accounts.findUserByEmail(m.email);
-    if (!user) {
-      await platform.accounts.createUser({ email: m.email, name: m.name, password, role: 'member' });
-      user = await platform.accounts.findUserByEmail(m.email);
-      created.push(m.email);
-    } else if (options.resetExisting) {
-      await platform.accounts.updateUser(user.id, { password });
-      created.push(m.email);
-    }
-    const roles = (await platform.apps.getPublished(appId, { fresh: true }))?.definition.roles.map((r) => r.id) ?? [];
-    await platform.memberships.put(appId, user!.id, { roles: m.roles, team: m.team ?? null }, roles);
-  }
+  const roles = (await platform.apps.getPublished(appId, { fresh: true }))?.definition.roles.map((r) => r.id) ?? [];
+  const entries = JSON.parse(fs.readFileSync(file, 'utf8')) as unknown;
+  const { created } = await importMembers(platform.accounts, platform.memberships, appId, entries, roles, { password, ...options });
   if (!created.length) return;
-  if (env.TESSERA_DEMO_PASSWORD) print(`Created the demo users ${created.join(', ')} (password from TESSERA_DEMO_PASSWORD).`);
-  else print(`Created the demo users ${created.join(', ')} with the one-time password: ${password}`);
+  const emails = created.map((c) => c.email).join(', ');
+  if (env.TESSERA_DEMO_PASSWORD) print(`Created the demo users ${emails} (password from TESSERA_DEMO_PASSWORD).`);
+  else print(`Created the demo users ${emails} with the one-time password: ${password}`);
 }
 
 async function loadExamples(platform: Platform, print: (line: string) => void, steps: Record<string, true>): Promise<void> {

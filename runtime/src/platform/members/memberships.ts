@@ -36,6 +36,26 @@ function toMembership(doc: StoredDoc): Membership {
  * request. Changes made in this process drop the app's cache at once; other processes sharing the
  * database see them within `cacheMs`.
  */
+/** What is wrong with `{ roles, team }` for an app declaring `knownRoles` (pointers under `base`). */
+export function membershipIssues(input: unknown, knownRoles: string[], base = ''): Issue[] {
+  const { roles, team } = (input ?? {}) as { roles?: unknown; team?: unknown };
+  const issues: Issue[] = [];
+  if (!Array.isArray(roles) || roles.length > 50) issues.push({ pointer: `${base}/roles`, message: 'must be an array of role ids' });
+  else {
+    roles.forEach((r, i) => {
+      if (typeof r !== 'string' || !knownRoles.includes(r))
+        issues.push({
+          pointer: `${base}/roles/${i}`,
+          message: `unknown role ${JSON.stringify(r)}; the app has ${knownRoles.join(', ') || 'no roles'}`,
+        });
+    });
+  }
+  if (team !== undefined && team !== null && (typeof team !== 'string' || !TEAM.test(team))) {
+    issues.push({ pointer: `${base}/team`, message: 'must be a name of 1-100 letters, digits, spaces, _ . -' });
+  }
+  return issues;
+}
+
 export class Memberships {
   private readonly cache = new Map<string, { value: AppMembers; until: number }>();
 
@@ -83,20 +103,7 @@ export class Memberships {
   async put(appId: string, userId: string, input: unknown, knownRoles: string[]): Promise<Membership> {
     if (typeof input !== 'object' || input === null || Array.isArray(input)) throw new Invalid('send {"roles": ["…"], "team": "…"}');
     const { roles, team } = input as { roles?: unknown; team?: unknown };
-    const issues: Issue[] = [];
-    if (!Array.isArray(roles) || roles.length > 50) issues.push({ pointer: '/roles', message: 'must be an array of role ids' });
-    else {
-      roles.forEach((r, i) => {
-        if (typeof r !== 'string' || !knownRoles.includes(r))
-          issues.push({
-            pointer: `/roles/${i}`,
-            message: `unknown role ${JSON.stringify(r)}; the app has ${knownRoles.join(', ') || 'no roles'}`,
-          });
-      });
-    }
-    if (team !== undefined && team !== null && (typeof team !== 'string' || !TEAM.test(team))) {
-      issues.push({ pointer: '/team', message: 'must be a name of 1-100 letters, digits, spaces, _ . -' });
-    }
+    const issues = membershipIssues(input, knownRoles);
     if (issues.length) throw new ValidationFailed('the membership is not valid', issues);
     const user = await this.accounts.getUser(userId).catch(() => {
       throw new NotFound(`no user ${userId}`);
