@@ -19,7 +19,11 @@ export function toProblem(err: unknown): Problem {
     return new Problem(400, 'Bad request', err.message, { errors: [{ pointer: err.path, message: err.message }] });
   if (err instanceof ExpressionError) return new Problem(422, 'Expression failed', err.message);
   if (err instanceof NotFoundError) return new Problem(404, 'Not found', err.message);
-  if (err instanceof UniqueViolationError) return new Problem(409, 'Conflict', err.message);
+  // Never the store's message: it names the internal collection (`r097e9f83d93e_student`).
+  if (err instanceof UniqueViolationError)
+    return new Problem(409, 'Conflict', `another record already has the same ${err.fields.join(' + ')}`, {
+      errors: err.fields.map((f) => ({ pointer: `/${f}`, message: 'must be unique' })),
+    });
   if (err instanceof VersionConflictError) return new Problem(412, 'Precondition failed', err.message);
   if (err instanceof StorageFullError)
     return new Problem(
