@@ -49,7 +49,7 @@ export {
   type SampleContext,
 } from './field-types/field-type';
 export { componentTypes } from './component-types/component-types.index';
-export { componentFields } from './component-types/component-fields';
+export { queriedFields } from './component-types/queried-fields';
 export type { ComponentTypeDescriptor } from './component-types/component-type';
 export { triggerTypes } from './trigger-types/trigger-types.index';
 export type { TriggerTypeDescriptor } from './trigger-types/trigger-type';

@@ -1,5 +1,5 @@
 import { Empty } from 'antd';
-import { componentFields, componentTypes, SYSTEM_FIELDS, type AppDefinition } from '@tessera/core';
+import { queriedFields, componentTypes, SYSTEM_FIELDS, type AppDefinition } from '@tessera/core';
 import { useRenderer } from '../context/renderer.context';
 import { useT } from '../i18n/i18n.provider';
 import type { AnyComponent } from './component-renderer';
@@ -38,7 +38,7 @@ function readsHiddenField(definition: AppDefinition, component: AnyComponent): b
   const descriptor = componentTypes.get(component.type);
   if (!entity || !descriptor) return false;
   const known = new Set<string>([...entity.fields.map((f) => f.id), ...SYSTEM_FIELDS]);
-  return componentFields(descriptor.refs, component as never).some((f) => !known.has(f));
+  return queriedFields(descriptor.refs, component as never).some((f) => !known.has(f));
 }
 
 /** Children of a layout component, each through ComponentView. */
