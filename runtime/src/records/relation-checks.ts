@@ -26,16 +26,9 @@ const ANYONE: Readable = () => true;
  * records. Links the record already has (`current`) are not checked again, so someone may save a
  * record that a manager linked to a company they cannot see.
  */
-export async function checkRelations(
-  store: Store,
-  appId: string,
-  entity: Entity,
-  input: Doc,
-  readable: Readable = ANYONE,
-  current?: Doc | null,
-): Promise<void> {
-  const errors = await relationIssues(store, appId, entity, input, readable, current);
-  if (errors.length) throw new ValidationFailed(`the ${entity.id} links to records that do not exist`, errors);
+export async function checkRelations(...args: Parameters<typeof relationIssues>): Promise<void> {
+  const errors = await relationIssues(...args);
+  if (errors.length) throw new ValidationFailed(`the ${args[2].id} links to records that do not exist`, errors);
 }
 
 /** checkRelations' issues without throwing; ids that are not strings are the schema's to report. */
