@@ -37,20 +37,23 @@ async function markStep(store: Store, step: string): Promise<void> {
  * first unfinished step, until it has finished once.
  */
 export async function firstStart(platform: Platform, print: (line: string) => void): Promise<boolean> {
-  let state = await setupState(platform);
+  const state = await setupState(platform);
   if (!state) {
     const done = (await platform.accounts.listUsers()).length > 0; // set up before first starts were recorded
     await platform.store.collection(SETUP).insert({ id: FIRST_START, done, steps: {} });
-    state = { done, steps: {} };
+    if (done) return false;
+  } else {
+    if (state.done) return false;
+    // A start that began (the record exists) and did not finish; it may have made the admin already.
+    if (Object.keys(state.steps).length > 0 || (await platform.accounts.listUsers()).length > 0)
+      print('The first start was cut short; finishing it.');
   }
-  if (state.done) return false;
-  const resumed = Object.keys(state.steps).length > 0 || (await platform.accounts.listUsers()).length > 0;
-  if (resumed) print('The first start was cut short; finishing it.');
-  if (!state.steps.admin) {
+  const steps = state?.steps ?? {};
+  if (!steps.admin) {
     await ensureAdmin(platform, print);
     await markStep(platform.store, 'admin');
   }
-  await loadExamples(platform, print, state.steps);
+  await loadExamples(platform, print, steps);
   await platform.store.collection(SETUP).update(FIRST_START, { done: true });
   return true;
 }

@@ -52,6 +52,7 @@ export function messageFor(change: Change, caller: Caller, entities: ReadonlySet
 }
 
 function onlyHiddenChanged(entity: Entity, change: RecordChange, hidden: ReadonlySet<string>): boolean {
+  if (hidden.size === 0) return false; // most subscribers see every field: no diff per event for them
   const changed = diffFields(entity, change.before!, change.record);
   return changed.length > 0 && changed.every((c) => hidden.has(c.field));
 }
