@@ -162,8 +162,9 @@ describe('sqlite adapter specifics', () => {
     await store.close();
   });
 
-  it('is fast in-process: get by id and batched inserts', async () => {
-    const store = createSqliteStore({ file: join(dir, 'speed.db') });
+  // How fast this is, against raw better-sqlite3 in the same run, is `npm run bench:store`.
+  it('a batched insert of 100,000 rows stores every row, each readable by id', async () => {
+    const store = createSqliteStore({ file: join(dir, 'batch.db') });
     const c = await store.ensureCollection(CONTACTS);
     const rows = Array.from({ length: 100_000 }, (_, i) => ({
       name: `n${i}`,
@@ -172,16 +173,10 @@ describe('sqlite adapter specifics', () => {
       tags: ['a'],
       meta: { i },
     }));
-    let t = process.hrtime.bigint();
-    await c.insertMany(rows);
-    const insertRate = 100_000 / (Number(process.hrtime.bigint() - t) / 1e9);
-    const ids = (await c.find({ limit: 1000 })).items.map((d) => d.id);
-    t = process.hrtime.bigint();
-    for (let i = 0; i < 100_000; i++) await c.get(ids[i % 1000]);
-    const getRate = 100_000 / (Number(process.hrtime.bigint() - t) / 1e9);
-    console.log(`sqlite store: insertMany ${Math.round(insertRate)} rows/s, get by id ${Math.round(getRate)}/s`);
-    expect(insertRate).toBeGreaterThan(20_000); // loose: jest workers share 2 cores; the log line has the real numbers
-    expect(getRate).toBeGreaterThan(30_000);
+    expect(await c.insertMany(rows)).toBe(100_000);
+    expect(await c.count({})).toBe(100_000);
+    const [found] = (await c.find({ filter: { email: 'u99999@x.io' }, limit: 1 })).items;
+    expect(await c.get(found.id)).toMatchObject({ name: 'n99999', email: 'u99999@x.io', score: 999, tags: ['a'], meta: { i: 99_999 } });
     await store.close();
   });
 
