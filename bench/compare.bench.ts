@@ -14,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { startChild, type RunningChild } from './lib/child';
 import { measure, type MeasureOptions } from './lib/load';
+import { median } from './lib/median';
 import { readMemory, formatMb } from './lib/rss';
 import { CONTACT_STATUSES, contactId, contactInput } from './data/contacts';
 
@@ -71,11 +72,6 @@ const createScenario = (side: Side) => ({
   paths: () => '/api/apps/bench/data/contact',
   bodies: () => JSON.stringify(contactInput(ROWS + created++, side.tag)),
 });
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 async function main(): Promise<void> {
   if (!against || !fs.existsSync(path.join(against, 'runtime/bin/tessera.js')))

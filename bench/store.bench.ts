@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createSqliteStore } from '../runtime/src/store';
 import { CONTACTS } from '../runtime/test/store/contract/fixtures';
+import { median } from './lib/median';
 
 const ROWS = Number(process.env.BENCH_STORE_ROWS ?? 100_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
@@ -87,11 +88,6 @@ async function raw(file: string, ddl: string[]): Promise<Rates> {
   const getPerSec = ROWS / ((performance.now() - t) / 1000);
   db.close();
   return { insertPerSec, getPerSec };
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
 }
 
 async function main(): Promise<void> {

@@ -38,15 +38,14 @@ async function markStep(store: Store, step: string): Promise<void> {
  */
 export async function firstStart(platform: Platform, print: (line: string) => void): Promise<boolean> {
   const state = await setupState(platform);
+  if (state?.done) return false;
   if (!state) {
     const done = (await platform.accounts.listUsers()).length > 0; // set up before first starts were recorded
     await platform.store.collection(SETUP).insert({ id: FIRST_START, done, steps: {} });
     if (done) return false;
-  } else {
-    if (state.done) return false;
+  } else if (Object.keys(state.steps).length > 0 || (await platform.accounts.listUsers()).length > 0) {
     // A start that began (the record exists) and did not finish; it may have made the admin already.
-    if (Object.keys(state.steps).length > 0 || (await platform.accounts.listUsers()).length > 0)
-      print('The first start was cut short; finishing it.');
+    print('The first start was cut short; finishing it.');
   }
   const steps = state?.steps ?? {};
   if (!steps.admin) {
