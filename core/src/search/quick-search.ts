@@ -27,6 +27,9 @@ export function searchFieldsOf(entity: Pick<Entity, 'fields' | 'display' | 'sear
     .map((f) => f.id);
 }
 
+/** Printable ASCII (and tab and line breaks): text none of whose characters NFKD, the diacritic ranges or HAN touch. */
+const ASCII = /^[ -~\t\n\r]*$/;
+
 /** A word: letters, digits and the marks that belong to them (Devanagari vowel signs), as unicode61 reads tokens. */
 const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 /** Accents of Latin, Greek and Cyrillic letters and Arabic vowel marks: ignored ("zoe" finds "Zoë", "محمد" finds "مُحَمَّد"). */
@@ -59,6 +62,9 @@ export function searchTerms(text: string): string[] {
  * lower case, each Chinese character a word.
  */
 export function foldSearchText(text: string): string {
+  // Most indexed text is ASCII, which none of the steps below change except for case (and this is
+  // on the path of every record write).
+  if (ASCII.test(text)) return text.toLowerCase();
   return text.normalize('NFKD').replace(MARK, dropDiacritic).toLowerCase().replace(HAN, ' $1 ');
 }
 
