@@ -97,7 +97,7 @@ export interface ImportError {
 export interface ImportJob {
   id: string;
   entity: string;
-  /** `interrupted`: the server running it stopped; rows up to `lastLine` are settled, later ones were not imported. */
+  /** `interrupted`: the servers running it stopped three times (a stopped server's import is otherwise resumed); rows up to `lastLine` are settled, later ones were not imported. */
   status: 'running' | 'done' | 'failed' | 'interrupted';
   total: number;
   processed: number;

@@ -61,7 +61,7 @@ export const en = {
     message: 'Problem',
     start: 'Import',
     interrupted:
-      'The import was interrupted after line {{line}} (the server stopped): {{created}} records were created, {{failed}} rows failed. The {{rest}} rows after line {{line}} were not imported; import them again.',
+      'The import could not be finished (the server running it stopped three times) after line {{line}}: {{created}} records were created, {{failed}} rows failed. The {{rest}} rows after line {{line}} were not imported; import them again.',
     wholeFile: 'File',
   },
   form: {

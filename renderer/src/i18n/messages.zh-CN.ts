@@ -59,7 +59,7 @@ export const zhCN: Messages = {
     message: '问题',
     start: '导入',
     interrupted:
-      '导入在第 {{line}} 行之后中断（服务器已停止）：已创建 {{created}} 条记录，{{failed}} 行失败。第 {{line}} 行之后的 {{rest}} 行未导入，请重新导入这些行。',
+      '导入未能完成（运行它的服务器已三次停止），停在第 {{line}} 行之后：已创建 {{created}} 条记录，{{failed}} 行失败。第 {{line}} 行之后的 {{rest}} 行未导入，请重新导入这些行。',
     wholeFile: '文件',
   },
   form: {

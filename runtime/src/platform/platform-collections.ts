@@ -1,6 +1,7 @@
 import type { CollectionSpec } from '@tessera/core/store';
 import { JOBS_COLLECTION } from '../jobs';
 import { WRITE_FENCES_COLLECTION } from './publishing/write-fences';
+import { IMPORT_FILES_COLLECTION } from './csv/import-files';
 
 /**
  * The platform's own data lives in the same store as app records (so the whole runtime works on
@@ -78,4 +79,5 @@ export const PLATFORM_COLLECTIONS: CollectionSpec[] = [
   // Durable jobs (runtime/src/jobs): CSV imports, publish migrations.
   JOBS_COLLECTION,
   WRITE_FENCES_COLLECTION,
+  IMPORT_FILES_COLLECTION,
 ];

@@ -14,6 +14,7 @@ import { openChangeFeed } from './live/open-change-feed';
 import { LogConsumers } from './log-consumers';
 import { platformChangeContext } from './live/change-context';
 import { ImportJobs } from './csv/import-jobs';
+import { importRunner } from './csv/csv-import';
 import { Jobs } from '../jobs';
 import { WriteGate } from './publishing/write-gate';
 import { Views } from './views/views';
@@ -87,7 +88,8 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
   const storageHealth = new StorageHealth();
   commitSubscribers.add('storage-health', () => storageHealth.committed());
   await feed.start();
-  const imports = new ImportJobs(jobs);
+  const access = new Access(memberships);
+  const imports = new ImportJobs(jobs, importRunner({ records, accounts, access, writes }));
   return {
     config,
     store,
@@ -98,7 +100,7 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
     commit,
     commitSubscribers,
     memberships,
-    access: new Access(memberships),
+    access,
     feed,
     logConsumers,
     jobs,

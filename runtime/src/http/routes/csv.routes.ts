@@ -3,7 +3,7 @@ import type { RecordScope } from '../../records/scope';
 import type { Platform } from '../../platform/platform';
 import { parseFields, parseFilter, parseSort } from '../query-params';
 import { exportColumns, streamCsv } from '../../platform/csv/csv-export';
-import { checkHeader, readHeader, runImport } from '../../platform/csv/csv-import';
+import { checkHeader, dataRows, readHeader } from '../../platform/csv/csv-import';
 import { CsvCursor } from '../../platform/csv/csv-parse';
 import type { ImportJob } from '../../platform/csv/import-jobs';
 import { forbidden, notFound, Problem } from '../problem';
@@ -48,20 +48,28 @@ export function registerCsvRoutes(r: Router, platform: Platform): void {
     if (typeof req.body !== 'string')
       throw new Problem(415, 'Unsupported media type', 'send the CSV as the request body with Content-Type: text/csv');
     const cursor = new CsvCursor(req.body);
-    const { header, total } = await readHeader(cursor, req.body);
-    const map = checkHeader(header, s.target.entity, s);
-    const run = await platform.imports.start({
-      appId: s.appId,
-      entity: s.target.entity.id,
-      userId: s.caller.user.id,
-      total,
-      ignoredColumns: map.ignored,
-    });
-    // The job runs after the response: the client polls /imports/:jobId.
-    // The import keeps its place at the write gate until it has run: a publish moving this entity waits for it.
+    const map = checkHeader(readHeader(cursor), s.target.entity, s);
+    // The import keeps its place at the write gate until it has run (a publish moving this
+    // entity waits for it): the runner leaves it.
     res.locals.holdWriteGate = true;
-    setImmediate(() => void runImport(platform.records, run, s, cursor, map).finally(() => res.locals.leaveWriteGate?.()));
-    res.status(202).location(`${req.baseUrl}/apps/${s.appId}/imports/${run.job.id}`).json({ jobId: run.job.id });
+    const jobId = await platform.imports
+      .start(
+        {
+          appId: s.appId,
+          entity: s.target.entity.id,
+          userId: s.caller.user.id,
+          total: await dataRows(req.body),
+          ignoredColumns: map.ignored,
+        },
+        req.body,
+        res.locals.leaveWriteGate ?? null,
+      )
+      .catch((err: unknown) => {
+        res.locals.leaveWriteGate?.();
+        throw err;
+      });
+    // The job runs after the response (here, or elsewhere if this process stops): the client polls /imports/:jobId.
+    res.status(202).location(`${req.baseUrl}/apps/${s.appId}/imports/${jobId}`).json({ jobId });
   });
 
   r.get('/apps/:appId/imports/:jobId', async (req, res) => {

@@ -1,29 +1,34 @@
 import type { Entity, Field } from '@tessera/core';
 import type { Doc } from '@tessera/core/store';
 import { UniqueViolationError } from '@tessera/core/store';
-import { DomainError, Forbidden, Invalid } from '../../domain-errors';
+import { DomainError, Forbidden, Invalid, Unavailable } from '../../domain-errors';
+import type { Accounts } from '../accounts';
+import type { Access } from '../members/access';
+import type { WriteGate } from '../publishing/write-gate';
 import { prepareCreate } from '../../records/write-checks';
 import { existingIds, missingRelations } from '../../records/relation-checks';
 import { readableBy, type RecordScope } from '../../records/scope';
 import type { Records } from '../../records/records';
 import { CoerceError, coerceCell } from './csv-coerce';
 import { mapHeader, type HeaderMap } from './csv-header';
-import { ImportStopped, type ImportProgress, type ImportRun } from './import-jobs';
+import { ImportPaused, ImportStopped, type ImportProgress, type ImportRun, type ImportRunner } from './import-jobs';
 import { problemErrors, relationError, valueParam } from './import-errors';
 import { createBudget } from '@tessera/core/expressions';
-import { countRows, readRows, type CsvCursor, type CsvRow as Row } from './csv-parse';
+import { countRows, CsvCursor, readRows, type CsvRow as Row } from './csv-parse';
 
 const BATCH = 500;
 
-/**
- * The CSV's header row, read from the cursor (which then stands at the first data row), and how
- * many data rows follow (counted without keeping them, for the progress bar).
- */
-export async function readHeader(cursor: CsvCursor, text: string): Promise<{ header: string[]; total: number }> {
+/** The CSV's header row, read from the cursor (which then stands at the first data row). */
+export function readHeader(cursor: CsvCursor): string[] {
   const first = cursor.next();
   if (!first) throw new Invalid('the CSV is empty; the first line must name the columns', [{ pointer: '/header', message: 'missing' }]);
   if (first.error) throw new Invalid(`the CSV header is not valid CSV: ${first.error}`, [{ pointer: '/header', message: first.error }]);
-  return { header: first.cells, total: (await countRows(text)) - 1 };
+  return first.cells;
+}
+
+/** How many data rows follow the header (counted without keeping them, for the progress bar). */
+export async function dataRows(text: string): Promise<number> {
+  return (await countRows(text)) - 1;
 }
 
 /** Checks the header before anything runs: unknown or forbidden columns refuse the whole import (400/403). */
@@ -71,8 +76,10 @@ type Prepared = { line: number; doc: Doc };
  * Runs an import job: every row is checked exactly like a create through the API (role, defaults,
  * record schema, relations, uniqueness); good rows are inserted in transactions of 500, each with
  * their audit entries and the job's progress, so the report never counts a row that is not
- * stored. Bad rows are reported with their CSV line. Never throws: a failure ends the job as
- * `failed`, a shutdown as `interrupted`, with the batches committed so far kept and counted.
+ * stored. Bad rows are reported with their CSV line. The cursor stands after the
+ * `run.job.processed` rows already handled (a resumed job). A failure ends the job as `failed`
+ * with the batches committed so far kept and counted; a shutdown throws ImportPaused after the
+ * current batch, leaving the job to be resumed.
  */
 export async function runImport(records: Records, run: ImportRun, s: RecordScope, cursor: CsvCursor, map: HeaderMap): Promise<void> {
   const { entity } = s.target;
@@ -81,7 +88,7 @@ export async function runImport(records: Records, run: ImportRun, s: RecordScope
   const expressions = { budget: createBudget() }; // the defaults of all its rows are one execution's work
   try {
     // One batch of rows is read (and held) at a time.
-    for (let from = 0, slice: Row[]; (slice = await readRows(cursor, BATCH)).length; from += slice.length) {
+    for (let from = run.job.processed, slice: Row[]; (slice = await readRows(cursor, BATCH)).length; from += slice.length) {
       const batch: Prepared[] = [];
       for (const row of slice) {
         const body = rowToBody(row, map, run);
@@ -95,11 +102,12 @@ export async function runImport(records: Records, run: ImportRun, s: RecordScope
       }
       const good = await dropConflicts(records, s, batch, uniqueFields, seenUnique, run);
       await insertGood(records, s, good, run, from, slice);
-      if (run.stopRequested) return await run.finish('interrupted');
+      if (run.stopRequested) throw new ImportPaused('the server is stopping');
       await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
     }
     await run.finish('done');
   } catch (err) {
+    if (err instanceof ImportPaused) throw err;
     if (err instanceof ImportStopped) return void (await run.finish('interrupted')); // someone took it for dead: its report stands
     run.addError({
       line: 0,
@@ -207,4 +215,48 @@ async function insertGood(records: Records, s: RecordScope, good: Prepared[], ru
     }
   }
   await run.save({ ...done, created: run.job.created });
+}
+
+/** Moves the cursor past the first `n` data rows (those a resumed import has handled). */
+async function skipRows(cursor: CsvCursor, n: number): Promise<void> {
+  for (let got = 1; n > 0 && got > 0; n -= got) got = (await readRows(cursor, Math.min(n, 10_000))).length;
+}
+
+export interface ImportRunnerDeps {
+  records: Records;
+  accounts: Accounts;
+  access: Access;
+  writes: WriteGate;
+}
+
+/**
+ * How a job of the `csv-import` queue runs, in the process that took the file or in any other
+ * that resumes it: the caller is the user who started it, with the role they have now (taken
+ * away meanwhile, the import stops with that error); the header is checked again against the
+ * published definition; the rows already handled are skipped; the rest runs like a new import.
+ */
+export function importRunner(deps: ImportRunnerDeps): ImportRunner {
+  return async (run, csv, held) => {
+    let leave = held;
+    try {
+      // A resumed import takes its own place at the write gate (a publish moving this entity waits for it).
+      leave ??= (await deps.writes.enter(run.job.appId, run.job.entity)).leave;
+      const user = await deps.accounts.getUser(run.job.userId);
+      if (user.disabled) throw new Forbidden(`the account of ${user.email}, who started this import, is disabled`);
+      const caller = await deps.access.caller(run.job.appId, { user, via: 'session' });
+      const s = await deps.records.scope(run.job.appId, run.job.entity, caller);
+      if (!s.policy.create) throw new Forbidden(`your role may no longer create ${s.target.entity.id} records`);
+      const cursor = new CsvCursor(csv);
+      const map = checkHeader(readHeader(cursor), s.target.entity, s);
+      await skipRows(cursor, run.job.processed);
+      await runImport(deps.records, run, s, cursor, map);
+    } catch (err) {
+      // Busy (a publish is moving the data): tried again later. Anything else the user must act on.
+      if (!(err instanceof DomainError) || err instanceof Unavailable) throw err;
+      run.addError({ line: 0, code: 'stopped', params: { reason: err.message }, message: `the import stopped: ${err.message}` });
+      await run.finish('failed');
+    } finally {
+      leave?.();
+    }
+  };
 }

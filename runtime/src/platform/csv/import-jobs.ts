@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Store } from '@tessera/core/store';
+import { dropImportFile, loadImportFile, saveImportFile } from './import-files';
 import { Jobs, LeaseLost, PermanentJobError, type Job, type JobContext, type QueueDefinition } from '../../jobs';
 
 export type ImportStatus = 'running' | 'done' | 'failed' | 'interrupted';
@@ -47,40 +48,63 @@ const HOUR = 60 * 60_000;
 /** The job is no longer running (its lease was taken back as its runner's, or it expired): its runner must stop writing. */
 export class ImportStopped extends Error {}
 
+/** This process is stopping: the import stops after its current batch and is resumed by the next worker. */
+export class ImportPaused extends Error {}
+
 /** The report is the job's state; the job's own id, status and lease say whether it still runs. */
 type Report = Omit<ImportJob, 'id'>;
 
+/** A job's payload: where its CSV is kept (import-files.ts). */
+export interface ImportPayload {
+  file: string;
+}
+
+/**
+ * Runs (or resumes: `run.job.processed` rows are already handled) one import of `csv`. `held`:
+ * the write-gate place of the request that started it, when it runs in that process; the runner
+ * leaves it when done, or takes its own place when resuming. Ends the job with `run.finish`, or
+ * throws ImportPaused to give it back.
+ */
+export type ImportRunner = (run: ImportRun, csv: string, held: (() => void) | null) => Promise<void>;
+
 /**
  * CSV imports as jobs of the `csv-import` queue (runtime/src/jobs), so that any runtime process
- * sharing the store can report on them and a restart does not lose them. The rows exist only in
- * the memory of the process that received the file, so a job runs once (maxAttempts 1) where it
- * was started: if that process dies, its lease runs out and the job becomes a dead letter, which
- * is reported `interrupted` with its last committed progress (each batch commits with it). Jobs
- * are kept one hour after they end.
+ * sharing the store can report on them and none is lost with the process that received it: the
+ * CSV is kept in the store until the job ends (import-files.ts) and every batch commits with the
+ * job's progress, so when that process dies (its lease runs out) or stops, another worker (or
+ * the same process after its restart) resumes the import after the last committed row. After
+ * three attempts that did not end (a file that kills its runner each time) the job is a dead
+ * letter, reported `interrupted` with its last committed progress. Jobs are kept one hour after
+ * they end.
  */
 export class ImportJobs {
-  /** Runs started here and not yet claimed by their handler, by idempotency key. */
-  private readonly starting = new Map<string, (run: ImportRun) => void>();
+  /** Files of runs started here and not yet claimed by their handler, by idempotency key (no need to read them back). */
+  private readonly starting = new Map<string, { csv: string; leave: (() => void) | null }>();
 
-  readonly queue: QueueDefinition<null, Report, null> = {
+  readonly queue: QueueDefinition<ImportPayload, Report, null> = {
     name: 'csv-import',
     concurrency: 8,
-    maxAttempts: 1,
+    maxAttempts: 3,
+    backoff: { baseMs: 1000 },
     retainMs: HOUR,
     deadRetainMs: HOUR,
     handle: async (ctx) => {
-      const hand = ctx.job.key ? this.starting.get(ctx.job.key) : undefined;
-      // A re-queued import elsewhere: its rows were never stored.
-      if (!hand) throw new PermanentJobError('the CSV of this import is not kept; import the file again');
-      this.starting.delete(ctx.job.key!);
+      const here = ctx.job.key ? this.starting.get(ctx.job.key) : undefined;
+      if (here) this.starting.delete(ctx.job.key!);
+      const csv = here?.csv ?? (await loadImportFile(this.store, ctx.job.payload.file));
+      if (csv === null) throw new PermanentJobError('the CSV of this import is no longer kept; import the file again');
       const run = new ImportRun(ctx, () => this.jobs.clock.now());
-      hand(run);
-      await run.ended;
+      await this.runner(run, csv, here?.leave ?? null);
+      // Ended (done, failed, or taken for dead): the file is not needed again. A pause threw above and keeps it.
+      await dropImportFile(this.store, ctx.job.payload.file).catch(() => undefined);
       return null;
     },
   };
 
-  constructor(readonly jobs: Jobs) {
+  constructor(
+    readonly jobs: Jobs,
+    private readonly runner: ImportRunner,
+  ) {
     jobs.register(this.queue);
   }
 
@@ -88,7 +112,16 @@ export class ImportJobs {
     return this.jobs.store;
   }
 
-  async start(init: Pick<ImportJob, 'appId' | 'entity' | 'userId' | 'total' | 'ignoredColumns'>): Promise<ImportRun> {
+  /**
+   * Keeps the file, then starts the job in this process. `leave`: the request's write-gate place,
+   * handed to the runner. Resolves with the job's id once both are stored (the import is then
+   * acknowledged: it runs to its end here or elsewhere).
+   */
+  async start(
+    init: Pick<ImportJob, 'appId' | 'entity' | 'userId' | 'total' | 'ignoredColumns'>,
+    csv: string,
+    leave: (() => void) | null = null,
+  ): Promise<string> {
     const key = randomUUID();
     const report: Report = {
       status: 'running',
@@ -101,26 +134,28 @@ export class ImportJobs {
       finishedAt: null,
       ...init,
     };
-    const handed = new Promise<ImportRun>((resolve) => this.starting.set(key, resolve));
+    await saveImportFile(this.store, key, csv, this.jobs.clock.now());
+    this.starting.set(key, { csv, leave });
     try {
-      await this.jobs.start(this.queue, null, { key, state: report, maxAttempts: 1 });
+      const { job } = await this.jobs.start(this.queue, { file: key }, { key, state: report });
+      return job.id;
     } catch (err) {
       this.starting.delete(key);
+      await dropImportFile(this.store, key).catch(() => undefined);
       throw err;
     }
-    return handed;
   }
 
-  /** The job as any process sees it; a running job whose lease ran out (its runner died) becomes `interrupted`. */
+  /** The job as any process sees it; a running job whose lease ran out (its runner died) is given to the next worker, or becomes `interrupted` when out of attempts. */
   async get(id: string): Promise<ImportJob | undefined> {
-    let job = await this.jobs.get<null, Report>(id);
-    if (job?.status === 'running' && (await this.jobs.reapIfExpired(id))) job = await this.jobs.get<null, Report>(id);
+    let job = await this.jobs.get<ImportPayload, Report>(id);
+    if (job?.status === 'running' && (await this.jobs.reapIfExpired(id))) job = await this.jobs.get<ImportPayload, Report>(id);
     if (!job || job.queue !== this.queue.name || !job.state) return undefined;
     return toImportJob(job);
   }
 }
 
-function toImportJob(job: Job<null, Report>): ImportJob {
+function toImportJob(job: Job<ImportPayload, Report>): ImportJob {
   const report = job.state!;
   if (job.status === 'dead') return { ...report, id: job.id, status: 'interrupted', finishedAt: report.finishedAt ?? job.finishedAt };
   return { ...report, id: job.id, status: job.status === 'done' ? report.status : 'running' };
@@ -128,20 +163,16 @@ function toImportJob(job: Job<null, Report>): ImportJob {
 
 /** One job being run by this process: the report so far and its writes to the store. */
 export class ImportRun {
-  /** Resolves when the run has written its final state. */
-  readonly ended: Promise<void>;
   readonly job: ImportJob;
-  private resolveEnded!: () => void;
 
   constructor(
-    private readonly ctx: JobContext<null, Report>,
+    private readonly ctx: JobContext<ImportPayload, Report>,
     private readonly now: () => number,
   ) {
-    this.ended = new Promise((resolve) => (this.resolveEnded = resolve));
     this.job = { ...ctx.job.state!, id: ctx.job.id };
   }
 
-  /** A graceful shutdown asked this process's imports to stop after the current batch. */
+  /** A graceful shutdown asked this process's imports to stop after the current batch (or the job is no longer this runner's). */
   get stopRequested(): boolean {
     return this.ctx.signal.aborted;
   }
@@ -179,8 +210,6 @@ export class ImportRun {
       await this.write(this.job);
     } catch (err) {
       if (!(err instanceof ImportStopped)) throw err;
-    } finally {
-      this.resolveEnded();
     }
   }
 
