@@ -107,6 +107,22 @@ describe('the validator refuses what would fail at run time', () => {
     ]);
   });
 
+  it('choice fields: a repeated option value, and a default that is not an option (enum and multienum alike)', () => {
+    const errors = errorsAfter((d) => {
+      const industry = d.entities[0].fields[5];
+      industry.options.push({ ...industry.options[0] });
+      d.entities[1].fields[7].default = ['nope'];
+      d.entities[2].fields[2].default = 'gone';
+    });
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^\/entities\/0\/fields\/5\/options\/\d+\/value: duplicate option value "/),
+        '/entities/1/fields/7/default: default "nope" is not one of the options',
+        '/entities/2/fields/2/default: default "gone" is not one of the options',
+      ]),
+    );
+  });
+
   it('reports schema errors and these together', () => {
     const errors = errorsAfter((d) => {
       onDeals(d, { type: 'kanban', props: { groupBy: 'title', titleField: 'title' } });

@@ -217,7 +217,7 @@ describe('validateDefinition: semantic errors', () => {
       }),
     ).toEqual([
       '/entities/0/fields/7/via: "title" must be a relation field of "deal" pointing to "company"',
-      '/entities/0/ownerField: ownerField "employees" must be a relation or text field, not number',
+      '/entities/0/ownerField: ownerField "employees" must be a text or relation field, not number',
       '/entities/1/indexes/0/fields/0: computed field "fullName" is not stored and cannot be indexed',
       '/pages/0/components/2/source/connection: unknown connection "crm" (declare it in connections)',
       '/pages/1/components/0/source/filter/stge: unknown field "stge" on entity "deal" (did you mean "stage"?)',

@@ -96,6 +96,25 @@ export interface FieldTypeDescriptor<F extends FieldLike = FieldLike> {
   refs?: RefSpec[];
   /** A plausible value for demo data and the builder's expression preview (undefined: none, e.g. evaluated on read). */
   sample(field: F, ctx: SampleContext): unknown;
+  /** A field of this type can say whose a record is (an entity's `ownerField`). */
+  owner?: boolean;
+  /**
+   * Rules on the field's settings that its schema and refs cannot say (options that must differ,
+   * a rollup's `via` pointing back), checked when a definition is validated.
+   */
+  check?(field: F, ctx: FieldCheckContext): void;
+}
+
+/** What a field type's `check` may look at and where it reports. */
+export interface FieldCheckContext {
+  /** The id of the entity the field belongs to. */
+  entity: string;
+  /** A field of an entity of the definition (undefined when either is unknown: the field's refs report that). */
+  fieldOf(entity: string, field: string): FieldLike | undefined;
+  /** The descriptor of a field type (a check may ask about another field's). */
+  typeOf(type: string): FieldTypeDescriptor;
+  /** `path` is relative to the field. */
+  report(path: Array<string | number>, message: string): void;
 }
 
 /** Operator lists shared by several types (a type may list its own). */

@@ -1,5 +1,6 @@
 import type { EnumField } from '../../generated/app-definition';
 import { defineFieldType, OPERATORS } from '../field-type';
+import { checkOptions } from './options.check';
 import ownSchema from './enum.field.schema.json';
 import texts from './enum.texts.json';
 
@@ -24,5 +25,6 @@ export const enumField = defineFieldType<EnumField>({
   operators: OPERATORS.options,
   filterKind: 'options',
   // Earlier options are more common (a pipeline has more prospects than wins).
+  check: checkOptions,
   sample: (field, { rng }) => field.options[Math.floor(rng() ** 1.3 * field.options.length)]?.value,
 });

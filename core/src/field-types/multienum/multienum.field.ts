@@ -1,6 +1,7 @@
 import type { MultienumField } from '../../generated/app-definition';
 import { defineFieldType } from '../field-type';
 import { listCell } from '../csv-cells';
+import { checkOptions } from '../enum/options.check';
 import ownSchema from './multienum.field.schema.json';
 import texts from './multienum.texts.json';
 
@@ -31,6 +32,7 @@ export const multienumField = defineFieldType<MultienumField>({
   operators: ['$eq', '$in', '$nin', '$exists'],
   filterKind: 'options',
   csv: { parse: listCell },
+  check: checkOptions,
   sample: (field, { rng }) => {
     const max = Math.min(field.maxItems ?? 3, 3, field.options.length);
     return field.options

@@ -22,6 +22,7 @@ export const relationField = defineFieldType<RelationField>({
   filterKind: 'relation',
   csv: { parse: (cell, f) => (f.many ? listCell(cell) : cell) },
   refs: [{ path: 'to', kind: 'entity' }],
+  owner: true,
   sample: (field, { pick, rng }) => {
     if (field.many) return [pick(field.to), pick(field.to)].filter((v, i, a): v is string => !!v && a.indexOf(v) === i);
     // Optional relations are sometimes empty, as in real data.

@@ -26,5 +26,17 @@ export const rollupField = defineFieldType<RollupField>({
     { path: 'field', kind: 'field' },
     { path: 'filter', kind: 'filter' },
   ],
+  check(f, ctx) {
+    const via = ctx.fieldOf(f.entity, f.via) as { type: string; to?: string } | undefined;
+    if (via && (via.type !== 'relation' || via.to !== ctx.entity))
+      ctx.report(['via'], `"${f.via}" must be a relation field of "${f.entity}" pointing to "${ctx.entity}"`);
+    if (f.field !== undefined) {
+      const target = ctx.fieldOf(f.entity, f.field);
+      if (target && !ctx.typeOf(target.type).aggregatable)
+        ctx.report(['field'], `cannot ${f.aggregate} field "${f.field}" of type ${target.type}`);
+    } else if (f.aggregate !== 'count') {
+      ctx.report([], `missing required property "field" (needed by aggregate "${f.aggregate}")`);
+    }
+  },
   sample: () => undefined, // evaluated on read by the demo port
 });

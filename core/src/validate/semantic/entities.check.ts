@@ -1,42 +1,22 @@
 /** References inside entities: relations, rollups, display/owner fields, indexes, enum options, segments. */
-import type { Entity, Field, RollupField } from '../../generated/app-definition';
+import type { Entity, Field } from '../../generated/app-definition';
 import { getFieldType } from '../../field-types/field-queries';
 import { joinPointer } from '../validation-issue';
 import { safeRegex, UnsafeRegexError } from '../../common/safe-regex';
 import { checkFilter } from './filters';
+import { checkRefs } from './refs.check';
+import { fieldTypes } from '../../field-types/field-types.index';
 import { checkEntityRef, checkFieldRef, type SemanticContext } from './semantic.context';
 
-function checkRollup(ctx: SemanticContext, entity: Entity, f: RollupField, at: string): void {
-  if (!checkEntityRef(ctx, f.entity, joinPointer(at, 'entity'))) return;
-  const via = checkFieldRef(ctx, f.entity, f.via, joinPointer(at, 'via'));
-  if (via && (via.type !== 'relation' || via.to !== entity.id)) {
-    ctx.report(joinPointer(at, 'via'), `"${f.via}" must be a relation field of "${f.entity}" pointing to "${entity.id}"`);
-  }
-  if (f.field !== undefined) {
-    const target = checkFieldRef(ctx, f.entity, f.field, joinPointer(at, 'field'));
-    if (target && !getFieldType(target.type).aggregatable) {
-      ctx.report(joinPointer(at, 'field'), `cannot ${f.aggregate} field "${f.field}" of type ${target.type}`);
-    }
-  } else if (f.aggregate !== 'count') {
-    ctx.report(at, `missing required property "field" (needed by aggregate "${f.aggregate}")`);
-  }
-  if (f.filter) checkFilter(ctx, f.filter, f.entity, joinPointer(at, 'filter'));
-}
-
-function checkOptions(ctx: SemanticContext, f: Field, at: string): void {
-  if (f.type !== 'enum' && f.type !== 'multienum') return;
-  const values = new Set<string>();
-  f.options.forEach((o, i) => {
-    if (values.has(o.value)) ctx.report(joinPointer(at, 'options', i, 'value'), `duplicate option value "${o.value}"`);
-    values.add(o.value);
-  });
-  const defaults = typeof f.default === 'string' ? [f.default] : Array.isArray(f.default) ? f.default : [];
-  defaults.forEach((d) => {
-    if (!values.has(d)) ctx.report(joinPointer(at, 'default'), `default "${d}" is not one of the options`);
-  });
-}
-
 /** A field's `pattern` runs in RE2 on every record saved (see ajv.factory.ts): refuse what RE2 cannot run, at publish. */
+/** "relation or text": the types that can hold an owner. */
+const ownerTypes = () =>
+  fieldTypes
+    .list()
+    .filter((t) => t.owner)
+    .map((t) => t.type)
+    .join(' or ');
+
 function checkPattern(ctx: SemanticContext, f: Field, at: string): void {
   const pattern = (f as { pattern?: unknown }).pattern;
   if (typeof pattern !== 'string') return;
@@ -51,16 +31,22 @@ function checkPattern(ctx: SemanticContext, f: Field, at: string): void {
 function checkEntity(ctx: SemanticContext, entity: Entity, base: string): void {
   entity.fields.forEach((f, i) => {
     const at = joinPointer(base, 'fields', i);
-    if (f.type === 'relation') checkEntityRef(ctx, f.to, joinPointer(at, 'to'));
-    if (f.type === 'rollup') checkRollup(ctx, entity, f, at);
-    checkOptions(ctx, f, at);
+    const type = getFieldType(f.type);
+    // Refs of a field's settings are about the entity its `entity` setting names (a rollup's), else its own.
+    if (type.refs) checkRefs(ctx, type.refs, f, at, (f as { entity?: string }).entity ?? entity.id);
+    type.check?.(f, {
+      entity: entity.id,
+      fieldOf: (e, id) => ctx.entities.get(e)?.fields.get(id),
+      typeOf: getFieldType,
+      report: (path, message) => ctx.report(joinPointer(at, ...path), message),
+    });
     checkPattern(ctx, f, at);
   });
   if (entity.display !== undefined) checkFieldRef(ctx, entity.id, entity.display, joinPointer(base, 'display'));
   if (entity.ownerField !== undefined) {
     const owner = checkFieldRef(ctx, entity.id, entity.ownerField, joinPointer(base, 'ownerField'));
-    if (owner && owner.type !== 'relation' && owner.type !== 'text') {
-      ctx.report(joinPointer(base, 'ownerField'), `ownerField "${owner.id}" must be a relation or text field, not ${owner.type}`);
+    if (owner && !getFieldType(owner.type).owner) {
+      ctx.report(joinPointer(base, 'ownerField'), `ownerField "${owner.id}" must be a ${ownerTypes()} field, not ${owner.type}`);
     }
   }
   entity.searchFields?.forEach((f, i) => {
