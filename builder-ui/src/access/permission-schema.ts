@@ -3,7 +3,7 @@
  * permission.schema.json): its actions, row scopes and field access levels. The Access screen
  * draws its matrix from these lists, so a new action in the schema becomes a new column.
  */
-import { allDefs, type JsonSchema } from '@tessera/core';
+import { allDefs, fieldTypes, type JsonSchema } from '@tessera/core';
 import type { DraftEntity, DraftField } from '../store/draft.types';
 
 const permission: JsonSchema = allDefs().Permission;
@@ -17,9 +17,8 @@ export const FIELD_ACCESS = ((props.fields?.additionalProperties as JsonSchema |
 /** Row scopes that go through the entity's owner field (every scope but the default "all"). */
 export const needsOwner = (rows: string | undefined) => (rows ?? DEFAULT_ROWS) !== DEFAULT_ROWS;
 
-/** Fields that can hold the owner (the validator accepts relation and text fields). */
-export const ownerCandidates = (entity: DraftEntity): DraftField[] =>
-  entity.fields.filter((f) => f.type === 'relation' || f.type === 'text');
+/** Fields that can hold the owner: those whose type says so (the validator reads the same flag). */
+export const ownerCandidates = (entity: DraftEntity): DraftField[] => entity.fields.filter((f) => fieldTypes.get(f.type)?.owner);
 
 /** A field plainly meant as the owner (`owner`, `ownerId`…), proposed when own/team is chosen first. */
 export const likelyOwner = (entity: DraftEntity): string | undefined => ownerCandidates(entity).find((f) => /^owner/i.test(f.id))?.id;
