@@ -17,8 +17,8 @@ export interface Running {
 }
 
 /** Opens the store, prepares the platform (first start: admin + examples) and serves HTTP. */
-async function publishedApps(platform: Platform): Promise<Array<{ definition: AppDefinition }>> {
-  const out: Array<{ definition: AppDefinition }> = [];
+async function publishedApps(platform: Platform): Promise<Array<{ definition: AppDefinition; version: number }>> {
+  const out: Array<{ definition: AppDefinition; version: number }> = [];
   for (const app of await platform.apps.list()) {
     const published = await platform.apps.getPublished(app.id, { fresh: true });
     if (published) out.push(published);
@@ -32,7 +32,7 @@ export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print
   const store = await openStore({ url: config.dbUrl, dataDir: config.dataDir, sqliteMmapBytes: config.sqliteMmapBytes });
   const platform = await createPlatform(config, store, log);
   // The admin and the examples, or what a first start cut short left undone; afterwards, upgrades.
-  if (!(await firstStart(platform, print))) await upgradeStorage(store, await publishedApps(platform), print);
+  if (!(await firstStart(platform, print))) await upgradeStorage(store, await publishedApps(platform), print, platform.quarantine);
   // Publishes cut short by a crash: their entities take no writes until the job is finished.
   await platform.apps.publishing.fenceUnfinished();
   const server = await listen(createHttpApp(platform), config.port, config.host);

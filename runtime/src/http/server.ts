@@ -52,8 +52,15 @@ export function createHttpApp(platform: Platform): express.Express {
   });
   api.get('/health', (_req, res) => {
     const fullSince = platform.storageHealth.fullAt;
-    if (fullSince) res.status(503).json({ status: 'degraded', store: platform.store.kind, storage: { full: true, since: fullSince } });
-    else res.json({ status: 'ok', store: platform.store.kind });
+    if (fullSince)
+      return void res.status(503).json({ status: 'degraded', store: platform.store.kind, storage: { full: true, since: fullSince } });
+    // The server answers, but some app is not served: ids only (the reasons are for signed-in builders and the console).
+    const quarantined = platform.quarantine.list().map((q) => q.appId);
+    res.json({
+      status: quarantined.length ? 'degraded' : 'ok',
+      store: platform.store.kind,
+      ...(quarantined.length ? { quarantined } : {}),
+    });
   });
   api.use(authenticate(platform.accounts));
   api.use(sameOriginForCookies);

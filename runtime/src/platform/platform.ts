@@ -14,6 +14,7 @@ import { openChangeFeed } from './live/open-change-feed';
 import { LogConsumers } from './log-consumers';
 import { platformChangeContext } from './live/change-context';
 import { ImportJobs } from './csv/import-jobs';
+import { Quarantine } from './quarantine';
 import { importRunner } from './csv/csv-import';
 import { Jobs } from '../jobs';
 import { WriteGate } from './publishing/write-gate';
@@ -46,6 +47,8 @@ export interface Platform {
   imports: ImportJobs;
   views: Views;
   liveLimits: LiveLimits;
+  /** App versions not served because their storage could not be brought up to date at start (health reports them). */
+  quarantine: Quarantine;
   /** Whether writes fail for a full disk (health reports it). */
   storageHealth: StorageHealth;
 }
@@ -83,7 +86,8 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
     (obj, msg) => log.warn(obj, msg),
     { consumers: () => logConsumers.list() },
   );
-  const records = new Records(store, apps, commit, log);
+  const quarantine = new Quarantine();
+  const records = new Records(store, apps, commit, log, quarantine);
   commitSubscribers.add('live', (batch) => publishCommitted(feed, batch));
   const storageHealth = new StorageHealth();
   commitSubscribers.add('storage-health', () => storageHealth.committed());
@@ -109,5 +113,6 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
     views,
     liveLimits: new LiveLimits(),
     storageHealth,
+    quarantine,
   };
 }

@@ -6,6 +6,7 @@ import { collectionSpecFor, recordCollectionName, storedFields } from './storage
 import { EMPTY_PLAN, type RenamePlan } from './renames/renames.check';
 import { applyRenames, renamedDefinition, type RenameReport } from './renames/renames.migrate';
 import { renameInViews } from './renames/renames.views';
+import type { Quarantine } from './quarantine';
 
 /**
  * Brings storage in line with a definition about to be published: creates collections and
@@ -119,12 +120,21 @@ export async function dropAppStorage(store: Store, appId: string): Promise<void>
  */
 export async function upgradeStorage(
   store: Store,
-  apps: Array<{ definition: AppDefinition }>,
+  apps: Array<{ definition: AppDefinition; version: number }>,
   print: (line: string) => void,
+  quarantine: Quarantine,
 ): Promise<void> {
-  for (const { definition } of apps) {
+  for (const { definition, version } of apps) {
     const started = Date.now();
-    for (const entity of definition.entities) await store.ensureCollection(collectionSpecFor(definition.id, entity));
+    try {
+      for (const entity of definition.entities) await store.ensureCollection(collectionSpecFor(definition.id, entity));
+    } catch (err) {
+      // One app's storage must not keep the server from starting (and from serving the others).
+      const reason = (err as Error).message;
+      quarantine.add(definition.id, version, reason);
+      print(`App "${definition.id}" (v${version}) is not served: ${reason}. Fix it in the builder and publish again.`);
+      continue;
+    }
     const ms = Date.now() - started;
     if (ms > 1000) print(`Brought the storage of "${definition.id}" up to date in ${(ms / 1000).toFixed(1)} s.`);
   }

@@ -1,6 +1,7 @@
 import { addComputedFields, createRecordValidator, getFieldType, type AppDefinition, type Entity } from '@tessera/core';
 import type { Doc, FindOptions, Page, Store, StoredDoc } from '@tessera/core/store';
-import { Forbidden, NotFound, ValidationFailed } from '../domain-errors';
+import { Forbidden, NotFound, Unavailable, ValidationFailed } from '../domain-errors';
+import type { Quarantine } from '../platform/quarantine';
 import type { Apps } from '../platform/apps';
 import { collectionSpecFor } from '../platform/storage-plan';
 import type { Action } from '../platform/policy/policy.types';
@@ -31,6 +32,8 @@ export class Records {
     private readonly apps: Apps,
     private readonly commit: Commit,
     private readonly log: { warn: (obj: object, msg: string) => void } = console,
+    /** App versions whose storage could not be brought up to date at start: their records are not served. */
+    private readonly quarantine?: Quarantine,
   ) {}
 
   /** Resolved once per published definition: every request of the records API starts here. */
@@ -40,6 +43,11 @@ export class Records {
     const published = await this.apps.getPublished(appId);
     if (!published) throw new NotFound(`app "${appId}" does not exist or is not published`);
     const { definition } = published;
+    const quarantined = this.quarantine?.reasonFor(appId, published.version);
+    if (quarantined)
+      throw new Unavailable(`app "${appId}" is not served: ${quarantined}; a builder can fix it in the builder and publish again`, {
+        details: { retryAfter: 60 },
+      });
     let byEntity = this.targets.get(definition);
     if (!byEntity) this.targets.set(definition, (byEntity = new Map()));
     let target = byEntity.get(entityId);
