@@ -78,6 +78,6 @@ export { seededRandom } from './random/seeded-random';
 export * from './aggregate/index';
 export { entityCollectionSpec, matchesEntityFilter, storedFields, type StoredField } from './store/entity-collection';
 export { addComputedFields, computeError, COMPUTE_ERRORS, type ComputeOptions } from './field-types/computed/computed.read';
-export { computedLimitProblems } from './field-types/computed/computed.dry-run';
+export { expressionLimitProblems } from './validate/expression-dry-run';
 export { isEmailAddress } from './common/email';
 export { MAX_JSON_DEPTH, tooDeepAt } from './common/json-depth';

@@ -43,7 +43,14 @@ export function toExpressionError(err: unknown, during: 'parse' | 'evaluation'):
   if (inner instanceof ExpressionError) return inner;
   const e = (err ?? {}) as { code?: string; message?: string; position?: number; value?: unknown };
   const code = e.code ?? (during === 'parse' ? 'PARSE' : 'EVAL');
-  if (LIMIT_MESSAGES[code]) return new ExpressionError(`${LIMIT_MESSAGES[code]} (limit ${String(e.value)})`, code, 'limit', e.position);
+  // JSONata's `value` is what was attempted (the sequence's length), not the limit.
+  if (LIMIT_MESSAGES[code])
+    return new ExpressionError(
+      `${LIMIT_MESSAGES[code]}${typeof e.value === 'number' ? ` (${e.value} items)` : ''}`,
+      code,
+      'limit',
+      e.position,
+    );
   // A JS RangeError (call stack, string length) is the host's last guard: still a limit, not a value.
   if (err instanceof RangeError) return new ExpressionError(`expression exceeded a limit: ${err.message}`, 'RANGE', 'limit');
   return new ExpressionError(e.message ?? String(err), code, during === 'parse' ? 'parse' : 'evaluation', e.position);

@@ -15,6 +15,8 @@ export class DefaultFailedError extends Error {
     readonly entityId: string,
     readonly fieldId: string,
     readonly reason: string,
+    /** The expression's error (an ExpressionError says whether a limit was hit). */
+    override readonly cause?: unknown,
   ) {
     super(`the default of ${entityId}.${fieldId} failed: ${reason}`);
     this.name = 'DefaultFailedError';
@@ -47,7 +49,7 @@ export async function defaultValue(entity: Entity, field: Field, run: DefaultRun
       budget: run.budget,
     });
   } catch (err) {
-    throw new DefaultFailedError(entity.id, field.id, (err as Error).message);
+    throw new DefaultFailedError(entity.id, field.id, (err as Error).message, err);
   }
 }
 

@@ -1,4 +1,4 @@
-import { computedLimitProblems, validateDefinition, type AppDefinition } from '@tessera/core';
+import { expressionLimitProblems, validateDefinition, type AppDefinition } from '@tessera/core';
 import { composeRenames, entityIdsOf, reconcileRenames, renamesToPublish, sameRename } from '@tessera/core/renames';
 import type { Store, StoredDoc } from '@tessera/core/store';
 import type { AppDraft, AppSummary, RenameEntry, RenameReport, VersionDetail, VersionInfo } from '@tessera/core/wire';
@@ -210,8 +210,8 @@ export class Apps {
       );
     const definition = result.definition;
     if (definition.id !== appId) throw new Invalid(`the definition's id "${definition.id}" does not match the app "${appId}"`);
-    // Computed fields run on every read: one that cannot stay within the expression limits is refused here, not shown as failing everywhere.
-    const runaway = await computedLimitProblems(definition);
+    // Computed fields run on every read, defaults on every create: one that cannot stay within the expression limits is refused here, not failing everywhere.
+    const runaway = await expressionLimitProblems(definition);
     if (runaway.length)
       throw new ValidationFailed(
         `the definition of "${appId}" has ${runaway.length} expression(s) that cannot run within their limits`,

@@ -103,7 +103,7 @@ describe('an app whose storage cannot be upgraded at start', () => {
   }, 60_000);
 });
 
-describe('a publish with a computed field that cannot run within the expression limits', () => {
+describe('a publish with expressions that cannot run within the expression limits', () => {
   let t: Awaited<ReturnType<typeof startTestServer>>;
   beforeAll(async () => {
     t = await startTestServer();
@@ -111,12 +111,13 @@ describe('a publish with a computed field that cannot run within the expression 
   });
   afterAll(() => t.close());
 
-  it('is refused with the field pointer and the limit it passes; the live version and its records stay', async () => {
+  it('is refused with each pointer and the limit it passes (a computed field, a default); the live version and its records stay', async () => {
     expect((await t.api('POST', '/api/apps/pads/data/person', { email: 'ann@example.com' })).status).toBe(201);
     const def = people('pads', false);
     def.entities[0].fields.push(
       { id: 'huge', type: 'computed', expression: { $expr: '$length($pad("x", 200000000))' } } as never,
       { id: 'fine', type: 'computed', expression: { $expr: 'email & "!"' } } as never,
+      { id: 'note', type: 'text', default: { $expr: '$join([1..200000].$string())' } } as never,
     );
     expect((await t.api('PUT', '/api/apps/pads', def)).status).toBe(200);
     const res = await t.api('POST', '/api/apps/pads/publish', {});
@@ -126,6 +127,12 @@ describe('a publish with a computed field that cannot run within the expression 
         pointer: '/entities/0/fields/1/expression',
         message: expect.stringMatching(
           /^this expression goes past its limits on sample records \(expression built a string that is too long/,
+        ),
+      },
+      {
+        pointer: '/entities/0/fields/3/default',
+        message: expect.stringMatching(
+          /^this default goes past its limits \(expression built a sequence that is too long .*every new record without "note" would be refused$/,
         ),
       },
     ]);
