@@ -14,7 +14,7 @@ import type { Draft, Selection } from './draft.types';
 import { emptyIssueIndex, indexIssues, type IssueIndex } from './issue-mapping';
 import { logRename, reconcileRenames, type RenameEntry } from '@tessera/core/renames';
 import { validateDraft } from './validate-draft';
-import { isLive } from './normal-form';
+import { isLive, sameJson } from './normal-form';
 
 export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
 
@@ -163,7 +163,9 @@ export function createBuilderStore() {
           if (!def) return;
           const result = validateDraft(def);
           const live = get().live;
-          set({ issues: indexIssues(def, result.ok ? [] : result.errors), upToDate: !!live && isLive(def, live.definition) });
+          // The validation just made gives the normal form: no second validation to compare it.
+          const upToDate = !!live && result.ok && sameJson(result.definition, live.definition);
+          set({ issues: indexIssues(def, result.ok ? [] : result.errors), upToDate });
         },
         setSave: (save) => set({ save }),
         setRevision: (revision) => set({ revision }),

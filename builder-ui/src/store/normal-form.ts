@@ -25,5 +25,6 @@ export function sameJson(a: unknown, b: unknown): boolean {
 
 /** Whether publishing `draft` would change nothing: it is valid and its normal form is `live`. */
 export function isLive(draft: Draft, live: Draft): boolean {
-  return validateDraft(draft).ok && sameJson(normalForm(draft), live);
+  const result = validateDraft(draft);
+  return result.ok && sameJson(result.definition, live);
 }
