@@ -8,6 +8,7 @@ import type { Draft } from '../store/draft.types';
 import { readJsonFile } from '../versions/import-export';
 import { CreateAppModal } from './create-app.modal';
 import { LanguageSwitch } from './language.switch';
+import { OpenAppLink } from './open-app.link';
 
 export function AppListPage({ onOpen, onSignOut }: { onOpen(appId: string): void; onSignOut(): void }) {
   const { t } = useTranslation();
@@ -84,6 +85,8 @@ export function AppListPage({ onOpen, onSignOut }: { onOpen(appId: string): void
                 hoverable
                 onClick={() => onOpen(a.id)}
                 title={a.name}
+                data-testid={`app-card-${a.id}`}
+                actions={a.publishedVersion ? [<OpenAppLink key="open" appId={a.id} type="link" />] : undefined}
                 extra={
                   <Typography.Text type="secondary" code>
                     {a.id}

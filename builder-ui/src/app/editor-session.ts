@@ -7,18 +7,27 @@ import { create } from 'zustand';
 import { appsApi } from '../api/apps.api';
 import { preloadCharts } from '../pages/renderer-bridge';
 import { startAutosave, type Autosave } from '../store/autosave';
-import { builderStore } from '../store/builder.store';
+import { builderStore, type LiveVersion } from '../store/builder.store';
 
 interface SessionState {
   autosave: Autosave | null;
   versionsTick: number;
   bumpVersions(): void;
+  /**
+   * The publish note being written. Kept here, not in the dialog: the toolbar and the Versions
+   * screen each have a Publish button (and the screen unmounts), so a note typed in one, closed
+   * and reopened from the other is still there. Cleared by a successful publish.
+   */
+  publishNote: string;
+  setPublishNote(note: string): void;
 }
 
 export const useSession = create<SessionState>((set) => ({
   autosave: null,
   versionsTick: 0,
   bumpVersions: () => set((s) => ({ versionsTick: s.versionsTick + 1 })),
+  publishNote: '',
+  setPublishNote: (publishNote) => set({ publishNote }),
 }));
 
 export async function openApp(appId: string): Promise<void> {
@@ -27,11 +36,23 @@ export async function openApp(appId: string): Promise<void> {
   builderStore.getState().load(app.id, app.draft, app.revision, app.renames);
   preloadCharts(app.draft);
   useSession.setState({ autosave: startAutosave(builderStore, appsApi) });
+  // Not awaited: the editor opens at once; the header's "Open app" and Publish follow.
+  if (app.publishedVersion)
+    void liveVersion(app.id, app.publishedVersion).then(
+      (live) => builderStore.getState().appId === app.id && builderStore.getState().setLive(live),
+      // Without it the draft only looks unpublished (Publish stays enabled, no "Open app"); the server still decides.
+      () => undefined,
+    );
+}
+
+/** A published version as stored: what the draft is compared with (store/normal-form.ts). */
+async function liveVersion(appId: string, version: number): Promise<LiveVersion> {
+  return { version, definition: (await appsApi.version(appId, version)).definition };
 }
 
 export function closeApp(): void {
   useSession.getState().autosave?.stop();
-  useSession.setState({ autosave: null });
+  useSession.setState({ autosave: null, publishNote: '' });
 }
 
 /**
@@ -43,7 +64,7 @@ export async function publishApp(note: string) {
   if (!appId) throw new Error('no app open');
   await useSession.getState().autosave?.flush();
   const info = await appsApi.publish(appId, note);
-  builderStore.getState().published();
+  builderStore.getState().published(await liveVersion(appId, info.version));
   useSession.getState().bumpVersions();
   return info;
 }
@@ -55,7 +76,7 @@ export async function rollbackApp(version: number, renames: RenameEntry[] = []) 
   await useSession.getState().autosave?.flush();
   const info = await appsApi.rollback(appId, version, renames);
   await useSession.getState().autosave?.reload();
-  builderStore.getState().published();
+  builderStore.getState().published(await liveVersion(appId, info.version));
   useSession.getState().bumpVersions();
   return info;
 }

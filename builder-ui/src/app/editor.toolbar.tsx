@@ -1,4 +1,4 @@
-/** The editor's header: back, app name, undo/redo, save state, problems, preview, publish. */
+/** The editor's header: back, app name, undo/redo, save state, problems, preview, the live app (once published), publish. */
 import { ArrowLeftOutlined, BugOutlined, EyeOutlined, RedoOutlined, UndoOutlined } from '@ant-design/icons';
 import { Badge, Button, Space, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -6,12 +6,15 @@ import { useHistory } from '../store/history.hook';
 import { useBuilder } from '../store/builder.store';
 import { PublishButton } from '../versions/publish.dialog';
 import { LanguageSwitch } from './language.switch';
+import { OpenAppLink } from './open-app.link';
 import { SaveIndicator } from './save-indicator';
 
 export function EditorToolbar({ onBack, onProblems, onPreview }: { onBack(): void; onProblems(): void; onPreview(): void }) {
   const { t } = useTranslation();
   const name = useBuilder((s) => s.definition?.name);
   const errors = useBuilder((s) => s.issues.all.length);
+  const appId = useBuilder((s) => s.appId);
+  const published = useBuilder((s) => !!s.live);
   const h = useHistory();
   return (
     <div style={{ display: 'flex', alignItems: 'center', gap: 12, width: '100%' }}>
@@ -38,6 +41,7 @@ export function EditorToolbar({ onBack, onProblems, onPreview }: { onBack(): voi
       <Button icon={<EyeOutlined />} onClick={onPreview}>
         {t('toolbar.preview')}
       </Button>
+      {published && appId && <OpenAppLink appId={appId} />}
       <PublishButton />
       <LanguageSwitch />
     </div>

@@ -14,6 +14,7 @@ import type { Draft, Selection } from './draft.types';
 import { emptyIssueIndex, indexIssues, type IssueIndex } from './issue-mapping';
 import { logRename, reconcileRenames, type RenameEntry } from '@tessera/core/renames';
 import { validateDraft } from './validate-draft';
+import { isLive, sameJson } from './normal-form';
 
 export type SaveStatus = 'idle' | 'dirty' | 'saving' | 'saved' | 'error' | 'conflict';
 
@@ -21,6 +22,12 @@ export interface SaveState {
   status: SaveStatus;
   message?: string;
   at?: number;
+}
+
+/** A published version: its number and its definition as the server stored it (normal form). */
+export interface LiveVersion {
+  version: number;
+  definition: Draft;
 }
 
 export interface BuilderState {
@@ -42,6 +49,13 @@ export interface BuilderState {
   generation: number;
   /** A data component dropped from the palette, waiting for the consultant to choose its entity (`entityId` = the proposed one). */
   pendingAdd: AddComponentArgs | null;
+  /** The version the runtime serves (/apps/<id>/), or null when the app was never published. */
+  live: LiveVersion | null;
+  /**
+   * Publishing the draft would change nothing: it is valid and publishes to exactly the live
+   * version. Set with the problems (validation gives the normal form), so false until then.
+   */
+  upToDate: boolean;
   /** `renames`: the log saved with the draft (AppDraft.renames); without it a reload of the same app keeps the current log. */
   load(appId: string, definition: Draft, revision: number | null, renames?: RenameEntry[]): void;
   dispatch<K extends CommandName>(name: K, args: CommandArgs<K>, opts?: { coalesce?: string }): void;
@@ -53,7 +67,9 @@ export interface BuilderState {
    * After a publish: the published version is the new base, so the log starts empty and undo
    * history is cleared (undoing past the publish would need renames relative to the old base).
    */
-  published(): void;
+  published(live?: LiveVersion): void;
+  /** The live version, as the session learns it (on open, after a publish or rollback). */
+  setLive(live: LiveVersion | null): void;
   /** A palette drop: a data component first asks which entity it shows (pendingAdd); anything else is added at once. */
   requestAdd(args: AddComponentArgs): void;
   /** Adds the pending component bound to `entityId`; `null` drops it. */
@@ -88,6 +104,8 @@ export function createBuilderStore() {
         save: { status: 'idle' },
         generation: 0,
         pendingAdd: null,
+        live: null,
+        upToDate: false,
         load(appId, definition, revision, renames) {
           const t = store.temporal.getState();
           t.pause();
@@ -99,6 +117,9 @@ export function createBuilderStore() {
             renames: log,
             lastCommand: null,
             selection: null,
+            // Another app's live version is not this one's; the session sets it (openApp).
+            live: appId === get().appId ? get().live : null,
+            upToDate: false,
             save: { status: 'saved' },
             generation: get().generation + 1,
           });
@@ -141,17 +162,25 @@ export function createBuilderStore() {
           const def = get().definition;
           if (!def) return;
           const result = validateDraft(def);
-          set({ issues: indexIssues(def, result.ok ? [] : result.errors) });
+          const live = get().live;
+          // The validation just made gives the normal form: no second validation to compare it.
+          const upToDate = !!live && result.ok && sameJson(result.definition, live.definition);
+          set({ issues: indexIssues(def, result.ok ? [] : result.errors), upToDate });
         },
         setSave: (save) => set({ save }),
         setRevision: (revision) => set({ revision }),
-        published() {
+        published(live) {
           const t = store.temporal.getState();
           t.pause();
           set({ renames: [] });
+          if (live) get().setLive(live);
           t.resume();
           t.clear();
           lastCoalesce = null;
+        },
+        setLive(live) {
+          const def = get().definition;
+          set({ live, upToDate: !!live && !!def && isLive(def, live.definition) });
         },
         requestAdd(args) {
           const def = get().definition;

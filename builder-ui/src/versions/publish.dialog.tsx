@@ -1,17 +1,20 @@
 /**
- * Publish with a note. Disabled while the draft has errors; server-side refusals are shown too.
- * Lists the renames since the last publish whose stored data moves: the server derives them from
- * the rename log saved with the draft, so opening the dialog saves pending edits and asks it.
+ * Publish with a note. Disabled while the draft has errors, and while it is the live version
+ * (nothing to publish); server-side refusals are shown too. Lists the renames since the last
+ * publish whose stored data moves: the server derives them from the rename log saved with the
+ * draft, so opening the dialog saves pending edits and asks it.
  */
 import { CloudUploadOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Input, Modal, Tooltip } from 'antd';
-import { useEffect, useState } from 'react';
+import type { TextAreaRef } from 'antd/es/input/TextArea';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { RenameEntry } from '@tessera/core/renames';
 import { ApiError } from '../api/api.client';
 import { appsApi } from '../api/apps.api';
 import { publishApp, useSession } from '../app/editor-session';
 import { useBuilder } from '../store/builder.store';
+import { PublishedNotice } from './published.notice';
 import { RenameList } from './rename.list';
 
 /** What the next publish moves, as the server derives it from the saved draft's rename log. */
@@ -26,8 +29,12 @@ export function PublishButton() {
   const errors = useBuilder((s) => s.issues.all.length);
   const appId = useBuilder((s) => s.appId);
   const log = useBuilder((s) => s.renames);
+  const upToDate = useBuilder((s) => s.upToDate);
+  const liveVersion = useBuilder((s) => s.live?.version);
+  const note = useSession((s) => s.publishNote);
+  const setNote = useSession((s) => s.setPublishNote);
+  const noteBox = useRef<TextAreaRef>(null);
   const [open, setOpen] = useState(false);
-  const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [failure, setFailure] = useState<ApiError | Error | null>(null);
   const [renames, setRenames] = useState<RenameEntry[] | null>(null);
@@ -50,11 +57,10 @@ export function PublishButton() {
     try {
       const info = await publishApp(note);
       const moved = [...(info.migrated?.entities ?? []), ...(info.migrated?.fields ?? [])].reduce((n, r) => n + r.moved, 0);
-      void message.success(
-        info.migrated
-          ? t('versions.moved', { n: info.version, count: moved, views: info.migrated.views ?? 0 })
-          : t('versions.published', { n: info.version }),
-      );
+      const text = info.migrated
+        ? t('versions.moved', { n: info.version, count: moved, views: info.migrated.views ?? 0 })
+        : t('versions.published', { n: info.version });
+      void message.success({ content: <PublishedNotice text={text} appId={appId!} />, duration: 8 });
       setOpen(false);
       setNote('');
       setRenames(null);
@@ -65,10 +71,21 @@ export function PublishButton() {
     }
   };
 
+  const blocked = errors
+    ? t('toolbar.publishBlocked', { count: errors })
+    : upToDate
+      ? t('toolbar.upToDate', { n: liveVersion })
+      : undefined;
   return (
     <>
-      <Tooltip title={errors ? t('toolbar.publishBlocked', { count: errors }) : undefined}>
-        <Button type="primary" icon={<CloudUploadOutlined />} disabled={errors > 0} onClick={() => setOpen(true)} data-testid="publish">
+      <Tooltip title={blocked}>
+        <Button
+          type="primary"
+          icon={<CloudUploadOutlined />}
+          disabled={errors > 0 || upToDate}
+          onClick={() => setOpen(true)}
+          data-testid="publish"
+        >
           {t('toolbar.publish')}
           {errors ? ` (${errors})` : ''}
         </Button>
@@ -80,12 +97,15 @@ export function PublishButton() {
         confirmLoading={busy}
         okButtonProps={{ disabled: log.length > 0 && !renames }}
         onOk={publish}
+        // The dialog moves focus to itself as it opens, after the box's autoFocus: focus the box once it is open.
+        afterOpenChange={(opened) => opened && noteBox.current?.focus({ cursor: 'end' })}
         onCancel={() => {
           setOpen(false);
           setRenames(null);
         }}
       >
         <Input.TextArea
+          ref={noteBox}
           autoFocus
           aria-label={t('versions.note')}
           placeholder={t('versions.note')}
@@ -93,6 +113,7 @@ export function PublishButton() {
           onChange={(e) => setNote(e.target.value)}
           rows={3}
           maxLength={2000}
+          data-testid="publish-note"
         />
         {!!renames?.length && <RenameList renames={renames} />}
         {failure && (

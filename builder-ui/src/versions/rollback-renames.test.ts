@@ -1,6 +1,6 @@
 import type { VersionInfo } from '../api/apps.api';
 import type { Draft } from '../store/draft.types';
-import { applicableRollbackRenames, rollbackRenames } from './rollback-renames';
+import { applicableRollbackRenames, renamesBetween, rollbackRenames } from './rollback-renames';
 
 const v = (version: number, migrated?: VersionInfo['migrated']): VersionInfo => ({
   version,
@@ -46,5 +46,14 @@ describe('rollback renames', () => {
     expect(applicableRollbackRenames(versions, { version: 1, definition: def('contact', ['lastName']) }, def('person', ['other']))).toEqual(
       [{ from: 'person', to: 'contact' }],
     );
+  });
+
+  it('composes the renames between two versions, either way', () => {
+    expect(renamesBetween(versions, 1, 4)).toEqual([
+      { from: 'contact', to: 'person' },
+      { entity: 'person', from: 'lastName', to: 'familyName' },
+    ]);
+    expect(renamesBetween(versions, 4, 1)).toEqual(rollbackRenames(versions, 1));
+    expect(renamesBetween(versions, 3, 4)).toEqual([]);
   });
 });

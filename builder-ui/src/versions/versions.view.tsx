@@ -1,15 +1,17 @@
-/** Published versions: list, rollback, compare any two (or the draft), export and import. */
-import { DownloadOutlined, RollbackOutlined, UploadOutlined } from '@ant-design/icons';
-import { App, Button, Empty, Popconfirm, Space, Table, Typography, Upload } from 'antd';
+/** Published versions: list (the live one marked), rollback, compare any two (or the draft), export and import; the live app. */
+import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
+import type { RenameEntry } from '@tessera/core/renames';
+import { App, Button, Empty, Space, Table, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appsApi, type VersionInfo } from '../api/apps.api';
 import { rollbackApp, useSession } from '../app/editor-session';
+import { OpenAppLink } from '../app/open-app.link';
 import { useBuilder } from '../store/builder.store';
 import { DiffPanel } from './diff.panel';
 import { downloadJson, readJsonFile } from './import-export';
 import { PublishButton } from './publish.dialog';
-import { applicableRollbackRenames } from './rollback-renames';
+import { RollbackConfirm } from './rollback.confirm';
 
 export function VersionsView() {
   const { t } = useTranslation();
@@ -18,6 +20,7 @@ export function VersionsView() {
   const definition = useBuilder((s) => s.definition)!;
   const dispatch = useBuilder((s) => s.dispatch);
   const tick = useSession((s) => s.versionsTick);
+  const live = useBuilder((s) => s.live?.version);
   const [versions, setVersions] = useState<VersionInfo[]>([]);
   const [loading, setLoading] = useState(true);
 
@@ -29,12 +32,10 @@ export function VersionsView() {
       .finally(() => setLoading(false));
   }, [appId, tick]); // eslint-disable-line react-hooks/exhaustive-deps
 
-  const rollback = async (n: number) => {
+  /** `renames`: data moved by renames since version n moves back to its ids (the confirm listed them). */
+  const rollback = async (n: number, renames: RenameEntry[]) => {
     try {
-      // Data moved by renames since version n moves back to its ids.
-      const needed = versions.some((v) => v.version > n && v.migrated);
-      const [target, current] = needed ? await Promise.all([appsApi.version(appId, n), appsApi.version(appId, versions[0].version)]) : [];
-      await rollbackApp(n, target && current ? applicableRollbackRenames(versions, target, current.definition) : []);
+      await rollbackApp(n, renames);
       void message.success(t('versions.rolledBack', { n }));
     } catch (e) {
       void message.error((e as Error).message);
@@ -47,7 +48,8 @@ export function VersionsView() {
         <Typography.Title level={4} style={{ margin: 0 }}>
           {t('versions.title')}
         </Typography.Title>
-        <Space>
+        <Space wrap>
+          {live && <OpenAppLink appId={appId} testId="versions-open-app" />}
           <Upload
             accept="application/json,.json"
             showUploadList={false}
@@ -81,8 +83,17 @@ export function VersionsView() {
           {
             title: t('versions.version'),
             dataIndex: 'version',
-            width: 90,
-            render: (n: number) => <Typography.Text strong>v{n}</Typography.Text>,
+            width: 120,
+            render: (n: number) => (
+              <Space size={4}>
+                <Typography.Text strong>v{n}</Typography.Text>
+                {n === live && (
+                  <Tag color="green" data-testid="live-version">
+                    {t('versions.live')}
+                  </Tag>
+                )}
+              </Space>
+            ),
           },
           { title: t('versions.note'), dataIndex: 'note' },
           { title: t('versions.date'), dataIndex: 'publishedAt', width: 200, render: (d: string) => new Date(d).toLocaleString() },
@@ -90,11 +101,12 @@ export function VersionsView() {
             width: 130,
             render: (_, v) =>
               v.version !== versions[0]?.version && (
-                <Popconfirm title={t('versions.rollbackConfirm', { n: v.version })} onConfirm={() => rollback(v.version)}>
-                  <Button size="small" icon={<RollbackOutlined />}>
-                    {t('versions.rollback')}
-                  </Button>
-                </Popconfirm>
+                <RollbackConfirm
+                  appId={appId}
+                  versions={versions}
+                  version={v.version}
+                  onConfirm={(renames) => rollback(v.version, renames)}
+                />
               ),
           },
         ]}
