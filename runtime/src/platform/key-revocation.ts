@@ -36,7 +36,7 @@ export async function revokeDescendants(store: Store, parents: { sessions?: stri
   return revoked;
 }
 
-/** Ends these sessions of one user (all of them but `keep`) and revokes what they minted; returns the session ids ended. */
+/** Ends every session of one user but `keep` and revokes the keys they minted; returns the ids of both. */
 export async function endSessionsOf(store: Store, userId: string, keep?: string): Promise<{ sessions: string[]; keys: string[] }> {
   const col = store.collection(SESSIONS);
   const ended: string[] = [];

@@ -99,6 +99,19 @@ describe('changing your own password', () => {
     await signIn(u.email, u.password);
   });
 
+  it('slows down guessing the current password with a stolen session', async () => {
+    const u = await newUser();
+    const current = await signIn(u.email, u.password);
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++)
+      statuses.push(
+        (await withCookie(current, 'POST', '/api/auth/password', { currentPassword: `guess ${i}`, newPassword: 'second password 9' }))
+          .status,
+      );
+    expect(statuses.slice(0, 5)).toEqual([403, 403, 403, 403, 403]);
+    expect(statuses[6]).toBe(429);
+  });
+
   it('an admin setting a user’s password ends all of that user’s sessions', async () => {
     const u = await newUser();
     const session = await signIn(u.email, u.password);
@@ -198,5 +211,18 @@ describe('listing and revoking keys', () => {
     ).toEqual([mine.body.id]);
     expect((await withCookie(cookie, 'DELETE', `/api/api-keys/${mine.body.id}`)).status).toBe(204);
     expect(await me(mine.body.key)).toBe(401);
+  });
+});
+
+describe('an admin setting their own password with PATCH /users/:id', () => {
+  it('keeps the session that asked and ends the others', async () => {
+    const asking = await signIn(ADMIN.email, ADMIN.password);
+    const other = await signIn(ADMIN.email, ADMIN.password);
+    const adminId = (await withCookie(asking, 'GET', '/api/auth/me')).body.user.id as string;
+    expect((await withCookie(asking, 'PATCH', `/api/users/${adminId}`, { password: 'admin changed it 5' })).status).toBe(200);
+    expect((await withCookie(asking, 'GET', '/api/auth/me')).status).toBe(200);
+    expect((await withCookie(other, 'GET', '/api/auth/me')).status).toBe(401);
+    expect((await t.api('GET', '/api/auth/me')).status).toBe(200); // a key no session minted stays
+    expect((await withCookie(asking, 'PATCH', `/api/users/${adminId}`, { password: ADMIN.password })).status).toBe(200);
   });
 });
