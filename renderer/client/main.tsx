@@ -8,7 +8,7 @@ import { ConfigProvider } from 'antd';
 // antd's styles as one static, long-cached file: with zeroRuntime the components skip generating
 // CSS in JavaScript on first render (what the first paint of a page spent most of its time on).
 import 'antd/dist/antd.css';
-import { AppRenderer, createHttpDataPort, I18nProvider } from '../src';
+import { AppRenderer, changeOwnPassword, createHttpDataPort, I18nProvider } from '../src';
 import { AppListPage } from './app-list.page';
 import { SignInPage } from './sign-in.page';
 
@@ -62,6 +62,7 @@ function Root() {
       basePath={`${BASE}${encodeURIComponent(appId)}`}
       onUnauthorized={needSignIn}
       onSignOut={signOut}
+      onChangePassword={changeOwnPassword}
     />
   );
 }

@@ -23,4 +23,5 @@ export { resolveLabel } from './i18n/label';
 export type * from './data/data-port';
 export { ApiError, isApiError } from './data/api-error';
 export { createHttpDataPort, type HttpDataPortOptions } from './data/http-data-port';
+export { changeOwnPassword } from './data/account-api';
 export { createDemoDataPort, type DemoDataPort, type DemoDataPortOptions } from './data/demo-data-port';

@@ -32,6 +32,10 @@ export const appsApi = {
   me: async () => (await request<{ user: User }>('GET', '/auth/me')).body.user,
   login: async (email: string, password: string) => (await request<unknown>('POST', '/auth/login', { email, password })).body,
   logout: async () => (await request<unknown>('POST', '/auth/logout', {})).body,
+  /** Ends the user's other sessions; this one stays signed in. A refusal is an ApiError pointing at the field. */
+  changePassword: async (currentPassword: string, newPassword: string) => {
+    await request<unknown>('POST', '/auth/password', { currentPassword, newPassword });
+  },
   list: async () => (await request<{ items: AppSummary[] }>('GET', '/apps')).body.items,
   create: async (draft: Draft) => (await request<AppDraft>('POST', '/apps', draft)).body,
   getApp: async (appId: string) => (await request<AppDraft>('GET', `/apps/${appId}`)).body,

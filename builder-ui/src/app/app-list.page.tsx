@@ -1,11 +1,12 @@
 /** The apps a builder can edit: open one, create one, or import one from a JSON file. */
-import { AppstoreOutlined, LogoutOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, KeyOutlined, LogoutOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
 import { App, Button, Card, Empty, Layout, List, Space, Tag, Typography, Upload } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { appsApi, type AppSummary } from '../api/apps.api';
 import type { Draft } from '../store/draft.types';
 import { readJsonFile } from '../versions/import-export';
+import { ChangePasswordModal } from './change-password.modal';
 import { CreateAppModal } from './create-app.modal';
 import { LanguageSwitch } from './language.switch';
 import { OpenAppLink } from './open-app.link';
@@ -15,6 +16,7 @@ export function AppListPage({ onOpen, onSignOut }: { onOpen(appId: string): void
   const { message } = App.useApp();
   const [apps, setApps] = useState<AppSummary[] | null>(null);
   const [creating, setCreating] = useState(false);
+  const [changingPassword, setChangingPassword] = useState(false);
   useEffect(() => {
     appsApi.list().then(setApps, (e: Error) => {
       setApps([]);
@@ -41,6 +43,9 @@ export function AppListPage({ onOpen, onSignOut }: { onOpen(appId: string): void
           {t('app.title')}
         </Typography.Title>
         <LanguageSwitch />
+        <Button icon={<KeyOutlined />} onClick={() => setChangingPassword(true)}>
+          {t('account.changePassword')}
+        </Button>
         <Button icon={<LogoutOutlined />} onClick={onSignOut}>
           {t('app.signOut')}
         </Button>
@@ -109,6 +114,15 @@ export function AppListPage({ onOpen, onSignOut }: { onOpen(appId: string): void
         />
       </Layout.Content>
       <CreateAppModal open={creating} onCancel={() => setCreating(false)} onCreate={create} />
+      <ChangePasswordModal
+        open={changingPassword}
+        onClose={() => setChangingPassword(false)}
+        onChange={appsApi.changePassword}
+        onChanged={() => {
+          setChangingPassword(false);
+          void message.success(t('account.passwordChanged'));
+        }}
+      />
     </Layout>
   );
 }

@@ -1,6 +1,15 @@
 /** English UI strings. Keys are grouped by screen; zh-CN.ts mirrors them. */
 export const en = {
   app: { title: 'Tessera Builder', signOut: 'Sign out', language: 'Language' },
+  account: {
+    changePassword: 'Change password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    confirmPassword: 'Confirm the new password',
+    required: 'Required',
+    mismatch: 'The two new passwords differ',
+    passwordChanged: 'Password changed. Your other sessions were signed out.',
+  },
   login: { title: 'Sign in to Tessera', email: 'Email', password: 'Password', submit: 'Sign in', failed: 'Sign-in failed' },
   apps: {
     title: 'Apps',

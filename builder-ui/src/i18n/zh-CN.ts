@@ -3,6 +3,15 @@ import type { Resources } from './en';
 
 export const zhCN: Resources = {
   app: { title: 'Tessera 构建器', signOut: '退出登录', language: '语言' },
+  account: {
+    changePassword: '修改密码',
+    currentPassword: '当前密码',
+    newPassword: '新密码',
+    confirmPassword: '确认新密码',
+    required: '必填',
+    mismatch: '两次输入的新密码不一致',
+    passwordChanged: '密码已修改，你的其他会话已退出登录。',
+  },
   login: { title: '登录 Tessera', email: '邮箱', password: '密码', submit: '登录', failed: '登录失败' },
   apps: {
     title: '应用',

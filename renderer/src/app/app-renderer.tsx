@@ -19,6 +19,8 @@ export interface AppRendererProps {
   /** 'memory' keeps navigation inside the component (builder preview). */
   history?: 'browser' | 'memory';
   onSignOut?(): void;
+  /** Offered in the user menu when given (the host knows the account API: `changeOwnPassword`); rejects with an ApiError. */
+  onChangePassword?(currentPassword: string, newPassword: string): Promise<void>;
   /** Called on a 401 (session expired): the host shows its sign-in page. */
   onUnauthorized?(): void;
   locale?: string;
@@ -33,7 +35,7 @@ export function AppRenderer(props: AppRendererProps) {
   );
 }
 
-function AppShell({ port, basePath = '', history = 'browser', onSignOut, onUnauthorized }: AppRendererProps) {
+function AppShell({ port, basePath = '', history = 'browser', onSignOut, onChangePassword, onUnauthorized }: AppRendererProps) {
   const { t, label } = useT();
   const { notification } = AntApp.useApp();
   const [info, setInfo] = useState<RuntimeInfo>();
@@ -202,7 +204,7 @@ function AppShell({ port, basePath = '', history = 'browser', onSignOut, onUnaut
           }}
         >
           {narrow && <Button type="text" icon={<MenuOutlined />} onClick={() => setMenuOpen(true)} aria-label="menu" />}
-          <AppHeader info={info} onSignOut={onSignOut} />
+          <AppHeader info={info} onSignOut={onSignOut} onChangePassword={onChangePassword} />
         </Layout.Header>
         <Layout.Content style={{ padding: narrow ? 12 : 24, minWidth: 0 }}>{body}</Layout.Content>
       </Layout>

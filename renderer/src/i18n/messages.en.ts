@@ -21,6 +21,15 @@ export const en = {
     language: 'Language',
     noPermission: 'You do not have access to this.',
   },
+  account: {
+    changePassword: 'Change password',
+    currentPassword: 'Current password',
+    newPassword: 'New password',
+    confirmPassword: 'Confirm the new password',
+    required: 'Required',
+    mismatch: 'The two new passwords differ',
+    passwordChanged: 'Password changed. Your other sessions were signed out.',
+  },
   table: {
     search: 'Search…',
     loadMore: 'Load more',

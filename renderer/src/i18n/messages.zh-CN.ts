@@ -19,6 +19,15 @@ export const zhCN: Messages = {
     language: '语言',
     noPermission: '你没有访问权限。',
   },
+  account: {
+    changePassword: '修改密码',
+    currentPassword: '当前密码',
+    newPassword: '新密码',
+    confirmPassword: '确认新密码',
+    required: '必填',
+    mismatch: '两次输入的新密码不一致',
+    passwordChanged: '密码已修改，你的其他会话已退出登录。',
+  },
   table: {
     search: '搜索…',
     loadMore: '加载更多',

@@ -2,6 +2,7 @@ import express from 'express';
 import type { Server } from 'node:http';
 import type { Platform } from '../platform/platform';
 import { authenticate } from './auth.middleware';
+import { enforceKeyScope } from './key-scope.middleware';
 import { sameOriginForCookies } from './csrf.middleware';
 import { errorHandler, notFoundHandler } from './errors.middleware';
 import { authRoutes } from './routes/auth.routes';
@@ -63,6 +64,7 @@ export function createHttpApp(platform: Platform): express.Express {
     });
   });
   api.use(authenticate(platform.accounts));
+  api.use(enforceKeyScope);
   api.use(sameOriginForCookies);
   // The records API is the hot path: matched first.
   api.use(recordsRoutes(platform));

@@ -1,9 +1,11 @@
 import type { Store, StoredDoc } from '@tessera/core/store';
 import { UniqueViolationError } from '@tessera/core/store';
 import { isEmailAddress } from '@tessera/core';
-import { Conflict, Invalid, NotFound } from '../domain-errors';
+import { Conflict, Forbidden, Invalid, NotFound } from '../domain-errors';
 import { hashPassword, passwordProblem, randomSecret, sha256, verifyPassword } from './passwords';
 import { API_KEYS, SESSIONS, USERS } from './platform-collections';
+import { narrowScope, parseKeyScope, type KeyScope } from './key-scope';
+import { endSessionsOf, revokeDescendants } from './key-revocation';
 
 /** Platform roles. App-level roles (rep, manager…) are defined per app and assigned separately. */
 export type PlatformRole = 'admin' | 'builder' | 'member';
@@ -22,6 +24,10 @@ export interface User {
 export interface Principal {
   user: User;
   via: 'session' | 'apiKey';
+  /** Signed in by cookie: the session's id (sha256 of its token), recorded as the parent of keys it mints. */
+  sessionId?: string;
+  /** Signed in by API key: its id and scope (enforced for every route by http/key-scope.middleware.ts). */
+  key?: { id: string; scope: KeyScope };
 }
 
 export interface ApiKeyInfo {
@@ -31,6 +37,11 @@ export interface ApiKeyInfo {
   userId: string;
   createdAt: string;
   lastUsedAt?: string;
+  /** Only these apps (absent: every app the user may use). */
+  apps?: string[];
+  readOnly: boolean;
+  /** What minted it: revoking that (signing out, a password change, deleting the key) revokes this key too. */
+  createdBy?: { via: 'session' } | { via: 'apiKey'; keyId: string };
 }
 
 /** How an email is stored and looked up (and keyed by the sign-in limiter): trimmed, lower case. */
@@ -51,10 +62,13 @@ function toUser(doc: StoredDoc): User {
  * Users, sessions and API keys. Principals looked up by key are cached for a few seconds: every
  * API request authenticates, and a store round trip per request is the single largest cost of a
  * small read. A revoked key is dropped from this process's cache at once; other processes sharing
- * the database notice within `cacheMs`.
+ * the database notice within `cacheMs`. Keys die with what minted them: signing out revokes the
+ * session's keys, a password change the keys of the sessions it ends, a deleted key its children.
  */
 export class Accounts {
   private readonly keyCache = new Map<string, { principal: Principal; until: number }>();
+  /** Bumped whenever keys or users change: a lookup that started before must not cache what it read. */
+  private keyGeneration = 0;
 
   constructor(
     private readonly store: Store,
@@ -110,7 +124,15 @@ export class Accounts {
     return doc ? { ...toUser(doc), passwordHash: doc.passwordHash as string } : null;
   }
 
-  async updateUser(id: string, patch: { name?: unknown; role?: unknown; disabled?: unknown; password?: unknown }): Promise<User> {
+  /**
+   * A new password ends every session of the user but `options.keepSession` (an admin changing
+   * their own password stays signed in) and revokes the keys those sessions minted.
+   */
+  async updateUser(
+    id: string,
+    patch: { name?: unknown; role?: unknown; disabled?: unknown; password?: unknown },
+    options: { keepSession?: string } = {},
+  ): Promise<User> {
     const changes: Record<string, unknown> = {};
     if (patch.name !== undefined) changes.name = String(patch.name).slice(0, 200);
     if (patch.role !== undefined) {
@@ -126,8 +148,28 @@ export class Accounts {
       changes.passwordHash = await hashPassword(patch.password as string);
     }
     const doc = await this.store.collection(USERS).update(id, changes);
-    this.keyCache.clear();
+    if (changes.passwordHash) await endSessionsOf(this.store, id, options.keepSession);
+    this.forgetKeys();
     return toUser(doc);
+  }
+
+  /**
+   * The signed-in user's own password: the current one must match (Forbidden otherwise, nothing
+   * changed), the new one must pass the password rules. Every other session of the user ends and
+   * the keys they minted are revoked; the caller's session (if signed in by cookie) stays.
+   */
+  async changeOwnPassword(principal: Principal, input: { currentPassword?: unknown; newPassword?: unknown }): Promise<void> {
+    if (typeof input.currentPassword !== 'string' || !input.currentPassword)
+      throw new Invalid('send the current password', [{ pointer: '/currentPassword', message: 'required' }]);
+    const doc = await this.store.collection(USERS).get(principal.user.id);
+    if (!doc || doc.disabled) throw new NotFound(`no user ${principal.user.id}`);
+    if (!(await verifyPassword(input.currentPassword, doc.passwordHash as string)))
+      throw new Forbidden('the current password is wrong', { issues: [{ pointer: '/currentPassword', message: 'wrong password' }] });
+    const problem = passwordProblem(input.newPassword, doc.email as string);
+    if (problem) throw new Invalid(problem, [{ pointer: '/newPassword', message: problem }]);
+    if (input.newPassword === input.currentPassword)
+      throw new Invalid('the new password is the current one', [{ pointer: '/newPassword', message: 'same as the current password' }]);
+    await this.updateUser(principal.user.id, { password: input.newPassword }, { keepSession: principal.sessionId });
   }
 
   /** Returns the user when email and password match an enabled account, otherwise null. */
@@ -149,9 +191,11 @@ export class Accounts {
     return { token, expiresAt };
   }
 
+  /** Signing out: the session ends and the keys it minted (and theirs) are revoked. */
   async endSession(token: string): Promise<void> {
     const id = sha256(token);
-    if (await this.store.collection(SESSIONS).get(id)) await this.store.collection(SESSIONS).delete(id);
+    await this.store.collection(SESSIONS).deleteMany({ id });
+    if ((await revokeDescendants(this.store, { sessions: [id] })).length) this.forgetKeys();
   }
 
   async principalForSession(token: string): Promise<Principal | null> {
@@ -159,11 +203,21 @@ export class Accounts {
     if (!session || (session.expiresAt as string) < this.now().toISOString()) return null;
     const user = await this.store.collection(USERS).get(session.userId as string);
     if (!user || user.disabled) return null;
-    return { user: toUser(user), via: 'session' };
+    return { user: toUser(user), via: 'session', sessionId: session.id };
   }
 
-  /** Creates an API key for a user; the key is returned once and only its hash is kept. */
-  async createApiKey(userId: string, name: unknown): Promise<{ key: string; info: ApiKeyInfo }> {
+  /**
+   * Creates an API key for a user; the key is returned once and only its hash is kept. `mintedBy`
+   * is the principal asking (absent for keys made by the platform itself): the key records it as
+   * its parent, dies with it, and gets no wider a scope than a parent key's.
+   */
+  async createApiKey(
+    userId: string,
+    name: unknown,
+    options: { apps?: unknown; readOnly?: unknown; mintedBy?: Principal } = {},
+  ): Promise<{ key: string; info: ApiKeyInfo }> {
+    const parent = options.mintedBy;
+    const scope = narrowScope(parseKeyScope(options), parent?.key?.scope);
     await this.getUser(userId);
     const key = `tsk_${randomSecret(24)}`;
     const doc = await this.store.collection(API_KEYS).insert({
@@ -171,8 +225,23 @@ export class Accounts {
       userId,
       name: typeof name === 'string' && name.trim() ? name.trim().slice(0, 100) : 'API key',
       prefix: key.slice(0, 8),
+      apps: scope.apps ?? null,
+      readOnly: scope.readOnly,
+      createdBySession: parent?.sessionId ?? null,
+      createdByKey: parent?.key?.id ?? null,
     });
+    // Checked after the insert: a parent revoked meanwhile either found this key or is gone now.
+    if (parent && !(await this.parentExists(parent))) {
+      await this.store.collection(API_KEYS).deleteMany({ id: doc.id });
+      throw new Forbidden('the session or API key minting this key has ended');
+    }
     return { key, info: toKeyInfo(doc) };
+  }
+
+  private async parentExists(parent: Principal): Promise<boolean> {
+    if (parent.sessionId) return !!(await this.store.collection(SESSIONS).get(parent.sessionId));
+    if (parent.key) return !!(await this.store.collection(API_KEYS).get(parent.key.id));
+    return true;
   }
 
   async listApiKeys(userId?: string): Promise<ApiKeyInfo[]> {
@@ -180,29 +249,55 @@ export class Accounts {
     return page.items.map(toKeyInfo);
   }
 
+  /** Revokes a key (of `userId` only, when given) and every key minted by it, transitively. */
   async deleteApiKey(id: string, userId?: string): Promise<void> {
     const doc = await this.store.collection(API_KEYS).get(id);
     if (!doc || (userId && doc.userId !== userId)) throw new NotFound(`no API key ${id}`);
-    await this.store.collection(API_KEYS).delete(id);
+    await this.store.collection(API_KEYS).deleteMany({ id });
+    await revokeDescendants(this.store, { keys: [id] });
+    this.forgetKeys();
+  }
+
+  private forgetKeys(): void {
     this.keyCache.clear();
+    this.keyGeneration++;
   }
 
   async principalForApiKey(key: string): Promise<Principal | null> {
     // Keyed by the key itself so a hit costs no hashing; the map lives only in this process's memory.
     const cached = this.keyCache.get(key);
     const now = Date.now();
+    const generation = this.keyGeneration;
     if (cached && cached.until > now) return cached.principal;
     const doc = await this.store.collection(API_KEYS).get(sha256(key));
     if (!doc) return null;
     const user = await this.store.collection(USERS).get(doc.userId as string);
     if (!user || user.disabled) return null;
-    const principal: Principal = { user: toUser(user), via: 'apiKey' };
+    const principal: Principal = { user: toUser(user), via: 'apiKey', key: { id: doc.id, scope: scopeOf(doc) } };
     if (this.keyCache.size > 10_000) this.keyCache.clear();
-    this.keyCache.set(key, { principal, until: now + (this.options.cacheMs ?? 10_000) });
+    if (generation === this.keyGeneration) this.keyCache.set(key, { principal, until: now + (this.options.cacheMs ?? 10_000) });
     return principal;
   }
 }
 
+/** Keys made before scopes existed have neither field: every app, read and write. */
+function scopeOf(doc: StoredDoc): KeyScope {
+  return { ...(Array.isArray(doc.apps) ? { apps: doc.apps as string[] } : {}), readOnly: doc.readOnly === true };
+}
+
 function toKeyInfo(doc: StoredDoc): ApiKeyInfo {
-  return { id: doc.id, name: doc.name as string, prefix: doc.prefix as string, userId: doc.userId as string, createdAt: doc.createdAt };
+  const createdBy: ApiKeyInfo['createdBy'] = doc.createdByKey
+    ? { via: 'apiKey', keyId: doc.createdByKey as string }
+    : doc.createdBySession
+      ? { via: 'session' } // the session id stays private: it is the key of the sessions table
+      : undefined;
+  return {
+    id: doc.id,
+    name: doc.name as string,
+    prefix: doc.prefix as string,
+    userId: doc.userId as string,
+    createdAt: doc.createdAt,
+    ...scopeOf(doc),
+    ...(createdBy ? { createdBy } : {}),
+  };
 }

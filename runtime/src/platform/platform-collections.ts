@@ -29,8 +29,16 @@ export const PLATFORM_COLLECTIONS: CollectionSpec[] = [
       { name: 'expiresAt', kind: 'date', indexed: true },
     ],
   },
-  // id = sha256(key)
-  { name: API_KEYS, fields: [{ name: 'userId', kind: 'string', indexed: true }] },
+  // id = sha256(key); a key minted by a session or another key names it, so revoking the parent
+  // finds its children (platform/key-revocation.ts).
+  {
+    name: API_KEYS,
+    fields: [
+      { name: 'userId', kind: 'string', indexed: true },
+      { name: 'createdBySession', kind: 'string', indexed: true },
+      { name: 'createdByKey', kind: 'string', indexed: true },
+    ],
+  },
   // id = app id
   { name: APPS, fields: [] },
   {

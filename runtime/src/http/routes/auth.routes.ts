@@ -5,11 +5,14 @@ import { badRequest, unauthorized, Problem } from '../problem';
 import { principalOf, requireRole, SESSION_COOKIE, sessionToken } from '../auth.middleware';
 import { LoginLimiter } from '../login-limiter';
 import { normalizeEmail } from '../../platform/accounts';
+import { Forbidden } from '../../domain-errors';
 
 /** Sign in/out, the current user, users (admin) and API keys. */
 export function authRoutes(platform: Platform): Router {
   const r = Router();
   const limiter = new LoginLimiter();
+  // Guessing the current password with a stolen session is slowed like guessing it at sign-in.
+  const passwordLimiter = new LoginLimiter();
 
   r.post('/auth/login', async (req, res) => {
     const { email, password } = (req.body ?? {}) as { email?: unknown; password?: unknown };
@@ -49,6 +52,25 @@ export function authRoutes(platform: Platform): Router {
     res.json({ user: principalOf(req).user });
   });
 
+  // The signed-in user's own password; the other sessions end, this one stays signed in.
+  r.post('/auth/password', async (req, res) => {
+    const p = principalOf(req);
+    const key = p.user.id;
+    const wait = passwordLimiter.check(key);
+    if (wait > 0) {
+      res.setHeader('Retry-After', String(Math.ceil(wait / 1000)));
+      throw new Problem(429, 'Too many requests', `too many wrong passwords; try again in ${Math.ceil(wait / 1000)} s`);
+    }
+    try {
+      await platform.accounts.changeOwnPassword(p, (req.body ?? {}) as { currentPassword?: unknown; newPassword?: unknown });
+    } catch (err) {
+      if (err instanceof Forbidden) passwordLimiter.fail(key);
+      throw err;
+    }
+    passwordLimiter.reset(key);
+    res.status(204).end();
+  });
+
   r.get('/users', requireRole('admin'), async (_req, res) => {
     res.json({ items: await platform.accounts.listUsers() });
   });
@@ -59,17 +81,29 @@ export function authRoutes(platform: Platform): Router {
     res.json(await platform.accounts.getUser(param(req, 'id')));
   });
   r.patch('/users/:id', requireRole('admin'), async (req, res) => {
-    res.json(await platform.accounts.updateUser(param(req, 'id'), req.body ?? {}));
+    const id = param(req, 'id');
+    const p = principalOf(req);
+    // An admin setting their own password stays signed in here; every other session ends.
+    const keepSession = p.user.id === id ? p.sessionId : undefined;
+    res.json(await platform.accounts.updateUser(id, req.body ?? {}, { keepSession }));
   });
 
   // API keys belong to the signed-in user; admins see everyone's.
   r.get('/api-keys', async (req, res) => {
     const p = principalOf(req);
-    res.json({ items: await platform.accounts.listApiKeys(p.user.role === 'admin' ? undefined : p.user.id) });
+    // Admins may narrow the list to one user with ?userId=; anyone else always gets their own.
+    const asked = typeof req.query.userId === 'string' && req.query.userId ? req.query.userId : undefined;
+    res.json({ items: await platform.accounts.listApiKeys(p.user.role === 'admin' ? asked : p.user.id) });
   });
+  // Optionally scoped: `apps` (only these apps' routes) and `readOnly`; it dies with the session or key that made it.
   r.post('/api-keys', async (req, res) => {
     const p = principalOf(req);
-    const { key, info } = await platform.accounts.createApiKey(p.user.id, (req.body as { name?: unknown } | undefined)?.name);
+    const body = (req.body && typeof req.body === 'object' ? req.body : {}) as { name?: unknown; apps?: unknown; readOnly?: unknown };
+    const { key, info } = await platform.accounts.createApiKey(p.user.id, body.name, {
+      apps: body.apps,
+      readOnly: body.readOnly,
+      mintedBy: p,
+    });
     res.status(201).json({ ...info, key, note: 'store this key now: it is not shown again' });
   });
   r.delete('/api-keys/:id', async (req, res) => {
