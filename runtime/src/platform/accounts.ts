@@ -65,6 +65,9 @@ function toUser(doc: StoredDoc): User {
  * the database notice within `cacheMs`. Keys die with what minted them: signing out revokes the
  * session's keys, a password change the keys of the sessions it ends, a deleted key its children.
  */
+/** How far up a key's chain of parents a lookup checks (each step is one read, once per cache period). */
+const MAX_KEY_CHAIN = 8;
+
 export class Accounts {
   private readonly keyCache = new Map<string, { principal: Principal; until: number }>();
   /** Bumped whenever keys or users change: a lookup that started before must not cache what it read. */
@@ -258,6 +261,18 @@ export class Accounts {
     this.forgetKeys();
   }
 
+  /** Whether the session or key that minted `doc` (and its own parent, and so on) still exists and has not expired. */
+  private async parentAlive(doc: StoredDoc, depth = 0): Promise<boolean> {
+    if (doc.createdBySession) {
+      const session = await this.store.collection(SESSIONS).get(doc.createdBySession as string);
+      return !!session && (session.expiresAt as string) >= this.now().toISOString();
+    }
+    if (!doc.createdByKey) return true; // made by the platform or by an admin's tooling
+    if (depth >= MAX_KEY_CHAIN) return true; // deeper chains are ended by revocation alone
+    const parent = await this.store.collection(API_KEYS).get(doc.createdByKey as string);
+    return !!parent && this.parentAlive(parent, depth + 1);
+  }
+
   private forgetKeys(): void {
     this.keyCache.clear();
     this.keyGeneration++;
@@ -271,6 +286,13 @@ export class Accounts {
     if (cached && cached.until > now) return cached.principal;
     const doc = await this.store.collection(API_KEYS).get(sha256(key));
     if (!doc) return null;
+    if (!(await this.parentAlive(doc))) {
+      // Its session expired (nothing revoked it then) or a revocation was cut short: it goes now.
+      await this.store.collection(API_KEYS).deleteMany({ id: doc.id });
+      await revokeDescendants(this.store, { keys: [doc.id] });
+      this.forgetKeys();
+      return null;
+    }
     const user = await this.store.collection(USERS).get(doc.userId as string);
     if (!user || user.disabled) return null;
     const principal: Principal = { user: toUser(user), via: 'apiKey', key: { id: doc.id, scope: scopeOf(doc) } };

@@ -138,6 +138,21 @@ describe('keys die with their parent', () => {
     expect((await t.api('GET', '/api/auth/me')).status).toBe(200); // the tests' own key was minted by no session
   });
 
+  it('a session that expires takes the keys it minted with it, and theirs', async () => {
+    const user = await newUser();
+    const cookie = await signIn(user.email, user.password);
+    const created = await withCookie(cookie, 'POST', '/api/api-keys', { name: 'minted by a session' });
+    const child = await t.as(created.body.key)('POST', '/api/api-keys', { name: 'minted by that key' });
+    expect([created.status, child.status]).toEqual([201, 201]);
+    // Nobody signs out: the session just runs out.
+    const sessions = t.running.platform.store.collection('_sessions');
+    for (const s of (await sessions.find({ filter: { userId: user.id }, limit: 10 })).items)
+      await sessions.update(s.id, { expiresAt: new Date(Date.now() - 1000).toISOString() });
+    expect(await me(child.body.key)).toBe(401);
+    expect(await me(created.body.key)).toBe(401);
+    expect((await t.running.platform.store.collection('_api_keys').find({ filter: { userId: user.id }, limit: 10 })).items).toEqual([]);
+  });
+
   it('revoking a key revokes the keys it minted, transitively, at once', async () => {
     const parent = await t.api('POST', '/api/api-keys', { name: 'parent' });
     const child = await t.as(parent.body.key)('POST', '/api/api-keys', { name: 'child' });
