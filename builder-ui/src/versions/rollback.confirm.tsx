@@ -92,8 +92,11 @@ export function RollbackConfirm({
     );
   return (
     <Popconfirm
+      // The button sits at the table's right edge and the text grows once the plan has loaded:
+      // open towards the left, with a bounded width, so nothing runs off the screen.
+      placement="topRight"
       title={t('versions.rollbackConfirm', { n: version })}
-      description={description}
+      description={<div style={{ maxWidth: 420 }}>{description}</div>}
       okButtonProps={{ disabled: !plan || plan instanceof Error }}
       onOpenChange={(open) => {
         if (!open) return;
