@@ -96,6 +96,8 @@ export interface FieldTypeDescriptor<F extends FieldLike = FieldLike> {
   refs?: RefSpec[];
   /** A plausible value for demo data and the builder's expression preview (undefined: none, e.g. evaluated on read). */
   sample(field: F, ctx: SampleContext): unknown;
+  /** Whether the field's `unique` ignores letter case (emails always do; a text field when it says so). */
+  uniqueIgnoresCase?(field: F): boolean;
   /** A field of this type can say whose a record is (an entity's `ownerField`). */
   owner?: boolean;
   /**

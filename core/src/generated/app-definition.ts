@@ -337,6 +337,10 @@ export interface TextField {
    */
   pattern?: string;
   /**
+   * With unique: values that differ only in letter case count as the same ("ABC-1" and "abc-1"). Values are kept as typed.
+   */
+  ignoreCase?: boolean;
+  /**
    * Value on create: a literal or an expression.
    */
   default?: string | Expression;

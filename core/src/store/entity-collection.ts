@@ -34,6 +34,7 @@ export function entityCollectionSpec(name: string, entity: Entity): CollectionSp
         name: f.id,
         kind: storageKindOf(f),
         unique: Boolean(f.unique),
+        ...(f.unique && getFieldType(f.type).uniqueIgnoresCase?.(f) ? { ignoreCase: true } : {}),
         // a unique index declared on the field alone serves instead of its plain one
         indexed: ownIndex(entity, f.id) && !(entity.indexes ?? []).some((i) => i.unique && i.fields.length === 1 && i.fields[0] === f.id),
       })),

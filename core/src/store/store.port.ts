@@ -90,7 +90,11 @@ export interface CollectionSpec {
   /** ^[A-Za-z0-9_]+$ — adapters quote it, but refuse anything else. */
   name: string;
   /** Declared fields. Undeclared fields may still be stored and filtered (as JSON). */
-  fields: Array<{ name: string; kind: FieldKind; indexed?: boolean; unique?: boolean }>;
+  /**
+   * `ignoreCase` (with `unique`): values that differ only in letter case clash too ("Ann@x.com"
+   * and "ann@x.com"); the values are stored as given.
+   */
+  fields: Array<{ name: string; kind: FieldKind; indexed?: boolean; unique?: boolean; ignoreCase?: boolean }>;
   /** Compound indexes. */
   indexes?: Array<{ fields: string[]; unique?: boolean }>;
   /** Fields of the word-prefix text search (`$search` filters); none: `$search` is refused. */

@@ -2,7 +2,7 @@ import { defaultOf, defaultValue, type AppDefinition, type Entity } from '@tesse
 import type { Filter, Store } from '@tessera/core/store';
 import { MIGRATION_BATCH, type MigrationBatches } from './publishing/migration-batches';
 import { createClock } from '@tessera/core/expressions';
-import { collectionSpecFor, recordCollectionName, storedFields } from './storage-plan';
+import { collectionSpecFor, ensureEntityStorage, recordCollectionName, storedFields } from './storage-plan';
 import { EMPTY_PLAN, type RenamePlan } from './renames/renames.check';
 import { applyRenames, renamedDefinition, type RenameReport } from './renames/renames.migrate';
 import { renameInViews } from './renames/renames.views';
@@ -127,7 +127,7 @@ export async function upgradeStorage(
   for (const { definition, version } of apps) {
     const started = Date.now();
     try {
-      for (const entity of definition.entities) await store.ensureCollection(collectionSpecFor(definition.id, entity));
+      for (const entity of definition.entities) await ensureEntityStorage(store, definition.id, entity, print);
     } catch (err) {
       // One app's storage must not keep the server from starting (and from serving the others).
       const reason = (err as Error).message;

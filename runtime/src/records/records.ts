@@ -3,7 +3,7 @@ import type { Doc, FindOptions, Page, Store, StoredDoc } from '@tessera/core/sto
 import { Forbidden, NotFound, Unavailable, ValidationFailed } from '../domain-errors';
 import type { Quarantine } from '../platform/quarantine';
 import type { Apps } from '../platform/apps';
-import { collectionSpecFor } from '../platform/storage-plan';
+import { ensureEntityStorage } from '../platform/storage-plan';
 import type { Action } from '../platform/policy/policy.types';
 import { policyFor } from '../platform/policy/effective-permissions.policy';
 import { andFilters, inScope, rowScopeFilter } from '../platform/policy/row-scope.policy';
@@ -56,7 +56,10 @@ export class Records {
       if (!entity) throw new NotFound(`app "${appId}" has no entity "${entityId}"`);
       // Publishing migrates storage; ensuring again here (a no-op when nothing changed) brings data
       // written by an older Tessera in line with what this one derives from the definition.
-      target = { definition, entity, collection: await this.store.ensureCollection(collectionSpecFor(appId, entity)) };
+      const collection = await ensureEntityStorage(this.store, appId, entity, (message) =>
+        this.log.warn({ appId, entity: entityId }, message),
+      );
+      target = { definition, entity, collection };
       byEntity.set(entityId, target);
     }
     return target;

@@ -18,7 +18,7 @@ const people = (id: string, unique: boolean) => ({
   schemaVersion: 1,
   id,
   name: id,
-  entities: [{ id: 'person', label: 'Person', fields: [{ id: 'email', type: 'email', unique }] }],
+  entities: [{ id: 'person', label: 'Person', fields: [{ id: 'email', type: 'text', unique }] }],
 });
 
 describe('an app whose storage cannot be upgraded at start', () => {

@@ -32,9 +32,14 @@ it('changes the password from the user menu, ending the other session only', asy
   b.errors.length = 0; // the signed-out first load's 401 is how the sign-in page appears
 
   const { page } = b;
-  await page.locator('.tessera-user-name').click();
-  await page.getByRole('menuitem', { name: 'Change password' }).click();
   const dialog = page.getByRole('dialog', { name: 'Change password' });
+  // On a loaded machine the first click can come while the freshly signed-in app still renders
+  // (in CI the dialog did not appear once): open the menu again if it did not.
+  for (let attempt = 0; attempt < 3 && !(await dialog.isVisible()); attempt++) {
+    await page.locator('.tessera-user-name').click();
+    await page.getByRole('menuitem', { name: 'Change password' }).click();
+    await dialog.waitFor({ timeout: 5_000 }).catch(() => undefined);
+  }
   await dialog.getByLabel('Current password').fill('not my password');
   await dialog.getByLabel('New password', { exact: true }).fill('a brand new password 42');
   await dialog.getByLabel('Confirm the new password').fill('a brand new password 42');

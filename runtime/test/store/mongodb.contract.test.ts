@@ -77,6 +77,14 @@ describe('mongodb adapter without a server', () => {
     });
   });
 
+  it('an ignoreCase unique index compares at strength 2 (case ignored) and has a name of its own', () => {
+    const spec = sanitizeSpec(CONTACTS);
+    const folded = planMongoIndex(spec, { fields: ['email'], unique: true, ignoreCase: true });
+    expect(folded.options).toMatchObject({ unique: true, collation: { locale: 'en', strength: 2 } });
+    expect(folded.options.name).not.toBe(planMongoIndex(spec, { fields: ['email'], unique: true }).options.name);
+    expect(planMongoIndex(spec, { fields: ['email'], unique: true }).options).not.toHaveProperty('collation');
+  });
+
   it.each([
     [{}],
     [{ status: 'open', vip: false }],

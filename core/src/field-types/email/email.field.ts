@@ -17,6 +17,8 @@ export const emailField = defineFieldType<EmailField>({
   searchable: 'default',
   valueSchema: (f) => ({ type: 'string', format: 'email', maxLength: f.maxLength ?? 254 }),
   operators: OPERATORS.text,
+  // Ann@Example.com and ann@example.com reach the same person: one of them is enough.
+  uniqueIgnoresCase: () => true,
   filterKind: 'text',
   // Built from the name fields generated before it, so "Alice Kim" gets alice.kim@….
   sample: (_f, { record, index }) => {

@@ -36,6 +36,7 @@ export const textField = defineFieldType<TextField>({
   }),
   operators: OPERATORS.text,
   filterKind: 'text',
+  uniqueIgnoresCase: (f) => f.ignoreCase === true,
   owner: true, // an owner's email, from a system that has no user records
   sample: (field, { rng, record, index }) => {
     const hit = BY_ID.find(([re]) => re.test(field.id));

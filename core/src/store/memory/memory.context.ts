@@ -1,6 +1,7 @@
 import type { Doc, Filter, StoredDoc } from '../store.port';
 import { UniqueViolationError } from '../store.errors';
-import type { SanitizedSpec } from '../shared/spec.validate';
+import type { IndexSpec, SanitizedSpec } from '../shared/spec.validate';
+import { foldCase } from '../shared/fold-case';
 import type { FilterNode } from '../../query/filter.ast';
 import { compileMemoryFilter, type MemoryPredicate } from '../../query/filter.memory';
 import { normalizeFilter } from '../../query/filter.normalize';
@@ -60,19 +61,20 @@ export function liveDoc(ctx: MemoryContext, id: string): StoredDoc | null {
  * The unique indexes as SQLite enforces them on `json_extract` values: a document with a null
  * or missing value in any of the index's fields never conflicts, and true equals 1.
  */
-function keyOf(doc: Doc, fields: string[]): string | null {
-  const values = fields.map((f) => sortValueOf(doc, f));
-  return values.includes(null) ? null : JSON.stringify(values);
+function keyOf(doc: Doc, ix: IndexSpec): string | null {
+  const values = ix.fields.map((f) => sortValueOf(doc, f));
+  if (values.includes(null)) return null;
+  return JSON.stringify(ix.ignoreCase ? values.map((v) => (typeof v === 'string' ? foldCase(v) : v)) : values);
 }
 
 /** Throws UniqueViolationError when `doc` clashes with another document of `docs`. */
 export function checkUnique(ctx: MemoryContext, docs: ReadonlyMap<string, StoredDoc>, doc: StoredDoc): void {
   for (const ix of ctx.spec.indexes) {
     if (!ix.unique) continue;
-    const key = keyOf(doc, ix.fields);
+    const key = keyOf(doc, ix);
     if (key === null) continue;
     for (const other of docs.values()) {
-      if (other.id !== doc.id && keyOf(other, ix.fields) === key) throw new UniqueViolationError(ctx.name, ix.fields);
+      if (other.id !== doc.id && keyOf(other, ix) === key) throw new UniqueViolationError(ctx.name, ix.fields);
     }
   }
 }
@@ -83,7 +85,7 @@ export function duplicateIndex(spec: SanitizedSpec, docs: Iterable<StoredDoc>): 
     if (!ix.unique) continue;
     const seen = new Set<string>();
     for (const d of docs) {
-      const key = keyOf(d, ix.fields);
+      const key = keyOf(d, ix);
       if (key === null) continue;
       if (seen.has(key)) return ix.fields;
       seen.add(key);

@@ -13,3 +13,4 @@ export * from './update-many.default';
 export * from './delete-many.default';
 export * from './upsert.default';
 export * from './claim.default';
+export * from './fold-case';

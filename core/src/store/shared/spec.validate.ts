@@ -21,6 +21,8 @@ export function checkCollectionName(name: unknown): string {
 export interface IndexSpec {
   fields: string[];
   unique: boolean;
+  /** Unique regardless of letter case (a single text field's `ignoreCase`). */
+  ignoreCase?: boolean;
 }
 
 export interface SanitizedSpec {
@@ -41,11 +43,11 @@ export function sanitizeSpec(spec: CollectionSpec): SanitizedSpec {
   const kinds = new Map<string, FieldKind>();
   const indexes: IndexSpec[] = [];
   const keys = new Set<string>();
-  const add = (fields: string[], unique: boolean, at: string) => {
-    const key = JSON.stringify(fields);
+  const add = (fields: string[], unique: boolean, at: string, ignoreCase = false) => {
+    const key = JSON.stringify(ignoreCase ? [...fields, '(ignoreCase)'] : fields);
     if (keys.has(key)) throw new InvalidQueryError(`index on ${fields.join(' + ')} declared twice`, at);
     keys.add(key);
-    indexes.push({ fields, unique });
+    indexes.push({ fields, unique, ...(ignoreCase ? { ignoreCase } : {}) });
   };
   (spec.fields ?? []).forEach((f, i) => {
     const at = ptr(ptr('/fields', i), 'name');
@@ -58,7 +60,13 @@ export function sanitizeSpec(spec: CollectionSpec): SanitizedSpec {
       // MongoDB would make it element-wise unique, SQLite whole-value unique: refuse rather than differ.
       throw new InvalidQueryError(`array field "${f.name}" cannot be unique`, ptr(ptr('/fields', i), 'unique'));
     }
-    if ((f.unique || f.indexed) && f.name !== 'id') add([f.name], !!f.unique, at);
+    if (f.ignoreCase && (!f.unique || f.kind !== 'string'))
+      throw new InvalidQueryError(`ignoreCase needs a unique string field ("${f.name}")`, ptr(ptr('/fields', i), 'ignoreCase'));
+    if (f.ignoreCase) {
+      // The unique index compares folded values, which equality filters on the value cannot use: a plain one serves those.
+      add([f.name], true, at, true);
+      add([f.name], false, at);
+    } else if ((f.unique || f.indexed) && f.name !== 'id') add([f.name], !!f.unique, at);
   });
   (spec.indexes ?? []).forEach((ix, i) => {
     const at = ptr('/indexes', i);

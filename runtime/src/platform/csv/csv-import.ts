@@ -1,6 +1,8 @@
 import type { Entity, Field } from '@tessera/core';
 import type { Doc } from '@tessera/core/store';
 import { UniqueViolationError } from '@tessera/core/store';
+import { foldCase } from '@tessera/core/store/shared';
+import { getFieldType } from '@tessera/core';
 import { DomainError, Forbidden, Invalid, Unavailable } from '../../domain-errors';
 import type { Accounts } from '../accounts';
 import type { Access } from '../members/access';
@@ -84,6 +86,8 @@ type Prepared = { line: number; doc: Doc };
 export async function runImport(records: Records, run: ImportRun, s: RecordScope, cursor: CsvCursor, map: HeaderMap): Promise<void> {
   const { entity } = s.target;
   const uniqueFields = entity.fields.filter((f) => (f as { unique?: boolean }).unique).map((f) => f.id);
+  // Within the file, "Ann@x.com" on one line and "ann@x.com" on another are one value where uniqueness ignores case.
+  const ignoringCase = new Set(entity.fields.filter((f) => getFieldType(f.type).uniqueIgnoresCase?.(f)).map((f) => f.id));
   const seenUnique = new Map<string, Map<unknown, number>>(uniqueFields.map((f) => [f, new Map()]));
   const expressions = { budget: createBudget() }; // the defaults of all its rows are one execution's work
   try {
@@ -100,7 +104,7 @@ export async function runImport(records: Records, run: ImportRun, s: RecordScope
           problemErrors(row.line, err).forEach((e) => run.addError(e));
         }
       }
-      const good = await dropConflicts(records, s, batch, uniqueFields, seenUnique, run);
+      const good = await dropConflicts(records, s, batch, uniqueFields, seenUnique, run, ignoringCase);
       await insertGood(records, s, good, run, from, slice);
       if (run.stopRequested) throw new ImportPaused('the server is stopping');
       await new Promise((resolve) => setImmediate(resolve)); // let requests in between batches
@@ -127,7 +131,9 @@ async function dropConflicts(
   uniqueFields: string[],
   seen: Map<string, Map<unknown, number>>,
   run: ImportRun,
+  ignoringCase: ReadonlySet<string>,
 ): Promise<Prepared[]> {
+  const seenKey = (f: string, v: unknown) => (ignoringCase.has(f) && typeof v === 'string' ? foldCase(v) : v);
   const { entity, collection } = s.target;
   const existing = await existingIds(
     records.store,
@@ -151,7 +157,7 @@ async function dropConflicts(
     for (const f of uniqueFields) {
       const v = doc[f];
       if (v === undefined || v === null) continue;
-      const earlier = seen.get(f)!.get(v);
+      const earlier = seen.get(f)!.get(seenKey(f, v));
       if (taken.get(f)!.has(v))
         run.addError({
           line,
@@ -171,7 +177,7 @@ async function dropConflicts(
       else continue;
       ok = false;
     }
-    if (ok) for (const f of uniqueFields) if (doc[f] !== undefined && doc[f] !== null) seen.get(f)!.set(doc[f], line);
+    if (ok) for (const f of uniqueFields) if (doc[f] !== undefined && doc[f] !== null) seen.get(f)!.set(seenKey(f, doc[f]), line);
     return ok;
   });
 }

@@ -31,7 +31,13 @@ const BSON_TYPE: Record<FieldKind, string> = {
 
 export interface MongoIndex {
   key: Record<string, 1>;
-  options: { name: string; unique?: boolean; partialFilterExpression?: Record<string, unknown> };
+  options: {
+    name: string;
+    unique?: boolean;
+    partialFilterExpression?: Record<string, unknown>;
+    /** ignoreCase: compared at strength 2 (letters and accents, not case). */
+    collation?: { locale: string; strength: number };
+  };
   fields: string[];
 }
 
@@ -43,10 +49,10 @@ export interface MongoIndex {
 export function planMongoIndex(spec: SanitizedSpec, ix: IndexSpec): MongoIndex {
   const kinds = ix.fields.map((f) => spec.kinds.get(f) ?? null);
   const hash = createHash('sha256')
-    .update(JSON.stringify([INDEX_FORMAT, ix.fields, ix.unique, kinds]))
+    .update(JSON.stringify([INDEX_FORMAT, ix.fields, ix.unique, kinds, ...(ix.ignoreCase ? ['ignoreCase'] : [])]))
     .digest('hex')
     .slice(0, 8);
-  const name = `${INDEX_PREFIX}${ix.fields.join('__').replace(/\./g, '_')}${ix.unique ? '__u' : ''}_${hash}`;
+  const name = `${INDEX_PREFIX}${ix.fields.join('__').replace(/\./g, '_')}${ix.unique ? '__u' : ''}${ix.ignoreCase ? 'ci' : ''}_${hash}`;
   const key: Record<string, 1> = {};
   for (const f of ix.fields) key[mongoPath(f)] = 1;
   if (!ix.unique) {
@@ -57,7 +63,12 @@ export function planMongoIndex(spec: SanitizedSpec, ix: IndexSpec): MongoIndex {
   ix.fields.forEach((f, i) => {
     if (f !== 'id') partial[mongoPath(f)] = kinds[i] ? { $type: BSON_TYPE[kinds[i]!] } : { $exists: true };
   });
-  const options = Object.keys(partial).length ? { name, unique: true, partialFilterExpression: partial } : { name, unique: true };
+  const options = {
+    name,
+    unique: true,
+    ...(Object.keys(partial).length ? { partialFilterExpression: partial } : {}),
+    ...(ix.ignoreCase ? { collation: { locale: 'en', strength: 2 } } : {}),
+  };
   return { key, options, fields: ix.fields };
 }
 

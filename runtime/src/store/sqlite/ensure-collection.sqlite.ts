@@ -18,18 +18,25 @@ export interface PlannedIndex {
 }
 
 /**
+ * The value as `ignoreCase` uniques compare it (foldCase): SQL's lower() folds ASCII, which is
+ * nearly every value, without a call into JavaScript; the rest goes through tessera_fold_case.
+ */
+const foldedSql = (v: string) => `(CASE WHEN ${v} GLOB '*[^ -~]*' THEN tessera_fold_case(${v}) ELSE lower(${v}) END)`;
+
+/**
  * A non-unique index ends with "id" so it also serves the `…, id` tie-breaker of sorts and
  * keyset cursors; a unique one must not (it would make every row unique). The name is readable
  * and ends with a hash of the definition: same name, same index.
  */
 export function planIndex(table: string, ix: IndexSpec): PlannedIndex {
+  // (ignoreCase is left out of the hash when off: indexes made before it existed keep their names)
   const hash = createHash('sha256')
-    .update(JSON.stringify([INDEX_FORMAT, ix.fields, ix.unique]))
+    .update(JSON.stringify([INDEX_FORMAT, ix.fields, ix.unique, ...(ix.ignoreCase ? ['ignoreCase'] : [])]))
     .digest('hex')
     .slice(0, 8);
   const readable = ix.fields.join('__').replace(/\./g, '_');
-  const name = `${INDEX_PREFIX}${table}__${readable}${ix.unique ? '__u' : ''}_${hash}`;
-  const cols = ix.fields.map(valueSql);
+  const name = `${INDEX_PREFIX}${table}__${readable}${ix.unique ? '__u' : ''}${ix.ignoreCase ? 'ci' : ''}_${hash}`;
+  const cols = ix.fields.map((f) => (ix.ignoreCase ? foldedSql(valueSql(f)) : valueSql(f)));
   if (!ix.unique) cols.push('"id"');
   const sql = `CREATE ${ix.unique ? 'UNIQUE ' : ''}INDEX ${quoteIdent(name)} ON ${quoteIdent(table)} (${cols.join(', ')})`;
   return { name, sql, fields: ix.fields };

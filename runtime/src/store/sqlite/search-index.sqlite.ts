@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { foldSearchText, matchesSearch } from '@tessera/core';
 import { InvalidQueryError } from '@tessera/core/store';
+import { foldCase } from '@tessera/core/store/shared';
 import type { SanitizedSpec } from '@tessera/core/store/shared';
 import type { SearchNode } from '@tessera/core/query';
 import { jsonPath, quoteIdent } from './sql.fields';
@@ -136,6 +137,10 @@ export function searchSqlOf(node: SearchNode, spec: SanitizedSpec, params: unkno
  * (each Tessera process) registers it.
  */
 export function registerSearchWords(db: Database.Database): void {
+  // The fold of case-insensitive unique indexes (ensure-collection.sqlite.ts): an index expression, so deterministic.
+  db.function('tessera_fold_case', { deterministic: true }, (value: unknown) =>
+    value === null || value === undefined ? null : foldCase(String(value)),
+  );
   db.function('tessera_search_text', { deterministic: true }, (value: unknown) =>
     value === null || value === undefined ? null : foldSearchText(String(value)),
   );

@@ -13,6 +13,47 @@ export function uniqueCases(env: ContractEnv): void {
     expect(await c.count()).toBe(1);
   });
 
+  it('an ignoreCase unique field refuses a value that differs only in letter case, and keeps values as typed', async () => {
+    const c = await env.store().ensureCollection({
+      name: 'people_ci',
+      fields: [{ name: 'email', kind: 'string', unique: true, ignoreCase: true }],
+    });
+    const ann = await c.insert({ email: 'Ann@Example.com' });
+    for (const email of ['ann@example.com', 'ANN@EXAMPLE.COM'])
+      await expect(c.insert({ email })).rejects.toMatchObject({ name: 'UniqueViolationError', fields: ['email'] });
+    await c.insert({ email: 'Zoë@example.com' });
+    await expect(c.insert({ email: 'ZOË@EXAMPLE.COM' })).rejects.toBeInstanceOf(UniqueViolationError); // beyond ASCII too
+    await c.insert({ email: 'bob@example.com' });
+    await expect(
+      c.update((await c.find({ filter: { email: 'bob@example.com' } })).items[0].id, { email: 'ANN@example.com' }),
+    ).rejects.toBeInstanceOf(UniqueViolationError);
+    expect(await c.get(ann.id)).toMatchObject({ email: 'Ann@Example.com' });
+    expect(await c.count()).toBe(3);
+  });
+
+  it('an ignoreCase unique field cannot be added over values that differ only in case, and nothing changes', async () => {
+    const spec = { name: 'people_ci2', fields: [{ name: 'email', kind: 'string' as const, unique: true }] };
+    const c = await env.store().ensureCollection(spec);
+    await c.insert({ email: 'ann@example.com' });
+    await c.insert({ email: 'ANN@example.com' }); // unique as typed: allowed
+    const err = await env
+      .store()
+      .ensureCollection({ ...spec, fields: [{ ...spec.fields[0], ignoreCase: true }] })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(UniqueViolationError);
+    // The case-sensitive uniqueness still holds.
+    await expect((await env.store().ensureCollection(spec)).insert({ email: 'ann@example.com' })).rejects.toBeInstanceOf(
+      UniqueViolationError,
+    );
+    expect(await c.count()).toBe(2);
+  });
+
+  it('refuses ignoreCase on a field that is not a unique string', async () => {
+    await expect(
+      env.store().ensureCollection({ name: 'bad_ci', fields: [{ name: 'n', kind: 'number', unique: true, ignoreCase: true }] }),
+    ).rejects.toThrow(/ignoreCase needs a unique string field/);
+  });
+
   it('a duplicate id fails with UniqueViolationError on id', async () => {
     const c = await contacts(env.store());
     await c.insert({ id: 'x1' });
