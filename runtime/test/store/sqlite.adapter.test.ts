@@ -55,6 +55,27 @@ describe('sqlite adapter specifics', () => {
     store.close();
   });
 
+  it('equality on a case-insensitive unique field uses its folded index, and still compares exactly', async () => {
+    const store = createSqliteStore({ file: ':memory:' });
+    const c = await store.ensureCollection({
+      name: 'contacts',
+      fields: [{ name: 'email', kind: 'string', unique: true, ignoreCase: true }],
+    });
+    await c.insertMany([{ email: 'Ann@x.io' }, { email: 'bob@x.io' }, { email: 'Zoë@x.io' }]);
+    expect(plan(store, { filter: { email: 'ann@x.io' } })).toMatch(/USING INDEX tx_contacts__email__uci_\w+ \(<expr>=\?\)/);
+    expect(plan(store, { filter: { email: { $in: ['a@x.io', 'b@x.io'] } } })).toMatch(
+      /USING INDEX tx_contacts__email__uci_\w+ \(<expr>=\?\)/,
+    );
+    expect((await c.find({ filter: { email: 'ann@x.io' } })).items).toEqual([]); // equality stays exact
+    expect((await c.find({ filter: { email: 'Ann@x.io' } })).items).toHaveLength(1);
+    expect((await c.find({ filter: { email: { $in: ['bob@x.io', 'Zoë@x.io', 'zoë@x.io'] } } })).items.map((d) => d.email).sort()).toEqual([
+      'Zoë@x.io',
+      'bob@x.io',
+    ]);
+    expect((await c.find({ filter: { email: { $ne: 'bob@x.io' } } })).items).toHaveLength(2);
+    store.close();
+  });
+
   it('filters and sorts use the expression indexes (EXPLAIN QUERY PLAN)', async () => {
     const store = await seededStore();
     expect(plan(store, { filter: { email: 'ann@x.io' } })).toMatch(/USING INDEX tx_contacts__email__u_\w+ \(<expr>=\?\)/);

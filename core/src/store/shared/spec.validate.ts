@@ -44,7 +44,7 @@ export function sanitizeSpec(spec: CollectionSpec): SanitizedSpec {
   const indexes: IndexSpec[] = [];
   const keys = new Set<string>();
   const add = (fields: string[], unique: boolean, at: string, ignoreCase = false) => {
-    const key = JSON.stringify(ignoreCase ? [...fields, '(ignoreCase)'] : fields);
+    const key = JSON.stringify(fields);
     if (keys.has(key)) throw new InvalidQueryError(`index on ${fields.join(' + ')} declared twice`, at);
     keys.add(key);
     indexes.push({ fields, unique, ...(ignoreCase ? { ignoreCase } : {}) });
@@ -62,11 +62,7 @@ export function sanitizeSpec(spec: CollectionSpec): SanitizedSpec {
     }
     if (f.ignoreCase && (!f.unique || f.kind !== 'string'))
       throw new InvalidQueryError(`ignoreCase needs a unique string field ("${f.name}")`, ptr(ptr('/fields', i), 'ignoreCase'));
-    if (f.ignoreCase) {
-      // The unique index compares folded values, which equality filters on the value cannot use: a plain one serves those.
-      add([f.name], true, at, true);
-      add([f.name], false, at);
-    } else if ((f.unique || f.indexed) && f.name !== 'id') add([f.name], !!f.unique, at);
+    if ((f.unique || f.indexed) && f.name !== 'id') add([f.name], !!f.unique, at, !!f.ignoreCase);
   });
   (spec.indexes ?? []).forEach((ix, i) => {
     const at = ptr('/indexes', i);

@@ -23,7 +23,10 @@ export async function ensureMongoCollection(conn: Connection, spec: SanitizedSpe
   }
   const coll = db.collection(spec.name) as unknown as NativeCollection;
   const existing = new Set((await coll.indexes()).map((ix) => ix.name as string).filter((n) => n.startsWith(INDEX_PREFIX)));
-  const planned = spec.indexes.map((ix) => planMongoIndex(spec, ix));
+  // Queries carry no collation, so the case-insensitive unique index cannot serve them: a plain one beside it does.
+  const planned = spec.indexes.flatMap((ix) =>
+    ix.ignoreCase ? [planMongoIndex(spec, ix), planMongoIndex(spec, { fields: ix.fields, unique: false })] : [planMongoIndex(spec, ix)],
+  );
   const missing = planned.filter((p) => !existing.has(p.options.name));
   const created: string[] = [];
   const build = async (p: MongoIndex) => {

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { UniqueViolationError } from '@tessera/core/store';
 import type { IndexSpec, SanitizedSpec } from '@tessera/core/store/shared';
-import { quoteIdent, valueSql } from './sql.fields';
+import { foldedSql, quoteIdent, valueSql } from './sql.fields';
 import { META_TABLE } from './sqlite.meta';
 import { ensureSearchIndex } from './search-index.sqlite';
 
@@ -16,12 +16,6 @@ export interface PlannedIndex {
   sql: string;
   fields: string[];
 }
-
-/**
- * The value as `ignoreCase` uniques compare it (foldCase): SQL's lower() folds ASCII, which is
- * nearly every value, without a call into JavaScript; the rest goes through tessera_fold_case.
- */
-const foldedSql = (v: string) => `(CASE WHEN ${v} GLOB '*[^ -~]*' THEN tessera_fold_case(${v}) ELSE lower(${v}) END)`;
 
 /**
  * A non-unique index ends with "id" so it also serves the `…, id` tie-breaker of sorts and

@@ -1,7 +1,7 @@
 import type { Scalar } from '@tessera/core/store';
 import { isLeaf, type FilterNode, type Leaf, type SearchNode } from '@tessera/core/query';
-import type { SanitizedSpec } from '@tessera/core/store/shared';
-import { ELEMENT, fieldAccessor, jsonPath, type Accessor } from './sql.fields';
+import { foldCase, type SanitizedSpec } from '@tessera/core/store/shared';
+import { ELEMENT, fieldAccessor, foldedSql, jsonPath, valueSql, type Accessor } from './sql.fields';
 import { searchSqlOf, type Probe } from './search-index.sqlite';
 
 /**
@@ -46,9 +46,28 @@ function compile(node: FilterNode, spec: SanitizedSpec, params: unknown[], probe
       return negate(compile(node.arg, spec, params, probe));
     case 'search':
       return searchSqlOf(node, spec, params, probe).sql;
-    default:
-      return compileLeaf(node, spec.arrayFields.has(node.field), params);
+    default: {
+      const narrow = foldedIndexed(spec, node.field) ? foldedNarrowing(node, params) : null;
+      const leaf = compileLeaf(node, spec.arrayFields.has(node.field), params);
+      return narrow ? `${narrow} AND (${leaf})` : leaf;
+    }
   }
+}
+
+/** A field whose only index is case-insensitive (a unique email): equality filters reach it through the folded value. */
+const foldedIndexed = (spec: SanitizedSpec, field: string) => spec.indexes.some((ix) => ix.ignoreCase && ix.fields[0] === field);
+
+/**
+ * `email = 'Ann@x.com'` implies `fold(email) = 'ann@x.com'`: written first, it lets the planner
+ * use the case-insensitive unique index; the exact comparison after it decides. Only for
+ * strings (other values cannot be folded, and the index holds none of them).
+ */
+function foldedNarrowing(leaf: Leaf, params: unknown[]): string | null {
+  const values = leaf.op === 'eq' ? [leaf.value] : leaf.op === 'in' ? leaf.values : null;
+  if (!values?.length || !values.every((v): v is string => typeof v === 'string')) return null;
+  params.push(...values.map(foldCase));
+  const folded = foldedSql(valueSql(leaf.field));
+  return values.length === 1 ? `${folded} = ?` : `${folded} IN (${values.map(() => '?').join(', ')})`;
 }
 
 const negate = (sql: string) => `NOT COALESCE((${sql}), 0)`;

@@ -30,6 +30,13 @@ export function valueSql(field: string): string {
   return isSystemField(field) ? COLUMNS[field].sql : `json_extract("doc", ${jsonPath(field)})`;
 }
 
+/**
+ * A value as `ignoreCase` unique indexes hold it (foldCase): SQL's lower() folds ASCII, which is
+ * nearly every value, without a call into JavaScript; the rest goes through tessera_fold_case.
+ * Filters write the same expression so that SQLite matches it to the index.
+ */
+export const foldedSql = (v: string) => `(CASE WHEN ${v} GLOB '*[^ -~]*' THEN tessera_fold_case(${v}) ELSE lower(${v}) END)`;
+
 /** Where a leaf reads its value: a system column, a JSON path, or one element of a JSON array. */
 export interface Accessor {
   value: string;
