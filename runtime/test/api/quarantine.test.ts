@@ -8,8 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { startTessera, type Running } from '../../src/cli/start';
-import { ADMIN, startTestServer, type ApiFn } from '../helpers/tessera';
+import type { Running } from '../../src/cli/start';
+import { ADMIN, apiFor, startOn, startTestServer } from '../helpers/tessera';
 import { publishApp } from '../helpers/members';
 import { recordCollectionName } from '../../src/platform/storage-plan';
 import { registerSearchWords } from '../../src/store/sqlite/search-index.sqlite';
@@ -54,29 +54,9 @@ describe('an app whose storage cannot be upgraded at start', () => {
     db.close();
 
     const printed: string[] = [];
-    again = await startTessera(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        adminEmail: ADMIN.email,
-        adminPassword: ADMIN.password,
-        loadExamples: false,
-        logLevel: 'silent',
-        dbUrl: undefined,
-      },
-      (line) => printed.push(line),
-    );
+    again = await startOn(dataDir, (line) => printed.push(line));
     const url = again.url;
-    const api: ApiFn = async (method, route, body) => {
-      const res = await fetch(url + route, {
-        method,
-        headers: { authorization: `Bearer ${key}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const text = await res.text();
-      return { status: res.status, headers: res.headers, body: text ? JSON.parse(text) : null };
-    };
+    const api = apiFor(url, key);
     expect(printed.join('\n')).toMatch(/App "broken" \(v1\) is not served: .*duplicate values.*publish again/);
 
     const refused = await api('GET', '/api/apps/broken/data/person');

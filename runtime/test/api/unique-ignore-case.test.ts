@@ -7,8 +7,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { startTessera, type Running } from '../../src/cli/start';
-import { ADMIN, startTestServer, type ApiFn, type TestServer } from '../helpers/tessera';
+import type { Running } from '../../src/cli/start';
+import { ADMIN, apiFor, startOn, startTestServer, type TestServer } from '../helpers/tessera';
 import { publishApp } from '../helpers/members';
 import { recordCollectionName } from '../../src/platform/storage-plan';
 import { registerSearchWords } from '../../src/store/sqlite/search-index.sqlite';
@@ -64,7 +64,7 @@ describe('unique regardless of letter case', () => {
   it('reports a CSV row that clashes with a stored value or an earlier line only by case, and imports the rest', async () => {
     const res = await fetch(`${t.url}${students}/import`, {
       method: 'POST',
-      headers: { authorization: (await authHeader(t)).authorization, 'content-type': 'text/csv' },
+      headers: { authorization: `Bearer ${await newKey(t)}`, 'content-type': 'text/csv' },
       body: 'email,code\nBOB@example.com,X1\ncy@example.com,X2\nCY@EXAMPLE.COM,X3\ndee@example.com,x2\n',
     });
     expect(res.status).toBe(202);
@@ -101,9 +101,9 @@ describe('unique regardless of letter case', () => {
   });
 });
 
-async function authHeader(t: TestServer): Promise<{ authorization: string }> {
+async function newKey(t: TestServer): Promise<string> {
   const admin = await t.running.platform.accounts.findUserByEmail(ADMIN.email);
-  return { authorization: `Bearer ${(await t.running.platform.accounts.createApiKey(admin!.id, 'csv')).key}` };
+  return (await t.running.platform.accounts.createApiKey(admin!.id, 'csv')).key;
 }
 
 describe('emails stored before uniqueness ignored case', () => {
@@ -119,7 +119,7 @@ describe('emails stored before uniqueness ignored case', () => {
     dataDir = first.dataDir;
     await publishApp(first, app());
     for (const email of ['ann@example.com', 'bob@example.com']) expect((await first.api('POST', students, { email })).status).toBe(201);
-    const { authorization } = await authHeader(first);
+    const key = await newKey(first);
     await first.running.stop();
     // As an older Tessera (whose email index was case-sensitive) could have stored them.
     const db = new Database(path.join(dataDir, 'tessera.db'));
@@ -137,30 +137,11 @@ describe('emails stored before uniqueness ignored case', () => {
     db.close();
 
     const printed: string[] = [];
-    again = await startTessera(
-      {
-        port: 0,
-        host: '127.0.0.1',
-        dataDir,
-        adminEmail: ADMIN.email,
-        adminPassword: ADMIN.password,
-        loadExamples: false,
-        logLevel: 'silent',
-        dbUrl: undefined,
-      },
-      (line) => printed.push(line),
-    );
+    again = await startOn(dataDir, (line) => printed.push(line));
     expect(printed.join('\n')).toContain(
       '"school": records of "student" hold email values that differ only in letter case, so it stays unique as typed; make them different and publish again to have letter case ignored',
     );
-    const api: ApiFn = async (method, route, body) => {
-      const res = await fetch(again!.url + route, {
-        method,
-        headers: { authorization, ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      return { status: res.status, headers: res.headers, body: await res.json() };
-    };
+    const api = apiFor(again.url, key);
     expect((await api('GET', `${students}?count=exact`)).body.total).toBe(2);
     expect((await api('POST', students, { email: 'ann@example.com' })).status).toBe(409); // unique as typed still holds
     expect((await fetch(`${again.url}/api/health`).then((r) => r.json())).status).toBe('ok');

@@ -25,10 +25,13 @@ export interface ApiResponse {
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
 }
 
-/** A real Tessera on a loopback port with its own SQLite file in a temp dir (parallel-safe). */
-export async function startTestServer(overrides: Partial<RuntimeConfig> = {}): Promise<TestServer> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-test-'));
-  const running = await startTessera(
+/** A real Tessera on a loopback port over `dataDir` (a fresh one, or one a stopped server left), printing to `print`. */
+export function startOn(
+  dataDir: string,
+  print: (line: string) => void = () => {},
+  overrides: Partial<RuntimeConfig> = {},
+): Promise<Running> {
+  return startTessera(
     {
       port: 0,
       host: '127.0.0.1',
@@ -41,27 +44,36 @@ export async function startTestServer(overrides: Partial<RuntimeConfig> = {}): P
       shutdownGraceMs: 2000, // a test that closes its server with a request still open does not wait 10 s
       ...overrides,
     },
-    () => {},
+    print,
   );
+}
+
+/** fetch against `url` with an API key and JSON body handling. */
+export const apiFor =
+  (url: string, apiKey: string): ApiFn =>
+  async (method, route, body, headers = {}) => {
+    const res = await fetch(url + route, {
+      method,
+      headers: { authorization: `Bearer ${apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, headers: res.headers, body: parsed };
+  };
+
+/** A real Tessera on a loopback port with its own SQLite file in a temp dir (parallel-safe). */
+export async function startTestServer(overrides: Partial<RuntimeConfig> = {}): Promise<TestServer> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'tessera-test-'));
+  const running = await startOn(dataDir, () => {}, overrides);
   const admin = await running.platform.accounts.findUserByEmail(ADMIN.email);
   const { key } = await running.platform.accounts.createApiKey(admin!.id, 'tests');
-  const as =
-    (apiKey: string): ApiFn =>
-    async (method, route, body, headers = {}) => {
-      const res = await fetch(running.url + route, {
-        method,
-        headers: { authorization: `Bearer ${apiKey}`, ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
-      });
-      const text = await res.text();
-      let parsed: unknown = text;
-      try {
-        parsed = text ? JSON.parse(text) : null;
-      } catch {
-        /* not JSON: keep the text */
-      }
-      return { status: res.status, headers: res.headers, body: parsed };
-    };
+  const as = (apiKey: string): ApiFn => apiFor(running.url, apiKey);
   return {
     running,
     url: running.url,
