@@ -7,13 +7,22 @@ const manifest = () => ({
   title: 'ACME ERP',
   auth: [{ type: 'apiKey', in: 'header', name: 'X-Api-Key' }],
   config: { type: 'object', properties: { baseUrl: { type: 'string', format: 'uri' } }, required: ['baseUrl'] },
+  groups: [{ id: 'orders', title: 'Orders' }],
   operations: [
     {
       id: 'listOrders',
       title: 'List orders',
-      input: { type: 'object' },
+      group: 'orders',
+      kind: 'list',
+      input: { type: 'object', properties: { since: { type: 'string' } } },
       output: { type: 'array' },
-      http: { method: 'GET', path: '/orders', query: { since: { $expr: 'input.since' } } },
+      http: {
+        method: 'GET',
+        path: '/orders',
+        query: { since: { $expr: '$input.since' } },
+        records: { $expr: '$response.body.data' },
+        pagination: { type: 'cursor', cursorParam: 'cursor', cursor: { $expr: '$response.body.next' } },
+      } as Record<string, unknown>,
     },
   ],
 });
@@ -21,7 +30,8 @@ const manifest = () => ({
 describe('validateConnectorManifest', () => {
   it('accepts a manifest and applies defaults', () => {
     const r = validateConnectorManifest(manifest());
-    expect(r.ok && r.manifest.triggers).toEqual([]);
+    expect(r.ok).toBe(true);
+    expect(r.ok && [r.manifest.kind, r.manifest.triggers]).toEqual(['declarative', []]);
   });
 
   it('reports schema errors and broken embedded schemas', () => {
@@ -32,7 +42,7 @@ describe('validateConnectorManifest', () => {
       ok: false,
       errors: [
         { pointer: '/version', message: '"1.2" is not a semantic version (like "1.2.0")' },
-        { pointer: '/operations/0/http/method', message: 'must be one of "GET", "POST", "PUT", "PATCH", "DELETE"' },
+        { pointer: '/operations/0/http/method', message: 'must be one of "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD"' },
       ],
     });
     const broken = manifest();
@@ -41,5 +51,44 @@ describe('validateConnectorManifest', () => {
       ok: false,
       errors: [{ pointer: '/operations/0/output', message: expect.stringMatching(/^invalid JSON Schema: /) }],
     });
+  });
+
+  it('points at what a schema cannot say: missing auth and pagination parts, unknown groups and path inputs, bad expressions', () => {
+    const m = manifest();
+    m.auth = [
+      { type: 'apiKey', in: 'header' } as never,
+      { type: 'oauth2', flow: 'authorizationCode', tokenUrl: 'https://id.example.com/token' } as never,
+    ];
+    m.operations[0].group = 'invoices';
+    m.operations[0].http.path = '/orders/{orderId}';
+    m.operations[0].http.pagination = { type: 'cursor', cursorParam: 'cursor' };
+    m.operations[0].http.records = { $expr: '$response.body.(' };
+    expect(validateConnectorManifest(m)).toEqual({
+      ok: false,
+      errors: [
+        { pointer: '/auth/0', message: 'apiKey authentication needs "name"' },
+        { pointer: '/auth/1', message: 'the authorization code flow needs "authorizationUrl"' },
+        { pointer: '/operations/0/group', message: 'no group "invoices" in "groups"' },
+        { pointer: '/operations/0/http/pagination', message: 'cursor pagination needs "cursor"' },
+        { pointer: '/operations/0/http/path', message: '"{orderId}" is not an input of the operation' },
+        { pointer: '/operations/0/http/records', message: expect.stringMatching(/^expression does not parse: /) },
+      ],
+    });
+  });
+
+  it('needs http on declarative operations and an entry on code connectors', () => {
+    const m: Record<string, unknown> & ReturnType<typeof manifest> = manifest();
+    delete (m.operations[0] as Record<string, unknown>).http;
+    expect(validateConnectorManifest(m)).toEqual({
+      ok: false,
+      errors: [{ pointer: '/operations/0', message: 'a declarative operation needs "http"' }],
+    });
+    m.kind = 'code';
+    expect(validateConnectorManifest(m)).toEqual({
+      ok: false,
+      errors: [{ pointer: '/entry', message: 'a code connector names its built module in "entry"' }],
+    });
+    m.entry = 'dist/index.js';
+    expect(validateConnectorManifest(m).ok).toBe(true);
   });
 });

@@ -36,6 +36,14 @@ export interface ConnectorManifest {
    */
   icon?: string;
   /**
+   * `declarative`: operations are HTTP bindings interpreted by the runtime (data). `code`: operations are functions in `entry`, run in an isolated child process that reaches the network only through the runtime's outbound client.
+   */
+  kind: 'declarative' | 'code';
+  /**
+   * code connectors: the built module (relative to the package) exporting `defineConnector(...)`.
+   */
+  entry?: string;
+  /**
    * Accepted authentication schemes (none when empty).
    *
    * @maxItems 10
@@ -43,8 +51,19 @@ export interface ConnectorManifest {
   auth: AuthScheme[];
   config?: JsonSchemaValue;
   /**
-   * @minItems 1
+   * Default base URL of the API; `{name}` is replaced by the connection config's value of `name` (OpenAPI server variables). A connection's `config.baseUrl` overrides it.
+   */
+  baseUrl?: string;
+  defaults?: CallPolicy;
+  /**
+   * Operation groups shown in the builder (OpenAPI tags).
+   *
    * @maxItems 500
+   */
+  groups: Group[];
+  /**
+   * @minItems 1
+   * @maxItems 5000
    */
   operations: Operation[];
   /**
@@ -53,11 +72,17 @@ export interface ConnectorManifest {
   triggers: ConnectorTrigger[];
 }
 /**
+ * How a connection authenticates. The secret parts (key, password, token, client secret, refresh token) are never in a manifest or definition: they live in the connection's credential.
+ *
  * This interface was referenced by `ConnectorManifest`'s JSON-Schema
  * via the `definition` "AuthScheme".
  */
 export interface AuthScheme {
   type: 'none' | 'apiKey' | 'basic' | 'bearer' | 'oauth2';
+  /**
+   * Name of the scheme (OpenAPI security scheme name).
+   */
+  id?: string;
   /**
    * apiKey: where the key goes.
    */
@@ -66,8 +91,17 @@ export interface AuthScheme {
    * apiKey: header or query parameter name.
    */
   name?: string;
+  /**
+   * apiKey in a header: text before the key (`Token `).
+   */
+  prefix?: string;
+  /**
+   * oauth2: the grant used.
+   */
+  flow?: 'clientCredentials' | 'authorizationCode';
   authorizationUrl?: string;
   tokenUrl?: string;
+  refreshUrl?: string;
   /**
    * @maxItems 100
    */
@@ -75,46 +109,158 @@ export interface AuthScheme {
 }
 /**
  * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "CallPolicy".
+ */
+export interface CallPolicy {
+  /**
+   * Total time for one HTTP exchange, body included (default 30000).
+   */
+  timeoutMs?: number;
+  /**
+   * Time to open the connection (default 5000).
+   */
+  connectTimeoutMs?: number;
+  /**
+   * Extra attempts on 429, 502, 503, 504 and network errors (default 2; non-idempotent methods only with an idempotency key).
+   */
+  retries?: number;
+  /**
+   * A larger response is refused (default 5 MiB).
+   */
+  maxResponseBytes?: number;
+  /**
+   * Calls per connection are spaced to stay under this.
+   */
+  rateLimit?: {
+    requests: number;
+    perSeconds: number;
+  };
+  /**
+   * Check the output against the operation's output schema (default warn).
+   */
+  validateOutput?: 'off' | 'warn' | 'fail';
+}
+/**
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Group".
+ */
+export interface Group {
+  id: string;
+  title: string;
+  description?: string;
+}
+/**
+ * One call a consultant can bind: declarative operations have `http`; code connectors implement the id in code.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
  * via the `definition` "Operation".
  */
 export interface Operation {
   id: Identifier;
   title: string;
   description?: string;
+  /**
+   * A group id.
+   */
+  group?: string;
+  /**
+   * What the operation does, so the builder offers it where it fits (a table needs a list).
+   */
+  kind: 'list' | 'get' | 'create' | 'update' | 'delete' | 'action';
   input: JsonSchemaValue;
   output: JsonSchemaValue;
   http?: HttpBinding;
+  deprecated?: boolean;
 }
 /**
- * A declarative HTTP call; values may be JSONata expressions over { config, input }.
+ * A declarative HTTP call. Path, query, header and body values may be JSONata expressions.
  *
  * This interface was referenced by `ConnectorManifest`'s JSON-Schema
  * via the `definition` "HttpBinding".
  */
 export interface HttpBinding {
-  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE' | 'HEAD';
   /**
-   * Appended to the connection's base URL; `{name}` is replaced by input.name.
+   * Appended to the base URL; `{name}` is replaced by input.name, URL-encoded.
    */
   path: string;
   query?: {
-    [k: string]: unknown;
+    [k: string]: Value;
   };
   headers?: {
-    [k: string]: unknown;
+    [k: string]: Value;
   };
+  body?: Value;
   /**
-   * Request body (JSON).
+   * How `body` is sent (default json). Multipart file fields are `{ filename, contentType, base64 }`.
    */
-  body?: {
-    [k: string]: unknown;
-  };
+  bodyType?: 'json' | 'form' | 'multipart' | 'binary';
   /**
-   * Maps the response to the operation output.
+   * binary: the Content-Type sent.
    */
-  output?: {
-    $expr: string;
-  };
+  contentType?: string;
+  records?: Expression;
+  pagination?: Pagination;
+  output?: Expression;
+  /**
+   * Header that carries the caller's idempotency key (`Idempotency-Key`).
+   */
+  idempotencyHeader?: string;
+  policy?: CallPolicy;
+}
+/**
+ * A literal, or an expression over `$config`, `$input` and `$page`; a value that is null or missing is left out.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Value".
+ */
+export interface Value {
+  [k: string]: unknown;
+}
+/**
+ * JSONata. Request parts read `$config`, `$input` and `$page` (pagination state); response parts read `$response` ({ status, headers, body }).
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Expression".
+ */
+export interface Expression {
+  $expr: string;
+}
+/**
+ * How a list operation walks the API's pages. Every style stops after `maxPages`, on a page without records, or when `stop` is true. Each style needs its parameters (offset: offsetParam; page: pageParam; cursor: cursorParam and cursor), checked by the manifest validator.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Pagination".
+ */
+export interface Pagination {
+  type: 'offset' | 'page' | 'cursor' | 'link';
+  /**
+   * offset: query parameter of the first record's index.
+   */
+  offsetParam?: string;
+  /**
+   * offset and page: query parameter of the page size.
+   */
+  limitParam?: string;
+  /**
+   * page: query parameter of the page number.
+   */
+  pageParam?: string;
+  /**
+   * page: number of the first page (default 1).
+   */
+  startPage?: number;
+  pageSize?: number;
+  /**
+   * cursor: query parameter that carries the cursor.
+   */
+  cursorParam?: string;
+  cursor?: Expression;
+  stop?: Expression;
+  /**
+   * Default 100.
+   */
+  maxPages?: number;
 }
 /**
  * This interface was referenced by `ConnectorManifest`'s JSON-Schema

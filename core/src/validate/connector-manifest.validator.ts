@@ -1,7 +1,14 @@
-/** Connector manifests: the manifest schema, then every embedded JSON Schema must compile. */
+/**
+ * Connector manifests: the manifest schema, then what a schema cannot say — every embedded JSON
+ * Schema compiles, ids are unique, groups exist, each auth and pagination style has its parts,
+ * path placeholders name inputs, and every expression parses.
+ */
 import type { ValidateFunction } from 'ajv';
 import { buildConnectorManifestSchema } from '../definition/connector-manifest.build';
-import type { ConnectorManifest } from '../generated/connector-manifest';
+import type { AuthScheme, ConnectorManifest, Operation, Pagination } from '../generated/connector-manifest';
+import { ExpressionError } from '../expressions/expression.error';
+import { parse } from '../expressions/expression.compile';
+import { isExpression } from '../expressions/is-expression';
 import { createAjv } from './ajv.factory';
 import { formatAjvErrors } from './ajv-errors.format';
 import type { ValidationIssue } from './validation-issue';
@@ -16,6 +23,24 @@ export function validateConnectorManifest(input: unknown): ManifestResult {
   if (!compiled(manifest)) return { ok: false, errors: formatAjvErrors(compiled.errors) };
   const m = manifest as ConnectorManifest;
   const errors: ValidationIssue[] = [];
+  checkEmbeddedSchemas(m, errors);
+  m.auth.forEach((a, i) => checkAuth(a, `/auth/${i}`, errors));
+  if (m.kind === 'code' && !m.entry) errors.push({ pointer: '/entry', message: 'a code connector names its built module in "entry"' });
+  const groups = new Set(m.groups.map((g) => g.id));
+  const ids = new Set<string>();
+  m.operations.forEach((op, i) => {
+    const at = `/operations/${i}`;
+    if (ids.has(op.id)) errors.push({ pointer: `${at}/id`, message: `duplicate operation id "${op.id}"` });
+    ids.add(op.id);
+    if (op.group !== undefined && !groups.has(op.group))
+      errors.push({ pointer: `${at}/group`, message: `no group "${op.group}" in "groups"` });
+    if (!op.http && m.kind !== 'code') errors.push({ pointer: at, message: 'a declarative operation needs "http"' });
+    if (op.http) checkHttp(op, at, errors);
+  });
+  return errors.length ? { ok: false, errors } : { ok: true, manifest: m };
+}
+
+function checkEmbeddedSchemas(m: ConnectorManifest, errors: ValidationIssue[]): void {
   const schemas: Array<[string, unknown]> = [
     ['/config', m.config],
     ...m.operations.flatMap((op, i): Array<[string, unknown]> => [
@@ -24,18 +49,68 @@ export function validateConnectorManifest(input: unknown): ManifestResult {
     ]),
     ...m.triggers.map((t, i): [string, unknown] => [`/triggers/${i}/output`, t.output]),
   ];
+  const ajv = createAjv();
   for (const [pointer, schema] of schemas) {
     if (schema === undefined || typeof schema === 'boolean') continue;
     try {
-      createAjv().compile(schema as object);
+      ajv.compile(schema as object);
     } catch (err) {
       errors.push({ pointer, message: `invalid JSON Schema: ${(err as Error).message}` });
     }
   }
-  const ids = new Set<string>();
-  m.operations.forEach((op, i) => {
-    if (ids.has(op.id)) errors.push({ pointer: `/operations/${i}/id`, message: `duplicate operation id "${op.id}"` });
-    ids.add(op.id);
+}
+
+const AUTH_NEEDS: Partial<Record<AuthScheme['type'], Array<keyof AuthScheme>>> = {
+  apiKey: ['in', 'name'],
+  oauth2: ['flow', 'tokenUrl'],
+};
+
+function checkAuth(a: AuthScheme, at: string, errors: ValidationIssue[]): void {
+  for (const key of AUTH_NEEDS[a.type] ?? []) {
+    if (a[key] === undefined) errors.push({ pointer: at, message: `${a.type} authentication needs "${key}"` });
+  }
+  if (a.type === 'oauth2' && a.flow === 'authorizationCode' && !a.authorizationUrl) {
+    errors.push({ pointer: at, message: 'the authorization code flow needs "authorizationUrl"' });
+  }
+}
+
+const PAGINATION_NEEDS: Record<Pagination['type'], Array<keyof Pagination>> = {
+  offset: ['offsetParam'],
+  page: ['pageParam'],
+  cursor: ['cursorParam', 'cursor'],
+  link: [],
+};
+
+function checkHttp(op: Operation, at: string, errors: ValidationIssue[]): void {
+  const http = op.http!;
+  const pagination = http.pagination;
+  if (pagination) {
+    for (const key of PAGINATION_NEEDS[pagination.type]) {
+      if (pagination[key] === undefined)
+        errors.push({ pointer: `${at}/http/pagination`, message: `${pagination.type} pagination needs "${key}"` });
+    }
+  }
+  const inputs = inputProperties(op.input);
+  for (const match of http.path.matchAll(/\{([^{}]*)\}/g)) {
+    if (inputs && !inputs.has(match[1]))
+      errors.push({ pointer: `${at}/http/path`, message: `"{${match[1]}}" is not an input of the operation` });
+  }
+  forEachExpression(http, `${at}/http`, (source, pointer) => {
+    const parsed = parse(source);
+    if (parsed instanceof ExpressionError) errors.push({ pointer, message: `expression does not parse: ${parsed.message}` });
   });
-  return errors.length ? { ok: false, errors } : { ok: true, manifest: m };
+}
+
+/** The input's declared properties, or undefined when the schema does not list them. */
+function inputProperties(schema: unknown): Set<string> | undefined {
+  if (typeof schema !== 'object' || schema === null) return undefined;
+  const props = (schema as { properties?: Record<string, unknown> }).properties;
+  return props ? new Set(Object.keys(props)) : undefined;
+}
+
+function forEachExpression(value: unknown, pointer: string, visit: (source: string, pointer: string) => void): void {
+  if (isExpression(value)) return visit(value.$expr, pointer);
+  if (typeof value !== 'object' || value === null) return;
+  for (const [key, child] of Object.entries(value))
+    forEachExpression(child, `${pointer}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`, visit);
 }
