@@ -7,10 +7,12 @@ export type * from './generated/app-definition';
 export type { AppDefinition as AppDefinitionInput } from './generated/app-definition.input';
 export type {
   AuthScheme,
+  CallPolicy,
   ConnectorManifest,
   ConnectorTrigger,
   HttpBinding,
   Operation as ConnectorOperation,
+  Pagination,
 } from './generated/connector-manifest';
 
 export { pascalCase, type FieldKind, type JsonSchema } from './json-schema';

@@ -16,6 +16,13 @@ export type JsonSchemaValue = {[keyword: string]: unknown} | boolean;
  * via the `definition` "Identifier".
  */
 export type Identifier = string;
+/**
+ * A literal, or an expression over `$config`, `$input` and `$page`; a value that is null or missing is left out.
+ *
+ * This interface was referenced by `ConnectorManifest`'s JSON-Schema
+ * via the `definition` "Value".
+ */
+export type Value = unknown;
 
 /**
  * What a connector publishes: who it is, how it authenticates, how a connection is configured and which operations and triggers it offers.
@@ -207,15 +214,6 @@ export interface HttpBinding {
    */
   idempotencyHeader?: string;
   policy?: CallPolicy;
-}
-/**
- * A literal, or an expression over `$config`, `$input` and `$page`; a value that is null or missing is left out.
- *
- * This interface was referenced by `ConnectorManifest`'s JSON-Schema
- * via the `definition` "Value".
- */
-export interface Value {
-  [k: string]: unknown;
 }
 /**
  * JSONata. Request parts read `$config`, `$input` and `$page` (pagination state); response parts read `$response` ({ status, headers, body }).

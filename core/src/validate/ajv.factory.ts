@@ -16,12 +16,18 @@ const re2Engine: RegExpEngine = Object.assign((pattern: string, flags: string) =
   code: 'safeRegex',
 });
 
-/** `source`: keep each validator's generated code, for ajv's standalone output (definition-validator.standalone.ts). */
-export function createAjv(options: { source?: boolean } = {}): Ajv2020 {
+/**
+ * `source`: keep each validator's generated code, for ajv's standalone output (definition-validator.standalone.ts).
+ * `strict: false`: for JSON Schemas written by third parties (connector manifests, imported OpenAPI
+ * documents), whose annotations (`example`, `x-…`) and unknown formats are not errors.
+ */
+export function createAjv(options: { source?: boolean; strict?: boolean } = {}): Ajv2020 {
   const ajv = new Ajv2020({
     code: options.source ? { source: true, esm: true } : { regExp: re2Engine },
     allErrors: true,
-    strict: true,
+    strict: options.strict ?? true,
+    // Unknown formats in third-party schemas are ignored quietly rather than logged per compile.
+    ...(options.strict === false ? { logger: false as const } : {}),
     // Filters and embedded JSON Schemas use `type: [..]` unions on purpose (clearer errors than anyOf).
     allowUnionTypes: true,
     discriminator: true,

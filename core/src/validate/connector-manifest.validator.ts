@@ -49,7 +49,7 @@ function checkEmbeddedSchemas(m: ConnectorManifest, errors: ValidationIssue[]): 
     ]),
     ...m.triggers.map((t, i): [string, unknown] => [`/triggers/${i}/output`, t.output]),
   ];
-  const ajv = createAjv();
+  const ajv = createAjv({ strict: false });
   for (const [pointer, schema] of schemas) {
     if (schema === undefined || typeof schema === 'boolean') continue;
     try {
