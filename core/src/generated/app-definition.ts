@@ -1070,6 +1070,19 @@ export interface Connection {
    * Reference to a credential stored encrypted by the platform (never the secret itself).
    */
   credential?: string;
+  /**
+   * Which app roles may call which operation: an operation id (or "*" for every operation) → role ids. App members call only what is listed here; platform admins and builders call everything.
+   */
+  access: {
+    /**
+     * @maxItems 100
+     */
+    [k: string]: Identifier[];
+  };
+  /**
+   * Answers of list and get operations are kept this many seconds and shared by every caller allowed to call the operation (0: no cache).
+   */
+  cacheSeconds: number;
 }
 /**
  * This interface was referenced by `AppDefinition`'s JSON-Schema

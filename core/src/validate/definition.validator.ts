@@ -10,6 +10,7 @@ import { migrateDefinition } from '../migrations/migrate';
 import { createAjv } from './ajv.factory';
 import { formatAjvErrors, type UnionNames } from './ajv-errors.format';
 import { checkSemantics } from './semantic/semantic.validator';
+import type { ConnectorResolver } from './semantic/connections.check';
 import type { ValidationIssue } from './validation-issue';
 
 export type DefinitionResult = { ok: true; definition: AppDefinition } | { ok: false; errors: ValidationIssue[] };
@@ -47,7 +48,12 @@ function copyJson(input: unknown): unknown {
   }
 }
 
-export function validateDefinition(input: unknown): DefinitionResult {
+export interface DefinitionOptions {
+  /** The installed connectors (server side): then connections, their config and bound operations are checked against the manifests. */
+  connectors?: ConnectorResolver;
+}
+
+export function validateDefinition(input: unknown, options: DefinitionOptions = {}): DefinitionResult {
   const doc = copyJson(input);
   if (!doc || typeof doc !== 'object' || Array.isArray(doc)) {
     return { ok: false, errors: [{ pointer: '', message: 'an app definition must be a JSON object' }] };
@@ -62,8 +68,14 @@ export function validateDefinition(input: unknown): DefinitionResult {
     const schemaErrors = formatAjvErrors(validate.errors, unionNames);
     const under = (p: string) =>
       schemaErrors.some((e) => p === e.pointer || p.startsWith(`${e.pointer}/`) || e.pointer.startsWith(`${p}/`));
-    return { ok: false, errors: [...schemaErrors, ...checkSemantics(definition, { partial: true }).filter((e) => !under(e.pointer))] };
+    return {
+      ok: false,
+      errors: [
+        ...schemaErrors,
+        ...checkSemantics(definition, { partial: true, connectors: options.connectors }).filter((e) => !under(e.pointer)),
+      ],
+    };
   }
-  const errors = checkSemantics(definition);
+  const errors = checkSemantics(definition, { connectors: options.connectors });
   return errors.length ? { ok: false, errors } : { ok: true, definition };
 }

@@ -6,6 +6,7 @@ import type { AppDefinition, Component, Entity, Field } from '../../generated/ap
 import { RECORD_SYSTEM_FIELDS } from '../../query/field-path';
 import { didYouMean } from '../suggest';
 import { joinPointer, type ValidationIssue } from '../validation-issue';
+import type { ConnectorResolver } from './connections.check';
 
 const SYSTEM_FIELDS: readonly string[] = RECORD_SYSTEM_FIELDS;
 
@@ -22,6 +23,8 @@ export interface SemanticContext {
   components: LocatedComponent[];
   issues: ValidationIssue[];
   report(pointer: string, message: string): void;
+  /** The installed connectors, when the caller knows them (the server); connection checks need it. */
+  connectors?: ConnectorResolver;
 }
 
 function walkComponents(list: Component[], base: string, out: LocatedComponent[]): void {
@@ -36,7 +39,7 @@ function firstById<T extends { id: string }>(list: T[]): Map<string, T> {
   return new Map([...list].reverse().map((x) => [x.id, x]));
 }
 
-export function createContext(def: AppDefinition): SemanticContext {
+export function createContext(def: AppDefinition, connectors?: ConnectorResolver): SemanticContext {
   const components: LocatedComponent[] = [];
   def.pages.forEach((p, i) => walkComponents(p.components, `/pages/${i}/components`, components));
   const issues: ValidationIssue[] = [];
@@ -60,6 +63,7 @@ export function createContext(def: AppDefinition): SemanticContext {
     components,
     issues,
     report: (pointer, message) => issues.push({ pointer, message }),
+    connectors,
   };
 }
 

@@ -4,6 +4,7 @@
  */
 import type { AppDefinition } from '../../generated/app-definition';
 import { dedupeIssues, type ValidationIssue } from '../validation-issue';
+import { checkConnections, type ConnectorResolver } from './connections.check';
 import { checkDuplicateIds } from './duplicate-ids.check';
 import { checkEntities } from './entities.check';
 import { checkExpressions } from './expressions.check';
@@ -18,6 +19,7 @@ const checks: Array<(ctx: SemanticContext) => void> = [
   checkEntities,
   checkPermissions,
   checkPages,
+  checkConnections,
   checkWorkflows,
   checkExpressions,
   checkJsonSchemas,
@@ -27,10 +29,10 @@ const checks: Array<(ctx: SemanticContext) => void> = [
  * `partial`: the definition failed its schema, so a check may meet a shape it does not expect;
  * one that throws is skipped (the schema's errors say what is wrong there).
  */
-export function checkSemantics(def: AppDefinition, options: { partial?: boolean } = {}): ValidationIssue[] {
+export function checkSemantics(def: AppDefinition, options: { partial?: boolean; connectors?: ConnectorResolver } = {}): ValidationIssue[] {
   let ctx: SemanticContext;
   try {
-    ctx = createContext(def);
+    ctx = createContext(def, options.connectors);
   } catch (err) {
     if (options.partial) return [];
     throw err;
