@@ -76,7 +76,7 @@ describe('validateConnectorManifest', () => {
     });
   });
 
-  it('needs http on declarative operations and an entry on code connectors', () => {
+  it('needs http on declarative operations, not on code connectors', () => {
     const m: Record<string, unknown> & ReturnType<typeof manifest> = manifest();
     delete (m.operations[0] as Record<string, unknown>).http;
     expect(validateConnectorManifest(m)).toEqual({

@@ -13,6 +13,7 @@ export type ConnectorErrorCode =
   | 'OUTPUT_INVALID' // the output does not match the operation's output schema (policy "fail")
   | 'OUTBOUND' // the call did not reach the API or was refused (see `outbound`)
   | 'EXPRESSION' // a mapping expression failed
+  | 'FAILED' // a code connector threw
   | 'CURSOR'; // a page cursor that this operation did not hand out
 
 export interface ConnectorErrorDetail {

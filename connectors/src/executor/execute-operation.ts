@@ -18,6 +18,7 @@ import { evaluateMap, evaluateValue, fillPath, joinUrl, resolveBaseUrl, toHeader
 import { decodeResponse, remoteText, type DecodedResponse } from './response.decode';
 import { backoffMs, MAX_RETRY_WAIT_MS, mayRetry, retriableOutbound, retriableStatus, retryAfterMs } from './retry.policy';
 import { schemaProblems } from './schema.check';
+import type { OperationHandler } from '../sdk/define-connector';
 
 export interface OperationCall {
   manifest: ConnectorManifest;
@@ -35,6 +36,8 @@ export interface OperationCall {
   pages?: 'all' | 'page';
   cursor?: string;
   pageSize?: number;
+  /** Code connectors: the function of an operation that has no HTTP binding. */
+  handler?: OperationHandler;
 }
 
 export interface ExecutorPorts {
@@ -44,6 +47,8 @@ export interface ExecutorPorts {
   random?(): number;
   /** Called with tokens the executor obtained (OAuth2), for the vault. */
   saveTokens?(tokens: OAuthTokens): Promise<void>;
+  /** Code connectors reaching a non-HTTP service (SMTP): the checked address of a host. */
+  resolveHost?(hostname: string): Promise<string>;
   /** Key the rate limit is kept under (the connection); default the manifest name. */
   limiterKey?: string;
   limiter?: RateLimiter;
@@ -77,7 +82,8 @@ export async function executeOperation(call: OperationCall, ports: ExecutorPorts
   const started = now();
   const op = call.manifest.operations.find((o) => o.id === call.operation);
   if (!op) throw new ConnectorError('UNKNOWN_OPERATION', `${call.manifest.name} has no operation "${call.operation}"`);
-  if (!op.http) throw new ConnectorError('UNKNOWN_OPERATION', `"${op.id}" is implemented in code, not as an HTTP binding`);
+  if (!op.http && !call.handler)
+    throw new ConnectorError('UNKNOWN_OPERATION', `"${op.id}" is implemented in code, and no code was given to run it`);
   const input = structuredClone(call.input ?? {});
   const problems = schemaProblems(op.input, input);
   if (problems.length)
@@ -86,11 +92,12 @@ export async function executeOperation(call: OperationCall, ports: ExecutorPorts
       `the input of "${op.title}" is not valid: ${problems.map((p) => `${p.pointer || '/'} ${p.message}`).join('; ')}`,
       { problems },
     );
-  const policy: Policy = { ...DEFAULT_POLICY, ...call.manifest.defaults, ...op.http.policy };
+  const policy: Policy = { ...DEFAULT_POLICY, ...call.manifest.defaults, ...op.http?.policy };
   const secrets = secretsOf(call.credential);
-  const run = new Run(call, ports, op, op.http, policy, input, secrets);
   try {
-    const result = await run.execute();
+    const result = op.http
+      ? await new Run(call, ports, op, op.http, policy, input, secrets).execute()
+      : await runCode(call, ports, input, secrets);
     const warnings = validateOutput(op, result.output, policy.validateOutput);
     return { ...result, warnings, durationMs: now() - started };
   } catch (err) {
@@ -100,6 +107,28 @@ export async function executeOperation(call: OperationCall, ports: ExecutorPorts
     }
     throw new ConnectorError('OUTBOUND', redact((err as Error).message, secrets), { durationMs: now() - started });
   }
+}
+
+/** A code operation: whatever it throws that is not a ConnectorError is its own failure, told without secrets. */
+async function runCode(call: OperationCall, ports: ExecutorPorts, input: Record<string, unknown>, secrets: string[]) {
+  let output: unknown;
+  try {
+    output = await call.handler!(input, {
+      config: call.config ?? {},
+      credential: call.credential,
+      outbound: ports.outbound,
+      resolveHost:
+        ports.resolveHost ??
+        (async () => {
+          throw new ConnectorError('CONFIG', 'this connector needs a host resolver, which the runtime did not provide');
+        }),
+      idempotencyKey: call.idempotencyKey,
+    });
+  } catch (err) {
+    if (err instanceof ConnectorError) throw err;
+    throw new ConnectorError('FAILED', `${call.manifest.title} failed: ${redact((err as Error)?.message ?? String(err), secrets)}`);
+  }
+  return { output: output === undefined ? null : output, status: 200, pages: 1 };
 }
 
 function validateOutput(op: ConnectorOperation, output: unknown, mode: CallPolicy['validateOutput']) {

@@ -38,7 +38,7 @@ export async function evaluateValue(value: unknown, scope: ValueScope, budget: E
   }
 }
 
-/** Each entry evaluated; null and missing values left out. */
+/** Each entry evaluated (or the whole map, when it is one expression); null and missing values left out. */
 export async function evaluateMap(
   map: Record<string, unknown> | undefined,
   scope: ValueScope,
@@ -46,6 +46,15 @@ export async function evaluateMap(
   where: string,
 ): Promise<Record<string, unknown>> {
   const out: Record<string, unknown> = {};
+  if (isExpression(map)) {
+    // The expression's result is data (it may hold what a user typed): not evaluated again.
+    const whole = await evaluateValue(map, scope, budget, `${where}s`);
+    if (whole !== undefined && (typeof whole !== 'object' || Array.isArray(whole)))
+      throw new ConnectorError('EXPRESSION', `${where}s: the expression must give an object of names and values`);
+    for (const [key, value] of Object.entries((whole ?? {}) as Record<string, unknown>))
+      if (value !== undefined && value !== null) out[key] = value;
+    return out;
+  }
   for (const [key, value] of Object.entries(map ?? {})) {
     const v = await evaluateValue(value, scope, budget, `${where} "${key}"`);
     if (v !== undefined && v !== null) out[key] = v;
@@ -79,15 +88,26 @@ export function resolveBaseUrl(manifestBaseUrl: string | undefined, config: Reco
   return url;
 }
 
-/** `/orders/{id}` with input.id, URL-encoded (a value cannot add path segments or a query). */
+/**
+ * `/orders/{id}` with input.id, URL-encoded (a value cannot add path segments or a query).
+ * `{+path}` keeps the value's slashes (RFC 6570 reserved expansion) for generic HTTP calls; each
+ * segment is still encoded and `.`/`..` segments are refused, so it stays under the base URL.
+ */
 export function fillPath(template: string, input: Record<string, unknown>): string {
-  return template.replace(/\{([^{}]+)\}/g, (_, name: string) => {
+  return template.replace(/\{(\+?)([^{}+]+)\}/g, (_, reserved: string, name: string) => {
     const v = input[name];
+    if (reserved && v === '') return '';
     if (v === undefined || v === null || v === '')
       throw new ConnectorError('INPUT', `"${name}" is required (it is part of the path)`, {
         problems: [{ pointer: `/${name}`, message: 'is required' }],
       });
-    return encodeURIComponent(String(v));
+    if (!reserved) return encodeURIComponent(String(v));
+    const segments = String(v).replace(/^\/+/, '').split('/');
+    if (segments.some((s) => s === '.' || s === '..'))
+      throw new ConnectorError('INPUT', `"${name}" may not contain "." or ".." segments`, {
+        problems: [{ pointer: `/${name}`, message: 'no "." or ".." segments' }],
+      });
+    return segments.map(encodeURIComponent).join('/');
   });
 }
 

@@ -25,7 +25,6 @@ export function validateConnectorManifest(input: unknown): ManifestResult {
   const errors: ValidationIssue[] = [];
   checkEmbeddedSchemas(m, errors);
   m.auth.forEach((a, i) => checkAuth(a, `/auth/${i}`, errors));
-  if (m.kind === 'code' && !m.entry) errors.push({ pointer: '/entry', message: 'a code connector names its built module in "entry"' });
   const groups = new Set(m.groups.map((g) => g.id));
   const ids = new Set<string>();
   m.operations.forEach((op, i) => {
@@ -91,9 +90,9 @@ function checkHttp(op: Operation, at: string, errors: ValidationIssue[]): void {
     }
   }
   const inputs = inputProperties(op.input);
-  for (const match of http.path.matchAll(/\{([^{}]*)\}/g)) {
+  for (const match of http.path.matchAll(/\{\+?([^{}]*)\}/g)) {
     if (inputs && !inputs.has(match[1]))
-      errors.push({ pointer: `${at}/http/path`, message: `"{${match[1]}}" is not an input of the operation` });
+      errors.push({ pointer: `${at}/http/path`, message: `"${match[0]}" is not an input of the operation` });
   }
   forEachExpression(http, `${at}/http`, (source, pointer) => {
     const parsed = parse(source);
