@@ -23,6 +23,7 @@ export const credentialBodySchema: JsonSchema = {
   title: 'credential',
   type: 'object',
   required: ['type'],
+  properties: { type: { type: 'string' } },
   discriminator: { propertyName: 'type' },
   oneOf: credentialTypeNames.map((type) => {
     const { plain, secret, managed } = CREDENTIAL_TYPES[type];
