@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { isEmailAddress } from '@tessera/core';
 import { DEFAULT_MMAP_BYTES } from './store/sqlite/sqlite.store';
+import { parseSecretKey } from './platform/credentials/secret-key';
 
 /** Runtime settings, read once from the environment at start; everything else receives this object. */
 export interface RuntimeConfig {
@@ -29,6 +30,10 @@ export interface RuntimeConfig {
    * Off by default: a client could otherwise name any address and escape the back-off.
    */
   trustProxy: string | number | false;
+  /** TESSERA_SECRET: the credentials vault's key (its form: platform/credentials/secret-key.ts); checked here, never logged. */
+  secret?: string;
+  /** TESSERA_SECRET_PREVIOUS: older keys, comma-separated, that still decrypt until `tessera secrets rotate` has run. */
+  previousSecrets: string[];
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -68,10 +73,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     sqliteMmapBytes: parseBytes(env.TESSERA_SQLITE_MMAP, DEFAULT_MMAP_BYTES, 'TESSERA_SQLITE_MMAP'),
     shutdownGraceMs: int(env.TESSERA_SHUTDOWN_GRACE_MS, 10_000, 'TESSERA_SHUTDOWN_GRACE_MS'),
     trustProxy: trustProxy(env.TESSERA_TRUST_PROXY),
+    secret: env.TESSERA_SECRET || undefined,
+    previousSecrets: (env.TESSERA_SECRET_PREVIOUS ?? '')
+      .split(',')
+      .map((v) => v.trim())
+      .filter(Boolean),
     ...overrides,
   };
   // The rule the sign-in and every email field use: refused before anything is opened or created.
   if (config.adminEmail !== undefined && !isEmailAddress(config.adminEmail))
     throw new Error(`TESSERA_ADMIN_EMAIL "${config.adminEmail}" is not an email address (like admin@example.com)`);
+  // A malformed or weak key is refused before anything is encrypted with it.
+  if (config.secret !== undefined) parseSecretKey(config.secret);
+  config.previousSecrets.forEach((v, i) => parseSecretKey(v, `TESSERA_SECRET_PREVIOUS (key ${i + 1})`));
   return config;
 }

@@ -4,6 +4,7 @@ import { validateDefinition, formatIssues } from '@tessera/core';
 import { isFieldEntry, parseRenameSpec, type RenameEntry } from '@tessera/core/renames';
 import { startTessera } from './start';
 import { withPlatform } from './offline';
+import { rotateCommand } from '../platform/credentials/rotate.command';
 
 /** `--rename` may be given many times; each is checked as it is read. */
 function collectRename(spec: string, list: RenameEntry[]): RenameEntry[] {
@@ -146,6 +147,22 @@ program
       const text = `${JSON.stringify(definition, null, 2)}\n`;
       if (opts.out) fs.writeFileSync(opts.out, text);
       else process.stdout.write(text);
+    });
+  });
+
+const secrets = program.command('secrets').description("the credentials vault's keys (TESSERA_SECRET, TESSERA_SECRET_PREVIOUS)");
+secrets
+  .command('rotate')
+  .description('re-encrypt every stored credential with the primary key (TESSERA_SECRET), in batches; run it again if cut short')
+  .option('--batch <n>', 'credentials re-encrypted per transaction', (v) => {
+    const n = Number(v);
+    if (!Number.isInteger(n) || n < 1 || n > 1000) throw new InvalidArgumentError('a whole number from 1 to 1000');
+    return n;
+  })
+  .option('-d, --data-dir <dir>', 'data directory for the embedded store')
+  .action(async (opts: { batch?: number; dataDir?: string }) => {
+    await withPlatform(opts.dataDir, async (platform) => {
+      if (!(await rotateCommand(platform, opts.batch ?? 100, (line) => console.log(line)))) process.exitCode = 1;
     });
   });
 

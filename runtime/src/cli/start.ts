@@ -31,6 +31,7 @@ export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print
   const log = createLogger(config.logLevel);
   const store = await openStore({ url: config.dbUrl, dataDir: config.dataDir, sqliteMmapBytes: config.sqliteMmapBytes });
   const platform = await createPlatform(config, store, log);
+  platform.credentials.prepare(); // the vault's key: generated (with a warning) or checked now, not at the first request
   // The admin and the examples, or what a first start cut short left undone; afterwards, upgrades.
   if (!(await firstStart(platform, print))) await upgradeStorage(store, await publishedApps(platform), print, platform.quarantine);
   // Publishes cut short by a crash: their entities take no writes until the job is finished.

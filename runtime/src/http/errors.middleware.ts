@@ -13,7 +13,8 @@ export function toProblem(err: unknown): Problem {
   const e = err as { type?: string; status?: number; message?: string; limit?: number };
   if (e?.type === 'entity.too.large')
     return new Problem(413, 'Payload too large', `the request body is larger than the limit of ${e.limit} bytes`);
-  if (e?.type === 'entity.parse.failed') return new Problem(400, 'Malformed JSON', `the request body is not valid JSON: ${e.message}`);
+  // Not JSON.parse's message: it quotes the body around the error, and a body may hold a password or a credential.
+  if (e?.type === 'entity.parse.failed') return new Problem(400, 'Malformed JSON', 'the request body is not valid JSON');
   if (e?.type === 'charset.unsupported' || e?.type === 'encoding.unsupported') return new Problem(415, 'Unsupported media type', e.message);
   if (err instanceof InvalidQueryError)
     return new Problem(400, 'Bad request', err.message, { errors: [{ pointer: err.path, message: err.message }] });

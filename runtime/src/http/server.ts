@@ -11,6 +11,7 @@ import { recordsRoutes } from './routes/records.routes';
 import { liveRoutes } from './routes/live.routes';
 import { viewsRoutes } from './routes/views.routes';
 import { membersRoutes } from './routes/members.routes';
+import { credentialsRoutes } from './routes/credentials.routes';
 import { runtimeRoutes } from './routes/runtime.routes';
 import { Problem, unprocessable } from './problem';
 import { MAX_JSON_DEPTH, tooDeepAt } from '@tessera/core';
@@ -74,6 +75,7 @@ export function createHttpApp(platform: Platform): express.Express {
   api.use(liveRoutes(platform));
   api.use(viewsRoutes(platform));
   api.use(membersRoutes(platform));
+  api.use(credentialsRoutes(platform));
   api.use(notFoundHandler);
 
   app.use('/api', api);

@@ -2,6 +2,7 @@ import type { CollectionSpec } from '@tessera/core/store';
 import { JOBS_COLLECTION } from '../jobs';
 import { WRITE_FENCES_COLLECTION } from './publishing/write-fences';
 import { IMPORT_FILES_COLLECTION } from './csv/import-files';
+import { CREDENTIALS_COLLECTION } from './credentials/credentials-collection';
 
 /**
  * The platform's own data lives in the same store as app records (so the whole runtime works on
@@ -88,4 +89,6 @@ export const PLATFORM_COLLECTIONS: CollectionSpec[] = [
   JOBS_COLLECTION,
   WRITE_FENCES_COLLECTION,
   IMPORT_FILES_COLLECTION,
+  // The credentials vault (platform/credentials): secrets encrypted at rest.
+  CREDENTIALS_COLLECTION,
 ];

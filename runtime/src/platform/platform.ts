@@ -23,6 +23,8 @@ import { dropAudit } from './audit/audit-log';
 import { LiveLimits } from './live/live-limits';
 import { publishCommitted } from './live/publish-committed';
 import { StorageHealth } from './storage-health';
+import { Credentials } from './credentials/credentials';
+import { openKeyring } from './credentials/open-keyring';
 
 /** Everything a request handler or CLI command needs, wired once. */
 export interface Platform {
@@ -51,6 +53,8 @@ export interface Platform {
   quarantine: Quarantine;
   /** Whether writes fail for a full disk (health reports it). */
   storageHealth: StorageHealth;
+  /** The credentials vault: secrets connections name by reference, encrypted at rest. */
+  credentials: Credentials;
 }
 
 export async function createPlatform(config: RuntimeConfig, store: Store, log: Logger): Promise<Platform> {
@@ -58,6 +62,7 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
   const accounts = new Accounts(store, { sessionTtlHours: config.sessionTtlHours });
   const memberships = new Memberships(store, accounts);
   const views = new Views(store);
+  const credentials = new Credentials(store, () => openKeyring(config, (msg) => log.warn(msg)));
   const jobs = new Jobs(store);
   const writes = new WriteGate();
   const commitSubscribers = new CommitSubscribers((obj, msg) => log.warn(obj, msg));
@@ -72,6 +77,7 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
       onDeleted: async (appId) => {
         await memberships.removeApp(appId);
         await views.removeApp(appId);
+        await credentials.removeApp(appId);
         await dropAudit(store, appId);
       },
     },
@@ -114,5 +120,6 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
     liveLimits: new LiveLimits(),
     storageHealth,
     quarantine,
+    credentials,
   };
 }
