@@ -1,0 +1,2 @@
+/** @tessera/connectors: the connector SDK, built-in connectors and the safe outbound client. */
+export * from './outbound';
