@@ -1,5 +1,5 @@
-/** @tessera/connectors: what the runtime and third-party connectors build on. */
+/** @tessera/connectors: the connector SDK (executor, defineConnector), the built-in connectors and the safe outbound client. */
 export * from './executor';
-export * from './outbound/outbound.types';
+export * from './outbound';
 export * from './sdk/define-connector';
 export { BUILTIN_CONNECTORS } from './builtins';

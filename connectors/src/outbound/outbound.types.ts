@@ -34,6 +34,7 @@ export interface OutboundResponse {
 
 export type OutboundErrorCode =
   | 'BAD_URL' // not an absolute http(s) URL, or credentials in the URL
+  | 'BAD_REQUEST' // a header name or value, or a method, that HTTP does not allow
   | 'BLOCKED_ADDRESS' // resolves to loopback, private, link-local, CGNAT, metadata … and is not allowed
   | 'DNS' // the name does not resolve
   | 'CONNECT_TIMEOUT'
