@@ -25,6 +25,8 @@ export interface MockShopOptions {
   apiKey?: string;
   seed?: number;
   counts?: Partial<ShopCounts>;
+  /** How many tickets POST /tickets may create before answering 507 (default 10,000). */
+  maxNewTickets?: number;
 }
 
 export interface MockShop {
@@ -46,7 +48,7 @@ export async function startMockShop(options: MockShopOptions = {}): Promise<Mock
     ...customerRoutes(data),
     ...orderRoutes(data),
     ...articleReadRoutes(data),
-    ...ticketRoutes(data),
+    ...ticketRoutes(data, options.maxNewTickets),
   ];
   let document: Record<string, unknown> = {};
   operations.push(

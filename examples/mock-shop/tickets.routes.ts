@@ -9,8 +9,8 @@ import { ref } from './shop-schemas';
 import { ShopError } from './shop-error';
 import type { ShopData, Ticket } from './shop-types';
 
-/** Created tickets per server: bounds the memory a client loop can take. */
-export const MAX_CREATED_TICKETS = 10_000;
+/** Created tickets per server, by default: bounds the memory a client loop can take. */
+export const MAX_NEW_TICKETS = 10_000;
 
 interface TicketInput {
   customerId: string;
@@ -20,7 +20,7 @@ interface TicketInput {
   priority: Ticket['priority'];
 }
 
-export function ticketRoutes(data: ShopData): Operation[] {
+export function ticketRoutes(data: ShopData, maxNewTickets = MAX_NEW_TICKETS): Operation[] {
   const customer = byId(data.customers);
   const order = byId(data.orders);
   const seeded = data.tickets.length;
@@ -50,8 +50,8 @@ export function ticketRoutes(data: ShopData): Operation[] {
         else if (input.orderId !== undefined && order(input.orderId)?.customerId !== input.customerId)
           problems.push({ pointer: '/body/orderId', message: `no order ${input.orderId} of customer ${input.customerId}` });
         if (problems.length) throw new ShopError(400, 'invalid_body', 'the ticket is not valid', problems);
-        if (data.tickets.length - seeded >= MAX_CREATED_TICKETS)
-          throw new ShopError(507, 'storage_full', `this server keeps at most ${MAX_CREATED_TICKETS} new tickets; restart it`);
+        if (data.tickets.length - seeded >= maxNewTickets)
+          throw new ShopError(507, 'storage_full', `this server keeps at most ${maxNewTickets} new tickets; restart it`);
         const ticket: Ticket = {
           id: `tkt_${String(data.tickets.length + 1).padStart(5, '0')}`,
           customerId: input.customerId,
