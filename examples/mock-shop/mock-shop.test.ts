@@ -40,6 +40,7 @@ describe('mock shop over HTTP', () => {
     expect(recent.every((o) => o.createdAt >= '2025-07-01')).toBe(true);
     const all = (await walk(call, '/orders?limit=100')) as unknown as Array<{ createdAt: string }>;
     expect(recent).toHaveLength(all.filter((o) => o.createdAt >= '2025-07-01').length);
+    expect(await walk(call, '/orders?since=2025-07-01&limit=100')).toEqual(recent); // a date: its start, UTC
   });
 
   it('answers 401 without a key or with a wrong one, and serves /health and /openapi.json without', async () => {

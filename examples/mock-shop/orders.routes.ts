@@ -14,7 +14,11 @@ export function orderRoutes(data: ShopData): Operation[] {
       filters: [
         { name: 'customerId', description: "only this customer's orders", schema: { type: 'string', minLength: 1 } },
         { name: 'status', description: 'only orders in this status', schema: ref('OrderStatus') },
-        { name: 'since', description: 'only orders created at or after this time', schema: { type: 'string', format: 'date-time' } },
+        {
+          name: 'since',
+          description: 'only orders created at or after this time (a date means its start, UTC)',
+          schema: { type: 'string', anyOf: [{ format: 'date-time' }, { format: 'date' }] },
+        },
       ],
       items: ({ query }) => {
         const since = query.since === undefined ? -Infinity : Date.parse(query.since as string);
