@@ -31,7 +31,7 @@ function describe(op: Operation) {
     description: p.description,
     schema: p.schema,
   }));
-  const errors = op.public ? op.errors : [...op.errors, 401];
+  const errors = [...op.errors, ...(op.public ? [] : [401])].sort();
   return {
     operationId: op.operationId,
     summary: op.summary,
@@ -40,7 +40,7 @@ function describe(op: Operation) {
     ...(op.body ? { requestBody: { required: true, content: { 'application/json': { schema: ref(op.body) } } } } : {}),
     responses: {
       [op.response.status]: json(op.response.description, op.response.schema),
-      ...Object.fromEntries(errors.sort().map((status) => [status, json(ERROR_DESCRIPTIONS[status], ref('Error'))])),
+      ...Object.fromEntries(errors.map((status) => [status, json(ERROR_DESCRIPTIONS[status], ref('Error'))])),
     },
     ...(op.public ? { security: [] } : {}),
   };

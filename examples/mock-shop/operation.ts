@@ -5,7 +5,7 @@
  */
 import type { JsonSchema } from '@tessera/core';
 import { DEFAULT_LIMIT, MAX_LIMIT, paginate } from './pagination';
-import { pageOf, ref } from './shop-schemas';
+import { pageSchema, ref } from './shop-schemas';
 import { ShopError } from './shop-error';
 
 export interface QueryParam {
@@ -68,7 +68,7 @@ export function listOperation<T extends { id: string }>(o: {
     summary: o.summary,
     tag: o.tag,
     query: [...(o.filters ?? []), ...pageParams],
-    response: { status: 200, description: `a page of ${o.item} records`, schema: pageOf(o.item) },
+    response: { status: 200, description: `a page of ${o.item} records`, schema: ref(pageSchema(o.item)) },
     errors: o.errors ?? [400],
     handle: (input) => paginate(o.operationId, o.items(input), input.query),
   };

@@ -24,6 +24,13 @@ const object = (properties: Record<string, JsonSchema>, description?: string): J
   additionalProperties: false,
 });
 
+/** A list answer: one page of `item`s and the cursor of the next (null on the last). */
+const pageOf = (item: string): JsonSchema =>
+  object({ data: { type: 'array', items: ref(item) }, next_cursor: { type: ['string', 'null'] } }, `a page of ${item} records`);
+
+/** The name of the schema of a page of `item`s (`Order` -> `OrderPage`). */
+export const pageSchema = (item: string): string => `${item}Page`;
+
 export const schemas: Record<string, JsonSchema> = {
   Currency: { type: 'string', pattern: '^[A-Z]{3}$', description: 'ISO 4217 code' },
   Channel: { type: 'string', enum: [...CHANNELS], description: 'marketing channel a customer or order came through' },
@@ -98,6 +105,7 @@ export const schemas: Record<string, JsonSchema> = {
     required: ['customerId', 'subject', 'body'],
     additionalProperties: false,
   },
+  ...Object.fromEntries(['Product', 'Customer', 'Order', 'ArticleRead', 'Ticket'].map((item) => [pageSchema(item), pageOf(item)])),
   Health: object({ status: { const: 'ok' } }),
   Error: object({
     error: {
@@ -118,7 +126,3 @@ export const schemas: Record<string, JsonSchema> = {
     },
   }),
 };
-
-/** The response schema of a list of `item`s: one page and the cursor of the next (null on the last). */
-export const pageOf = (item: string): JsonSchema =>
-  object({ data: { type: 'array', items: ref(item) }, next_cursor: { type: ['string', 'null'] } });
