@@ -10,7 +10,7 @@ export function articleReadRoutes(data: ShopData): Operation[] {
       summary: 'List article reads (oldest first)',
       tag: 'article-reads',
       item: 'ArticleRead',
-      filters: [{ name: 'customerId', description: "only this customer's reads", schema: { type: 'string', minLength: 1 } }],
+      filters: [{ name: 'customerId', description: "only this customer's reads", schema: { type: 'string', minLength: 1, maxLength: 64 } }],
       items: ({ query }) =>
         query.customerId === undefined ? data.articleReads : data.articleReads.filter((r) => r.customerId === query.customerId),
     }),

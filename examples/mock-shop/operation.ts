@@ -47,7 +47,7 @@ const pageParams: QueryParam[] = [
     description: `page size (default ${DEFAULT_LIMIT})`,
     schema: { type: 'integer', minimum: 1, maximum: MAX_LIMIT, default: DEFAULT_LIMIT },
   },
-  { name: 'cursor', description: 'the `next_cursor` of the previous page', schema: { type: 'string', minLength: 1 } },
+  { name: 'cursor', description: 'the `next_cursor` of the previous page', schema: { type: 'string', minLength: 1, maxLength: 512 } },
 ];
 
 /** A paged list of `item`s in ascending id order, filtered by `filters`; `items` may throw a 404 for a missing parent. */

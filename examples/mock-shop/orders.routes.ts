@@ -12,7 +12,7 @@ export function orderRoutes(data: ShopData): Operation[] {
       tag: 'orders',
       item: 'Order',
       filters: [
-        { name: 'customerId', description: "only this customer's orders", schema: { type: 'string', minLength: 1 } },
+        { name: 'customerId', description: "only this customer's orders", schema: { type: 'string', minLength: 1, maxLength: 64 } },
         { name: 'status', description: 'only orders in this status', schema: ref('OrderStatus') },
         {
           name: 'since',

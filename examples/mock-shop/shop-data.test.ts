@@ -19,6 +19,7 @@ describe('mock shop seeded data', () => {
     expect(() => generateShopData(1, { orders: 1.5 })).toThrow(/counts.orders/);
     expect(() => generateShopData(1, { customers: 2_000_000 })).toThrow(/counts.customers/);
     expect(() => generateShopData(1, { customers: 0 })).toThrow(/need customers/);
+    expect(() => generateShopData(1, { order: 5 } as never)).toThrow(/unknown count "order"/);
   });
 
   it('gives most of the B2B demo contacts a shop account under the same email, with orders', () => {

@@ -254,6 +254,9 @@ function tickets(rnd: Random, n: number, orderList: Order[]): Ticket[] {
 }
 
 function checkCounts(counts: ShopCounts): void {
+  for (const name of Object.keys(counts))
+    if (!(name in DEFAULT_COUNTS))
+      throw new RangeError(`unknown count ${JSON.stringify(name)}: counts are ${Object.keys(DEFAULT_COUNTS).join(', ')}`);
   for (const [name, n] of Object.entries(counts))
     if (!Number.isInteger(n) || n < 0 || n > MAX_COUNT) throw new RangeError(`counts.${name} must be an integer from 0 to ${MAX_COUNT}`);
 }

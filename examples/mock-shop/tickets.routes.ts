@@ -31,7 +31,9 @@ export function ticketRoutes(data: ShopData, maxNewTickets = MAX_NEW_TICKETS): O
       summary: 'List support tickets (oldest first)',
       tag: 'tickets',
       item: 'Ticket',
-      filters: [{ name: 'customerId', description: "only this customer's tickets", schema: { type: 'string', minLength: 1 } }],
+      filters: [
+        { name: 'customerId', description: "only this customer's tickets", schema: { type: 'string', minLength: 1, maxLength: 64 } },
+      ],
       items: ({ query }) => (query.customerId === undefined ? data.tickets : data.tickets.filter((t) => t.customerId === query.customerId)),
     }),
     {
