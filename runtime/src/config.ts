@@ -2,6 +2,7 @@ import path from 'node:path';
 import { isEmailAddress } from '@tessera/core';
 import { DEFAULT_MMAP_BYTES } from './store/sqlite/sqlite.store';
 import { parseSecretKey } from './platform/credentials/secret-key';
+import { AllowList } from '@tessera/connectors';
 
 /** Runtime settings, read once from the environment at start; everything else receives this object. */
 export interface RuntimeConfig {
@@ -34,6 +35,12 @@ export interface RuntimeConfig {
   secret?: string;
   /** TESSERA_SECRET_PREVIOUS: older keys, comma-separated, that still decrypt until `tessera secrets rotate` has run. */
   previousSecrets: string[];
+  /**
+   * TESSERA_OUTBOUND_ALLOW: exceptions to the refusal of private addresses for connector calls
+   * (CIDRs, IPs, host names, comma-separated), e.g. `127.0.0.1,shop.internal` for a local API.
+   * Checked at start: a malformed entry stops it with the entry named.
+   */
+  outboundAllow?: string;
 }
 
 function int(value: string | undefined, fallback: number, name: string): number {
@@ -78,6 +85,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
       .split(',')
       .map((v) => v.trim())
       .filter(Boolean),
+    outboundAllow: env.TESSERA_OUTBOUND_ALLOW || undefined,
     ...overrides,
   };
   // The rule the sign-in and every email field use: refused before anything is opened or created.
@@ -85,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     throw new Error(`TESSERA_ADMIN_EMAIL "${config.adminEmail}" is not an email address (like admin@example.com)`);
   // A malformed or weak key is refused before anything is encrypted with it.
   if (config.secret !== undefined) parseSecretKey(config.secret);
+  AllowList.parse(config.outboundAllow);
   config.previousSecrets.forEach((v, i) => parseSecretKey(v, `TESSERA_SECRET_PREVIOUS (key ${i + 1})`));
   return config;
 }

@@ -4,3 +4,4 @@ export { OutboundError, type OutboundClient, type OutboundErrorCode, type Outbou
 export { AllowList, AllowListError, ALLOW_ENV } from './allow-list';
 export { classifyAddress, isPublicAddress, type AddressClass, type BlockedRange } from './address-policy';
 export { systemResolver, type Resolver, type ResolvedAddress } from './guarded-lookup';
+export { createHostResolver } from './checked-host';

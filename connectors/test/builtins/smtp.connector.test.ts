@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { SMTPServer } from 'smtp-server';
 import type { AddressInfo } from 'node:net';
-import { BUILTIN_CONNECTORS, executeOperation, isConnectorError } from '../../src';
+import { BUILTIN_CONNECTORS, createHostResolver, executeOperation, isConnectorError } from '../../src';
 import { testOutbound } from '../executor/test-outbound';
 
 const smtp = BUILTIN_CONNECTORS.find((c) => c.manifest.name === 'smtp')!;
@@ -43,10 +43,15 @@ beforeAll(async () => {
 });
 afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
-const ports = {
-  outbound: testOutbound,
-  resolveHost: async (host: string) => (host === 'mail.example.test' ? '127.0.0.1' : Promise.reject(new Error(`${host} does not resolve`))),
-};
+// The outside world's DNS is the only fake: mail.example.test is the local server, allowed by name;
+// private.example.test resolves to a private address nobody allowed.
+const resolve = async (host: string) =>
+  host === 'mail.example.test'
+    ? [{ address: '127.0.0.1', family: 4 as const }]
+    : host === 'private.example.test'
+      ? [{ address: '10.1.2.3', family: 4 as const }]
+      : [];
+const ports = { outbound: testOutbound, resolveHost: createHostResolver({ allow: 'mail.example.test', resolve }) };
 const send = (input: Record<string, unknown>, password = 'smtp-pass-42') =>
   executeOperation(
     {
@@ -91,6 +96,23 @@ describe('built-in "Email (SMTP)" against a real SMTP server', () => {
     expect(wrong.message).toMatch(/^the SMTP server refused: /);
     expect(wrong.message).not.toContain('wrong-password-9');
     expect(received.length).toBe(before);
+  });
+
+  it('refuses an SMTP host that resolves to a private address', async () => {
+    const err = await executeOperation(
+      {
+        manifest: smtp.manifest,
+        operation: 'sendEmail',
+        handler: smtp.handlers.sendEmail,
+        config: { host: 'private.example.test', port, from: 'crm@brand.example' },
+        input: { to: 'a@b.example', subject: 'x', text: 'y' },
+      },
+      ports,
+    ).catch((e) => e);
+    expect(isConnectorError(err) && [err.code, err.message]).toEqual([
+      'FAILED',
+      expect.stringContaining('private.example.test resolves to 10.1.2.3, a private address'),
+    ]);
   });
 
   it('a recipient the server refuses is an error naming the server answer', async () => {

@@ -110,4 +110,30 @@ export interface RuntimeInfo {
   user: { id: string; email: string; name?: string; role?: string; roles?: string[]; team?: string | null };
   roles: string[];
   permissions: Record<string, EntityPermissions>;
+  /**
+   * Connection id → operation id → what the app's components bound to it need (title, kind and
+   * schemas), for the operations this caller may call. A component bound to an operation missing
+   * here is not shown, and nothing is sent for it.
+   */
+  operations?: Record<string, Record<string, OperationInfo>>;
+}
+
+export interface OperationInfo {
+  title: string;
+  kind: 'list' | 'get' | 'create' | 'update' | 'delete' | 'action';
+  input: unknown;
+  output: unknown;
+  /** List operations that page through the API (tables show next/previous). */
+  paged?: boolean;
+}
+
+/** POST /api/apps/:appId/connections/:connection/operations/:operation → this. */
+export interface OperationAnswer {
+  output: unknown;
+  status: number;
+  pages: number;
+  nextCursor?: string;
+  durationMs: number;
+  warnings: Array<{ pointer: string; message: string }>;
+  cached?: boolean;
 }

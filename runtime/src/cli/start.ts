@@ -54,6 +54,7 @@ export async function startTessera(overrides: Partial<RuntimeConfig> = {}, print
       await drainServer(server, requests, { graceMs: config.shutdownGraceMs, endStreams: () => platform.liveLimits.endAll() });
       await platform.jobs.stop(); // running imports stop after their current batch, as `interrupted`
       await platform.feed.close();
+      await platform.connectors.close(); // pooled connections to customers' APIs
       await store.close();
     },
   };

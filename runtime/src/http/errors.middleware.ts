@@ -4,12 +4,15 @@ import { Problem } from './problem';
 import { ExpressionError } from '@tessera/core/expressions';
 import { DomainError } from '../domain-errors';
 import { domainProblem } from './domain-problem';
+import { isConnectorError } from '@tessera/connectors';
+import { connectorProblem } from './connector-problem';
 import { InvalidQueryError, NotFoundError, StorageFullError, UniqueViolationError, VersionConflictError } from '@tessera/core/store';
 
 /** Maps anything thrown in a route to problem+json; unknown errors become a 500 without internals. */
 export function toProblem(err: unknown): Problem {
   if (err instanceof Problem) return err;
   if (err instanceof DomainError) return domainProblem(err);
+  if (isConnectorError(err)) return connectorProblem(err);
   const e = err as { type?: string; status?: number; message?: string; limit?: number };
   if (e?.type === 'entity.too.large')
     return new Problem(413, 'Payload too large', `the request body is larger than the limit of ${e.limit} bytes`);
@@ -41,8 +44,10 @@ export function errorHandler(log: Logger, onStorageFull: () => void = () => {}):
   return (err, req, res, _next) => {
     const problem = toProblem(err);
     if (err instanceof StorageFullError) onStorageFull();
-    // 503 is a known, passing state (a move in progress, shutting down): the client is told when to retry.
-    if (problem.status >= 500 && problem.status !== 503) log.error({ reqId: req.id, err }, 'request failed');
+    // 503 is a known, passing state (a move in progress, shutting down). A customer's API failing is
+    // theirs, not ours: a warning with what was said (secrets already redacted), not an error.
+    if (isConnectorError(err)) log.warn({ reqId: req.id, connector: problem.extra.connector }, err.message);
+    else if (problem.status >= 500 && problem.status !== 503) log.error({ reqId: req.id, err }, 'request failed');
     const body = problem.toJSON(req.originalUrl) as { retryAfter?: unknown };
     if (typeof body.retryAfter === 'number') res.setHeader('Retry-After', String(body.retryAfter));
     res.status(problem.status).type('application/problem+json').send(JSON.stringify(body));

@@ -13,6 +13,7 @@ import { viewsRoutes } from './routes/views.routes';
 import { membersRoutes } from './routes/members.routes';
 import { credentialsRoutes } from './routes/credentials.routes';
 import { runtimeRoutes } from './routes/runtime.routes';
+import { connectorsRoutes } from './routes/connectors.routes';
 import { Problem, unprocessable } from './problem';
 import { MAX_JSON_DEPTH, tooDeepAt } from '@tessera/core';
 import { requestLog } from './request-log.middleware';
@@ -75,6 +76,7 @@ export function createHttpApp(platform: Platform): express.Express {
   api.use(liveRoutes(platform));
   api.use(viewsRoutes(platform));
   api.use(membersRoutes(platform));
+  api.use(connectorsRoutes(platform));
   api.use(credentialsRoutes(platform));
   api.use(notFoundHandler);
 

@@ -1,4 +1,4 @@
-import { expressionLimitProblems, validateDefinition, type AppDefinition } from '@tessera/core';
+import { expressionLimitProblems, validateDefinition, type AppDefinition, type ConnectorResolver } from '@tessera/core';
 import { composeRenames, entityIdsOf, reconcileRenames, renamesToPublish, sameRename } from '@tessera/core/renames';
 import type { Store, StoredDoc } from '@tessera/core/store';
 import type { AppDraft, AppSummary, RenameEntry, RenameReport, VersionDetail, VersionInfo } from '@tessera/core/wire';
@@ -72,6 +72,8 @@ export class Apps {
       onPublished?: (appId: string, version: number) => void;
       /** Called after an app is deleted, to remove what hangs off it (memberships, views, audit). */
       onDeleted?: (appId: string) => Promise<void>;
+      /** The installed connectors: connections and bound operations are checked against them. */
+      connectors?: { resolve: ConnectorResolver; refresh(): Promise<void> };
     },
     /** Publishes run as durable jobs; their data moves fence writes at `gate`. */
     jobs: Jobs,
@@ -108,7 +110,7 @@ export class Apps {
   async get(appId: string): Promise<AppDraft> {
     const doc = await this.appDoc(appId);
     const draft = doc.draft as Record<string, unknown>;
-    const result = validateDefinition(draft);
+    const result = validateDefinition(draft, { connectors: this.options.connectors?.resolve });
     const renames = reconcileRenames(storedLog(doc), entityIdsOf(draft));
     const published = await this.getPublished(appId);
     return {
@@ -202,7 +204,9 @@ export class Apps {
   ): Promise<VersionInfo> {
     const explicit = opts.renames !== undefined ? parseRenames(opts.renames) : undefined;
     const source = opts.definition ?? (await this.appDoc(appId)).draft;
-    const result = validateDefinition(source);
+    // Another process may have installed a connector the definition uses.
+    await this.options.connectors?.refresh();
+    const result = validateDefinition(source, { connectors: this.options.connectors?.resolve });
     if (!result.ok)
       throw new ValidationFailed(
         `the definition of "${appId}" has ${result.errors.length} error(s); fix them before publishing`,

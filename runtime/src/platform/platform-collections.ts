@@ -2,6 +2,7 @@ import type { CollectionSpec } from '@tessera/core/store';
 import { JOBS_COLLECTION } from '../jobs';
 import { WRITE_FENCES_COLLECTION } from './publishing/write-fences';
 import { IMPORT_FILES_COLLECTION } from './csv/import-files';
+import { CONNECTORS_COLLECTION } from './connectors/connector-catalogue';
 import { CREDENTIALS_COLLECTION } from './credentials/credentials-collection';
 
 /**
@@ -91,4 +92,6 @@ export const PLATFORM_COLLECTIONS: CollectionSpec[] = [
   IMPORT_FILES_COLLECTION,
   // The credentials vault (platform/credentials): secrets encrypted at rest.
   CREDENTIALS_COLLECTION,
+  // Installed connectors (platform/connectors): one manifest per name and version.
+  CONNECTORS_COLLECTION,
 ];

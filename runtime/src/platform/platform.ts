@@ -25,6 +25,7 @@ import { publishCommitted } from './live/publish-committed';
 import { StorageHealth } from './storage-health';
 import { Credentials } from './credentials/credentials';
 import { openKeyring } from './credentials/open-keyring';
+import { Connectors } from './connectors/connectors';
 
 /** Everything a request handler or CLI command needs, wired once. */
 export interface Platform {
@@ -55,6 +56,8 @@ export interface Platform {
   storageHealth: StorageHealth;
   /** The credentials vault: secrets connections name by reference, encrypted at rest. */
   credentials: Credentials;
+  /** Installed connectors and calls of connection operations. */
+  connectors: Connectors;
 }
 
 export async function createPlatform(config: RuntimeConfig, store: Store, log: Logger): Promise<Platform> {
@@ -63,6 +66,8 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
   const memberships = new Memberships(store, accounts);
   const views = new Views(store);
   const credentials = new Credentials(store, () => openKeyring(config, (msg) => log.warn(msg)));
+  const connectors: Connectors = new Connectors(store, (): Apps => apps, credentials, { outboundAllow: config.outboundAllow ?? '' });
+  await connectors.start();
   const jobs = new Jobs(store);
   const writes = new WriteGate();
   const commitSubscribers = new CommitSubscribers((obj, msg) => log.warn(obj, msg));
@@ -80,6 +85,7 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
         await credentials.removeApp(appId);
         await dropAudit(store, appId);
       },
+      connectors: connectors.catalogue,
     },
     jobs,
     writes,
@@ -121,5 +127,6 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
     storageHealth,
     quarantine,
     credentials,
+    connectors,
   };
 }

@@ -1,5 +1,5 @@
 import type { AppDefinition, Entity } from '@tessera/core';
-import type { EntityPermissions, RuntimeInfo } from '@tessera/core/wire';
+import type { EntityPermissions, OperationInfo, RuntimeInfo } from '@tessera/core/wire';
 import type { Published } from './apps';
 import type { Caller, EntityPolicy } from './policy/policy.types';
 import { policyFor } from './policy/effective-permissions.policy';
@@ -23,7 +23,12 @@ const cache = new WeakMap<AppDefinition, Map<string, { definition: AppDefinition
  * fields removed from every entity) and the caller's permissions per entity. Cached per
  * definition and role set, like the policies themselves.
  */
-export function runtimeInfo(published: Published, caller: Caller, platformRole: string): RuntimeInfo {
+export function runtimeInfo(
+  published: Published,
+  caller: Caller,
+  platformRole: string,
+  operations: Record<string, Record<string, OperationInfo>> = {},
+): RuntimeInfo {
   const { definition } = published;
   const key = caller.bypass ? '*' : caller.roles.join('\u0000');
   let perDef = cache.get(definition);
@@ -36,7 +41,18 @@ export function runtimeInfo(published: Published, caller: Caller, platformRole: 
       permissions[entity.id] = view(p);
       return p.hidden.size ? { ...entity, fields: entity.fields.filter((f) => !p.hidden.has(f.id)) } : entity;
     });
-    shaped = { definition: { ...definition, entities }, permissions };
+    // The browser never calls a connection: members do not get its configuration or credential name.
+    const connections = caller.bypass
+      ? definition.connections
+      : definition.connections.map((c) => ({
+          id: c.id,
+          connector: c.connector,
+          ...(c.label ? { label: c.label } : {}),
+          config: {},
+          access: {},
+          cacheSeconds: 0,
+        }));
+    shaped = { definition: { ...definition, entities, connections }, permissions };
     if (perDef.size > 1000) perDef.clear();
     perDef.set(key, shaped);
   }
@@ -48,5 +64,6 @@ export function runtimeInfo(published: Published, caller: Caller, platformRole: 
     user: { ...caller.user, role: platformRole, roles: [...caller.roles], team: caller.team },
     roles: [...caller.roles],
     permissions: shaped.permissions,
+    operations,
   };
 }

@@ -14,7 +14,8 @@ export function runtimeRoutes(platform: Platform): Router {
     const published = await platform.apps.getPublished(param(req, 'appId'));
     if (!published) throw notFound(`app "${param(req, 'appId')}" does not exist or is not published`);
     res.setHeader('Cache-Control', 'no-store');
-    res.json(runtimeInfo(published, caller, principalOf(req).user.role));
+    const operations = platform.connectors.operationsFor(published.definition, caller);
+    res.json(runtimeInfo(published, caller, principalOf(req).user.role, operations));
   });
   return r;
 }

@@ -1,0 +1,42 @@
+/** The bodies the connector routes accept, as JSON Schemas checked with the project's ajv. */
+import type { ValidateFunction } from 'ajv';
+import { createAjv, formatAjvErrors } from '@tessera/core';
+import { Invalid } from '../../domain-errors';
+
+const schemas = {
+  call: {
+    type: 'object',
+    properties: {
+      input: { type: 'object', maxProperties: 500 },
+      page: {
+        type: 'object',
+        properties: { cursor: { type: 'string', maxLength: 4096 }, size: { type: 'integer', minimum: 1, maximum: 1000 } },
+        additionalProperties: false,
+      },
+      draft: { type: 'boolean' },
+      idempotencyKey: { type: 'string', minLength: 1, maxLength: 200 },
+    },
+    additionalProperties: false,
+  },
+  deprecate: {
+    type: 'object',
+    properties: { message: { type: 'string', maxLength: 500 } },
+    additionalProperties: false,
+  },
+} as const;
+
+const compiled = new Map<keyof typeof schemas, ValidateFunction>();
+
+export function checkBody<T>(kind: keyof typeof schemas, body: unknown): T {
+  let validate = compiled.get(kind);
+  if (!validate) {
+    validate = createAjv().compile(schemas[kind]);
+    compiled.set(kind, validate);
+  }
+  const value = structuredClone(body ?? {});
+  if (!validate(value)) {
+    const issues = formatAjvErrors(validate.errors);
+    throw new Invalid(`the request body is not valid: ${issues.map((i) => `${i.pointer || '/'} ${i.message}`).join('; ')}`, issues);
+  }
+  return value as T;
+}
