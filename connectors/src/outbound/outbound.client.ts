@@ -30,6 +30,8 @@ export interface OutboundClientOptions {
   resolve?: Resolver;
   /** Limits used when a request does not set its own. */
   defaults?: OutboundDefaults;
+  /** Certificate authorities trusted instead of Node's bundle (a customer's private CA; tests). */
+  ca?: string | Buffer | Array<string | Buffer>;
 }
 
 const BUILT_IN: Required<OutboundDefaults> = {
@@ -55,7 +57,7 @@ export function createOutboundClient(options: OutboundClientOptions = {}): Outbo
   const agentFor = (connectTimeout: number): Agent => {
     let agent = agents.get(connectTimeout);
     if (!agent) {
-      agent = new Agent({ connect: { timeout: connectTimeout, lookup } });
+      agent = new Agent({ connect: { timeout: connectTimeout, lookup, ...(options.ca ? { ca: options.ca } : {}) } });
       agents.set(connectTimeout, agent);
     }
     return agent;
