@@ -44,6 +44,20 @@ test('a POST sends its headers and body', async () => {
   await c.close();
 });
 
+test('a HEAD answer announcing a body over the cap is not TOO_LARGE (no body comes)', async () => {
+  const big = await startServer((req, res) => {
+    res.setHeader('content-length', String(50 * 1024 * 1024));
+    if (req.method === 'HEAD') return res.end();
+    res.end(Buffer.alloc(50 * 1024 * 1024));
+  });
+  const c = local();
+  const res = await c.request({ method: 'HEAD', url: `${big.origin}/file`, maxResponseBytes: 1024 });
+  expect([res.status, res.headers['content-length'], res.body.byteLength]).toEqual([200, String(50 * 1024 * 1024), 0]);
+  expect((await failure(c.request({ method: 'GET', url: `${big.origin}/file`, maxResponseBytes: 1024 }))).code).toBe('TOO_LARGE');
+  await c.close();
+  await big.close();
+});
+
 test('connections are kept alive: two sequential calls use one socket', async () => {
   const c = local();
   const before = server.connections.length;

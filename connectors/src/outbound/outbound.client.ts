@@ -99,7 +99,8 @@ export function createOutboundClient(options: OutboundClientOptions = {}): Outbo
       for (let redirects = 0; ; redirects++) {
         checkLiteral(hop.url, allow);
         const done = await new Promise<HopHandler>((resolve, reject) => {
-          current = new HopHandler(maxBytes, follows, tooLarge, resolve, reject);
+          // A HEAD answer's Content-Length describes a body that is not sent.
+          current = new HopHandler(hop.method === 'HEAD' ? Infinity : maxBytes, follows, tooLarge, resolve, reject);
           if (failure) return reject(failure);
           agent.dispatch(
             {
