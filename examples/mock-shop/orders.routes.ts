@@ -1,6 +1,7 @@
 /** GET /orders (by customer, status, and created since), GET /orders/{id}. */
 import { byId, getOperation, listOperation, type Operation } from './operation';
 import { ref } from './shop-schemas';
+import { ShopError } from './shop-error';
 import type { ShopData } from './shop-types';
 
 export function orderRoutes(data: ShopData): Operation[] {
@@ -21,12 +22,19 @@ export function orderRoutes(data: ShopData): Operation[] {
         },
       ],
       items: ({ query }) => {
-        const since = query.since === undefined ? -Infinity : Date.parse(query.since as string);
+        const { customerId, status } = query;
+        if (customerId === undefined && status === undefined && query.since === undefined) return data.orders;
+        // Stored times are all `toISOString()` (UTC, Z), so comparing the text compares the times.
+        const time = query.since === undefined ? -Infinity : Date.parse(query.since as string);
+        // The format allows a leap second (23:59:60), which Date does not.
+        if (Number.isNaN(time))
+          throw new ShopError(400, 'bad_request', 'invalid query parameters', [{ pointer: '/query/since', message: 'is not a time' }]);
+        const since = query.since === undefined ? '' : new Date(time).toISOString();
         return data.orders.filter(
           (o) =>
-            (query.customerId === undefined || o.customerId === query.customerId) &&
-            (query.status === undefined || o.status === query.status) &&
-            Date.parse(o.createdAt) >= since,
+            (customerId === undefined || o.customerId === customerId) &&
+            (status === undefined || o.status === status) &&
+            o.createdAt >= since,
         );
       },
     }),
