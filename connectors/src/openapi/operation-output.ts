@@ -1,0 +1,95 @@
+/**
+ * An operation's output from its first successful JSON response, and whether it is a list: a GET
+ * whose body is an array, or an object with exactly one array property (`data`, `items`,
+ * `results`...), gets `records` selecting that array and the records as its output.
+ */
+import type { ConnectorOperation } from '@tessera/core';
+import { isJsonMedia, type OperationSource, type Response } from './openapi-document';
+import { jsonataName } from './operation-input';
+import type { SchemaBundler } from './schema-bundle';
+import { isObject, type Schema } from './openapi.types';
+
+export interface OutputPart {
+  output: Schema | boolean;
+  kind: NonNullable<ConnectorOperation['kind']>;
+  records?: { $expr: string };
+  /** The response body's schema, resolved one level (for pagination detection). */
+  body?: Schema;
+  /** Header names of the successful responses (lower case). */
+  headers: Set<string>;
+}
+
+export function buildOutput(source: OperationSource, bundler: SchemaBundler): OutputPart {
+  const success = successResponses(source.responses);
+  const headers = new Set(success.flatMap((r) => r.headers.map((h) => h.toLowerCase())));
+  const media = success.flatMap((r) => r.media).find((m) => isJsonMedia(m.type) && m.schema !== undefined);
+  const kind = kindOf(source);
+  if (!media) {
+    const other = success.flatMap((r) => r.media)[0];
+    const description = other ? `A ${other.type} response (not JSON).` : 'No response body is described.';
+    return { output: { description }, kind, headers };
+  }
+  const { schema, refs } = bundler.convert(media.schema, media.pointer, { noDefaults: true });
+  const body = resolve(schema, bundler);
+  if (source.method === 'get' && body) {
+    if (isArraySchema(body)) {
+      return { output: bundler.withDefs(asObject(body), refs), kind: 'list', records: { $expr: '$response.body' }, body, headers };
+    }
+    const arrays = isObject(body.properties)
+      ? Object.entries(body.properties).filter(([, v]) => {
+          const resolved = resolve(v, bundler);
+          return resolved !== undefined && isArraySchema(resolved);
+        })
+      : [];
+    if (arrays.length === 1) {
+      const [name, items] = arrays[0];
+      return {
+        output: bundler.withDefs(asObject(resolve(items, bundler)!), refs),
+        kind: 'list',
+        records: { $expr: `$response.body.${jsonataName(name)}` },
+        body,
+        headers,
+      };
+    }
+  }
+  return { output: typeof schema === 'boolean' ? schema : bundler.withDefs(schema, refs), kind, body, headers };
+}
+
+/** 2xx in the document's order, numbered codes before ranges (`2XX`). */
+function successResponses(responses: Response[]): Response[] {
+  const exact = responses.filter((r) => /^2\d\d$/.test(r.status)).sort((a, b) => a.status.localeCompare(b.status));
+  return [...exact, ...responses.filter((r) => /^2xx$/i.test(r.status))];
+}
+
+function kindOf(source: OperationSource): OutputPart['kind'] {
+  switch (source.method) {
+    case 'get':
+    case 'head':
+      return 'get';
+    case 'post':
+      // POST to a collection creates; POST to `/things/{id}/verb` is an action.
+      return /\}$/.test(source.path) || /\/[a-z-]*(?:search|query|batch|bulk)[a-z-]*$/i.test(source.path) ? 'action' : 'create';
+    case 'put':
+    case 'patch':
+      return 'update';
+    case 'delete':
+      return 'delete';
+    default:
+      return 'action';
+  }
+}
+
+/** The schema itself, or the def behind its `$ref` (one hop at a time, bounded). */
+function resolve(schema: unknown, bundler: SchemaBundler): Schema | undefined {
+  let value = schema;
+  for (let hops = 0; hops < 10 && isObject(value) && typeof value.$ref === 'string'; hops++) value = bundler.defNamed(value.$ref);
+  return isObject(value) ? (value as Schema) : undefined;
+}
+
+function isArraySchema(schema: Schema): boolean {
+  return schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array') && schema.type.length <= 2);
+}
+
+function asObject(schema: Schema): Schema {
+  return { ...schema };
+}
