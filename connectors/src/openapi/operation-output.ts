@@ -7,7 +7,8 @@ import type { ConnectorOperation } from '@tessera/core';
 import { isJsonMedia, type OperationSource, type Response } from './openapi-document';
 import { jsonataName } from './operation-input';
 import type { SchemaBundler } from './schema-bundle';
-import { isObject, type Schema } from './openapi.types';
+import { isArraySchema, propertiesOf, resolveSchema } from './schema-shape';
+import type { Schema } from './openapi.types';
 
 export interface OutputPart {
   output: Schema | boolean;
@@ -30,21 +31,19 @@ export function buildOutput(source: OperationSource, bundler: SchemaBundler): Ou
     return { output: { description }, kind, headers };
   }
   const { schema, refs } = bundler.convert(media.schema, media.pointer, { noDefaults: true });
-  const body = resolve(schema, bundler);
+  const body = resolveSchema(schema, bundler);
   if (source.method === 'get' && body) {
     if (isArraySchema(body)) {
-      return { output: bundler.withDefs(asObject(body), refs), kind: 'list', records: { $expr: '$response.body' }, body, headers };
+      return { output: bundler.withDefs({ ...body }, refs), kind: 'list', records: { $expr: '$response.body' }, body, headers };
     }
-    const arrays = isObject(body.properties)
-      ? Object.entries(body.properties).filter(([, v]) => {
-          const resolved = resolve(v, bundler);
-          return resolved !== undefined && isArraySchema(resolved);
-        })
-      : [];
+    const arrays = Object.entries(propertiesOf(body, bundler)).filter(([, v]) => {
+      const resolved = resolveSchema(v, bundler);
+      return resolved !== undefined && isArraySchema(resolved);
+    });
     if (arrays.length === 1) {
       const [name, items] = arrays[0];
       return {
-        output: bundler.withDefs(asObject(resolve(items, bundler)!), refs),
+        output: bundler.withDefs({ ...resolveSchema(items, bundler)! }, refs),
         kind: 'list',
         records: { $expr: `$response.body.${jsonataName(name)}` },
         body,
@@ -77,19 +76,4 @@ function kindOf(source: OperationSource): OutputPart['kind'] {
     default:
       return 'action';
   }
-}
-
-/** The schema itself, or the def behind its `$ref` (one hop at a time, bounded). */
-function resolve(schema: unknown, bundler: SchemaBundler): Schema | undefined {
-  let value = schema;
-  for (let hops = 0; hops < 10 && isObject(value) && typeof value.$ref === 'string'; hops++) value = bundler.defNamed(value.$ref);
-  return isObject(value) ? (value as Schema) : undefined;
-}
-
-function isArraySchema(schema: Schema): boolean {
-  return schema.type === 'array' || (Array.isArray(schema.type) && schema.type.includes('array') && schema.type.length <= 2);
-}
-
-function asObject(schema: Schema): Schema {
-  return { ...schema };
 }

@@ -7,6 +7,7 @@
 import type { HttpBinding } from '@tessera/core';
 import { jsonataName } from './operation-input';
 import type { SchemaBundler } from './schema-bundle';
+import { propertiesOf } from './schema-shape';
 import { isObject, type Schema } from './openapi.types';
 
 type Pagination = NonNullable<HttpBinding['pagination']>;
@@ -94,12 +95,6 @@ function nextCursorField(body: Schema, bundler: SchemaBundler): string | undefin
     if (field) return `${jsonataName(wrapper)}.${jsonataName(field)}`;
   }
   return undefined;
-}
-
-function propertiesOf(schema: unknown, bundler: SchemaBundler): Record<string, unknown> {
-  let value = schema;
-  for (let hops = 0; hops < 10 && isObject(value) && typeof value.$ref === 'string'; hops++) value = bundler.defNamed(value.$ref);
-  return isObject(value) && isObject(value.properties) ? value.properties : {};
 }
 
 /** The largest page the API allows (fewest calls), else its default. */
