@@ -36,11 +36,12 @@ export function buildOutput(source: OperationSource, bundler: SchemaBundler): Ou
     if (isArraySchema(body)) {
       return { output: bundler.withDefs({ ...body }, refs), kind: 'list', records: { $expr: '$response.body' }, body, headers };
     }
-    const arrays = Object.entries(propertiesOf(body, bundler)).filter(([, v]) => {
+    const properties = propertiesOf(body, bundler);
+    const arrays = Object.entries(properties).filter(([, v]) => {
       const resolved = resolveSchema(v, bundler);
       return resolved !== undefined && isArraySchema(resolved);
     });
-    if (arrays.length === 1) {
+    if (arrays.length === 1 && isListWrapper(arrays[0][0], Object.keys(properties))) {
       const [name, items] = arrays[0];
       return {
         output: bundler.withDefs({ ...resolveSchema(items, bundler)! }, refs),
@@ -52,6 +53,33 @@ export function buildOutput(source: OperationSource, bundler: SchemaBundler): Ou
     }
   }
   return { output: typeof schema === 'boolean' ? schema : bundler.withDefs(schema, refs), kind, body, headers };
+}
+
+/** Names APIs give the records of a page. */
+const RECORD_PROPERTIES = new Set([
+  'data',
+  'items',
+  'results',
+  'records',
+  'entries',
+  'values',
+  'list',
+  'rows',
+  'elements',
+  'content',
+  'hits',
+  'nodes',
+  'objects',
+  'resources',
+]);
+/** What else a page wrapper carries. */
+const PAGE_METADATA =
+  /^(?:total|count|size|page|limit|offset|next|prev|previous|cursor|meta|links?|paging|pagination|has_?more|more|url|object|incomplete_results|_links|_meta|start|end)/i;
+
+/** `{ data: [...] }`, or one array beside only paging metadata (`{ total_count, tasks: [...] }`); not `{ name, children: [...] }`. */
+function isListWrapper(arrayName: string, names: string[]): boolean {
+  if (RECORD_PROPERTIES.has(arrayName.toLowerCase())) return true;
+  return names.every((n) => n === arrayName || PAGE_METADATA.test(n));
 }
 
 /** 2xx in the document's order, numbered codes before ranges (`2XX`). */
