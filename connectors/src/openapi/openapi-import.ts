@@ -15,6 +15,7 @@ import { IdAllocator, operationIdOf, titleOf, truncate } from './operation-namin
 import { buildOutput } from './operation-output';
 import { detectPagination } from './operation-pagination';
 import { SchemaBundler } from './schema-bundle';
+import { uncompilable } from './schema-compile-check';
 import { isObject, type ImportIssue, type ImportOptions, type ImportResult, type JsonObject } from './openapi.types';
 
 const MAX_WARNINGS = 1000;
@@ -140,28 +141,34 @@ function operationOf(
 }
 
 /**
- * The manifest validator compiles every schema. A schema that still fails (a document quirk the
+ * Every schema must compile with the project's ajv: one that still does not (a document quirk the
  * conversion does not know) is replaced by an open one with a warning, rather than losing the
- * whole import for one operation.
+ * whole import for one operation. Then the manifest validator checks everything else, on a copy
+ * whose schemas are stand-ins with the same input properties (compiling each schema again there
+ * would take most of a large import's time; uncompilable() did that work once).
  */
 function finish(manifest: ConnectorManifest, warnings: ImportIssue[]): ImportResult {
-  for (let round = 0; round < 2; round++) {
-    const result = validateConnectorManifest(manifest);
-    if (result.ok) return { ok: true, manifest: result.manifest, warnings };
-    const fixable = result.errors.map((e) => /^\/operations\/(\d+)\/(input|output)$/.exec(e.pointer));
-    if (round === 1 || fixable.some((m) => !m))
-      return { ok: false, errors: result.errors.map((e) => ({ ...e, pointer: `(manifest)${e.pointer}` })) };
-    fixable.forEach((m, i) => {
-      const op = manifest.operations[Number(m![1])];
-      const part = m![2] as 'input' | 'output';
-      warnings.push({
-        pointer: `(manifest)/operations/${m![1]}/${part}`,
-        message: `${op.id}: ${part} schema replaced by an open one (${result.errors[i].message})`,
-      });
-      op[part] = part === 'input' ? { type: 'object' } : {};
+  for (const problem of uncompilable(manifest.operations)) {
+    const op = manifest.operations[problem.index];
+    warnings.push({
+      pointer: `(manifest)/operations/${problem.index}/${problem.part}`,
+      message: `${op.id}: ${problem.part} schema replaced by an open one (${problem.message})`,
     });
+    op[problem.part] = problem.part === 'input' ? { type: 'object' } : {};
   }
-  return refuse('', 'unreachable');
+  const standIns = {
+    ...manifest,
+    operations: manifest.operations.map((op) => ({ ...op, input: inputStandIn(op.input), output: true })),
+  };
+  const result = validateConnectorManifest(standIns);
+  if (!result.ok) return { ok: false, errors: result.errors.map((e) => ({ ...e, pointer: `(manifest)${e.pointer}` })) };
+  return { ok: true, manifest, warnings };
+}
+
+/** The input's property names are what the validator checks path placeholders against. */
+function inputStandIn(input: unknown): object | boolean {
+  if (!isObject(input) || !isObject(input.properties)) return true;
+  return { type: 'object', properties: Object.fromEntries(Object.keys(input.properties).map((k) => [k, true])) };
 }
 
 /** Known formats and RE2-compatible patterns, as the project's ajv sees them. */
