@@ -227,6 +227,76 @@ describe('servers, lists and pagination', () => {
   });
 });
 
+describe('a schema the project ajv still refuses', () => {
+  it('is replaced by an open one with a warning pointing into the manifest; the rest imports', async () => {
+    const broken = { type: 'object', dependentRequired: { a: 'not a list' } };
+    const result = await importOpenApi({
+      openapi: '3.1.0',
+      info: { title: 'T', version: '1.0.0' },
+      paths: { '/a': { get: { responses: json(broken) } }, '/b': { get: { responses: json({ type: 'object' }) } } },
+    });
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.manifest.operations.map((o) => o.output)).toEqual([{}, { type: 'object' }]);
+    expect(result.warnings).toContainEqual({
+      pointer: '(manifest)/operations/0/output',
+      message: expect.stringContaining('getA: output schema replaced by an open one'),
+    });
+    expectValidManifest(result.manifest);
+  });
+});
+
+describe('long texts and deprecation', () => {
+  it('truncates descriptions to the manifest limit with a warning, and keeps deprecated', async () => {
+    const long = 'x'.repeat(6000);
+    const result = await importOpenApi(
+      doc({
+        '/a': { get: { summary: `  A  ${'y'.repeat(300)}`, description: long, deprecated: true, responses: json({ type: 'object' }) } },
+      }),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    const op = result.manifest.operations[0];
+    expect(op.description).toHaveLength(5000);
+    expect(op.title).toHaveLength(200);
+    expect(op.title.startsWith('A y')).toBe(true);
+    expect(op.deprecated).toBe(true);
+    expect(result.warnings).toContainEqual({ pointer: '/paths/~1a/get/description', message: expect.stringContaining('truncated') });
+  });
+});
+
+describe('Stripe-style cursors', () => {
+  it('starting_after with has_more reads the last record id, and stops on has_more = false', async () => {
+    const m = await importDoc(
+      doc({
+        '/v1/customers': {
+          get: {
+            parameters: [
+              { name: 'starting_after', in: 'query', schema: { type: 'string' } },
+              { name: 'limit', in: 'query', schema: { type: 'integer' } },
+            ],
+            responses: json({
+              type: 'object',
+              properties: {
+                object: { type: 'string' },
+                data: { type: 'array', items: { type: 'object' } },
+                has_more: { type: 'boolean' },
+                url: { type: 'string' },
+              },
+            }),
+          },
+        },
+      }),
+    );
+    expectValidManifest(m);
+    expect(m.operations[0].http!.pagination).toEqual({
+      type: 'cursor',
+      cursorParam: 'starting_after',
+      cursor: { $expr: '$response.body.data[-1].id' },
+      stop: { $expr: '$response.body.has_more = false' },
+      limitParam: 'limit',
+    });
+  });
+});
+
 describe('Swagger 2 specifics', () => {
   it('formData files, schemes + host + basePath, basic auth and the application flow', async () => {
     const m = await importDoc({

@@ -1,7 +1,10 @@
 /** Shapes shared by the OpenAPI importer's steps. */
 import type { ConnectorManifest } from '@tessera/core';
 
-/** A problem found in the document: `pointer` is a JSON pointer into the imported document. */
+/**
+ * A problem found in the document: `pointer` is a JSON pointer into the imported document, or,
+ * prefixed `(manifest)`, into the generated manifest (a schema replaced because it would not compile).
+ */
 export interface ImportIssue {
   pointer: string;
   message: string;
