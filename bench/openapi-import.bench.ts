@@ -1,9 +1,9 @@
 /**
  * `npx tsx bench/openapi-import.bench.ts`: importing the largest OpenAPI fixture (GitHub's REST
- * description, 13 MB, 1,223 operations) into a connector manifest. Prints the import's time, the
- * share of it the final manifest validation takes (validateConnectorManifest, measured again on
- * the result), and the process's peak RSS (aim: under 2 s and under 300 MB). BENCH_OPENAPI_RUNS
- * (default 3) imports in a row; the median is reported.
+ * description, 13 MB, 1,223 operations) into a connector manifest. Prints the import's median time
+ * and the process's peak RSS over the imports (aim: under 2 s and under 300 MB), then what
+ * validateConnectorManifest takes on the result (not part of the import). BENCH_OPENAPI_RUNS
+ * (default 3) imports in a row.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -26,25 +26,29 @@ async function main(): Promise<void> {
   const text = gunzipSync(readFileSync(FIXTURE)).toString('utf8');
   const before = readMemory(process.pid);
   const times: number[] = [];
-  const validations: number[] = [];
-  let operations = 0;
+  let manifest: ConnectorManifest | undefined;
   for (let run = 0; run < RUNS; run++) {
     const started = performance.now();
     const result = await importOpenApi(text);
     times.push(performance.now() - started);
     if (!result.ok) throw new Error(`import refused: ${JSON.stringify(result.errors.slice(0, 3))}`);
-    operations = result.manifest.operations.length;
-    const validated = performance.now();
-    validateConnectorManifest(result.manifest);
-    validations.push(performance.now() - validated);
+    manifest = result.manifest;
   }
-  const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const after = readMemory(process.pid);
-  console.log(`OpenAPI import: ${(text.length / 1024 / 1024).toFixed(1)} MB document, ${operations} operations, ${RUNS} runs`);
-  console.log(`  import          median ${median(times).toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')})`);
-  console.log(`  of which the manifest validation ≈ ${median(validations).toFixed(0)} ms (validateConnectorManifest alone, on the result)`);
+  const afterImports = readMemory(process.pid);
+  // Not part of the import: what validating the imported manifest costs (e.g. when it is saved).
+  const validated = performance.now();
+  const checked = validateConnectorManifest(manifest);
+  const validationMs = performance.now() - validated;
+  const median = [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)];
   console.log(
-    `  peak RSS        ${formatMb(after.peakRss)} (before the first import: ${formatMb(before.peakRss)}, with the document's text in memory)`,
+    `OpenAPI import: ${(text.length / 1024 / 1024).toFixed(1)} MB document, ${manifest!.operations.length} operations, ${RUNS} runs`,
+  );
+  console.log(`  import                      median ${median.toFixed(0)} ms (runs: ${times.map((t) => t.toFixed(0)).join(', ')})`);
+  console.log(
+    `  peak RSS over the imports   ${formatMb(afterImports.peakRss)} (before: ${formatMb(before.peakRss)}, the document's text already in memory)`,
+  );
+  console.log(
+    `  validateConnectorManifest   ${validationMs.toFixed(0)} ms on the result (${checked.ok ? 'valid' : 'INVALID'}; not part of the import), peak RSS then ${formatMb(readMemory(process.pid).peakRss)}`,
   );
 }
 
