@@ -183,6 +183,17 @@ describe('servers, lists and pagination', () => {
     });
   });
 
+  it('an operation with its own server is imported with a warning (it is called on the base URL)', async () => {
+    const result = await importOpenApi(
+      doc({ '/files': { servers: [{ url: 'https://uploads.acme.test' }], get: { responses: json({ type: 'object' }) } } }),
+    );
+    if (!result.ok) throw new Error(JSON.stringify(result.errors));
+    expect(result.warnings).toContainEqual({
+      pointer: '/paths/~1files/get',
+      message: expect.stringContaining('"https://uploads.acme.test"'),
+    });
+  });
+
   const list = (params: string[], body: object, headers?: object): object => ({
     get: {
       parameters: params.map((name) => ({ name, in: 'query', schema: { type: 'integer', maximum: 200 } })),

@@ -18,8 +18,14 @@ it('imports every operation into a valid manifest', () => {
   expectValidManifest(manifest);
   expect(manifest).toMatchObject({ baseUrl: 'https://api.github.com', version: '23.0.2' });
   expect(manifest.groups.map((g) => g.id)).toEqual(expect.arrayContaining(['repos', 'issues', 'pulls', 'actions']));
-  // The one text/plain body is the only thing the import has to say about the document.
-  expect(warnings).toEqual([{ pointer: '/paths/~1markdown~1raw/post/requestBody', message: expect.stringContaining('text/plain') }]);
+  // What the import has to say about the document: the text/plain body, and the upload host.
+  expect(warnings).toEqual([
+    { pointer: '/paths/~1markdown~1raw/post/requestBody', message: expect.stringContaining('text/plain') },
+    {
+      pointer: '/paths/~1repos~1{owner}~1{repo}~1releases~1{release_id}~1assets/post',
+      message: expect.stringContaining('"https://uploads.github.com"'),
+    },
+  ]);
 }, 180_000);
 
 it('names operations after their operationId', () => {

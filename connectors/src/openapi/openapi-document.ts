@@ -51,6 +51,8 @@ export interface OperationSource {
   parameters: Parameter[];
   body?: RequestBody;
   responses: Response[];
+  /** A server URL the operation or its path declares for itself (OpenAPI 3). */
+  ownServer?: string;
 }
 
 export function dialectOf(doc: JsonObject): Dialect {
@@ -71,6 +73,8 @@ export function* operationsOf(doc: JsonObject): Generator<OperationSource> {
       const pointer = `${itemPointer}/${method}`;
       const params = mergeParameters(doc, item.parameters, `${itemPointer}/parameters`, op.parameters, `${pointer}/parameters`);
       const source: OperationSource = { method, path, pointer, op, parameters: [], responses: responsesOf(doc, op, pointer, dialect) };
+      const servers = [op.servers, item.servers].find((list) => Array.isArray(list) && list.length > 0) as unknown[] | undefined;
+      if (servers && isObject(servers[0]) && typeof servers[0].url === 'string') source.ownServer = servers[0].url;
       if (dialect === '2.0') {
         source.parameters = params.filter((p) => p.in !== 'body' && p.in !== 'formData');
         source.body = swagger2Body(doc, op, params);

@@ -83,6 +83,8 @@ function build(doc: JsonObject, options: ImportOptions): ImportResult {
       continue;
     }
     const op = operationOf(source, ids, bundler, warn);
+    if (source.ownServer)
+      warn(source.pointer, `declares its own server "${source.ownServer}"; the connector calls it on the connection's base URL`);
     const tag = Array.isArray(source.op.tags) ? source.op.tags.find((t) => typeof t === 'string' && t) : undefined;
     if (typeof tag === 'string') {
       const group = groupOf(tag);
