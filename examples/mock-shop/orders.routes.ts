@@ -14,6 +14,12 @@ export function orderRoutes(data: ShopData): Operation[] {
       item: 'Order',
       filters: [
         { name: 'customerId', description: "only this customer's orders", schema: { type: 'string', minLength: 1, maxLength: 64 } },
+        // A CRM knows its contacts by email, not by the shop's ids: "this contact's orders" in one call.
+        {
+          name: 'email',
+          description: 'only the orders of the customer with this email (any case)',
+          schema: { type: 'string', minLength: 3, maxLength: 320 },
+        },
         { name: 'status', description: 'only orders in this status', schema: ref('OrderStatus') },
         {
           name: 'since',
@@ -22,7 +28,14 @@ export function orderRoutes(data: ShopData): Operation[] {
         },
       ],
       items: ({ query }) => {
-        const { customerId, status } = query;
+        const { status } = query;
+        let customerId = query.customerId;
+        if (query.email !== undefined) {
+          const email = String(query.email).toLowerCase();
+          const customer = data.customers.find((c) => c.email.toLowerCase() === email);
+          if (!customer || (customerId !== undefined && customerId !== customer.id)) return [];
+          customerId = customer.id;
+        }
         if (customerId === undefined && status === undefined && query.since === undefined) return data.orders;
         // Stored times are all `toISOString()` (UTC, Z), so comparing the text compares the times.
         const time = query.since === undefined ? -Infinity : Date.parse(query.since as string);

@@ -27,9 +27,14 @@ function recordProps(op: OperationInfo | undefined): Record<string, SchemaProp> 
 
 /** Input parameters a user can filter by: simple values the binding does not set. */
 function filterParams(op: OperationInfo | undefined, source: ConnectorSource | undefined): Array<[string, SchemaProp]> {
-  const props = (op?.input as { properties?: Record<string, SchemaProp> } | undefined)?.properties ?? {};
-  const fixed = new Set(Object.keys(source?.input ?? {}));
-  return Object.entries(props)
+  const input = op?.input as
+    { properties?: Record<string, SchemaProp & { $ref?: string }>; $defs?: Record<string, SchemaProp> } | undefined;
+  const fixed = new Set([...Object.keys(source?.input ?? {}), ...(op?.pagingParams ?? [])]);
+  // Imported schemas name shared types (`#/$defs/OrderStatus`): an enum there is still a choice.
+  const local = (p: SchemaProp & { $ref?: string }): SchemaProp =>
+    p.$ref?.startsWith('#/$defs/') ? { ...input?.$defs?.[p.$ref.slice(8)], ...p } : p;
+  return Object.entries(input?.properties ?? {})
+    .map(([name, p]): [string, SchemaProp] => [name, local(p)])
     .filter(([name, p]) => !fixed.has(name) && ['string', 'integer', 'number'].includes(String(p.type)))
     .slice(0, MAX_FILTERS);
 }
@@ -87,7 +92,7 @@ export function ConnectorTable({ component }: { component: { id: string; props?:
                   allowClear
                   aria-label={placeholder}
                   placeholder={placeholder}
-                  style={{ minWidth: 160 }}
+                  style={{ width: 200 }}
                   value={filters[name] as string | undefined}
                   options={p.enum.map((v) => ({ value: v as string, label: String(v) }))}
                   onChange={(v) => restart({ ...filters, [name]: v })}
