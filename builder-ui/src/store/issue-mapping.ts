@@ -8,7 +8,7 @@ import type { ValidationIssue } from '@tessera/core';
 import type { Draft, DraftComponent, DraftNavItem, Selection } from './draft.types';
 
 /** The editor's screens (left menu). */
-export type Screen = 'data' | 'pages' | 'access' | 'navigation' | 'json' | 'versions';
+export type Screen = 'data' | 'pages' | 'access' | 'navigation' | 'json' | 'versions' | 'connections';
 
 export interface IssueTarget {
   /** Where the issue is fixed. */
@@ -102,6 +102,7 @@ const TARGETS: Record<string, (def: Draft, t: string[]) => IssueTarget> = {
   pages: pageTarget,
   navigation: navTarget,
   roles: roleTarget,
+  connections: () => ({ screen: 'connections' }),
 };
 
 export function targetOf(def: Draft, pointer: string): IssueTarget {

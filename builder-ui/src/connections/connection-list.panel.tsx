@@ -1,0 +1,42 @@
+/** The draft's connections, and "Add connection" (catalogue or OpenAPI import). */
+import { ApiOutlined, PlusOutlined } from '@ant-design/icons';
+import { Button, Empty, Menu, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useBuilder } from '../store/builder.store';
+import type { DraftConnection } from '../store/commands/connection.commands';
+import { labelText } from '../store/draft.types';
+import { AddConnectionModal } from './add-connection.modal';
+
+export function ConnectionListPanel({ connections, selectedId }: { connections: DraftConnection[]; selectedId?: string }) {
+  const { t, i18n } = useTranslation();
+  const select = useBuilder((s) => s.select);
+  const [adding, setAdding] = useState(false);
+  return (
+    <div data-testid="connection-list">
+      <Space style={{ padding: '12px 12px 8px', justifyContent: 'space-between', width: '100%' }}>
+        <Typography.Text strong>{t('connections.title')}</Typography.Text>
+        <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+          {t('connections.add')}
+        </Button>
+      </Space>
+      {connections.length === 0 ? (
+        <Empty image={<ApiOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={t('connections.noneHint')} />
+      ) : (
+        <Menu
+          mode="inline"
+          style={{ borderInlineEnd: 0 }}
+          selectedKeys={selectedId ? [selectedId] : []}
+          onClick={({ key }) => select({ kind: 'connection', connectionId: key })}
+          items={connections.map((c) => ({
+            key: c.id,
+            icon: <ApiOutlined />,
+            label: labelText(c.label, i18n.language, c.id),
+            title: c.connector,
+          }))}
+        />
+      )}
+      <AddConnectionModal open={adding} onClose={() => setAdding(false)} />
+    </div>
+  );
+}
