@@ -21,14 +21,20 @@ export function AddConnectionModal({ open, onClose }: { open: boolean; onClose()
   const items = useCatalogue((s) => s.items);
   const dispatch = useBuilder((s) => s.dispatch);
   const select = useBuilder((s) => s.select);
-  const taken = useBuilder((s) => connectionsOf(s.definition).map((c) => c.id));
+  const connections = useBuilder((s) => connectionsOf(s.definition));
+  const taken = connections.map((c) => c.id);
   const [picked, setPicked] = useState<ConnectorItem | null>(null);
   const [id, setId] = useState('');
   const [label, setLabel] = useState('');
   const [range, setRange] = useState('');
   const [tab, setTab] = useState('catalogue');
   useEffect(() => {
-    if (open) void useCatalogue.getState().ensure();
+    // Fresh when opened: another builder may have installed or imported a connector meanwhile.
+    if (open)
+      void useCatalogue
+        .getState()
+        .reload()
+        .catch(() => undefined);
     else {
       setPicked(null);
       setTab('catalogue');

@@ -420,7 +420,7 @@ export const en = {
       warnings: 'Imported with {{count}} warning(s)',
     },
     sourceKind: 'Data from',
-    sourceEntity: 'Entity',
+    sourceEntity: 'App records',
     sourceConnector: 'Connector operation',
     connection: 'Connection',
     operationFor: 'Operation ({{kinds}})',

@@ -400,7 +400,7 @@ export const zhCN: Resources = {
       warnings: '已导入，{{count}} 条警告',
     },
     sourceKind: '数据来自',
-    sourceEntity: '实体',
+    sourceEntity: '应用记录',
     sourceConnector: '连接器操作',
     connection: '连接',
     operationFor: '操作（{{kinds}}）',

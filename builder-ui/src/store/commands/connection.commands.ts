@@ -16,8 +16,10 @@ export interface DraftConnection {
   [key: string]: unknown;
 }
 
+const NONE: DraftConnection[] = [];
+/** The draft's connections; one shared empty list when there are none (a stable store selector). */
 export const connectionsOf = (def: Draft | null | undefined): DraftConnection[] =>
-  (def?.connections as DraftConnection[] | undefined) ?? [];
+  (def?.connections as DraftConnection[] | undefined) ?? NONE;
 
 const withConnection = (def: Draft, id: string, fn: (c: DraftConnection) => DraftConnection): Draft => ({
   ...def,
