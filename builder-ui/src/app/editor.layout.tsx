@@ -107,7 +107,7 @@ export function EditorLayout({ onBack }: { onBack(): void }) {
         />
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={140} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Layout.Sider width={164} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
           <ScreenMenu screen={screen} onChange={setScreen} />
         </Layout.Sider>
         <Layout.Content style={{ overflow: 'hidden', background: '#fff' }}>

@@ -3,7 +3,7 @@
  * OpenAPI document (the imported connector is then picked), then the connection's id, label and
  * version range (default `^<version>`).
  */
-import { Alert, Form, Input, List, Modal, Tabs, Tag, Typography } from 'antd';
+import { Alert, Form, Input, List, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBuilder } from '../store/builder.store';
@@ -103,9 +103,11 @@ export function AddConnectionModal({ open, onClose }: { open: boolean; onClose()
                       }
                       description={item.description}
                     />
-                    <Tag>{t(`connections.source.${item.source}`)}</Tag>
-                    <Typography.Text type="secondary">{t('connections.operationsCount', { count: item.operations })}</Typography.Text>
-                    {item.deprecated && <Tag color="orange">{t('connections.deprecated')}</Tag>}
+                    <Space size={8} style={{ flexShrink: 0, marginInlineStart: 12 }}>
+                      <Tag>{t(`connections.source.${item.source}`)}</Tag>
+                      <Typography.Text type="secondary">{t('connections.operationsCount', { count: item.operations })}</Typography.Text>
+                      {item.deprecated && <Tag color="orange">{t('connections.deprecated')}</Tag>}
+                    </Space>
                   </List.Item>
                 )}
               />

@@ -12,9 +12,18 @@ import { ProblemList } from './problem.list';
 /** Rendering megabytes of JSON in a <pre> freezes the tab; the rest is cut with a note. */
 const MAX_SHOWN = 200_000;
 
+/** A remote body is often JSON sent as text: shown indented when it parses, as it came otherwise. */
+function pretty(text: string): string {
+  try {
+    return JSON.stringify(JSON.parse(text), null, 2);
+  } catch {
+    return text;
+  }
+}
+
 function JsonBlock({ value, testId }: { value: unknown; testId: string }) {
   const { t } = useTranslation();
-  const text = typeof value === 'string' ? value : (JSON.stringify(value, null, 2) ?? 'undefined');
+  const text = typeof value === 'string' ? pretty(value) : (JSON.stringify(value, null, 2) ?? 'undefined');
   return (
     <>
       <pre

@@ -1,6 +1,6 @@
 /** The draft's connections, and "Add connection" (catalogue or OpenAPI import). */
 import { ApiOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Menu, Space, Typography } from 'antd';
+import { Button, Empty, Menu, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBuilder } from '../store/builder.store';
@@ -14,12 +14,14 @@ export function ConnectionListPanel({ connections, selectedId }: { connections: 
   const [adding, setAdding] = useState(false);
   return (
     <div data-testid="connection-list">
-      <Space style={{ padding: '12px 12px 8px', justifyContent: 'space-between', width: '100%' }}>
-        <Typography.Text strong>{t('connections.title')}</Typography.Text>
-        <Button size="small" type="primary" icon={<PlusOutlined />} onClick={() => setAdding(true)}>
+      <div style={{ padding: '12px 12px 8px' }}>
+        <Typography.Text strong style={{ display: 'block', marginBottom: 8 }}>
+          {t('connections.title')}
+        </Typography.Text>
+        <Button size="small" type="primary" block icon={<PlusOutlined />} onClick={() => setAdding(true)}>
           {t('connections.add')}
         </Button>
-      </Space>
+      </div>
       {connections.length === 0 ? (
         <Empty image={<ApiOutlined style={{ fontSize: 40, color: '#bfbfbf' }} />} description={t('connections.noneHint')} />
       ) : (

@@ -39,7 +39,21 @@ beforeAll(async () => {
     throw new Error('builder-ui/dist missing: run `npm run build:builder` before the builder e2e tests');
   shop = await startMockShop({ apiKey: KEY, seed: 3, counts: { customers: 40, orders: 250 } });
   server = await startTestServer({ loadExamples: false, outboundAllow: '127.0.0.1' });
-  expect((await server.api('POST', '/api/apps', { ...contactsApp(APP), roles: [{ id: 'rep', label: 'Sales rep' }] })).status).toBe(201);
+  const app = {
+    ...contactsApp(APP),
+    roles: [{ id: 'rep', label: 'Sales rep' }],
+    pages: [
+      {
+        id: 'orders',
+        title: 'Orders',
+        route: '/orders',
+        components: [
+          { id: 'ordersTable', type: 'table', props: { columns: [{ field: 'lastName' }] }, source: { kind: 'entity', entity: 'contact' } },
+        ],
+      },
+    ],
+  };
+  expect((await server.api('POST', '/api/apps', app)).status).toBe(201);
   expect((await server.api('POST', '/api/connectors', shopManifest())).status).toBe(201);
   browser = await openBrowser({ width: 1440, height: 900 });
   page = browser.page;
@@ -135,3 +149,35 @@ test('add a connection to the shop, set its base URL and key, try listOrders and
   // No script errors (the failed requests are the 401 of /auth/me before sign-in, the 502 provoked above and a missing favicon).
   expect(browser.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
 }, 90_000);
+
+test("a table's data from the shop's list operation, its columns from the operation's output", async () => {
+  await page.keyboard.press('Escape');
+  await page.getByRole('menuitem', { name: /Pages/ }).click();
+  await page.getByText('Table · ordersTable').click();
+  const source = page.getByTestId('source-panel');
+  await source.getByText('Connector operation').click();
+  const connector = page.getByTestId('connector-source');
+  expect(await connector.getByRole('combobox', { name: 'Connection' }).count()).toBe(1);
+  await connector.getByRole('combobox', { name: 'Operation' }).click();
+  // A table takes list operations only: createTicket is not offered.
+  const offered = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts();
+  expect(offered).toEqual(['List orders (listOrders)']);
+  await page.locator('.ant-select-dropdown:visible').getByTitle('List orders (listOrders)').click();
+  await connector.getByTestId('connector-inputs').getByLabel('status').fill('paid');
+  await page.getByRole('tab', { name: 'Properties' }).click();
+  const column = page.getByLabel('columns.0.field');
+  await column.fill('');
+  await column.click();
+  expect(await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allInnerTexts()).toEqual([
+    'id · string',
+    'total · integer',
+  ]);
+  await page.locator('.ant-select-dropdown:visible').getByText('total · integer').click();
+  const draft = await savedDraft(page, server, APP);
+  await snap('table-source');
+  expect(draft.pages[0].components[0]).toMatchObject({
+    source: { kind: 'connector', connection: 'shop', operation: 'listOrders', input: { status: 'paid' } },
+    props: { columns: [{ field: 'total' }] },
+  });
+  expect(browser.errors.filter((e) => !/Failed to load resource/.test(e))).toEqual([]);
+}, 60_000);
