@@ -174,6 +174,9 @@ test("a table's data from the shop's list operation, its columns from the operat
   ]);
   await page.locator('.ant-select-dropdown:visible').getByText('total · integer').click();
   const draft = await savedDraft(page, server, APP);
+  // The canvas shows the binding and the columns (no demo rows: it never calls the shop).
+  await expectText(page, page.getByTestId('preview-connector'), 'shop · listOrders');
+  await expectText(page, page.getByTestId('preview-placeholder'), 'total');
   await snap('table-source');
   expect(draft.pages[0].components[0]).toMatchObject({
     source: { kind: 'connector', connection: 'shop', operation: 'listOrders', input: { status: 'paid' } },
