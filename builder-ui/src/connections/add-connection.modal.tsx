@@ -118,10 +118,8 @@ export function AddConnectionModal({ open, onClose }: { open: boolean; onClose()
             label: t('connections.importOpenApi'),
             children: (
               <ImportOpenApiForm
-                onImported={(item) => {
-                  pick(item);
-                  setTab('catalogue');
-                }}
+                // The import's warnings stay in view; the connection's settings appear below.
+                onImported={pick}
               />
             ),
           },
