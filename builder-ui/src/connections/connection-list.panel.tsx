@@ -1,6 +1,6 @@
 /** The draft's connections, and "Add connection" (catalogue or OpenAPI import). */
 import { ApiOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Empty, Menu, Typography } from 'antd';
+import { Badge, Button, Empty, Menu, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useBuilder } from '../store/builder.store';
@@ -11,6 +11,8 @@ import { AddConnectionModal } from './add-connection.modal';
 export function ConnectionListPanel({ connections, selectedId }: { connections: DraftConnection[]; selectedId?: string }) {
   const { t, i18n } = useTranslation();
   const select = useBuilder((s) => s.select);
+  const issues = useBuilder((s) => s.issues.all);
+  const count = (id: string) => issues.filter((i) => i.target.connectionId === id).length;
   const [adding, setAdding] = useState(false);
   return (
     <div data-testid="connection-list">
@@ -33,7 +35,11 @@ export function ConnectionListPanel({ connections, selectedId }: { connections: 
           items={connections.map((c) => ({
             key: c.id,
             icon: <ApiOutlined />,
-            label: labelText(c.label, i18n.language, c.id),
+            label: (
+              <span>
+                {labelText(c.label, i18n.language, c.id)} <Badge count={count(c.id)} size="small" />
+              </span>
+            ),
             title: c.connector,
           }))}
         />

@@ -22,6 +22,7 @@ export function ConnectionsDesigner() {
   const connections = useBuilder((s) => connectionsOf(s.definition));
   const selection = useBuilder((s) => s.selection);
   const catalogueError = useCatalogue((s) => s.error);
+  const issues = useBuilder((s) => s.issues.all);
   const picked = selection?.kind === 'connection' ? selection.connectionId : undefined;
   const connection = connections.find((c) => c.id === picked) ?? connections[0];
   const manifest = useManifest(connection?.connector);
@@ -57,6 +58,19 @@ export function ConnectionsDesigner() {
                 </Typography.Text>
               )}
             </Space>
+            {issues
+              .filter((i) => i.target.screen === 'connections' && i.target.connectionId === connection.id)
+              .map((i) => (
+                <Alert
+                  key={i.pointer + i.message}
+                  type="error"
+                  showIcon
+                  style={{ marginBottom: 8 }}
+                  message={i.message}
+                  description={<code>{i.pointer}</code>}
+                  data-testid="connection-issue"
+                />
+              ))}
             {manifest === null && <Alert type="error" showIcon message={t('connections.notInstalled', { ref: connection.connector })} />}
             {manifest === undefined && <Spin style={{ display: 'block', margin: 48 }} />}
             {manifest && (

@@ -82,8 +82,11 @@ test('add a connection to the shop, set its base URL and key, try listOrders and
   await page.getByRole('button', { name: 'Add', exact: true }).click();
 
   // Settings: the config form from the manifest, then the key (a password input, never shown back).
+  // Checked against the manifest as the server will at publish: the base URL is required.
+  await expectText(page, page.getByTestId('connection-issue'), 'baseUrl');
   const settings = page.getByTestId('connection-settings');
   await settings.getByLabel('baseUrl').fill(shop.url);
+  await page.getByTestId('connection-issue').waitFor({ state: 'detached' });
   const key = settings.getByLabel('API key');
   expect(await key.getAttribute('type')).toBe('password');
   await key.fill(KEY);
