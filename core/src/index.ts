@@ -63,7 +63,12 @@ export { buildConnectorManifestSchema, CONNECTOR_MANIFEST_SCHEMA_ID } from './de
 
 export { createAjv } from './validate/ajv.factory';
 export { formatAjvErrors } from './validate/ajv-errors.format';
-export { provideDefinitionSchemaValidator, validateDefinition, type DefinitionOptions, type DefinitionResult } from './validate/definition.validator';
+export {
+  provideDefinitionSchemaValidator,
+  validateDefinition,
+  type DefinitionOptions,
+  type DefinitionResult,
+} from './validate/definition.validator';
 export type { ConnectorResolver } from './validate/semantic/connections.check';
 export { createRecordValidator, entityRecordSchema, type RecordMode, type RecordValidationResult } from './validate/record.validator';
 export { applyDefaults, defaultOf, defaultValue, DefaultFailedError, type DefaultRun, type DefaultUser } from './validate/record.defaults';

@@ -41,6 +41,10 @@ describe('mock shop over HTTP', () => {
     const all = (await walk(call, '/orders?limit=100')) as unknown as Array<{ createdAt: string }>;
     expect(recent).toHaveLength(all.filter((o) => o.createdAt >= '2025-07-01').length);
     expect(await walk(call, '/orders?since=2025-07-01&limit=100')).toEqual(recent); // a date: its start, UTC
+    expect(await walk(call, '/orders?since=2025-07-01T02:00:00%2B02:00&limit=100')).toEqual(recent);
+    expect((await call('/orders?since=2025-06-30T23:59:60Z')).body.error.problems).toEqual([
+      { pointer: '/query/since', message: 'is not a time' },
+    ]);
   });
 
   it('answers 401 without a key or with a wrong one, and serves /health and /openapi.json without', async () => {

@@ -15,6 +15,7 @@ export { liveRecord } from './components/shared/live-record';
 export { Section } from './components/shared/section';
 export { EmptyState, ErrorState, LoadingState, ProblemState } from './components/shared/states';
 export { useEntitySource } from './components/shared/use-entity-source';
+export { useConnectorSource, type ConnectorSourceState } from './components/shared/use-connector-source';
 export { useLive } from './components/shared/use-live';
 export { useRenderer, usePermissions } from './context/renderer.context';
 export {

@@ -35,8 +35,11 @@ export function encodeBody(
         body: new URLSearchParams(fields(value, 'form').map(([k, v]) => [k, text(v)])).toString(),
         contentType: 'application/x-www-form-urlencoded',
       };
-    case 'multipart':
-      return { body: multipart(fields(value, 'multipart'), boundary), contentType: `multipart/form-data; boundary=${boundary}` };
+    case 'multipart': {
+      // A fresh random boundary per request (only here: it costs a system call).
+      const b = boundary ?? `tessera-${randomBytes(12).toString('hex')}`;
+      return { body: multipart(fields(value, 'multipart'), b), contentType: `multipart/form-data; boundary=${b}` };
+    }
     case 'binary':
       if (typeof value !== 'string') throw new ConnectorError('INPUT', 'a binary body is a base64 string');
       return { body: decodeBase64(value, 'the body'), contentType: http.contentType ?? 'application/octet-stream' };

@@ -237,8 +237,11 @@ class Run {
       const authHeaders = { ...headers };
       const authQuery: Record<string, unknown> = {};
       await applyAuth(authCtx, authHeaders, authQuery, refreshed);
-      const target = new URL(url.href);
-      for (const [k, v] of Object.entries(authQuery)) target.searchParams.set(k, String(v));
+      let target = url;
+      if (Object.keys(authQuery).length) {
+        target = new URL(url.href);
+        for (const [k, v] of Object.entries(authQuery)) target.searchParams.set(k, String(v));
+      }
       this.lastUrl = url;
       await this.waitForSlot();
       let res: OutboundResponse;

@@ -13,7 +13,9 @@ const TEXT = /^(text\/|application\/(xml|x-www-form-urlencoded|javascript))/;
 
 export function decodeResponse(res: OutboundResponse, secrets: readonly string[]): DecodedResponse {
   const type = (res.headers['content-type'] ?? '').toLowerCase();
-  const text = () => Buffer.from(res.body).toString('utf8');
+  let decoded: string | undefined;
+  // A view on the bytes, not a copy; decoded once.
+  const text = () => (decoded ??= Buffer.from(res.body.buffer, res.body.byteOffset, res.body.byteLength).toString('utf8'));
   let body: unknown;
   if (res.body.length === 0) body = null;
   else if (/[/+]json\b/.test(type) || (!type && /^\s*[[{]/.test(text()))) {

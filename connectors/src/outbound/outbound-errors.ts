@@ -39,7 +39,11 @@ export function toOutboundError(err: unknown, url: URL): OutboundError {
     return new OutboundError(`${where}: the request is not valid HTTP (${message.split('\n')[0]})`, 'BAD_REQUEST', where);
   }
   if (/^(ERR_TLS_|ERR_SSL_|CERT_|UNABLE_TO_|DEPTH_ZERO_|SELF_SIGNED_)/.test(code) || code === 'EPROTO') {
-    return new OutboundError(`${where}: the TLS connection to ${url.host} failed (${code}: ${message})`, 'NETWORK', where);
+    return new OutboundError(
+      `${where}: the TLS connection to ${url.host} failed (${code}: ${message.replace(/^Error: /, '')})`,
+      'NETWORK',
+      where,
+    );
   }
   const words = NETWORK_WORDS[code] ?? 'the network call failed';
   return new OutboundError(`${where}: ${words}${code ? ` (${code})` : ''}`, 'NETWORK', where);

@@ -30,6 +30,8 @@ export interface OutboundClientOptions {
   resolve?: Resolver;
   /** Limits used when a request does not set its own. */
   defaults?: OutboundDefaults;
+  /** Certificate authorities trusted instead of Node's bundle (a customer's private CA; tests). */
+  ca?: string | Buffer | Array<string | Buffer>;
 }
 
 const BUILT_IN: Required<OutboundDefaults> = {
@@ -38,6 +40,8 @@ const BUILT_IN: Required<OutboundDefaults> = {
   maxResponseBytes: 5 * 1024 * 1024,
   maxRedirects: 5,
 };
+
+const CLOSE_GRACE_MS = 1_000;
 
 export function createOutboundClient(options: OutboundClientOptions = {}): OutboundClient {
   const allow = options.allow instanceof AllowList ? options.allow : AllowList.parse(options.allow ?? process.env[ALLOW_ENV]);
@@ -53,7 +57,7 @@ export function createOutboundClient(options: OutboundClientOptions = {}): Outbo
   const agentFor = (connectTimeout: number): Agent => {
     let agent = agents.get(connectTimeout);
     if (!agent) {
-      agent = new Agent({ connect: { timeout: connectTimeout, lookup } });
+      agent = new Agent({ connect: { timeout: connectTimeout, lookup, ...(options.ca ? { ca: options.ca } : {}) } });
       agents.set(connectTimeout, agent);
     }
     return agent;
@@ -95,7 +99,8 @@ export function createOutboundClient(options: OutboundClientOptions = {}): Outbo
       for (let redirects = 0; ; redirects++) {
         checkLiteral(hop.url, allow);
         const done = await new Promise<HopHandler>((resolve, reject) => {
-          current = new HopHandler(maxBytes, follows, tooLarge, resolve, reject);
+          // A HEAD answer's Content-Length describes a body that is not sent.
+          current = new HopHandler(hop.method === 'HEAD' ? Infinity : maxBytes, follows, tooLarge, resolve, reject);
           if (failure) return reject(failure);
           agent.dispatch(
             {
@@ -138,11 +143,22 @@ export function createOutboundClient(options: OutboundClientOptions = {}): Outbo
   return {
     request,
     async close() {
-      const closing = [...agents.values()].map((agent) => agent.close());
+      const closing = [...agents.values()].map(shutDown);
       agents.clear();
       await Promise.all(closing);
     },
   };
+}
+
+/** Lets calls in flight finish for a moment, then cuts what is left (e.g. a connection step still waiting on DNS). */
+async function shutDown(agent: Agent): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([
+    agent.close().then(() => true),
+    new Promise<false>((resolve) => (timer = setTimeout(resolve, CLOSE_GRACE_MS, false))),
+  ]);
+  clearTimeout(timer);
+  if (!closed) await agent.destroy();
 }
 
 function limit(name: string, value: number | undefined, fallback: number, min = 1): number {
@@ -165,14 +181,14 @@ function shown(text: string): string {
 function checkedUrl(url: URL, what: string): URL {
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new OutboundError(
-      `${what} ${shown(url.href)} is not http or https (${url.protocol} is not supported)`,
+      `${what} ${shown(url.href)}, which is not http or https (${url.protocol} is not supported)`,
       'BAD_URL',
       shown(url.href),
     );
   }
   if (url.username || url.password) {
     throw new OutboundError(
-      `${what} ${safeUrl(url)} carries a user name or password (user:pass@); put credentials in the connection's credential, not in the URL`,
+      `${what} ${safeUrl(url)}, which carries a user name or password (user:pass@); put credentials in the connection's credential, not in the URL`,
       'BAD_URL',
       safeUrl(url),
     );

@@ -48,15 +48,43 @@ function checkEmbeddedSchemas(m: ConnectorManifest, errors: ValidationIssue[]): 
     ]),
     ...m.triggers.map((t, i): [string, unknown] => [`/triggers/${i}/output`, t.output]),
   ];
-  const ajv = createAjv({ strict: false });
+  // Checked against the meta-schema and for dangling local $refs, not compiled: a manifest may hold
+  // thousands of schemas (an imported OpenAPI document), and the executor compiles each on first use.
+  const ajv = (metaAjv ??= createAjv({ strict: false }));
   for (const [pointer, schema] of schemas) {
     if (schema === undefined || typeof schema === 'boolean') continue;
-    try {
-      ajv.compile(schema as object);
-    } catch (err) {
-      errors.push({ pointer, message: `invalid JSON Schema: ${(err as Error).message}` });
+    if (!ajv.validateSchema(schema as object)) {
+      errors.push({ pointer, message: `invalid JSON Schema: ${ajv.errorsText(ajv.errors, { dataVar: 'schema' })}` });
+      continue;
     }
+    const dangling = danglingRef(schema);
+    if (dangling) errors.push({ pointer, message: `invalid JSON Schema: "$ref": "${dangling}" points at nothing in this schema` });
   }
+}
+
+let metaAjv: ReturnType<typeof createAjv> | undefined;
+
+/** The first `$ref` that does not resolve inside the schema (only local refs, `#…`, may be used). */
+function danglingRef(root: unknown): string | undefined {
+  const resolves = (ref: string) => {
+    if (!ref.startsWith('#')) return false;
+    let node: unknown = root;
+    for (const raw of ref.slice(1).split('/').slice(1)) {
+      const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      if (typeof node !== 'object' || node === null || !(key in node)) return false;
+      node = (node as Record<string, unknown>)[key];
+    }
+    return true;
+  };
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null) continue;
+    const ref = (node as { $ref?: unknown }).$ref;
+    if (typeof ref === 'string' && !resolves(ref)) return ref;
+    stack.push(...Object.values(node));
+  }
+  return undefined;
 }
 
 const AUTH_NEEDS: Partial<Record<AuthScheme['type'], Array<keyof AuthScheme>>> = {

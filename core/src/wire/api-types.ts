@@ -125,6 +125,8 @@ export interface OperationInfo {
   output: unknown;
   /** List operations that page through the API (tables show next/previous). */
   paged?: boolean;
+  /** Query parameters the paging itself sets (cursor, limit…): not offered as filters. */
+  pagingParams?: string[];
 }
 
 /** POST /api/apps/:appId/connections/:connection/operations/:operation → this. */

@@ -125,6 +125,7 @@ function AppShell({ port, basePath = '', history = 'browser', onSignOut, onChang
       port={port}
       permissions={info.permissions}
       user={info.user}
+      operations={info.operations ?? {}}
       params={match.params}
       prefill={prefill?.path === path ? prefill.values : undefined}
       navigate={navigate}

@@ -14,6 +14,11 @@ export interface RendererContextValue {
   /** Undefined = everything allowed (builder preview, demo data). */
   permissions?: Record<string, EntityPermissions>;
   user?: RuntimeInfo['user'];
+  /**
+   * Connector operations the caller may call (runtime info). Undefined on the builder canvas:
+   * components bound to an operation show a placeholder there.
+   */
+  operations?: RuntimeInfo['operations'];
   /** Route parameters of the current page (`:id`). */
   params: Record<string, string>;
   /**
@@ -51,6 +56,7 @@ export function RendererProvider({ children, ...props }: RendererProviderProps) 
       props.port,
       props.permissions,
       props.user,
+      props.operations,
       props.params,
       props.navigate,
       props.hrefOf,

@@ -5,9 +5,9 @@
  * real app render the same code.
  */
 import type { Filter } from '@tessera/core';
-import type { EntityPermissions, RuntimeInfo } from '@tessera/core/wire';
+import type { EntityPermissions, OperationAnswer, OperationInfo, RuntimeInfo } from '@tessera/core/wire';
 
-export type { EntityPermissions, RuntimeInfo };
+export type { EntityPermissions, OperationAnswer, OperationInfo, RuntimeInfo };
 
 export interface RecordData {
   id: string;
@@ -128,6 +128,11 @@ export interface ExportQuery {
   fields?: string[];
 }
 
+export interface OperationRequest {
+  input?: Record<string, unknown>;
+  page?: { size?: number; cursor?: string };
+}
+
 export interface DataPort {
   /** The published definition, the caller and what the caller may do. */
   runtime(): Promise<RuntimeInfo>;
@@ -145,6 +150,11 @@ export interface DataPort {
   importStatus(jobId: string): Promise<ImportJob>;
   /** A URL the browser can download (an attachment link). */
   exportUrl(entity: string, query?: ExportQuery): string;
+  /**
+   * Calls a connection's operation on the server (the browser never reaches the customer's API):
+   * `page` asks for one page of a list operation, `cursor` from the previous answer's `nextCursor`.
+   */
+  callOperation(connection: string, operation: string, request?: OperationRequest): Promise<OperationAnswer>;
   views: {
     list(component: string): Promise<SavedView[]>;
     create(view: Omit<SavedView, 'id'>): Promise<SavedView>;

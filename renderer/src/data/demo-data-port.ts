@@ -9,7 +9,7 @@ import { aggregateByBucket, applyDefaults, createRecordValidator, DefaultFailedE
 import { memoryFilter, sortDocs } from '@tessera/core/query';
 import type { Filter as StoreFilter } from '@tessera/core/store';
 import { ApiError } from './api-error';
-import type { AuditEntry, DataPort, ImportJob, LiveEvent, LiveListener, RecordData, SavedView } from './data-port';
+import type { AuditEntry, DataPort, ImportJob, LiveEvent, LiveListener, RecordData, RuntimeInfo, SavedView } from './data-port';
 import { parseCsvRecords, recordsToCsv } from './demo-csv';
 import { asApiErrors, createDemoStore } from './demo-store';
 
@@ -19,6 +19,11 @@ export interface DemoDataPortOptions {
   /** Artificial latency in ms, to see loading states (default 0). */
   latencyMs?: number;
   user?: { id: string; email: string; name?: string };
+  /**
+   * Connector operations in the preview: what they are and how to call them (the builder calls
+   * the server's "Try it" on the draft). Without them, components bound to one show a notice.
+   */
+  connectors?: { operations: NonNullable<RuntimeInfo['operations']>; call: DataPort['callOperation'] };
 }
 
 export interface DemoDataPort extends DataPort {
@@ -85,7 +90,17 @@ export function createDemoDataPort(definition: AppDefinition, seed = 1, options:
         user,
         roles: [],
         permissions: Object.fromEntries((definition.entities ?? []).map((e) => [e.id, all])),
+        operations: options.connectors?.operations ?? {},
       };
+    },
+    async callOperation(connection, operation, request) {
+      if (!options.connectors)
+        throw new ApiError(
+          409,
+          'Connection not set up',
+          'connector data shows in the published app, or in the builder once the connection is set up',
+        );
+      return options.connectors.call(connection, operation, request);
     },
     list,
     async get(entity, id) {

@@ -109,6 +109,8 @@ export function createHttpDataPort(appId: string, options: HttpDataPortOptions =
     importStatus: (jobId) => call('GET', `/imports/${encodeURIComponent(jobId)}`),
     exportUrl: (entity, q: ExportQuery = {}) =>
       `${base}${data(entity)}/export.csv${query({ filter: json(q.filter), sort: sortParam(q.sort), fields: q.fields?.join(',') })}`,
+    callOperation: (connection, operation, request = {}) =>
+      call('POST', `/connections/${encodeURIComponent(connection)}/operations/${encodeURIComponent(operation)}`, request),
     views: {
       list: async (component) => unwrapViews(await call<{ items: SavedView[] } | SavedView[]>('GET', `/views${query({ component })}`)),
       create: (view) => call('POST', '/views', view),

@@ -50,6 +50,7 @@ export interface RenderOptions {
   params?: Record<string, string>;
   permissions?: Record<string, EntityPermissions>;
   user?: RuntimeInfo['user'];
+  operations?: RuntimeInfo['operations'];
   navigate?: (pageId: string, params?: Record<string, string>, prefill?: Record<string, unknown>) => void;
   prefill?: Record<string, unknown>;
 }
@@ -67,6 +68,7 @@ export function renderWithRenderer(ui: ReactNode, opts: RenderOptions): RenderRe
           prefill={opts.prefill}
           permissions={opts.permissions}
           user={opts.user}
+          operations={opts.operations}
           navigate={opts.navigate ?? (() => undefined)}
         >
           {ui}

@@ -150,6 +150,49 @@ describe('connector calls', () => {
     expect(created.body.output).toMatchObject({ customerId, subject: 'Parcel arrived damaged' });
   });
 
+  it("imports the shop's OpenAPI document by URL into a connector whose operations call the shop", async () => {
+    const imported = await t.api('POST', '/api/connectors/import', { url: `${shop.url}/openapi.json`, name: 'shop-api' });
+    expect(imported.status).toBe(201);
+    expect(imported.body.connector).toMatchObject({ name: 'shop-api', version: '1.0.0', source: 'openapi', operations: 12 });
+    const manifest = (await t.api('GET', '/api/connectors/shop-api/1.0.0')).body;
+    expect(manifest.operations.find((o: { id: string }) => o.id === 'listOrders')).toMatchObject({
+      kind: 'list',
+      http: { pagination: { type: 'cursor' } },
+    });
+    const draft = (await t.api('GET', `/api/apps/${APP}`)).body.draft;
+    draft.connections.push({
+      id: 'shop2',
+      connector: 'shop-api@^1.0.0',
+      config: { baseUrl: shop.url },
+      credential: 'shopKey',
+      access: { '*': ['rep'] },
+    });
+    expect((await t.api('PUT', `/api/apps/${APP}`, draft)).status).toBe(200);
+    expect((await t.api('POST', `/api/apps/${APP}/publish`, {})).status).toBe(201);
+    const res = await rep.api('POST', `/api/apps/${APP}/connections/shop2/operations/listOrders`, {
+      page: { size: 5 },
+      input: { status: 'shipped' },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.output.length).toBeGreaterThan(0);
+    expect(res.body.output.length).toBeLessThanOrEqual(5);
+    expect(res.body.output.every((o: { status: string }) => o.status === 'shipped')).toBe(true);
+    expect(res.body.warnings).toEqual([]);
+  });
+
+  it('refuses a broken document with pointers, and a document URL on a private address', async () => {
+    const broken = await t.api('POST', '/api/connectors/import', {
+      document: '{"openapi": "3.1.0", "info": {"title": "x"',
+      name: 'broken',
+    });
+    expect(broken.status).toBe(422);
+    expect(broken.body.errors[0]).toMatchObject({ pointer: expect.any(String), message: expect.stringMatching(/line 1/) });
+    const privateUrl = await t.api('POST', '/api/connectors/import', { url: 'http://10.0.0.7/openapi.json' });
+    expect(privateUrl.status).toBe(400);
+    expect(privateUrl.body.detail).toMatch(/^the document could not be fetched: 10\.0\.0\.7 is a private address/);
+    expect((await t.api('GET', '/api/connectors')).body.items.map((c: { name: string }) => c.name)).not.toContain('broken');
+  });
+
   it('refuses calls to private addresses unless the server allows them', async () => {
     const strict = await startTestServer();
     try {

@@ -17,6 +17,7 @@ import {
   useEntitySource,
 } from '@tessera/renderer/kit';
 import { ImportDialog } from './import-dialog.render';
+import { ConnectorTable } from './connector-table.render';
 import { buildColumns } from './table-columns.render';
 import { TablePager } from './table-pager.render';
 import { TableToolbar } from './table-toolbar.render';
@@ -32,6 +33,12 @@ export function TableComponent({ component }: ComponentProps<TableProps>) {
   const { label } = useT();
   const props = component.props ?? ({} as TableProps);
   const { entity, source, filter, ready, problem } = useEntitySource(component.source);
+  if ((component.source as { kind?: string } | undefined)?.kind === 'connector')
+    return (
+      <Section title={props.title ? label(props.title as Label) : undefined}>
+        <ConnectorTable component={component} />
+      </Section>
+    );
   if (problem || !entity) return <ProblemState problem={problem ?? { key: 'app.noSource' }} />;
   return (
     <Section title={props.title ? label(props.title as Label) : undefined}>

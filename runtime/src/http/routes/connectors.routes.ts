@@ -5,6 +5,7 @@ import { appCaller } from '../caller';
 import { param } from '../params';
 import { checkBody } from '../../platform/connectors/connectors.input';
 import type { OperationRequest } from '../../platform/connectors/connection-calls';
+import { installOpenApi, type OpenApiImportRequest } from '../../platform/connectors/openapi-install';
 
 /**
  * The connector catalogue (builders and admins) and operation calls (any app member the
@@ -20,6 +21,11 @@ export function connectorsRoutes(platform: Platform): Router {
   r.post('/connectors', builder, async (req, res) => {
     const { info, created } = await catalogue.install(req.body, 'manifest', principalOf(req).user.id);
     res.status(created ? 201 : 200).json(info);
+  });
+  r.post('/connectors/import', builder, async (req, res) => {
+    const body = checkBody<OpenApiImportRequest>('import', req.body);
+    const out = await installOpenApi(body, { catalogue, outbound: platform.connectors.outbound, userId: principalOf(req).user.id });
+    res.status(out.created ? 201 : 200).json({ connector: out.connector, warnings: out.warnings });
   });
   r.post('/connectors/:name/:version/deprecate', builder, async (req, res) => {
     const { message } = checkBody<{ message?: string }>('deprecate', req.body);

@@ -18,6 +18,16 @@ const schemas = {
     },
     additionalProperties: false,
   },
+  import: {
+    type: 'object',
+    properties: {
+      document: { type: 'string', minLength: 1 },
+      url: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2048 },
+      name: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
+      version: { type: 'string', maxLength: 64 },
+    },
+    additionalProperties: false,
+  },
   deprecate: {
     type: 'object',
     properties: { message: { type: 'string', maxLength: 500 } },
@@ -34,6 +44,10 @@ export function checkBody<T>(kind: keyof typeof schemas, body: unknown): T {
     compiled.set(kind, validate);
   }
   const value = structuredClone(body ?? {});
+  if (kind === 'import' && (value as { document?: unknown }).document === undefined && (value as { url?: unknown }).url === undefined)
+    throw new Invalid('send the OpenAPI document as "document" (JSON or YAML text) or its address as "url"', [
+      { pointer: '/document', message: 'required, or url' },
+    ]);
   if (!validate(value)) {
     const issues = formatAjvErrors(validate.errors);
     throw new Invalid(`the request body is not valid: ${issues.map((i) => `${i.pointer || '/'} ${i.message}`).join('; ')}`, issues);

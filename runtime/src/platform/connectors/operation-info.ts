@@ -4,7 +4,7 @@
  * connection's configuration or credential, and nothing about operations the app does not use.
  * Cached per definition and role set (definitions are immutable once published).
  */
-import type { AppDefinition } from '@tessera/core';
+import type { AppDefinition, Pagination } from '@tessera/core';
 import type { OperationInfo } from '@tessera/core/wire';
 import type { Caller } from '../policy/policy.types';
 import { mayCall } from './connection-access';
@@ -30,6 +30,10 @@ export function boundOperations(def: AppDefinition): Array<{ connection: string;
   return out;
 }
 
+function pagingParams(p: Pagination): string[] {
+  return [p.cursorParam, p.limitParam, p.offsetParam, p.pageParam].filter((x): x is string => typeof x === 'string');
+}
+
 export function operationsFor(
   def: AppDefinition,
   caller: Caller,
@@ -51,7 +55,7 @@ export function operationsFor(
       kind: op.kind ?? 'action',
       input: op.input,
       output: op.output,
-      ...(op.http?.pagination ? { paged: true } : {}),
+      ...(op.http?.pagination ? { paged: true, pagingParams: pagingParams(op.http.pagination) } : {}),
     };
   }
   if (perDef.size > 1000) perDef.clear();

@@ -1,0 +1,2 @@
+export { importOpenApi } from './openapi-import';
+export type { ImportIssue, ImportOptions, ImportResult } from './openapi.types';
