@@ -5,6 +5,8 @@
 import type { RenameEntry } from '@tessera/core/renames';
 import { create } from 'zustand';
 import { appsApi } from '../api/apps.api';
+import { useCatalogue } from '../connections/connector-catalogue.store';
+import { startConnectorValidation } from '../connections/connector-validation';
 import { preloadCharts } from '../pages/renderer-bridge';
 import { startAutosave, type Autosave } from '../store/autosave';
 import { builderStore, type LiveVersion } from '../store/builder.store';
@@ -36,6 +38,9 @@ export async function openApp(appId: string): Promise<void> {
   builderStore.getState().load(app.id, app.draft, app.revision, app.renames);
   preloadCharts(app.draft);
   useSession.setState({ autosave: startAutosave(builderStore, appsApi) });
+  // Connections are checked against the installed connectors once the catalogue is known.
+  stopConnectorValidation = startConnectorValidation(builderStore);
+  void useCatalogue.getState().ensure();
   // Not awaited: the editor opens at once; the header's "Open app" and Publish follow.
   if (app.publishedVersion)
     void liveVersion(app.id, app.publishedVersion).then(
@@ -50,7 +55,11 @@ async function liveVersion(appId: string, version: number): Promise<LiveVersion>
   return { version, definition: (await appsApi.version(appId, version)).definition };
 }
 
+let stopConnectorValidation: (() => void) | undefined;
+
 export function closeApp(): void {
+  stopConnectorValidation?.();
+  stopConnectorValidation = undefined;
   useSession.getState().autosave?.stop();
   useSession.setState({ autosave: null, publishNote: '' });
 }

@@ -1,8 +1,16 @@
 /**
- * The editor: header toolbar, left nav (Data / Pages / Access / Menu / JSON / Versions), the
+ * The editor: header toolbar, left nav (Data / Pages / Access / Menu / Connections / JSON / Versions), the
  * screen, and the problems drawer. Each screen is its own chunk, loaded when first opened.
  */
-import { BranchesOutlined, CodeOutlined, DatabaseOutlined, LayoutOutlined, MenuOutlined, SafetyOutlined } from '@ant-design/icons';
+import {
+  ApiOutlined,
+  BranchesOutlined,
+  CodeOutlined,
+  DatabaseOutlined,
+  LayoutOutlined,
+  MenuOutlined,
+  SafetyOutlined,
+} from '@ant-design/icons';
 import { Badge, Drawer, Layout, Menu, Spin } from 'antd';
 import { lazy, Suspense, useState, type ComponentType, type LazyExoticComponent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -22,6 +30,7 @@ const SCREENS: Record<Screen, LazyExoticComponent<ComponentType>> = {
   pages: named(() => import('../pages/page.designer'), 'PageDesigner'),
   access: named(() => import('../access/access.designer'), 'AccessDesigner'),
   navigation: named(() => import('../navigation/navigation.designer'), 'NavigationDesigner'),
+  connections: named(() => import('../connections/connections.designer'), 'ConnectionsDesigner'),
   json: named(() => import('../json/json.view'), 'JsonView'),
   versions: named(() => import('../versions/versions.view'), 'VersionsView'),
 };
@@ -35,6 +44,7 @@ const MENU: Array<{ key: Screen; icon: React.ReactNode }> = [
   { key: 'pages', icon: <LayoutOutlined /> },
   { key: 'access', icon: <SafetyOutlined /> },
   { key: 'navigation', icon: <MenuOutlined /> },
+  { key: 'connections', icon: <ApiOutlined /> },
   { key: 'json', icon: <CodeOutlined /> },
   { key: 'versions', icon: <BranchesOutlined /> },
 ];
@@ -97,7 +107,7 @@ export function EditorLayout({ onBack }: { onBack(): void }) {
         />
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={140} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <Layout.Sider width={164} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
           <ScreenMenu screen={screen} onChange={setScreen} />
         </Layout.Sider>
         <Layout.Content style={{ overflow: 'hidden', background: '#fff' }}>

@@ -4,7 +4,7 @@
  * On the canvas the runtime component is only mounted while it is in view (a
  * page of hundreds of tables and charts would otherwise render all of them on load and keep them
  * all alive); elsewhere an empty box stands in, at the height it last had. The summary card
- * shows while the renderer is not loaded.
+ * shows while the renderer is not loaded, and for components fed by a connector operation.
  */
 import { componentTypes } from '@tessera/core';
 import { memo, useEffect, useRef } from 'react';
@@ -50,6 +50,11 @@ function SummaryCard({ component }: { component: DraftComponent }) {
         {component.source?.entity && (
           <span style={{ ...TAG, color: '#0958d9', background: '#e6f4ff', borderColor: '#91caff' }}>{component.source.entity}</span>
         )}
+        {component.source?.kind === 'connector' && (
+          <span style={{ ...TAG, color: '#531dab', background: '#f9f0ff', borderColor: '#d3adf7' }} data-testid="preview-connector">
+            {`${String(component.source.connection || '?')} · ${String(component.source.operation || '?')}`}
+          </span>
+        )}
         {component.source?.filter && <span style={TAG}>filtered</span>}
       </div>
       {fields.length > 0 && (
@@ -75,7 +80,9 @@ export const ComponentPreview = memo(function ComponentPreview({ component, live
   useEffect(() => {
     if (near && box.current) height.current = box.current.offsetHeight;
   });
-  if (!ready) return <SummaryCard component={component} />;
+  // Demo data exists for entities only, and the canvas never calls the customer's API: a
+  // component fed by a connector operation shows its binding instead.
+  if (!ready || component.source?.kind === 'connector') return <SummaryCard component={component} />;
   // On the canvas a long table is cut off: the page's structure matters more than every row.
   return (
     <div ref={box} style={live ? undefined : { pointerEvents: 'none', maxHeight: 340, overflow: 'hidden' }}>

@@ -7,6 +7,8 @@ import { DeleteOutlined, FunctionOutlined } from '@ant-design/icons';
 import { componentTypes, standaloneSchema } from '@tessera/core';
 import { Alert, Button, Popconfirm, Space, Tabs, Typography } from 'antd';
 import { useMemo, useState } from 'react';
+import { useConnectorSource } from '../connections/connector-source.hook';
+import { recordFieldOptions } from '../connections/connector-output';
 import { useTranslation } from 'react-i18next';
 import { useOpenExpression } from '../expressions/expression-host';
 import { RenameInput } from '../forms/rename.input';
@@ -28,7 +30,14 @@ export function PropertyPanel({ component }: { component: DraftComponent }) {
   const descriptor = componentTypes.get(component.type);
   const schema = useMemo(() => (descriptor ? standaloneSchema(descriptor.schema) : undefined), [descriptor]);
   const entityId = component.source?.entity;
-  const ctx = useAppFormContext(descriptor?.refs, entityId);
+  const appCtx = useAppFormContext(descriptor?.refs, entityId);
+  // A connector source: field references (table columns…) offer the operation output's record properties.
+  const { operation } = useConnectorSource(component.source);
+  const ctx = useMemo(() => {
+    if (component.source?.kind !== 'connector') return appCtx;
+    const fields = recordFieldOptions(operation?.output);
+    return { ...appCtx, options: (kind: string) => (kind.split(':')[0] === 'field' ? fields : (appCtx.options?.(kind) ?? [])) };
+  }, [appCtx, component.source?.kind, operation]);
   const openExpression = useOpenExpression();
   const entity = useBuilder((s) => s.definition?.entities.find((e) => e.id === entityId));
   // Joined to a string so that edits elsewhere in the draft do not re-render this panel.

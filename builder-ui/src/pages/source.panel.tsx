@@ -1,14 +1,18 @@
 /**
  * Data binding of a component: the entity, a filter built with the query builder, sort keys and
- * a limit. Only entity sources are edited visually; others are shown in the JSON view.
+ * a limit; or, for the types that can show one, a connector operation (connector-source.panel).
+ * Other sources (workflows) are shown in the JSON view.
  */
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import { Alert, Button, Form, InputNumber, Select, Space } from 'antd';
+import { Alert, Button, Form, InputNumber, Segmented, Select, Space } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isStoredField } from '@tessera/core';
 import { useBuilder } from '../store/builder.store';
+import { connectionsOf } from '../store/commands/connection.commands';
 import { labelText, type DraftComponent, type DraftSource } from '../store/draft.types';
+import { CONNECTOR_KINDS } from '../connections/connector-source.hook';
+import { ConnectorSourcePanel } from './connector-source.panel';
 import { fromFilter, toFilter, type Group } from './filter-model';
 import { QueryBuilder } from './query-builder';
 
@@ -16,6 +20,7 @@ export function SourcePanel({ component }: { component: DraftComponent }) {
   const { t, i18n } = useTranslation();
   const entities = useBuilder((s) => s.definition?.entities ?? []);
   const dispatch = useBuilder((s) => s.dispatch);
+  const connections = useBuilder((s) => connectionsOf(s.definition));
   const source = component.source ?? { kind: 'entity', entity: '' };
   const entity = entities.find((e) => e.id === source.entity);
   // The group keeps half-built rules (no field yet) that the filter itself cannot hold; it is
@@ -35,6 +40,34 @@ export function SourcePanel({ component }: { component: DraftComponent }) {
       coalesce ? { coalesce: `${component.id}.source.${coalesce}` } : undefined,
     );
   };
+  const kindSwitch = CONNECTOR_KINDS[component.type] && (source.kind === 'entity' || source.kind === 'connector') && (
+    <Form.Item label={t('connections.sourceKind')}>
+      <Segmented
+        aria-label={t('connections.sourceKind')}
+        value={source.kind}
+        options={[
+          { value: 'entity', label: t('connections.sourceEntity') },
+          { value: 'connector', label: t('connections.sourceConnector') },
+        ]}
+        onChange={(kind) =>
+          dispatch('setSource', {
+            componentId: component.id,
+            source:
+              kind === 'entity'
+                ? { kind: 'entity', entity: '' }
+                : { kind: 'connector', connection: connections[0]?.id ?? '', operation: '' },
+          })
+        }
+      />
+    </Form.Item>
+  );
+  if (source.kind === 'connector')
+    return (
+      <Form layout="vertical" size="small" component="div" data-testid="source-panel">
+        {kindSwitch}
+        <ConnectorSourcePanel component={component} />
+      </Form>
+    );
   if (source.kind !== 'entity') return <Alert type="info" message={`${source.kind} source: edit it in the JSON view.`} />;
   const sortOptions = [...(entity?.fields ?? []).filter(isStoredField).map((f) => f.id), 'createdAt', 'updatedAt'].map((id) => ({
     value: id,
@@ -43,6 +76,7 @@ export function SourcePanel({ component }: { component: DraftComponent }) {
 
   return (
     <Form layout="vertical" size="small" component="div" data-testid="source-panel">
+      {kindSwitch}
       <Form.Item label={t('source.entity')} required>
         <Select
           aria-label={t('source.entity')}

@@ -27,6 +27,8 @@ export type Selection =
   | { kind: 'access'; roleId?: string; entityId?: string }
   /** Navigation screen: a menu item by its index path (`[1, 0]` = first child of the second item). */
   | { kind: 'navigation'; path?: number[] }
+  /** Connections screen: a connection by id. */
+  | { kind: 'connection'; connectionId?: string }
   | null;
 
 /** A label in the UI language, falling back to English, then to any locale, then to the id. */

@@ -5,10 +5,11 @@
  * ids (not positions) are what the UI keys on.
  */
 import type { ValidationIssue } from '@tessera/core';
+import { connectionsOf } from './commands/connection.commands';
 import type { Draft, DraftComponent, DraftNavItem, Selection } from './draft.types';
 
 /** The editor's screens (left menu). */
-export type Screen = 'data' | 'pages' | 'access' | 'navigation' | 'json' | 'versions';
+export type Screen = 'data' | 'pages' | 'access' | 'navigation' | 'json' | 'versions' | 'connections';
 
 export interface IssueTarget {
   /** Where the issue is fixed. */
@@ -20,6 +21,7 @@ export interface IssueTarget {
   roleId?: string;
   /** Index path of a menu item. */
   navPath?: number[];
+  connectionId?: string;
 }
 
 export interface MappedIssue extends ValidationIssue {
@@ -97,11 +99,17 @@ function roleTarget(def: Draft, t: string[]): IssueTarget {
   return { screen: 'access', ...(role ? { roleId: role.id } : {}) };
 }
 
+function connectionTarget(def: Draft, t: string[]): IssueTarget {
+  const connection = connectionsOf(def)[Number(t[1])];
+  return { screen: 'connections', ...(connection ? { connectionId: connection.id } : {}) };
+}
+
 const TARGETS: Record<string, (def: Draft, t: string[]) => IssueTarget> = {
   entities: entityTarget,
   pages: pageTarget,
   navigation: navTarget,
   roles: roleTarget,
+  connections: connectionTarget,
 };
 
 export function targetOf(def: Draft, pointer: string): IssueTarget {
@@ -111,7 +119,8 @@ export function targetOf(def: Draft, pointer: string): IssueTarget {
 
 /** What to select so the issue's screen opens on the thing at fault. */
 export function selectionFor(target: IssueTarget): Selection | undefined {
-  const { screen, entityId, fieldId, pageId, componentId, roleId, navPath } = target;
+  const { screen, entityId, fieldId, pageId, componentId, roleId, navPath, connectionId } = target;
+  if (screen === 'connections') return { kind: 'connection', ...(connectionId ? { connectionId } : {}) };
   if (screen === 'data' && entityId) return { kind: 'entity', entityId, ...(fieldId ? { fieldId } : {}) };
   if (screen === 'pages' && pageId) return { kind: 'page', pageId, ...(componentId ? { componentId } : {}) };
   if (screen === 'access') return { kind: 'access', ...(roleId ? { roleId } : {}), ...(entityId ? { entityId } : {}) };
@@ -123,6 +132,7 @@ export function selectionFor(target: IssueTarget): Selection | undefined {
 export function describeTarget(target: IssueTarget): string {
   const { entityId, fieldId, pageId, componentId, roleId, navPath } = target;
   if (target.screen === 'access') return [roleId, entityId].filter(Boolean).join(' › ');
+  if (target.screen === 'connections') return target.connectionId ?? 'connections';
   if (target.screen === 'navigation') return navPath ? `menu ${navPath.map((i) => i + 1).join('.')}` : 'menu';
   return [entityId, fieldId, pageId, componentId].filter(Boolean).join(' › ');
 }

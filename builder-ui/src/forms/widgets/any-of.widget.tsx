@@ -3,6 +3,7 @@
  * then the chosen branch's own widget.
  */
 import { Segmented, Space } from 'antd';
+import { useState } from 'react';
 import type { JsonSchema } from '@tessera/core';
 import { SchemaField } from '../schema-field';
 import { initialValue, matchesBranch, refName, resolve } from '../schema-utils';
@@ -19,14 +20,19 @@ export function AnyOfWidget({ schema, root, value, onChange, path, label }: Widg
   const s = resolve(schema, root);
   const branches = s.anyOf ?? s.oneOf ?? [];
   const found = branches.findIndex((b) => matchesBranch(value, b, root));
-  const active = found >= 0 ? found : 0;
+  // An unset value has no branch of its own: the one chosen last is kept, so ƒx can be picked before typing.
+  const [chosen, setChosen] = useState(0);
+  const active = found >= 0 ? found : chosen;
   return (
     <Space direction="vertical" style={{ width: '100%' }} size={4}>
       <Segmented
         size="small"
         value={active}
         options={branches.map((b, i) => ({ value: i, label: branchTitle(b, root) }))}
-        onChange={(i) => onChange(value === undefined ? undefined : initialValue(branches[i as number], root), path)}
+        onChange={(i) => {
+          setChosen(i as number);
+          onChange(value === undefined ? undefined : initialValue(branches[i as number], root), path);
+        }}
       />
       <SchemaField
         schema={branches[active]}

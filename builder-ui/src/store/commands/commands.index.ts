@@ -1,5 +1,6 @@
 /** Every command by name: the store dispatches by lookup, the undo button shows the name. */
 import { accessCommands } from './access.commands';
+import { connectionCommands } from './connection.commands';
 import { computedColumnCommands } from './computed-column.commands';
 import { definitionCommands } from './definition.commands';
 import { entityCommands } from './entity.commands';
@@ -15,6 +16,7 @@ export const commands = {
   ...renameCommands,
   ...accessCommands,
   ...navigationCommands,
+  ...connectionCommands,
 };
 
 export type Commands = typeof commands;
