@@ -16,6 +16,7 @@ export { Section } from './components/shared/section';
 export { EmptyState, ErrorState, LoadingState, ProblemState } from './components/shared/states';
 export { useEntitySource } from './components/shared/use-entity-source';
 export { useConnectorSource, type ConnectorSourceState } from './components/shared/use-connector-source';
+export { RemoteValue, humanize, valueAt } from './components/shared/remote-value';
 export { useLive } from './components/shared/use-live';
 export { useRenderer, usePermissions } from './context/renderer.context';
 export {

@@ -20,6 +20,7 @@ import {
 } from '@tessera/renderer/kit';
 import { AuditDrawer } from './audit-drawer.render';
 import { useRecord } from './use-record.render';
+import { ConnectorDetail } from './connector-detail.render';
 
 /**
  * The fields of the page's record as a description list. The first detail of an entity on a
@@ -27,6 +28,11 @@ import { useRecord } from './use-record.render';
  * shows them once.
  */
 export function DetailComponent({ component }: ComponentProps<DetailProps>) {
+  if ((component.source as { kind?: string } | undefined)?.kind === 'connector') return <ConnectorDetail component={component} />;
+  return <RecordDetail component={component} />;
+}
+
+function RecordDetail({ component }: ComponentProps<DetailProps>) {
   const { t, label } = useT();
   const { definition, navigate, mode } = useRenderer();
   const props = component.props ?? ({} as DetailProps);

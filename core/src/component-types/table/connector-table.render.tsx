@@ -6,9 +6,18 @@
 import { Flex, Input, InputNumber, Select, Table } from 'antd';
 import { useMemo, useState } from 'react';
 import type { ConnectorSource, Label, TableProps } from '@tessera/core';
-import { ErrorState, ProblemState, useConnectorSource, useRenderer, useT, type OperationInfo } from '@tessera/renderer/kit';
+import {
+  ErrorState,
+  humanize,
+  ProblemState,
+  RemoteValue,
+  useConnectorSource,
+  useRenderer,
+  useT,
+  valueAt,
+  type OperationInfo,
+} from '@tessera/renderer/kit';
 import { TablePager } from './table-pager.render';
-import { RemoteValue, valueAt } from './remote-value.render';
 
 interface SchemaProp {
   type?: string | string[];
@@ -39,12 +48,6 @@ function filterParams(op: OperationInfo | undefined, source: ConnectorSource | u
     .slice(0, MAX_FILTERS);
 }
 
-const humanize = (name: string) =>
-  name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .replace(/^./, (c) => c.toUpperCase());
-
 export function ConnectorTable({ component }: { component: { id: string; props?: TableProps; source?: unknown } }) {
   const { t, label, locale } = useT();
   const props = component.props ?? ({ columns: [] } as unknown as TableProps);
@@ -65,10 +68,9 @@ export function ConnectorTable({ component }: { component: { id: string; props?:
     () =>
       props.columns.map((c) => ({
         key: c.field,
-        dataIndex: c.field,
         title: c.label ? label(c.label as Label) : (schema[c.field]?.title ?? humanize(c.field)),
         width: c.width,
-        render: (_: unknown, row: unknown) => <RemoteValue value={valueAt(row, c.field)} locale={locale} />,
+        render: (_: unknown, entry: { row: unknown }) => <RemoteValue value={valueAt(entry.row, c.field)} locale={locale} />,
       })),
     [props.columns, schema, locale], // eslint-disable-line react-hooks/exhaustive-deps
   );
@@ -126,9 +128,9 @@ export function ConnectorTable({ component }: { component: { id: string; props?:
         <>
           <Table
             size="middle"
-            rowKey={(row, i) => String((row as { id?: unknown }).id ?? i)}
             columns={columns}
-            dataSource={rows as object[]}
+            // Rows keyed by the API's id where it has one (its records are not ours to add a key to).
+            dataSource={rows.map((row, i) => ({ row, key: String((row as { id?: unknown } | null)?.id ?? `#${i}`) }))}
             loading={loading}
             pagination={paged ? false : { pageSize, hideOnSinglePage: true }}
             scroll={{ x: 'max-content' }}

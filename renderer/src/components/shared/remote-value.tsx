@@ -4,7 +4,8 @@
  * through the API's own detail operation).
  */
 import { CheckOutlined } from '@ant-design/icons';
-import { EmptyValue, formatDateTime, formatNumber } from '@tessera/renderer/kit';
+import { EmptyValue } from '../../fields/shared/empty-value';
+import { formatDateTime, formatNumber } from '../../fields/shared/format';
 
 const ISO_DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
 
@@ -27,3 +28,10 @@ export function valueAt(record: unknown, path: string): unknown {
   }
   return node;
 }
+
+/** `customerId` → "Customer id": a heading for a property the API's schema gives no title. */
+export const humanize = (name: string) =>
+  name
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .replace(/^./, (c) => c.toUpperCase());
