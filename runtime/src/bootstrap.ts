@@ -96,8 +96,13 @@ export async function loadExample(
   const step = (what: string) => `example:${definition.id}:${what}`;
   if (steps[step('done')]) return false;
   const exists = (await platform.apps.list()).some((a) => a.id === definition.id);
-  if (exists && !steps[step('created')]) return false;
-  if (!exists) await platform.apps.create(definition, null);
+  // `creating` is marked before the app is made: a kill between the two leaves an app this setup
+  // made but had not yet marked as made, and it is still this setup's to finish.
+  if (exists && !steps[step('created')] && !steps[step('creating')]) return false;
+  if (!exists) {
+    await markStep(platform.store, step('creating'));
+    await platform.apps.create(definition, null);
+  }
   await markStep(platform.store, step('created'));
   if (!(await platform.apps.getPublished(definition.id, { fresh: true })))
     await platform.apps.publish(definition.id, { note: 'Example app', userId: null });
