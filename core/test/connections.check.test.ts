@@ -68,4 +68,31 @@ describe('connections against the installed connectors', () => {
       ]),
     );
   });
+
+  it('names a source record entity that does not exist and a map that does not parse', () => {
+    const app = fullApp();
+    const json = JSON.stringify(app);
+    // The fixture's connector-bound card, wherever it sits in the page tree, and its pointer.
+    const find = (node: unknown, at: string): [Record<string, unknown>, string] | undefined => {
+      if (!node || typeof node !== 'object') return undefined;
+      const source = (node as { source?: Record<string, unknown> }).source;
+      if (source?.operation === 'listOrders') return [source, `${at}/source`];
+      for (const [k, v] of Object.entries(node)) {
+        const hit = find(v, `${at}/${k}`);
+        if (hit) return hit;
+      }
+      return undefined;
+    };
+    const [source, at] = find(app.pages, '/pages')!;
+    Object.assign(source, { record: 'contactt', map: { $expr: '$output[' } });
+    const r = validateDefinition(app, { connectors: installed });
+    expect(r.ok).toBe(false);
+    expect(r.ok ? [] : r.errors).toEqual(
+      expect.arrayContaining([
+        { pointer: `${at}/record`, message: expect.stringMatching(/^unknown entity "contactt" \(did you mean "contact"\?\)/) },
+        { pointer: `${at}/map/$expr`, message: expect.stringContaining('does not parse') },
+      ]),
+    );
+    expect(JSON.stringify(fullApp())).toBe(json); // the fixture itself is untouched
+  });
 });

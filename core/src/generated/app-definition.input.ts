@@ -1188,11 +1188,13 @@ export interface ConnectorSource {
   connection: Identifier;
   operation: Identifier;
   /**
-   * Operation input; values may be expressions.
+   * Operation input; values may be route parameters (`":id"`) or expressions over `$params`, `$user` and `$record`.
    */
   input?: {
     [k: string]: unknown;
   };
+  record?: Identifier;
+  map?: Expression;
 }
 /**
  * The output of a workflow of this app (run on demand).

@@ -10,7 +10,7 @@ import { createAjv } from '../ajv.factory';
 import { formatAjvErrors } from '../ajv-errors.format';
 import { didYouMean } from '../suggest';
 import { joinPointer } from '../validation-issue';
-import { checkIdRef, type SemanticContext } from './semantic.context';
+import { checkEntityRef, checkIdRef, type SemanticContext } from './semantic.context';
 
 /** Finds the installed manifest for a connection's `name@range`, or undefined when none satisfies it. */
 export type ConnectorResolver = (ref: string) => ConnectorManifest | undefined;
@@ -34,6 +34,10 @@ export function checkConnections(ctx: SemanticContext): void {
     checkConfig(ctx, manifest, c.config ?? {}, joinPointer(at, 'config'));
     for (const op of Object.keys(c.access ?? {})) if (op !== '*') checkOperation(ctx, c.id, manifest, op, joinPointer(at, 'access', op));
   });
+  for (const { component, pointer } of ctx.components) {
+    const source = (component as { source?: { kind: string; record?: string } }).source;
+    if (source?.kind === 'connector' && source.record) checkEntityRef(ctx, source.record, joinPointer(pointer, 'source', 'record'));
+  }
   if (!ctx.connectors) return;
   for (const { component, pointer } of ctx.components) {
     const source = (component as { source?: { kind: string; connection?: string; operation?: string } }).source;

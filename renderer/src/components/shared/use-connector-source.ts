@@ -8,6 +8,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { ConnectorSource } from '@tessera/core';
 import { useRenderer } from '../../context/renderer.context';
 import type { OperationAnswer, OperationInfo } from '../../data/data-port';
+import { evaluate } from '../../expressions/expression.evaluate';
 import { missingParams, resolveFilter } from '../../expressions/resolve-filter';
 
 export interface ConnectorSourceState {
@@ -31,18 +32,26 @@ export function useConnectorSource(
   const [state, setState] = useState<{ answer?: OperationAnswer; loading: boolean; error?: unknown }>({ loading: true });
   const [reloads, setReloads] = useState(0);
   const key = JSON.stringify([source, options.extraInput ?? null, options.page ?? null, params, reloads]);
-  const missing = useMemo(() => missingParams(source?.input, params), [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  const missing = useMemo(() => [...missingParams(source?.input, params), ...(source?.record && !params.id ? ['id'] : [])], [key]); // eslint-disable-line react-hooks/exhaustive-deps
   const callable = Boolean(source && operation && missing.length === 0 && mode === 'live');
 
   useEffect(() => {
     if (!callable || !source) return;
     let alive = true;
     setState((s) => ({ ...s, loading: true, error: undefined }));
-    resolveFilter(source.input ?? {}, { params, user })
-      .then((input) => {
-        const merged = { ...(input as Record<string, unknown>), ...dropEmpty(options.extraInput ?? {}) };
-        return port.callOperation(source.connection, source.operation, { input: merged, ...(options.page ? { page: options.page } : {}) });
-      })
+    (async () => {
+      // The page's record (`source.record`, by the route's id) is `$record` for the input and the map.
+      const record = source.record && params.id ? await port.get(source.record, params.id) : undefined;
+      const input = await resolveFilter(source.input ?? {}, { params, user, record });
+      const merged = { ...(input as Record<string, unknown>), ...dropEmpty(options.extraInput ?? {}) };
+      const answer = await port.callOperation(source.connection, source.operation, {
+        input: merged,
+        ...(options.page ? { page: options.page } : {}),
+      });
+      if (!source.map) return answer;
+      const output = await evaluate(source.map.$expr, { params, user, record, output: answer.output });
+      return { ...answer, output };
+    })()
       .then((answer) => alive && setState({ answer, loading: false }))
       .catch((error) => alive && setState({ loading: false, error }));
     return () => {
