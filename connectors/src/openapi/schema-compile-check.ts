@@ -44,7 +44,7 @@ export function uncompilable(operations: ConnectorOperation[]): CompileProblem[]
   // generated code is thrown away, so ajv's pass that tidies it is skipped too. Neither changes
   // what compiles.
   ajv.opts.inlineRefs = false;
-  ajv.opts.code.optimize = false;
+  ajv.opts.code.optimize = 0;
   const problems: CompileProblem[] = [];
   try {
     ajv.addSchema({ $id: DOC_ID, $defs: defs });
