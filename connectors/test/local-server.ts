@@ -1,6 +1,8 @@
 /** A real HTTP server on loopback for executor tests; each request is recorded with its raw body. */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach } from '@jest/globals';
+import { isConnectorError, type ConnectorError } from '../src/executor';
 
 export interface Seen {
   method: string;
@@ -41,4 +43,29 @@ export async function localServer(handler: Handler): Promise<{ url: string; seen
 export function json(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
   res.writeHead(status, { 'content-type': 'application/json', ...headers });
   res.end(JSON.stringify(body));
+}
+
+/** `localServer` for a test file: every server started in a test is closed after it. */
+export function serversClosedAfterEach(): (...args: Parameters<typeof localServer>) => ReturnType<typeof localServer> {
+  let servers: Array<{ close(): Promise<void> }> = [];
+  afterEach(async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    servers = [];
+  });
+  return async (...args) => {
+    const s = await localServer(...args);
+    servers.push(s);
+    return s;
+  };
+}
+
+/** The ConnectorError a call fails with; anything else (or success) fails the test. */
+export async function fail(p: Promise<unknown>): Promise<ConnectorError> {
+  try {
+    await p;
+  } catch (err) {
+    if (isConnectorError(err)) return err;
+    throw err;
+  }
+  throw new Error('expected the call to fail');
 }

@@ -107,6 +107,29 @@ describe('importOpenApi refuses', () => {
     expect(noInfo).toContainEqual({ pointer: '', message: 'missing "info"' });
   });
 
+  it('an invalid shared component (3.0 and 3.1), at its own pointer, however many operations use it', async () => {
+    const use = {
+      get: {
+        responses: { 200: { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Thing' } } } } },
+      },
+    };
+    for (const openapi of ['3.0.3', '3.1.0']) {
+      const errors = await refused({
+        ...minimal({ '/a': use, '/b': use }),
+        openapi,
+        components: { parameters: { Bad: { name: 'x', in: 'nowhere' } }, schemas: { Thing: { type: 'object' } } },
+      });
+      expect(errors.some((e) => e.pointer.startsWith('/components/parameters/Bad'))).toBe(true);
+    }
+    // Swagger 2 still runs swagger-parser's whole validation, its extra rules included.
+    const swagger = await refused({
+      swagger: '2.0',
+      info: { title: 'T', version: '1.0.0' },
+      paths: { '/a/{id}': { get: { responses: { 200: { description: 'ok' } } } } },
+    });
+    expect(swagger.some((e) => e.message.includes('id'))).toBe(true);
+  });
+
   it('an unsupported version', async () => {
     expect((await refused({ openapi: '4.0.0', info: { title: 'T', version: '1' }, paths: { '/a': ok } }))[0].message).toMatch(
       /Unsupported OpenAPI version/,

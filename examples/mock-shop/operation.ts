@@ -50,23 +50,33 @@ const pageParams: QueryParam[] = [
   { name: 'cursor', description: 'the `next_cursor` of the previous page', schema: { type: 'string', minLength: 1, maxLength: 512 } },
 ];
 
-/** A paged list of `item`s in ascending id order, filtered by `filters`; `items` may throw a 404 for a missing parent. */
-export function listOperation<T extends { id: string }>(o: {
+/** What every GET of the shop names: where it is and what it returns. */
+interface ReadOperation {
   path: string;
   operationId: string;
   summary: string;
   tag: string;
   item: string;
-  filters?: QueryParam[];
-  errors?: Operation['errors'];
-  items(input: OperationInput): readonly T[];
-}): Operation {
+}
+
+const readBase = (o: ReadOperation) => ({
+  method: 'GET' as const,
+  path: o.path,
+  operationId: o.operationId,
+  summary: o.summary,
+  tag: o.tag,
+});
+
+/** A paged list of `item`s in ascending id order, filtered by `filters`; `items` may throw a 404 for a missing parent. */
+export function listOperation<T extends { id: string }>(
+  o: ReadOperation & {
+    filters?: QueryParam[];
+    errors?: Operation['errors'];
+    items(input: OperationInput): readonly T[];
+  },
+): Operation {
   return {
-    method: 'GET',
-    path: o.path,
-    operationId: o.operationId,
-    summary: o.summary,
-    tag: o.tag,
+    ...readBase(o),
     query: [...(o.filters ?? []), ...pageParams],
     response: { status: 200, description: `a page of ${o.item} records`, schema: ref(pageSchema(o.item)) },
     errors: o.errors ?? [400],
@@ -75,20 +85,9 @@ export function listOperation<T extends { id: string }>(o: {
 }
 
 /** One `item` by the id in the path (`{id}`); 404 when there is none. */
-export function getOperation<T>(o: {
-  path: string;
-  operationId: string;
-  summary: string;
-  tag: string;
-  item: string;
-  find(id: string): T | undefined;
-}): Operation {
+export function getOperation<T>(o: ReadOperation & { find(id: string): T | undefined }): Operation {
   return {
-    method: 'GET',
-    path: o.path,
-    operationId: o.operationId,
-    summary: o.summary,
-    tag: o.tag,
+    ...readBase(o),
     response: { status: 200, description: `the ${o.item}`, schema: ref(o.item) },
     errors: [404],
     handle: ({ path }) => {

@@ -21,11 +21,8 @@ export interface FilePart {
 const isFilePart = (v: unknown): v is FilePart =>
   typeof v === 'object' && v !== null && typeof (v as FilePart).filename === 'string' && typeof (v as FilePart).base64 === 'string';
 
-export function encodeBody(
-  http: HttpBinding,
-  value: unknown,
-  boundary = `tessera-${randomBytes(12).toString('hex')}`,
-): EncodedBody | undefined {
+/** `boundary` only for tests; a default value here would draw random bytes for every request, body or not. */
+export function encodeBody(http: HttpBinding, value: unknown, boundary?: string): EncodedBody | undefined {
   if (value === undefined || value === null) return undefined;
   switch (http.bodyType ?? 'json') {
     case 'json':

@@ -1,29 +1,11 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { executeOperation, isConnectorError, RateLimiter, type ConnectorError, type OAuthTokens } from '../../src/executor';
-import { json, localServer } from '../local-server';
+import { executeOperation, RateLimiter, type OAuthTokens } from '../../src/executor';
+import { fail, json, serversClosedAfterEach } from '../local-server';
 import { shopManifest } from './manifest.fixture';
 import { testOutbound } from './test-outbound';
 
 const KEY = 'sk_live_8f3a9d2c71';
-let servers: Array<{ close(): Promise<void> }> = [];
-afterEach(async () => {
-  await Promise.all(servers.map((s) => s.close()));
-  servers = [];
-});
-const serve = async (...args: Parameters<typeof localServer>) => {
-  const s = await localServer(...args);
-  servers.push(s);
-  return s;
-};
-const fail = async (p: Promise<unknown>): Promise<ConnectorError> => {
-  try {
-    await p;
-  } catch (err) {
-    if (isConnectorError(err)) return err;
-    throw err;
-  }
-  throw new Error('expected the call to fail');
-};
+const serve = serversClosedAfterEach();
 const sleeps: number[] = [];
 const ports = { outbound: testOutbound, sleep: async (ms: number) => void sleeps.push(ms), random: () => 0.5 };
 afterEach(() => void (sleeps.length = 0));
