@@ -4,6 +4,7 @@
  * nothing; a redelivery is stored once; the secret is never in an answer or a log line.
  */
 import { createHmac } from 'node:crypto';
+import http from 'node:http';
 import { apiFor, contactsApp, startOn, startTestServer, type TestServer } from '../helpers/tessera';
 import type { Running } from '../../src/cli/start';
 
@@ -35,6 +36,7 @@ const app = () => ({
       config: { signature: 'stripe', toleranceSeconds: 300, eventIdField: 'id' },
     },
     { id: 'open', connector: 'webhook@^1.0.0', config: { signature: 'none', ratePerMinute: 2 } },
+    { id: 'api', connector: 'http@^1.0.0', config: { baseUrl: 'https://shop.example' } },
   ],
 });
 
@@ -102,6 +104,24 @@ describe('inbound webhooks', () => {
     expect((await deliveries()).items).toHaveLength(1);
   });
 
+  it('refuses a chunked body (no Content-Length) once it passes the cap, without reading the rest', async () => {
+    const status = await new Promise<number>((resolve, reject) => {
+      const req = http.request(`${t.url}/api/hooks/${APP}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' } });
+      req.on('response', (res) => (res.resume(), resolve(res.statusCode ?? 0)));
+      req.on('error', reject);
+      const chunk = Buffer.alloc(64 * 1024, 0x20);
+      let sent = 0;
+      const pump = () => {
+        while (sent < 10 * 1024 * 1024 && req.write(chunk)) sent += chunk.length;
+        if (sent < 10 * 1024 * 1024) req.once('drain', pump);
+        else req.end();
+      };
+      pump();
+    });
+    expect(status).toBe(413);
+    expect((await deliveries()).items).toHaveLength(1);
+  });
+
   it('checks Stripe-style signatures and refuses one outside the tolerance (a replay)', async () => {
     const body = JSON.stringify({ id: 'evt_stripe_1', type: 'charge.succeeded' });
     const stripe = (ts: number) => `t=${ts},v1=${createHmac('sha256', SECRET).update(`${ts}.${body}`).digest('hex')}`;
@@ -115,6 +135,10 @@ describe('inbound webhooks', () => {
   it('answers 404 for an unknown app, an unknown connection and a connection that is not a webhook; 429 past the rate', async () => {
     expect((await fetch(`${t.url}/api/hooks/nope/orders`, { method: 'POST', body: '{}' })).status).toBe(404);
     expect((await post('missing', '{}')).status).toBe(404);
+    expect((await post('api', '{}')).status).toBe(404); // an http connection is no webhook
+    const draft = { ...app(), id: 'draft-hooks' };
+    expect((await t.api('POST', '/api/apps', draft)).status).toBe(201); // never published
+    expect((await fetch(`${t.url}/api/hooks/draft-hooks/open`, { method: 'POST', body: '{}' })).status).toBe(404);
     expect((await post('open', '{}')).status).toBe(201); // scheme none: anyone with the URL
     expect((await post('open', '{}')).status).toBe(201);
     expect((await post('open', '{}')).status).toBe(429);
