@@ -6,5 +6,6 @@ import type { CodeConnector } from '../sdk/define-connector';
 import { httpConnector } from './http/http.connector';
 import { recordsConnector } from './records/records.connector';
 import { smtpConnector } from './smtp/smtp.connector';
+import { webhookConnector } from './webhook/webhook.connector';
 
-export const BUILTIN_CONNECTORS: readonly CodeConnector[] = [httpConnector, recordsConnector, smtpConnector];
+export const BUILTIN_CONNECTORS: readonly CodeConnector[] = [httpConnector, recordsConnector, smtpConnector, webhookConnector];

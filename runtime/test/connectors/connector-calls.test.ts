@@ -91,6 +91,7 @@ describe('connector calls', () => {
       'mock-shop:manifest',
       'smtp:builtin',
       'tessera-records:builtin',
+      'webhook:builtin',
     ]);
     const bad = await t.api('POST', '/api/connectors', { ...shopManifest('2.0.0'), operations: [] });
     expect(bad.status).toBe(422);
