@@ -41,7 +41,8 @@ export async function registryCall<T>(opts: RegistryOptions, method: 'GET' | 'PO
       signal: AbortSignal.timeout(30_000),
     });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+    const c = (err as { cause?: { code?: string; message?: string } }).cause;
+    const cause = c?.code ?? c?.message ?? (err as Error).name;
     throw new RegistryError(`the registry ${base.origin} could not be reached (${cause})`);
   }
   const text = await res.text();
