@@ -12,7 +12,6 @@ import { validateConnectorManifest, type ConnectorManifest } from '@tessera/core
 import type { OperationHandler } from '../sdk/define-connector';
 import type { Fixture, FixtureFile } from './fixture.types';
 
-
 export interface LoadedFolder {
   dir: string;
   manifest?: ConnectorManifest;
@@ -64,7 +63,8 @@ export function loadConnectorFolder(dirArg: string): LoadedFolder {
   for (const op of manifest.operations)
     if (!op.http && !handlers[op.id]) problems.push(`operations/${op.id}.json: has no "http" binding and no handlers/${op.id}.ts`);
   for (const id of Object.keys(handlers))
-    if (!manifest.operations.some((o) => o.id === id && !o.http)) problems.push(`handlers/${id}: no operation ${id} without "http" to handle`);
+    if (!manifest.operations.some((o) => o.id === id && !o.http))
+      problems.push(`handlers/${id}: no operation ${id} without "http" to handle`);
   for (const f of fixtures)
     if (!manifest.operations.some((o) => o.id === f.fixture.operation))
       problems.push(`${f.file}: /operation "${f.fixture.operation}" is not an operation of ${manifest.name}`);

@@ -81,7 +81,9 @@ export async function runFixture(
 function withoutRetries(manifest: ConnectorManifest): ConnectorManifest {
   return {
     ...manifest,
-    operations: manifest.operations.map((op) => (op.http ? { ...op, http: { ...op.http, policy: { ...op.http.policy, retries: 0 } } } : op)),
+    operations: manifest.operations.map((op) =>
+      op.http ? { ...op, http: { ...op.http, policy: { ...op.http.policy, retries: 0 } } } : op,
+    ),
   };
 }
 

@@ -20,7 +20,13 @@ const base = (over: Partial<Fixture>): Fixture => ({
   input: { path: 'tickets', query: { a: '1' }, body: { subject: 'Hi' } },
   exchanges: [
     {
-      request: { method: 'POST', path: '/tickets', query: { a: '1' }, headers: { authorization: 'Bearer tok-12345' }, body: { subject: 'Hi' } },
+      request: {
+        method: 'POST',
+        path: '/tickets',
+        query: { a: '1' },
+        headers: { authorization: 'Bearer tok-12345' },
+        body: { subject: 'Hi' },
+      },
       response: { status: 201, body: { id: 1 } },
     },
   ],
@@ -36,7 +42,10 @@ describe('harness differences', () => {
   it('names the method, path, query, header and body that differ', async () => {
     const r = await runFixture(
       httpManifest,
-      base({ input: { path: 'ticket', query: { a: '2', b: 'x' }, body: { subject: 'Ho' } }, credential: { type: 'bearer', token: 'other-token' } }),
+      base({
+        input: { path: 'ticket', query: { a: '2', b: 'x' }, body: { subject: 'Ho' } },
+        credential: { type: 'bearer', token: 'other-token' },
+      }),
     );
     expect(r.ok).toBe(false);
     expect(r.problems).toEqual([

@@ -86,24 +86,55 @@ describe('publishing with the CLI and installing from a registry', () => {
     expect((await cli(['connector', 'publish', dir, '--registry', registry.url, '--token', registryKey])).code).toBe(0);
 
     const listed = await cli(['connector', 'list', '--registry', registry.url, '--token', registryKey, '--name', 'acme-shop']);
-    expect(listed.stdout.trim().split('\n').map((l) => l.split(' ')[0])).toEqual(['acme-shop@2.0.0', 'acme-shop@1.2.0', 'acme-shop@0.1.0']);
-    const dep = await cli(['connector', 'deprecate', 'acme-shop', '0.1.0', '-m', 'use 1.x', '--registry', registry.url, '--token', registryKey]);
+    expect(
+      listed.stdout
+        .trim()
+        .split('\n')
+        .map((l) => l.split(' ')[0]),
+    ).toEqual(['acme-shop@2.0.0', 'acme-shop@1.2.0', 'acme-shop@0.1.0']);
+    const dep = await cli([
+      'connector',
+      'deprecate',
+      'acme-shop',
+      '0.1.0',
+      '-m',
+      'use 1.x',
+      '--registry',
+      registry.url,
+      '--token',
+      registryKey,
+    ]);
     expect(dep.stdout).toBe('Deprecated acme-shop@0.1.0: use 1.x\n');
   }, 60_000);
 
   it('installs the highest version in range on the second server, with the integrity the registry lists', async () => {
     const listed = await registry.api('GET', '/api/connectors?name=acme-shop');
     const v12 = (listed.body as { items: Array<{ version: string; integrity: string }> }).items.find((i) => i.version === '1.2.0')!;
-    const res = await consumer.api('POST', '/api/connectors/install', { registry: registry.url, name: 'acme-shop', range: '^1.0.0', token: registryKey });
+    const res = await consumer.api('POST', '/api/connectors/install', {
+      registry: registry.url,
+      name: 'acme-shop',
+      range: '^1.0.0',
+      token: registryKey,
+    });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: 'acme-shop', version: '1.2.0', source: 'registry', integrity: v12.integrity });
-    const again = await consumer.api('POST', '/api/connectors/install', { registry: registry.url, name: 'acme-shop', range: '^1.0.0', token: registryKey });
+    const again = await consumer.api('POST', '/api/connectors/install', {
+      registry: registry.url,
+      name: 'acme-shop',
+      range: '^1.0.0',
+      token: registryKey,
+    });
     expect(again.status).toBe(200);
     expect((await consumer.api('GET', '/api/connectors/acme-shop/1.2.0')).body).toMatchObject({ name: 'acme-shop', version: '1.2.0' });
   });
 
   it('refuses a manifest that does not match the listed integrity, and installs nothing', async () => {
-    const res = await consumer.api('POST', '/api/connectors/install', { registry: tamperUrl, name: 'acme-shop', range: '2.x', token: registryKey });
+    const res = await consumer.api('POST', '/api/connectors/install', {
+      registry: tamperUrl,
+      name: 'acme-shop',
+      range: '2.x',
+      token: registryKey,
+    });
     expect(res.status).toBe(422);
     expect(JSON.stringify(res.body)).toContain('does not match the integrity the registry lists');
     expect((await consumer.api('GET', '/api/connectors?name=acme-shop')).body).toMatchObject({ items: [{ version: '1.2.0' }] });

@@ -50,7 +50,9 @@ async function withRegistry(out: Out, fn: () => Promise<void>): Promise<void> {
 }
 
 export function registerConnectorCommands(program: Command, out: Out = consoleOut): void {
-  const connector = program.command('connector').description('write, test and publish a connector (docs/connectors.md, "Writing a connector")');
+  const connector = program
+    .command('connector')
+    .description('write, test and publish a connector (docs/connectors.md, "Writing a connector")');
 
   connector
     .command('init')

@@ -23,20 +23,30 @@ interface Problem {
   errors?: Array<{ pointer: string; message: string }>;
 }
 
-export async function registryCall<T>(opts: RegistryOptions, method: 'GET' | 'POST', path: string, body?: unknown): Promise<{ status: number; body: T }> {
+export async function registryCall<T>(
+  opts: RegistryOptions,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+): Promise<{ status: number; body: T }> {
   let base: URL;
   try {
     base = new URL(opts.registry);
   } catch {
     throw new RegistryError(`--registry "${opts.registry}" is not a URL (like https://tessera.example.com)`);
   }
-  if (!opts.token) throw new RegistryError('no API key: pass --token or set TESSERA_TOKEN (a builder\'s or admin\'s API key on the registry)');
+  if (!opts.token)
+    throw new RegistryError("no API key: pass --token or set TESSERA_TOKEN (a builder's or admin's API key on the registry)");
   const url = new URL(path, base.href.endsWith('/') ? base.href : `${base.href}/`);
   let res: Response;
   try {
     res = await fetch(url, {
       method,
-      headers: { authorization: `Bearer ${opts.token}`, accept: 'application/json', ...(body ? { 'content-type': 'application/json' } : {}) },
+      headers: {
+        authorization: `Bearer ${opts.token}`,
+        accept: 'application/json',
+        ...(body ? { 'content-type': 'application/json' } : {}),
+      },
       ...(body ? { body: JSON.stringify(body) } : {}),
       signal: AbortSignal.timeout(30_000),
     });

@@ -149,7 +149,8 @@ export const NAME_PATTERN = /^[a-z][a-z0-9-]{0,62}$/;
 
 /** Writes the example; refuses a folder that exists and is not empty (nothing is overwritten). */
 export function scaffoldConnector(dir: string, name: string, code: boolean): string[] {
-  if (!NAME_PATTERN.test(name)) throw new Error(`"${name}" is not a connector name: lower-case letters, digits and "-", starting with a letter`);
+  if (!NAME_PATTERN.test(name))
+    throw new Error(`"${name}" is not a connector name: lower-case letters, digits and "-", starting with a letter`);
   if (fs.existsSync(dir) && fs.readdirSync(dir).length)
     throw new Error(`${dir} is not empty; choose another folder with --dir (nothing was written)`);
   const files = scaffoldFiles(name, code);

@@ -64,11 +64,15 @@ export async function installFromRegistry(
   deps: Deps,
 ): Promise<{ info: InstalledConnector; created: boolean; integrity: string }> {
   if (!semver.validRange(req.range))
-    throw new Invalid(`"${req.range}" is not a semver range (like ^1.2.0, ~1.2, 1.x, >=1.0.0 <2)`, [{ pointer: '/range', message: 'not a semver range' }]);
+    throw new Invalid(`"${req.range}" is not a semver range (like ^1.2.0, ~1.2, 1.x, >=1.0.0 <2)`, [
+      { pointer: '/range', message: 'not a semver range' },
+    ]);
   const base = new URL(req.registry.endsWith('/') ? req.registry : `${req.registry}/`);
   const list = (await getJson(new URL('api/connectors', base), req, deps.outbound)) as { items?: InstalledConnector[] };
   if (!Array.isArray(list?.items))
-    throw new Invalid('the registry answered without a list of connectors: is it a Tessera server?', [{ pointer: '/registry', message: 'no items' }]);
+    throw new Invalid('the registry answered without a list of connectors: is it a Tessera server?', [
+      { pointer: '/registry', message: 'no items' },
+    ]);
   const versions = list.items.filter((i) => i?.name === req.name && typeof i.version === 'string' && semver.valid(i.version));
   if (!versions.length) throw new NotFound(`the registry has no connector "${req.name}"`);
   const inRange = versions.filter((i) => semver.satisfies(i.version, req.range));
@@ -82,9 +86,10 @@ export async function installFromRegistry(
   const manifest = (await getJson(manifestUrl, req, deps.outbound)) as ConnectorManifest;
   const received = integrityOf(manifest);
   if (received !== chosen.integrity)
-    throw new ValidationFailed(`the manifest of ${chosen.name} ${chosen.version} received does not match the integrity the registry lists; nothing was installed`, [
-      { pointer: '/integrity', message: `listed ${chosen.integrity}, received ${received}` },
-    ]);
+    throw new ValidationFailed(
+      `the manifest of ${chosen.name} ${chosen.version} received does not match the integrity the registry lists; nothing was installed`,
+      [{ pointer: '/integrity', message: `listed ${chosen.integrity}, received ${received}` }],
+    );
   if (manifest?.name !== chosen.name || manifest.version !== chosen.version)
     throw new ValidationFailed('the registry sent a manifest of another name or version; nothing was installed', [
       { pointer: '/name', message: `asked for ${chosen.name}@${chosen.version}` },
