@@ -5,6 +5,7 @@ import { isFieldEntry, parseRenameSpec, type RenameEntry } from '@tessera/core/r
 import { startTessera } from './start';
 import { withPlatform } from './offline';
 import { rotateCommand } from '../platform/credentials/rotate.command';
+import { registerConnectorCommands } from './connector/connector.command';
 
 /** `--rename` may be given many times; each is checked as it is read. */
 function collectRename(spec: string, list: RenameEntry[]): RenameEntry[] {
@@ -165,6 +166,8 @@ secrets
       if (!(await rotateCommand(platform, opts.batch ?? 100, (line) => console.log(line)))) process.exitCode = 1;
     });
   });
+
+registerConnectorCommands(program);
 
 program.parseAsync().catch((err: unknown) => {
   const e = err as { detail?: string; message?: string; extra?: { errors?: Array<{ pointer: string; message: string }> } };

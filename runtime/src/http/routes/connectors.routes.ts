@@ -6,6 +6,7 @@ import { param } from '../params';
 import { checkBody } from '../../platform/connectors/connectors.input';
 import type { OperationRequest } from '../../platform/connectors/connection-calls';
 import { installOpenApi, type OpenApiImportRequest } from '../../platform/connectors/openapi-install';
+import { installFromRegistry, type RegistryInstallRequest } from '../../platform/connectors/registry-install';
 
 /**
  * The connector catalogue (builders and admins) and operation calls (any app member the
@@ -16,7 +17,10 @@ export function connectorsRoutes(platform: Platform): Router {
   const builder = requireRole('builder');
   const { catalogue } = platform.connectors;
 
-  r.get('/connectors', builder, (_req, res) => void res.json({ items: catalogue.list() }));
+  r.get('/connectors', builder, (req, res) => {
+    const { name } = checkBody<{ name?: string }>('list', req.query);
+    res.json({ items: catalogue.list().filter((c) => !name || c.name === name) });
+  });
   r.get('/connectors/:name/:version', builder, (req, res) => void res.json(catalogue.get(param(req, 'name'), param(req, 'version'))));
   r.post('/connectors', builder, async (req, res) => {
     const { info, created } = await catalogue.install(req.body, 'manifest', principalOf(req).user.id);
@@ -26,6 +30,11 @@ export function connectorsRoutes(platform: Platform): Router {
     const body = checkBody<OpenApiImportRequest>('import', req.body);
     const out = await installOpenApi(body, { catalogue, outbound: platform.connectors.outbound, userId: principalOf(req).user.id });
     res.status(out.created ? 201 : 200).json({ connector: out.connector, warnings: out.warnings });
+  });
+  r.post('/connectors/install', builder, async (req, res) => {
+    const body = checkBody<RegistryInstallRequest>('installFromRegistry', req.body);
+    const out = await installFromRegistry(body, { catalogue, outbound: platform.connectors.outbound, userId: principalOf(req).user.id });
+    res.status(out.created ? 201 : 200).json(out.info);
   });
   r.post('/connectors/:name/:version/deprecate', builder, async (req, res) => {
     const { message } = checkBody<{ message?: string }>('deprecate', req.body);

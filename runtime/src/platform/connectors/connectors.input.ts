@@ -28,6 +28,22 @@ const schemas = {
     },
     additionalProperties: false,
   },
+  installFromRegistry: {
+    type: 'object',
+    properties: {
+      registry: { type: 'string', format: 'uri', pattern: '^https?://', maxLength: 2048 },
+      name: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' },
+      range: { type: 'string', minLength: 1, maxLength: 200 },
+      token: { type: 'string', minLength: 1, maxLength: 500 },
+    },
+    required: ['registry', 'name', 'range'],
+    additionalProperties: false,
+  },
+  list: {
+    type: 'object',
+    properties: { name: { type: 'string', pattern: '^[a-z][a-z0-9-]{0,62}$' } },
+    additionalProperties: false,
+  },
   deprecate: {
     type: 'object',
     properties: { message: { type: 'string', maxLength: 500 } },
