@@ -19,7 +19,7 @@ import { MAX_JSON_DEPTH, tooDeepAt } from '@tessera/core';
 import { requestLog } from './request-log.middleware';
 import { securityHeaders } from './security-headers.middleware';
 import { clientRoutes } from './client/client.routes';
-import { hookDeliveriesRoutes, inboundHooksRoutes, storeWebhookEvents } from './routes/hooks.routes';
+import { hookDeliveriesRoutes, inboundHooksRoutes } from './routes/hooks.routes';
 
 /** The Express application: JSON API under /api, problem+json errors, one log line per request. */
 export function createHttpApp(platform: Platform): express.Express {
@@ -31,9 +31,8 @@ export function createHttpApp(platform: Platform): express.Express {
   app.use(requestLog(platform.log));
   app.use(securityHeaders());
 
-  const webhookEvents = storeWebhookEvents(platform.store);
   // Before the API's JSON parser and auth: a webhook reads its raw body and is authenticated by its signature.
-  app.use('/api/hooks', inboundHooksRoutes(platform, webhookEvents));
+  app.use('/api/hooks', inboundHooksRoutes(platform, platform.webhookEvents));
 
   const api = express.Router();
   api.use(express.json({ limit: platform.config.maxBodyBytes, strict: false, type: ['application/json', 'application/*+json'] }));
@@ -83,7 +82,7 @@ export function createHttpApp(platform: Platform): express.Express {
   api.use(membersRoutes(platform));
   api.use(connectorsRoutes(platform));
   api.use(credentialsRoutes(platform));
-  api.use(hookDeliveriesRoutes(platform, webhookEvents));
+  api.use(hookDeliveriesRoutes(platform, platform.webhookEvents));
   api.use(notFoundHandler);
 
   app.use('/api', api);

@@ -26,6 +26,7 @@ import { StorageHealth } from './storage-health';
 import { Credentials } from './credentials/credentials';
 import { openKeyring } from './credentials/open-keyring';
 import { Connectors } from './connectors/connectors';
+import { storeWebhookEvents, type WebhookEvents } from './webhooks/webhook-events';
 
 /** Everything a request handler or CLI command needs, wired once. */
 export interface Platform {
@@ -58,6 +59,8 @@ export interface Platform {
   credentials: Credentials;
   /** Installed connectors and calls of connection operations. */
   connectors: Connectors;
+  /** Inbound webhook deliveries, stored before they are acknowledged; workflow triggers consume them. */
+  webhookEvents: WebhookEvents;
 }
 
 export async function createPlatform(config: RuntimeConfig, store: Store, log: Logger): Promise<Platform> {
@@ -128,5 +131,6 @@ export async function createPlatform(config: RuntimeConfig, store: Store, log: L
     quarantine,
     credentials,
     connectors,
+    webhookEvents: storeWebhookEvents(store),
   };
 }

@@ -110,20 +110,17 @@ describe('publishing with the CLI and installing from a registry', () => {
   it('installs the highest version in range on the second server, with the integrity the registry lists', async () => {
     const listed = await registry.api('GET', '/api/connectors?name=acme-shop');
     const v12 = (listed.body as { items: Array<{ version: string; integrity: string }> }).items.find((i) => i.version === '1.2.0')!;
-    const res = await consumer.api('POST', '/api/connectors/install', {
-      registry: registry.url,
-      name: 'acme-shop',
-      range: '^1.0.0',
-      token: registryKey,
-    });
+    const install = () =>
+      consumer.api('POST', '/api/connectors/install', {
+        registry: registry.url,
+        name: 'acme-shop',
+        range: '^1.0.0',
+        token: registryKey,
+      });
+    const res = await install();
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ name: 'acme-shop', version: '1.2.0', source: 'registry', integrity: v12.integrity });
-    const again = await consumer.api('POST', '/api/connectors/install', {
-      registry: registry.url,
-      name: 'acme-shop',
-      range: '^1.0.0',
-      token: registryKey,
-    });
+    const again = await install();
     expect(again.status).toBe(200);
     expect((await consumer.api('GET', '/api/connectors/acme-shop/1.2.0')).body).toMatchObject({ name: 'acme-shop', version: '1.2.0' });
   });

@@ -6,7 +6,7 @@ import { Problem } from '../problem';
 import { readCappedBody } from '../../platform/webhooks/read-capped-body';
 import { receiveDelivery, webhookConnection } from '../../platform/webhooks/receive-delivery';
 import { webhookConfig } from '../../platform/webhooks/webhook-config';
-import { storeWebhookEvents, type WebhookEvents } from '../../platform/webhooks/webhook-events';
+import type { WebhookEvents } from '../../platform/webhooks/webhook-events';
 import { WebhookRate } from '../../platform/webhooks/webhook-rate';
 
 /**
@@ -50,5 +50,3 @@ export function hookDeliveriesRoutes(platform: Platform, events: WebhookEvents):
   });
   return r;
 }
-
-export { storeWebhookEvents };
