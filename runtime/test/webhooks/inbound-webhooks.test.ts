@@ -104,6 +104,15 @@ describe('inbound webhooks', () => {
     expect((await deliveries()).items).toHaveLength(1);
   });
 
+  it('refuses a payload nested deeper than the API allows with 422, and keeps answering', async () => {
+    const deep = `${'['.repeat(1_000)}${']'.repeat(1_000)}`; // 2 KB: within the connection's 4 KB cap
+    const res = await order(deep, 'evt-deep');
+    expect(res.status).toBe(422);
+    expect(res.body.detail).toMatch(/nests deeper than \d+ levels/);
+    expect((await fetch(`${t.url}/api/health`)).status).toBe(200);
+    expect((await deliveries()).items).toHaveLength(1);
+  });
+
   it('refuses a chunked body (no Content-Length) once it passes the cap, without reading the rest', async () => {
     const status = await new Promise<number>((resolve, reject) => {
       const req = http.request(`${t.url}/api/hooks/${APP}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' } });

@@ -5,7 +5,7 @@
  */
 import type { IncomingHttpHeaders } from 'node:http';
 import type { Connection } from '@tessera/core';
-import { createAjv, formatAjvErrors } from '@tessera/core';
+import { createAjv, formatAjvErrors, MAX_JSON_DEPTH, tooDeepAt } from '@tessera/core';
 import type { ValidateFunction } from 'ajv';
 import type { Platform } from '../platform';
 import { badRequest, notFound, Problem, unprocessable } from '../../http/problem';
@@ -71,6 +71,13 @@ export async function receiveDelivery(
   } catch {
     throw badRequest('the body is not JSON');
   }
+  // The API's own bound on nesting (its JSON parser is not on this route): a payload nested deeper
+  // would overflow the stack of the schema check, the store and every later reader.
+  const deep = payload && typeof payload === 'object' ? tooDeepAt(payload) : null;
+  if (deep !== null)
+    throw unprocessable(`the payload nests deeper than ${MAX_JSON_DEPTH} levels`, [
+      { pointer: deep, message: `nests deeper than ${MAX_JSON_DEPTH} levels` },
+    ]);
   if (config.payloadSchema !== undefined && typeof config.payloadSchema === 'object') {
     const validate = validatorFor(config.payloadSchema);
     if (!validate(payload)) throw unprocessable('the payload does not match the webhook schema', formatAjvErrors(validate.errors));
